@@ -1,0 +1,176 @@
+// The one interface views use to reach the indexed store. The browser implementation
+// runs the store in Web Workers; tests and the CLI can use an in-process one.
+// Views import types from here and never touch workers, bytes or columns.
+
+import type { DialectId, EncodingId, FileFacts } from '../ingest/types.ts';
+
+export type FileId = number;
+
+export interface FileProgress {
+  bytesRead: number;
+  size: number;
+  lines: number;
+  /** Bytes per second over the load so far. */
+  rate: number;
+  startedAt: number;
+  finishedAt: number | null;
+}
+
+export interface FileState {
+  id: FileId;
+  facts: FileFacts;
+  progress: FileProgress;
+  /** Lane color of the file's node (CSS color). */
+  color: string;
+  /** Files of the same node share a lane; `duplicates` counts lines hidden because another file of the node has them. */
+  duplicates: number;
+}
+
+export interface NodeLane {
+  name: string;
+  color: string;
+  fileIds: FileId[];
+}
+
+export interface ComponentCount {
+  name: string;
+  count: number;
+}
+
+/** Everything the raw-log view filters on. All filters are applied in the workers. */
+export interface ViewSpec {
+  /** Files to show; empty = all. */
+  fileIds: FileId[];
+  /** Minimum severity (Level value); 0 = everything. */
+  minLevel: number;
+  /** Components to show; empty = all. */
+  components: string[];
+  /** UTC ms range, inclusive; null = open. */
+  from: number | null;
+  to: number | null;
+  /** Show only lines that match the current search (with `context` lines around each hit). */
+  onlyHits: boolean;
+  context: number;
+  /** Show multi-line entries expanded. */
+  expandAll: boolean;
+}
+
+export interface SearchSpec {
+  text: string;
+  regex: boolean;
+  caseSensitive: boolean;
+}
+
+export interface SearchState {
+  spec: SearchSpec | null;
+  running: boolean;
+  /** Matching lines found so far (all files, before view filters). */
+  hits: number;
+  /** Hits visible in the current view. */
+  visibleHits: number;
+  error: string | null;
+  elapsedMs: number;
+}
+
+/** One row of the merged raw-log view, decoded for display. */
+export interface Row {
+  /** Position in the current view. */
+  pos: number;
+  fileId: FileId;
+  /** Physical line number in its file, 0-based. */
+  line: number;
+  node: string;
+  /** UTC ms under the file's time base; NaN before the first record of a file. */
+  utcMs: number;
+  /** Local wall-clock ms of the node (utcMs + offset), or NaN when the offset is unknown. */
+  localMs: number;
+  level: number;
+  /** Severity after the channel-text rules (a `[System]` DBG line about a removed node is CRIT). */
+  severity: number;
+  component: string;
+  pid: number;
+  tid: number;
+  channel: string;
+  /** parsed | continuation | structural | blank | unparsed */
+  bucket: string;
+  /** The original line, decoded, line ending removed. Render as text, never as HTML. */
+  text: string;
+  /** Number of lines the entry holds beyond this one (0 for single lines); only set on entry heads. */
+  memberCount: number;
+  /** Member of the entry above (shown indented when expanded). */
+  member: boolean;
+  expanded: boolean;
+  hit: boolean;
+  backwards: boolean;
+  oversized: boolean;
+}
+
+export interface EngineSnapshot {
+  /** Increases on every change. */
+  version: number;
+  files: FileState[];
+  nodes: NodeLane[];
+  /** Physical lines of all loaded files. */
+  totalLines: number;
+  /** Rows in the current view. */
+  viewRows: number;
+  /** Increases whenever the row order or content changes (so windows must be re-read). */
+  viewVersion: number;
+  components: ComponentCount[];
+  /** UTC ms span of all records. */
+  timeMin: number | null;
+  timeMax: number | null;
+  search: SearchState;
+  loading: boolean;
+  /** The demo incident is shown; dropping files replaces it. */
+  demo: boolean;
+}
+
+export interface FileOptions {
+  dialect?: DialectId;
+  encoding?: EncodingId;
+  node?: string;
+  timeBase?: { base: 'utc' | 'local' | 'assumed-utc'; utcOffsetMinutes: number | null };
+  /** `YYYY-MM` for NT4 logs. */
+  month?: string;
+}
+
+export interface InputFile {
+  file: File;
+  /** Relative path inside a dropped folder (`NODE1/Cluster.log`), else the name. */
+  path: string;
+}
+
+export interface EngineClient {
+  /** Load files; `replace` drops everything loaded before (used when the demo is shown). */
+  addFiles(files: InputFile[], opts: { replace: boolean; demo?: boolean }): void;
+  removeFile(id: FileId): void;
+  /** Change how a file is read. Dialect, encoding and month re-index it; node and time base do not. */
+  setFileOptions(id: FileId, opts: FileOptions): void;
+  setView(spec: ViewSpec): void;
+  search(spec: SearchSpec | null): void;
+  /** Rows [start, start+count) of the current view. */
+  getRows(start: number, count: number): Promise<Row[]>;
+  /** Next (dir=1) or previous (dir=-1) hit position strictly after/before `from`; -1 if none. */
+  nextHit(from: number, dir: 1 | -1): Promise<number>;
+  /** Expand or collapse the entry whose head is at view position `pos`. */
+  toggleEntry(pos: number): void;
+  /** View position of a file line (or the nearest row before it); -1 if filtered out entirely. */
+  positionOf(fileId: FileId, line: number): Promise<number>;
+  /** View position of the first row at or after a UTC time. */
+  positionAtTime(utcMs: number): Promise<number>;
+  subscribe(listener: (s: EngineSnapshot) => void): () => void;
+  snapshot(): EngineSnapshot;
+  dispose(): void;
+}
+
+export const DEFAULT_VIEW: ViewSpec = {
+  fileIds: [],
+  minLevel: 0,
+  components: [],
+  from: null,
+  to: null,
+  onlyHits: false,
+  context: 0,
+  expandAll: false,
+};

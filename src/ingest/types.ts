@@ -1,0 +1,172 @@
+// The facts and columns that indexing one file produces. Pure data: no DOM, no workers.
+
+export type DialectId = 'nt4' | 'w2000' | 'w2003' | 'w2008' | 'w2016' | 'unknown';
+/** `utf-8`, `utf-16le`, `utf-16be`, `windows-1252` or another WHATWG encoding label the user picked. */
+export type EncodingId = string;
+export type TimeBaseKind = 'utc' | 'local' | 'assumed-utc';
+
+export interface TimeBase {
+  base: TimeBaseKind;
+  /** Local time minus UTC, in minutes (ISO sign: US Pacific daylight time is -420). null when unknown. */
+  utcOffsetMinutes: number | null;
+  /** Where the base came from, shown on the file card. */
+  source: 'dialect' | 'header' | 'local-time-line' | 'user';
+  /** Clock skew correction added after the offset (later issues estimate it). */
+  skewMs: number;
+}
+
+/** Every physical line lands in exactly one bucket. */
+export const Bucket = {
+  /** Starts a timestamped record. */
+  Parsed: 0,
+  /** Text that belongs to the record above (event texts continued on unprefixed lines). */
+  Continuation: 1,
+  /** Section markers, header lines, object-table rows. */
+  Structural: 2,
+  Blank: 3,
+  /** Kept and shown, but recognized as nothing. */
+  Unparsed: 4,
+} as const;
+export type Bucket = (typeof Bucket)[keyof typeof Bucket];
+export const BUCKET_NAMES = ['parsed', 'continuation', 'structural', 'blank', 'unparsed'] as const;
+export type BucketName = (typeof BUCKET_NAMES)[number];
+export type BucketCounts = Record<BucketName, number>;
+
+export const Channel = { None: 0, System: 1, Operational: 2, Verbose: 3 } as const;
+export type Channel = (typeof Channel)[keyof typeof Channel];
+export const CHANNEL_NAMES = ['', 'System', 'Operational', 'Verbose'] as const;
+
+/**
+ * Bit layout of the per-line `flags` byte.
+ * bits 0-2 bucket, bits 3-4 channel, bit 5 time went backwards, bit 6 member of the entry above.
+ */
+export const Flag = {
+  BucketMask: 0b111,
+  ChannelShift: 3,
+  ChannelMask: 0b11 << 3,
+  Backwards: 1 << 5,
+  /** The line belongs to the multi-line entry that starts above it (continuation text or a grouped XML block line). */
+  Member: 1 << 6,
+  /** Line longer than the 1 MB limit: shown cut. */
+  Oversized: 1 << 7,
+} as const;
+
+export function bucketOf(flags: number): Bucket {
+  return (flags & Flag.BucketMask) as Bucket;
+}
+export function channelOf(flags: number): Channel {
+  return ((flags & Flag.ChannelMask) >> Flag.ChannelShift) as Channel;
+}
+
+export type SectionKind = 'header' | 'table' | 'channel' | 'log' | 'other';
+export interface SectionInfo {
+  name: string;
+  kind: SectionKind;
+  /** Line index of the `[=== ... ===]` marker. */
+  firstLine: number;
+  lineCount: number;
+}
+
+export interface NodeEvidence {
+  source: 'header' | 'folder' | 'file-name' | 'in-file' | 'user';
+  name: string;
+  /** Where it was seen: a path, or `line N`. */
+  where: string;
+}
+
+export interface FileFacts {
+  name: string;
+  /** Relative path as dropped (folder drops keep it), else the name. */
+  path: string;
+  size: number;
+  dialect: DialectId;
+  dialectSource: 'detected' | 'user';
+  /** One sentence: why this dialect was chosen. */
+  dialectEvidence: string;
+  encoding: EncodingId;
+  encodingSource: 'bom' | 'sniffed' | 'fallback' | 'user';
+  bom: boolean;
+  lineEndings: { crlf: number; lf: number; cr: number; none: number };
+  node: string | null;
+  nodeSource: NodeEvidence['source'] | null;
+  /** Node id from `Current node: name (X) id (N)` when present. */
+  nodeId: number | null;
+  nodeEvidence: NodeEvidence[];
+  /** Human-readable conflicts between node evidence (shown on the card). */
+  nodeConflicts: string[];
+  timeBase: TimeBase;
+  /** NT4 logs carry only the day of month: the user must give `YYYY-MM`. */
+  month: string | null;
+  lines: number;
+  buckets: BucketCounts;
+  /** First and last record time as written (ms since epoch, no zone applied); null without records. */
+  firstWritten: number | null;
+  lastWritten: number | null;
+  build: string | null;
+  sections: SectionInfo[];
+  /** Component names; index 0 is the empty "no component". */
+  components: string[];
+  /** Line count per component id (record lines only). */
+  componentCounts: number[];
+  /** Record count per level (index = Level). */
+  levelCounts: number[];
+  /** Records whose time is earlier than the record before them in the same run. */
+  backwards: number;
+  pasted: { viewerLineNumbers: number; typographic: number };
+  unknownLevels: string[];
+  warnings: string[];
+  errors: string[];
+  status: 'loading' | 'done' | 'error' | 'needs-month';
+}
+
+/** Columnar index of one file's physical lines. Text is not stored: read it back by offset. */
+export interface LineColumns {
+  length: number;
+  /** Byte offset of each line start. The line runs to the next offset (or `endOffset`), line ending included. */
+  offset: Float64Array;
+  /** Record time as written (ms since epoch, no zone). Non-record lines carry the time of the record above; NaN before the first record. */
+  ts: Float64Array;
+  level: Uint8Array;
+  /** Index into FileFacts.components. */
+  comp: Uint16Array;
+  /** Index into the thread table. */
+  thread: Uint32Array;
+  flags: Uint8Array;
+}
+
+export interface ThreadTable {
+  /** -1 when absent (NT4 lines have no PID). */
+  pid: number[];
+  tid: number[];
+}
+
+export interface IndexOptions {
+  name?: string;
+  path?: string;
+  dialect?: DialectId;
+  encoding?: EncodingId;
+  node?: string;
+  timeBase?: { base: 'utc' | 'local'; utcOffsetMinutes: number | null };
+  /** `YYYY-MM` for NT4 logs. */
+  month?: string;
+}
+
+/** What the CLI `summary` verb prints for one file. */
+export interface FileSummary {
+  file: string;
+  dialect: DialectId;
+  encoding: EncodingId;
+  node: string | null;
+  timeBase: TimeBaseKind;
+  utcOffsetMinutes: number | null;
+  lines: number;
+  parsed: number;
+  continuation: number;
+  structural: number;
+  blank: number;
+  unparsed: number;
+  firstTime: string | null;
+  lastTime: string | null;
+  warnings: string[];
+  errors: string[];
+}
