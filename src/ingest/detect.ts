@@ -14,7 +14,7 @@ export interface DialectGuess {
   pasted: boolean;
 }
 
-const MAX_LINES = 5000;
+const MAX_LINES = 2000;
 
 export function detectDialect(u: Units, r: PrefixResult, utf8: boolean): DialectGuess {
   let sections = 0;
@@ -55,6 +55,7 @@ export function detectDialect(u: Units, r: PrefixResult, utf8: boolean): Dialect
       }
       for (let i = s; i < e; i++) {
         const c = u[i];
+        if (c < 0x80) continue;
         if (utf8 ? c === 0xe2 && u[i + 1] === 0x80 && (u[i + 2] === 0x98 || u[i + 2] === 0x99 || u[i + 2] === 0x94 || u[i + 2] === 0x93) : c === 0x2018 || c === 0x2019 || c === 0x2013 || c === 0x2014) typographic++;
       }
     }

@@ -16,6 +16,8 @@ export interface IndexedFile {
   threads: ThreadTable;
   /** Line i decoded, without its line ending. */
   lineText(i: number): string;
+  /** Raw bytes [start, end) of the file. */
+  range(start: number, end: number): Uint8Array;
 }
 
 export const SLICE_BYTES = 16 * 1024 * 1024;
@@ -42,6 +44,7 @@ export function withText(facts: FileFacts, columns: LineColumns, threads: Thread
       const end = i + 1 < columns.length ? columns.offset[i + 1] : facts.size;
       return decodeLine(store, start, end, facts.encoding);
     },
+    range: (start, end) => store.range(start, end),
   };
 }
 

@@ -54,7 +54,11 @@ export class FileIndexer {
   // Interning.
   private readonly compIds = new Map<string, number>();
   private readonly compByHash = new Map<number, number[]>();
-  private readonly threadIds = new Map<number, number>();
+  /** pid -> (tid -> thread id); Smi keys keep lookups allocation-free. */
+  private readonly threadIds = new Map<number, Map<number, number>>();
+  private lastPid = -2;
+  private lastTid = -2;
+  private lastThreadId = 0;
   private readonly threads: ThreadTable = { pid: [-1], tid: [-1] };
   private resId = -1;
 
@@ -155,11 +159,12 @@ export class FileIndexer {
     return this.consumed;
   }
 
-  /** Feed the next slice of the file. The indexer keeps no reference to `chunk` after returning. */
+  /** Feed the next slice of the file (do not modify it afterwards: the first MiB is held until detection). */
   push(chunk: Uint8Array): void {
     if (this.dead || chunk.length === 0) return;
     if (this.head) {
-      this.head.push(chunk.slice());
+      // Held only until the first MiB is in; callers hand over fresh slices, so no copy.
+      this.head.push(chunk);
       this.headBytes += chunk.length;
       if (this.headBytes >= DETECT_BYTES) this.startFromHead(false);
       return;
@@ -741,14 +746,22 @@ export class FileIndexer {
   }
 
   private internThread(pid: number, tid: number): number {
-    const key = pid < 0 ? -1 - tid : pid < 0x200000 ? pid * 4294967296 + tid : -(pid * 1e6 + tid) - 1e15;
-    let id = this.threadIds.get(key);
+    if (pid === this.lastPid && tid === this.lastTid) return this.lastThreadId;
+    let byTid = this.threadIds.get(pid);
+    if (!byTid) {
+      byTid = new Map();
+      this.threadIds.set(pid, byTid);
+    }
+    let id = byTid.get(tid);
     if (id === undefined) {
       id = this.threads.pid.length;
       this.threads.pid.push(pid);
       this.threads.tid.push(tid);
-      this.threadIds.set(key, id);
+      byTid.set(tid, id);
     }
+    this.lastPid = pid;
+    this.lastTid = tid;
+    this.lastThreadId = id;
     return id;
   }
 

@@ -1,0 +1,230 @@
+// ClusterLens command line: the same parsing core as the browser, in Node.
+//   summary FILE...                      one JSON object per file
+//   lines FILE... [filters]              merged lines in time order: ISO-time<TAB>node<TAB>line
+//   generate --out DIR [options]         write a generated incident (see src/cli/generate.ts)
+
+import { existsSync, statSync } from 'node:fs';
+import { levelFromName } from '../base/levels.ts';
+import { isoUtc, parseIsoTime, parseOffset } from '../base/civil.ts';
+import { summarize, type IndexedFile } from '../ingest/index.ts';
+import { toUtcShift } from '../ingest/timebase.ts';
+import type { DialectId, IndexOptions } from '../ingest/types.ts';
+import { buildView } from '../store/filter.ts';
+import { mergeRuns, type MergeRun } from '../store/merge.ts';
+import { searchFile, validateQuery } from '../store/search.ts';
+import { indexPath } from './read-file.ts';
+
+const USAGE = `usage:
+  clusterlens summary FILE... [common options]
+  clusterlens lines FILE... [--from ISO] [--to ISO] [--level LEVEL] [--component NAME]... [--grep TEXT [--regex] [--ignore-case]] [common options]
+  clusterlens generate --out DIR [...]   (see --help of generate)
+common options:
+  --time-base utc|local   override the files' time base
+  --utc-offset +HH:MM     local time minus UTC (ISO sign: US Pacific daylight time is -07:00)
+  --node NAME             name the node (repeat it to name each FILE in order)
+  --dialect w2016|w2008|w2003|w2000|nt4   override the detected dialect
+  --encoding LABEL        read single-byte files with this code page (e.g. windows-1250)
+  --month YYYY-MM         month and year of Windows NT 4.0 logs (they log only the day)
+Times without a zone are UTC.`;
+
+interface Args {
+  verb: string;
+  files: string[];
+  flags: Map<string, string[]>;
+  bools: Set<string>;
+}
+
+const VALUE_FLAGS = new Set(['from', 'to', 'level', 'component', 'grep', 'time-base', 'utc-offset', 'node', 'dialect', 'encoding', 'month']);
+
+function parseArgs(argv: string[]): Args {
+  const [verb = '', ...rest] = argv;
+  const files: string[] = [];
+  const flags = new Map<string, string[]>();
+  const bools = new Set<string>();
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i];
+    if (a.startsWith('--')) {
+      const eq = a.indexOf('=');
+      const name = eq > 0 ? a.slice(2, eq) : a.slice(2);
+      if (VALUE_FLAGS.has(name)) {
+        const v = eq > 0 ? a.slice(eq + 1) : rest[++i];
+        if (v === undefined) throw new UsageError(`--${name} needs a value`);
+        flags.set(name, [...(flags.get(name) ?? []), v]);
+      } else bools.add(name);
+    } else if (a === '-i') bools.add('ignore-case');
+    else files.push(a);
+  }
+  return { verb, files, flags, bools };
+}
+
+class UsageError extends Error {}
+
+function one(a: Args, name: string): string | undefined {
+  const v = a.flags.get(name);
+  return v ? v[v.length - 1] : undefined;
+}
+
+function optionsFor(a: Args, index: number): IndexOptions {
+  const o: IndexOptions = {};
+  const tb = one(a, 'time-base');
+  const off = one(a, 'utc-offset');
+  if (tb || off) {
+    if (tb && tb !== 'utc' && tb !== 'local') throw new UsageError(`--time-base must be utc or local, not '${tb}'`);
+    let minutes: number | null = null;
+    if (off !== undefined) {
+      const m = parseOffset(off);
+      if (m === undefined) throw new UsageError(`--utc-offset '${off}' is not of the form +HH:MM`);
+      minutes = m;
+    }
+    o.timeBase = { base: (tb as 'utc' | 'local') ?? (minutes !== null ? 'local' : 'utc'), utcOffsetMinutes: minutes };
+  }
+  const nodes = a.flags.get('node');
+  if (nodes) o.node = nodes.length === 1 ? nodes[0] : nodes[index];
+  const d = one(a, 'dialect');
+  if (d) {
+    if (!['w2016', 'w2008', 'w2003', 'w2000', 'nt4'].includes(d)) throw new UsageError(`unknown dialect '${d}'`);
+    o.dialect = d as DialectId;
+  }
+  const enc = one(a, 'encoding');
+  if (enc) o.encoding = enc;
+  const month = one(a, 'month');
+  if (month) o.month = month;
+  return o;
+}
+
+function loadAll(a: Args): IndexedFile[] {
+  if (a.files.length === 0) throw new UsageError('no FILE given');
+  return a.files.map((path, i) => {
+    if (!existsSync(path) || !statSync(path).isFile()) {
+      // Keep going with the other files; the error is reported in the output.
+      return missing(path);
+    }
+    return indexPath(path, optionsFor(a, i));
+  });
+}
+
+/** A file that could not be opened still gets its entry, with the error. */
+function missing(path: string): IndexedFile {
+  return {
+    facts: {
+      name: path, path, size: 0, dialect: 'unknown', dialectSource: 'detected', dialectEvidence: '', encoding: 'utf-8', encodingSource: 'sniffed', bom: false,
+      lineEndings: { crlf: 0, lf: 0, cr: 0, none: 0 }, node: null, nodeSource: null, nodeId: null, nodeEvidence: [], nodeConflicts: [],
+      timeBase: { base: 'assumed-utc', utcOffsetMinutes: null, source: 'dialect', skewMs: 0 }, month: null, lines: 0,
+      buckets: { parsed: 0, continuation: 0, structural: 0, blank: 0, unparsed: 0 }, firstWritten: null, lastWritten: null, build: null,
+      sections: [], components: [''], componentCounts: [0], levelCounts: [0, 0, 0, 0, 0, 0, 0], backwards: 0,
+      pasted: { viewerLineNumbers: 0, typographic: 0 }, unknownLevels: [], warnings: [], errors: [`${path}: no such file.`], status: 'error',
+    },
+    columns: { length: 0, offset: new Float64Array(0), ts: new Float64Array(0), level: new Uint8Array(0), comp: new Uint16Array(0), thread: new Uint32Array(0), flags: new Uint8Array(0) },
+    threads: { pid: [], tid: [] },
+    lineText: () => '',
+    range: () => new Uint8Array(0),
+  };
+}
+
+function summaryVerb(a: Args): number {
+  const files = loadAll(a);
+  process.stdout.write(JSON.stringify(files.map(summarize), null, 2) + '\n');
+  return 0;
+}
+
+function linesVerb(a: Args): number {
+  const all = loadAll(a);
+  for (const f of all) for (const e of f.facts.errors) process.stderr.write(`clusterlens: ${e}\n`);
+  const files = all.filter((f) => f.facts.status === 'done');
+  const from = one(a, 'from');
+  const to = one(a, 'to');
+  const fromMs = from !== undefined ? parseIsoTime(from) : null;
+  const toMs = to !== undefined ? parseIsoTime(to) : null;
+  if (fromMs === undefined) throw new UsageError(`--from '${from}' is not an ISO time`);
+  if (toMs === undefined) throw new UsageError(`--to '${to}' is not an ISO time`);
+  const lv = one(a, 'level');
+  const minLevel = lv ? levelFromName(lv) : 0;
+  if (minLevel === undefined) throw new UsageError(`--level '${lv}' is not one of DBG, INFO, WARN, ERR, CRIT`);
+  const comps = (a.flags.get('component') ?? []).flatMap((c) => c.split(',')).filter(Boolean);
+  const grep = one(a, 'grep');
+  const query = grep ? { text: grep, regex: a.bools.has('regex'), caseSensitive: !a.bools.has('ignore-case') } : null;
+  if (query) {
+    const err = validateQuery(query);
+    if (err) throw new UsageError(err);
+  }
+  const runs: MergeRun[] = [];
+  files.forEach((f, slot) => {
+    let start = 0;
+    for (const s of f.facts.sections) {
+      if (s.firstLine > start) {
+        runs.push({ file: slot, start, end: s.firstLine });
+        start = s.firstLine;
+      }
+    }
+    if (start < f.columns.length) runs.push({ file: slot, start, end: f.columns.length });
+  });
+  const shifts = files.map((f) => toUtcShift(f.facts.timeBase));
+  const merged = mergeRuns(files.map((f, i) => ({ ts: f.columns.ts, shift: shifts[i] })), runs);
+  const filterFiles = files.map((f, i) => {
+    let compAllowed: Uint8Array | null = null;
+    if (comps.length) {
+      const want = new Set(comps.map((c) => c.toLowerCase()));
+      compAllowed = Uint8Array.from(f.facts.components, (n) => (want.has(n.toLowerCase()) ? 1 : 0));
+    }
+    let hits: Uint8Array | null = null;
+    if (query) {
+      hits = new Uint8Array(f.columns.length);
+      const lines = searchFile(
+        { offset: f.columns.offset, length: f.columns.length, size: f.facts.size, encoding: f.facts.encoding, range: (s, e) => f.range(s, e) },
+        query,
+      );
+      for (const l of lines) hits[l] = 1;
+    }
+    return { ...f.columns, shift: shifts[i], selected: true, compAllowed, hits, expanded: new Set<number>() };
+  });
+  const view = buildView(merged, filterFiles, { minLevel, from: fromMs, to: toMs, onlyHits: query !== null, context: 0, expandAll: true });
+  const out: string[] = [];
+  const flush = () => {
+    if (out.length) process.stdout.write(out.join(''));
+    out.length = 0;
+  };
+  for (let r = 0; r < view.length; r++) {
+    const p = view.pos[r];
+    const fi = merged.file[p];
+    const line = merged.line[p];
+    const f = files[fi];
+    const t = f.columns.ts[line];
+    const time = t === t ? isoUtc(t + shifts[fi]) : '';
+    out.push(`${time}\t${f.facts.node ?? ''}\t${f.lineText(line)}\n`);
+    if (out.length >= 4096) flush();
+  }
+  flush();
+  return 0;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let a: Args;
+  try {
+    a = parseArgs(argv);
+    if (a.verb === 'generate') {
+      const { runGenerate } = await import('./generate.ts');
+      return await runGenerate(argv.slice(1));
+    }
+    if (a.verb === 'summary') return summaryVerb(a);
+    if (a.verb === 'lines') return linesVerb(a);
+    if (a.verb === '' || a.verb === '--help' || a.verb === 'help' || a.bools.has('help')) {
+      process.stdout.write(USAGE + '\n');
+      return a.verb === '' ? 2 : 0;
+    }
+    throw new UsageError(`unknown verb '${a.verb}'`);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`clusterlens: ${e.message}\n${USAGE}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e) => {
+    process.stderr.write(`clusterlens: ${(e as Error).stack ?? e}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,105 @@
+// The browser engine: one view worker (store, merge, filters) and one shard worker
+// per core (parsing, raw bytes, text and search), connected by MessagePorts.
+// Implements the EngineClient contract for the views.
+
+import type { EngineClient, EngineSnapshot, FileId, FileOptions, InputFile, Row, SearchSpec, ViewSpec } from './api.ts';
+import type { MainToView, ViewToMain } from './protocol.ts';
+
+const EMPTY: EngineSnapshot = {
+  version: 0, files: [], nodes: [], totalLines: 0, viewRows: 0, viewVersion: 0, components: [], timeMin: null, timeMax: null,
+  search: { spec: null, running: false, hits: 0, visibleHits: 0, error: null, elapsedMs: 0 }, loading: false, demo: false,
+};
+
+export class WorkerEngine implements EngineClient {
+  private readonly view: Worker;
+  private readonly shards: Worker[] = [];
+  private snap: EngineSnapshot = EMPTY;
+  private readonly listeners = new Set<(s: EngineSnapshot) => void>();
+  private req = 0;
+  private readonly replies = new Map<number, (v: unknown) => void>();
+
+  constructor(shardCount = Math.max(1, Math.min(4, navigator.hardwareConcurrency || 2))) {
+    this.view = new Worker(new URL('../workers/view.worker.ts', import.meta.url), { type: 'module', name: 'clusterlens-view' });
+    this.view.onmessage = (e: MessageEvent<ViewToMain>) => this.onMessage(e.data);
+    const ports: MessagePort[] = [];
+    for (let i = 0; i < shardCount; i++) {
+      const w = new Worker(new URL('../workers/shard.worker.ts', import.meta.url), { type: 'module', name: `clusterlens-shard-${i}` });
+      const ch = new MessageChannel();
+      w.postMessage({ port: ch.port1 }, [ch.port1]);
+      ports.push(ch.port2);
+      this.shards.push(w);
+    }
+    this.post({ t: 'init', shards: ports }, ports);
+  }
+
+  private post(msg: MainToView, transfer: Transferable[] = []): void {
+    this.view.postMessage(msg, transfer);
+  }
+
+  private onMessage(msg: ViewToMain): void {
+    if (msg.t === 'snapshot') {
+      this.snap = msg.snap;
+      for (const l of this.listeners) l(this.snap);
+    } else {
+      const cb = this.replies.get(msg.req);
+      if (cb) {
+        this.replies.delete(msg.req);
+        cb(msg.value);
+      }
+    }
+  }
+
+  private ask<T>(build: (req: number) => MainToView): Promise<T> {
+    const req = ++this.req;
+    return new Promise<T>((resolve) => {
+      this.replies.set(req, (v) => resolve(v as T));
+      this.post(build(req));
+    });
+  }
+
+  addFiles(files: InputFile[], opts: { replace: boolean; demo?: boolean }): void {
+    this.post({ t: 'add', files: files.map((f) => ({ file: f.file, path: f.path })), replace: opts.replace, demo: opts.demo ?? false });
+  }
+  removeFile(id: FileId): void {
+    this.post({ t: 'remove', id });
+  }
+  setFileOptions(id: FileId, opts: FileOptions): void {
+    this.post({ t: 'options', id, opts });
+  }
+  setView(spec: ViewSpec): void {
+    this.post({ t: 'view', spec });
+  }
+  search(spec: SearchSpec | null): void {
+    this.post({ t: 'search', spec });
+  }
+  getRows(start: number, count: number): Promise<Row[]> {
+    return this.ask((req) => ({ t: 'rows', req, start, count }));
+  }
+  nextHit(from: number, dir: 1 | -1): Promise<number> {
+    return this.ask((req) => ({ t: 'nextHit', req, from, dir }));
+  }
+  toggleEntry(pos: number): void {
+    this.post({ t: 'toggle', pos });
+  }
+  positionOf(fileId: FileId, line: number): Promise<number> {
+    return this.ask((req) => ({ t: 'posOf', req, id: fileId, line }));
+  }
+  positionAtTime(utcMs: number): Promise<number> {
+    return this.ask((req) => ({ t: 'posAt', req, utc: utcMs }));
+  }
+  subscribe(listener: (s: EngineSnapshot) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+  snapshot(): EngineSnapshot {
+    return this.snap;
+  }
+  dispose(): void {
+    this.view.terminate();
+    for (const w of this.shards) w.terminate();
+  }
+}
+
+export function createEngine(): EngineClient {
+  return new WorkerEngine();
+}

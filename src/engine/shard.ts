@@ -1,0 +1,158 @@
+// A shard keeps the raw bytes and line offsets of the files it parsed, and answers
+// text and search requests for them. Pure logic with a `post` callback: the worker
+// entry only wires messages.
+
+import { FileIndexer } from '../ingest/indexer.ts';
+import { SLICE_BYTES } from '../ingest/index.ts';
+import { decodeLine, SliceStore } from '../ingest/text.ts';
+import type { FileFacts, IndexOptions, ThreadTable } from '../ingest/types.ts';
+import { searchFile } from '../store/search.ts';
+import type { ShardToView, ViewToShard } from './protocol.ts';
+
+interface ShardFile {
+  id: number;
+  gen: number;
+  store: SliceStore;
+  offset: Float64Array;
+  thread: Uint32Array;
+  threads: ThreadTable;
+  facts: FileFacts | null;
+  size: number;
+  dropped: boolean;
+}
+
+type Post = (msg: ShardToView, transfer?: Transferable[]) => void;
+
+export class Shard {
+  private readonly files = new Map<number, ShardFile>();
+  private searchReq = 0;
+
+  constructor(private readonly post: Post) {}
+
+  handle(msg: ViewToShard): void {
+    switch (msg.t) {
+      case 'open':
+        void this.open(msg.id, msg.file, msg.opts);
+        break;
+      case 'reindex':
+        this.reindex(msg.id, msg.opts);
+        break;
+      case 'drop': {
+        const f = this.files.get(msg.id);
+        if (f) f.dropped = true;
+        this.files.delete(msg.id);
+        break;
+      }
+      case 'lines':
+        this.lines(msg.req, msg.id, msg.lines);
+        break;
+      case 'search':
+        this.search(msg.req, msg.spec, msg.ids);
+        break;
+    }
+  }
+
+  private async open(id: number, file: File, opts: IndexOptions): Promise<void> {
+    const sf: ShardFile = {
+      id, gen: 0, store: new SliceStore(), offset: new Float64Array(0), thread: new Uint32Array(0),
+      threads: { pid: [], tid: [] }, facts: null, size: file.size, dropped: false,
+    };
+    this.files.set(id, sf);
+    const ix = new FileIndexer(file.size, opts);
+    let sent = 0;
+    try {
+      for (let off = 0; off < file.size; off += SLICE_BYTES) {
+        const buf = new Uint8Array(await file.slice(off, Math.min(file.size, off + SLICE_BYTES)).arrayBuffer());
+        if (sf.dropped) return;
+        sf.store.add(buf);
+        ix.push(buf);
+        sent = this.sendSegment(sf, ix, sent);
+      }
+    } catch (e) {
+      this.post({ t: 'failed', id, gen: sf.gen, message: `${file.name}: the file could not be read (${(e as Error).message}).` });
+      return;
+    }
+    this.finish(sf, ix, sent);
+  }
+
+  private reindex(id: number, opts: IndexOptions): void {
+    const sf = this.files.get(id);
+    if (!sf) return;
+    sf.gen++;
+    const ix = new FileIndexer(sf.size, opts);
+    let sent = 0;
+    for (const { bytes } of sf.store.each()) {
+      ix.push(bytes);
+      sent = this.sendSegment(sf, ix, sent);
+    }
+    this.finish(sf, ix, sent);
+  }
+
+  private sendSegment(sf: ShardFile, ix: FileIndexer, sent: number): number {
+    const n = ix.lineCount;
+    if (n <= sent) {
+      this.post({ t: 'segment', id: sf.id, gen: sf.gen, from: sent, ts: new Float64Array(0), level: new Uint8Array(0), comp: new Uint16Array(0), flags: new Uint8Array(0), facts: ix.facts, progress: { bytesRead: ix.bytesConsumed, lines: n } });
+      return sent;
+    }
+    const seg = ix.segment(sent);
+    this.post(
+      { t: 'segment', id: sf.id, gen: sf.gen, from: sent, ts: seg.ts, level: seg.level, comp: seg.comp, flags: seg.flags, facts: ix.facts, progress: { bytesRead: ix.bytesConsumed, lines: n } },
+      [seg.ts.buffer, seg.level.buffer, seg.comp.buffer, seg.flags.buffer],
+    );
+    return n;
+  }
+
+  private finish(sf: ShardFile, ix: FileIndexer, sent: number): void {
+    const out = ix.finish();
+    sent = this.sendSegment(sf, ix, sent);
+    // Keep only what text and search need: offsets and threads (right-sized copies).
+    sf.offset = out.columns.offset.slice();
+    sf.thread = out.columns.thread.slice();
+    sf.threads = out.threads;
+    sf.facts = out.facts;
+    this.post({ t: 'done', id: sf.id, gen: sf.gen, facts: out.facts, progress: { bytesRead: sf.size, lines: out.facts.lines } });
+  }
+
+  private lines(req: number, id: number, lines: Uint32Array): void {
+    const sf = this.files.get(id);
+    const texts: string[] = [];
+    const pid = new Int32Array(lines.length).fill(-1);
+    const tid = new Int32Array(lines.length).fill(-1);
+    if (sf && sf.facts) {
+      const n = sf.offset.length;
+      for (let k = 0; k < lines.length; k++) {
+        const i = lines[k];
+        if (i >= n) { texts.push(''); continue; }
+        const end = i + 1 < n ? sf.offset[i + 1] : sf.size;
+        texts.push(decodeLine(sf.store, sf.offset[i], end, sf.facts.encoding));
+        const th = sf.thread[i];
+        pid[k] = sf.threads.pid[th] ?? -1;
+        tid[k] = sf.threads.tid[th] ?? -1;
+      }
+    } else {
+      for (let k = 0; k < lines.length; k++) texts.push('');
+    }
+    this.post({ t: 'lines', req, texts, pid, tid }, [pid.buffer, tid.buffer]);
+  }
+
+  private search(req: number, spec: { text: string; regex: boolean; caseSensitive: boolean }, ids: number[]): void {
+    this.searchReq = req;
+    for (const id of ids) {
+      const sf = this.files.get(id);
+      if (!sf || !sf.facts || this.searchReq !== req) {
+        this.post({ t: 'hits', req, id, lines: new Uint32Array(0), done: true });
+        continue;
+      }
+      const target = {
+        offset: sf.offset, length: sf.offset.length, size: sf.size, encoding: sf.facts.encoding,
+        range: (a: number, b: number) => sf.store.range(a, b),
+      };
+      // Hits stream to the view block by block (8 MB of text each).
+      searchFile(target, spec, (found) => {
+        const lines = Uint32Array.from(found);
+        this.post({ t: 'hits', req, id, lines, done: false }, [lines.buffer]);
+      });
+      this.post({ t: 'hits', req, id, lines: new Uint32Array(0), done: true });
+    }
+  }
+}

@@ -1,0 +1,6 @@
+// View worker: the store of columns, the merged order and the filtered rows.
+import { ViewStore } from '../engine/view-store.ts';
+import type { MainToView } from '../engine/protocol.ts';
+
+const store = new ViewStore((msg) => self.postMessage(msg));
+self.onmessage = (e: MessageEvent<MainToView>) => store.handle(e.data);
