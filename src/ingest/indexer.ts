@@ -3,6 +3,7 @@
 // and the file's facts. Bytes are scanned once; text is decoded only for the few
 // lines that need it (headers, channel events, node evidence).
 
+import { decoderFor, type Decoder } from '../base/decoders.ts';
 import { Growable } from '../base/growable.ts';
 import { Level } from '../base/levels.ts';
 import { DIALECTS } from '../formats/dialects.ts';
@@ -29,13 +30,13 @@ export interface IndexerOutput {
 }
 
 /** Decoded text of units [s, e) for the rare lines whose text the indexer needs. */
-function decodeUnits(u: Units, s: number, e: number, decoder: TextDecoder | null): string {
+function decodeUnits(u: Units, s: number, e: number, decoder: Decoder | null): string {
   if (u instanceof Uint16Array) {
     let out = '';
     for (let i = s; i < e; i += 4096) out += String.fromCharCode.apply(null, u.subarray(i, Math.min(e, i + 4096)) as unknown as number[]);
     return out;
   }
-  return (decoder ?? new TextDecoder('utf-8')).decode(u.subarray(s, e));
+  return (decoder ?? decoderFor('utf-8')).decode(u.subarray(s, e));
 }
 
 export class FileIndexer {
@@ -68,7 +69,7 @@ export class FileIndexer {
   private consumed = 0;
   private encoding: 'utf-8' | 'utf-16le' | 'utf-16be' = 'utf-8';
   private unitBytes = 1;
-  private decoder: TextDecoder | null = null;
+  private decoder: Decoder | null = null;
   private carry: Units | null = null;
   private carryLen = 0;
   private carryOffset = 0;
@@ -258,8 +259,7 @@ export class FileIndexer {
         f.warnings.push(`Encoding '${this.opts.encoding}' cannot be applied: the file's bytes are ${enc.encoding}${enc.bomLength ? ' (byte-order mark)' : ''}.`);
       }
     }
-    if (f.encoding !== 'utf-8' && this.unitBytes === 1) this.decoder = new TextDecoder(f.encoding);
-    else if (this.unitBytes === 1) this.decoder = new TextDecoder('utf-8');
+    if (this.unitBytes === 1) this.decoder = decoderFor(f.encoding);
     // Decide the dialect from the structure of the first lines.
     const body = all.subarray(enc.bomLength);
     this.consumed = enc.bomLength;
@@ -635,9 +635,17 @@ export class FileIndexer {
   }
 
   private isBlank(u: Units, s: number, e: number): boolean {
+    const utf8 = this.unitBytes === 1 && this.facts.encoding === 'utf-8';
     for (let i = s; i < e; i++) {
       const c = u[i];
-      if (c !== 32 && c !== 9 && c !== 0xa0 && c !== 0xfeff) return false;
+      if (c === 32 || c === 9) continue;
+      if (utf8) {
+        // NBSP (C2 A0) and a stray BOM (EF BB BF) are blank too.
+        if (c === 0xc2 && u[i + 1] === 0xa0 && i + 1 < e) { i++; continue; }
+        if (c === 0xef && u[i + 1] === 0xbb && u[i + 2] === 0xbf && i + 2 < e) { i += 2; continue; }
+        return false;
+      }
+      if (c !== 0xa0 && c !== 0xfeff) return false;
     }
     return true;
   }
@@ -681,7 +689,7 @@ export class FileIndexer {
           const at = byteOffset + (bad - s);
           f.encoding = 'windows-1252';
           f.encodingSource = 'fallback';
-          this.decoder = new TextDecoder('windows-1252');
+          this.decoder = decoderFor('windows-1252');
           f.warnings.push(
             `Bytes that are not valid UTF-8 at byte offset ${at} (line ${this.n}): the file is read as windows-1252; pick another code page on the card if names look wrong.`,
           );

@@ -113,7 +113,7 @@ export function parseRecordPrefix(u: Units, s: number, e: number, r: PrefixResul
   let p = s;
   let c = u[p];
   // Viewer line-number prefix (TextAnalysisTool, Notepad++, blogs): digits then blanks.
-  if (c === 32 || c === 9 || isDigit(c)) {
+  if (c === 32 || c === 9 || isDigit(c) || c === 0xa0 || (utf8 && c === 0xc2)) {
     let q = skipSpaces(u, p, e, utf8);
     const d0 = q;
     while (q < e && isDigit(u[q])) q++;

@@ -1,5 +1,6 @@
 // Decoding line text back from the raw bytes, only for lines that are shown or searched.
 
+import { decoderFor } from '../base/decoders.ts';
 import { MAX_LINE_BYTES } from './indexer.ts';
 
 /** The bytes of a file, held as the slices they were read in. */
@@ -54,22 +55,12 @@ export class SliceStore implements ByteSource {
   }
 }
 
-const decoders = new Map<string, TextDecoder>();
-export function decoderFor(encoding: string): TextDecoder {
-  let d = decoders.get(encoding);
-  if (!d) {
-    d = new TextDecoder(encoding);
-    decoders.set(encoding, d);
-  }
-  return d;
-}
 
 /** Longest text shown for one line; longer lines are cut with a note. */
 export const DISPLAY_LIMIT = 64 * 1024;
 
 /** Decodes bytes [start, end) of one line and removes its line ending. */
 export function decodeLine(src: ByteSource, start: number, end: number, encoding: string, limit = DISPLAY_LIMIT): string {
-  const wide = encoding === 'utf-16le' || encoding === 'utf-16be';
   let cut = false;
   if (end - start > limit) {
     end = start + limit;
@@ -85,6 +76,5 @@ export function decodeLine(src: ByteSource, start: number, end: number, encoding
   }
   if (n !== text.length) text = text.slice(0, n);
   if (cut) text += ` … [line cut at ${Math.round(limit / 1024)} KB; ${MAX_LINE_BYTES >> 20} MB lines are kept whole in the file]`;
-  void wide;
   return text;
 }

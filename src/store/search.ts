@@ -3,6 +3,7 @@
 // decoding; regular expressions and non-ASCII case-insensitive searches decode
 // blocks of lines.
 
+import { decoderFor } from '../base/decoders.ts';
 import { upperBound } from '../base/growable.ts';
 
 export interface SearchQuery {
@@ -46,7 +47,7 @@ export function searchFile(t: SearchTarget, q: SearchQuery, onBlock?: (lines: nu
   const re = bytesPath ? null : new RegExp(q.regex ? q.text : escapeRegex(q.text), q.caseSensitive ? 'gu' : 'giu');
   const needle = bytesPath ? new TextEncoder().encode(q.text) : null;
   const matcher = needle ? new Horspool(needle, !q.caseSensitive) : null;
-  const decoder = bytesPath ? null : new TextDecoder(t.encoding);
+  const decoder = bytesPath ? null : decoderFor(t.encoding);
   let a = 0;
   while (a < t.length) {
     // A block of whole lines of about BLOCK_BYTES.
