@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { indexBytes } from '../ingest/index.ts';
+import { searchFile, validateQuery } from './search.ts';
+
+function target(text: string, encode: (s: string) => Uint8Array = (s) => new TextEncoder().encode(s)) {
+  const f = indexBytes(encode(text));
+  return { offset: f.columns.offset, length: f.columns.length, size: f.facts.size, encoding: f.facts.encoding, range: f.range };
+}
+
+const LOG = [
+  '00000b50.00000810::2018/10/18-19:17:38.723 INFO  [NODE] Node 2: New join with n1',
+  '00000b50.00000810::2018/10/18-19:17:39.000 ERR   [QUORUM] Node 2: Lost quorum (2)',
+  '00000b50.00000810::2018/10/18-19:17:40.000 WARN  [QUORUM] lost quorum (status = 5925), quorum quorum',
+  '00000b50.00000810::2018/10/18-19:17:41.000 INFO  [RCM] Res ag1: Online -> WaitingToGoOffline( StateUnknown )',
+].join('\r\n');
+
+describe('searchFile', () => {
+  it('finds a literal once per line, case-sensitively by default', () => {
+    expect(Array.from(searchFile(target(LOG), { text: 'quorum', regex: false, caseSensitive: true }))).toEqual([1, 2]);
+    expect(Array.from(searchFile(target(LOG), { text: 'Lost', regex: false, caseSensitive: true }))).toEqual([1]);
+  });
+  it('folds ASCII case when asked', () => {
+    expect(Array.from(searchFile(target(LOG), { text: 'LOST QUORUM', regex: false, caseSensitive: false }))).toEqual([1, 2]);
+  });
+  it('runs regular expressions', () => {
+    expect(Array.from(searchFile(target(LOG), { text: 'Res \\w+: Online', regex: true, caseSensitive: true }))).toEqual([3]);
+    expect(Array.from(searchFile(target(LOG), { text: 'status = \\d{4}', regex: true, caseSensitive: true }))).toEqual([2]);
+  });
+  it('works on UTF-16LE text and on non-ASCII needles', () => {
+    const utf16 = (s: string) => {
+      const b = new Uint8Array(2 + s.length * 2);
+      b[0] = 0xff; b[1] = 0xfe;
+      for (let i = 0; i < s.length; i++) { b[2 + 2 * i] = s.charCodeAt(i) & 255; b[3 + 2 * i] = s.charCodeAt(i) >> 8; }
+      return b;
+    };
+    const text = LOG + '\r\n00000b50.00000810::2018/10/18-19:17:42.000 INFO  [RES] Physical Disk <Daten Ü>: online';
+    expect(Array.from(searchFile(target(text, utf16), { text: 'lost quorum', regex: false, caseSensitive: false }))).toEqual([1, 2]);
+    expect(Array.from(searchFile(target(text), { text: 'daten ü', regex: false, caseSensitive: false }))).toEqual([4]);
+    expect(Array.from(searchFile(target(text, utf16), { text: 'Ü>', regex: false, caseSensitive: true }))).toEqual([4]);
+  });
+  it('reports invalid regular expressions instead of throwing', () => {
+    expect(validateQuery({ text: '(unclosed', regex: true, caseSensitive: true })).toMatch(/Invalid regular expression/);
+    expect(validateQuery({ text: '(ok)', regex: true, caseSensitive: true })).toBeNull();
+  });
+});
