@@ -28,7 +28,9 @@ export type ViewToShard =
   | { t: 'reindex'; id: FileId; opts: IndexOptions }
   | { t: 'drop'; id: FileId }
   | { t: 'lines'; req: number; id: FileId; lines: Uint32Array }
-  | { t: 'search'; req: number; spec: SearchSpec; ids: FileId[] };
+  | { t: 'search'; req: number; spec: SearchSpec; ids: FileId[] }
+  /** Content hashes of lines [from, to) (for showing lines shared by two files of one node once). */
+  | { t: 'hashes'; req: number; id: FileId; from: number; to: number };
 
 export interface ShardProgress {
   bytesRead: number;
@@ -52,4 +54,5 @@ export type ShardToView =
   | { t: 'done'; id: FileId; gen: number; facts: FileFacts; progress: ShardProgress }
   | { t: 'failed'; id: FileId; gen: number; message: string }
   | { t: 'lines'; req: number; texts: string[]; pid: Int32Array; tid: Int32Array }
+  | { t: 'hashes'; req: number; hashes: Uint32Array }
   | { t: 'hits'; req: number; id: FileId; lines: Uint32Array; done: boolean };

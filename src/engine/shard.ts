@@ -49,6 +49,9 @@ export class Shard {
       case 'search':
         this.search(msg.req, msg.spec, msg.ids);
         break;
+      case 'hashes':
+        this.hashes(msg.req, msg.id, msg.from, msg.to);
+        break;
     }
   }
 
@@ -133,6 +136,25 @@ export class Shard {
       for (let k = 0; k < lines.length; k++) texts.push('');
     }
     this.post({ t: 'lines', req, texts, pid, tid }, [pid.buffer, tid.buffer]);
+  }
+
+  /** FNV-1a of each line's bytes, line ending excluded. */
+  private hashes(req: number, id: number, from: number, to: number): void {
+    const sf = this.files.get(id);
+    const n = sf ? sf.offset.length : 0;
+    to = Math.min(to, n);
+    const out = new Uint32Array(Math.max(0, to - from));
+    if (sf) {
+      for (let i = from; i < to; i++) {
+        const b = sf.store.range(sf.offset[i], i + 1 < n ? sf.offset[i + 1] : sf.size);
+        let e = b.length;
+        while (e > 0 && (b[e - 1] === 10 || b[e - 1] === 13 || b[e - 1] === 0)) e--;
+        let h = 0x811c9dc5;
+        for (let k = 0; k < e; k++) h = Math.imul(h ^ b[k], 0x01000193);
+        out[i - from] = h >>> 0;
+      }
+    }
+    this.post({ t: 'hashes', req, hashes: out }, [out.buffer]);
   }
 
   private search(req: number, spec: { text: string; regex: boolean; caseSensitive: boolean }, ids: number[]): void {

@@ -34,6 +34,9 @@ interface StoreFile {
   hits: Uint8Array | null;
   expanded: Set<number>;
   failed: string | null;
+  /** Lines also present in an earlier file of the same node (shown once). */
+  hidden: Uint8Array | null;
+  duplicates: number;
 }
 
 type PostMain = (msg: ViewToMain) => void;
@@ -65,6 +68,7 @@ export class ViewStore {
   private shardReq = 0;
   private readonly pending = new Map<number, (msg: ShardToView) => void>();
   private nodeColors = new Map<string, string>();
+  private dedupeRun = 0;
 
   constructor(private readonly postMain: PostMain) {}
 
@@ -117,7 +121,7 @@ export class ViewStore {
   }
 
   private fromShard(msg: ShardToView): void {
-    if (msg.t === 'lines') {
+    if (msg.t === 'lines' || msg.t === 'hashes') {
       const cb = this.pending.get(msg.req);
       if (cb) {
         this.pending.delete(msg.req);
@@ -158,6 +162,7 @@ export class ViewStore {
       this.dirtyMerge = true;
       this.schedule(true);
       if (this.searchSpec) this.startSearch(this.searchSpec);
+      void this.dedupe();
     } else if (msg.t === 'failed') {
       f.failed = msg.message;
       f.facts.errors.push(msg.message);
@@ -182,7 +187,7 @@ export class ViewStore {
     return {
       id: this.nextId++, path, shard, gen: 0, facts, opts,
       ts: new Growable(Float64Array), level: new Growable(Uint8Array), comp: new Growable(Uint16Array), flags: new Growable(Uint8Array),
-      bytesRead: 0, startedAt: Date.now(), finishedAt: null, hits: null, expanded: new Set(), failed: null,
+      bytesRead: 0, startedAt: Date.now(), finishedAt: null, hits: null, expanded: new Set(), failed: null, hidden: null, duplicates: 0,
     };
   }
 
@@ -211,7 +216,10 @@ export class ViewStore {
     this.files.delete(id);
     this.toShard(f.shard, { t: 'drop', id });
     this.dirtyMerge = true;
-    if (!quiet) this.schedule(true);
+    if (!quiet) {
+      this.schedule(true);
+      void this.dedupe();
+    }
   }
 
   private resetColumns(f: StoreFile): void {
@@ -276,6 +284,7 @@ export class ViewStore {
     // A changed node or time base only re-merges: the columns stay as written.
     this.dirtyMerge = true;
     this.schedule(true);
+    if (!reindex && (o.node !== undefined || o.timeBase !== undefined)) void this.dedupe();
   }
 
   // ---- Merge and view --------------------------------------------------------------------
@@ -317,7 +326,7 @@ export class ViewStore {
           }
         }
         if (start < n) runs.push({ file: slot, start, end: n });
-        return { ts: f.ts.data, shift: toUtcShift(f.facts.timeBase), hidden: null };
+        return { ts: f.ts.data, shift: toUtcShift(f.facts.timeBase), hidden: f.hidden };
       });
       this.merged = mergeRuns(mf, runs);
     }
@@ -409,7 +418,7 @@ export class ViewStore {
             rate: elapsed > 0 ? f.bytesRead / elapsed : 0, startedAt: f.startedAt, finishedAt: f.finishedAt,
           },
           color: this.colorOf(this.nodeKey(f)),
-          duplicates: 0,
+          duplicates: f.duplicates,
         };
       }),
       nodes: [...nodes.values()],
@@ -551,6 +560,85 @@ export class ViewStore {
     const f = this.slots[this.merged.file[p]];
     const t = f.ts.data[this.merged.line[p]];
     return t === t ? t + toUtcShift(f.facts.timeBase) : -Infinity;
+  }
+
+  private askHashes(f: StoreFile): Promise<Uint32Array> {
+    const req = ++this.shardReq;
+    return new Promise((resolve) => {
+      this.pending.set(req, (m) => resolve((m as Extract<ShardToView, { t: 'hashes' }>).hashes));
+      this.shards[f.shard].postMessage({ t: 'hashes', req, id: f.id, from: 0, to: f.ts.length } satisfies ViewToShard);
+    });
+  }
+
+  /**
+   * Several files of one node (re-collected logs) overlap in time: a line of a later file
+   * with the same time and the same bytes as a line of an earlier file is hidden.
+   */
+  private async dedupe(): Promise<void> {
+    const run = ++this.dedupeRun;
+    const groups = new Map<string, StoreFile[]>();
+    for (const f of this.files.values()) {
+      f.hidden = null;
+      f.duplicates = 0;
+      if (f.finishedAt === null || f.facts.status !== 'done' || !f.facts.node) continue;
+      const key = this.nodeKey(f);
+      groups.set(key, [...(groups.get(key) ?? []), f]);
+    }
+    const hashes = new Map<StoreFile, Uint32Array>();
+    const get = async (f: StoreFile) => {
+      let h = hashes.get(f);
+      if (!h) {
+        h = await this.askHashes(f);
+        hashes.set(f, h);
+      }
+      return h;
+    };
+    const keyAt = (f: StoreFile, i: number) => {
+      const t = f.ts.data[i];
+      return t === t ? t + toUtcShift(f.facts.timeBase) : -Infinity;
+    };
+    for (const group of groups.values()) {
+      if (group.length < 2) continue;
+      group.sort((a, b) => a.id - b.id);
+      for (let j = 1; j < group.length; j++) {
+        const b = group[j];
+        for (let i = 0; i < j; i++) {
+          const a = group[i];
+          const [a0, a1, b0, b1] = [a.facts.firstWritten, a.facts.lastWritten, b.facts.firstWritten, b.facts.lastWritten];
+          if (a0 === null || a1 === null || b0 === null || b1 === null) continue;
+          const sa = toUtcShift(a.facts.timeBase);
+          const sb = toUtcShift(b.facts.timeBase);
+          if (a1 + sa < b0 + sb || b1 + sb < a0 + sa) continue;
+          const ha = await get(a);
+          const hb = await get(b);
+          if (run !== this.dedupeRun) return;
+          const seen = new Map<number, number[]>();
+          for (let k = 0; k < ha.length; k++) {
+            if (a.hidden && a.hidden[k]) continue;
+            const list = seen.get(ha[k]);
+            if (list) list.push(keyAt(a, k));
+            else seen.set(ha[k], [keyAt(a, k)]);
+          }
+          const hidden = b.hidden ?? new Uint8Array(b.ts.length);
+          for (let k = 0; k < hb.length; k++) {
+            if (hidden[k]) continue;
+            const list = seen.get(hb[k]);
+            if (!list) continue;
+            const key = keyAt(b, k);
+            const at = list.indexOf(key);
+            if (at < 0) continue;
+            list[at] = list[list.length - 1];
+            list.pop();
+            hidden[k] = 1;
+            b.duplicates++;
+          }
+          if (b.duplicates > 0) b.hidden = hidden;
+        }
+      }
+    }
+    if (run !== this.dedupeRun) return;
+    this.dirtyMerge = true;
+    this.schedule(true);
   }
 
   private askShard(shard: number, id: FileId, lines: Uint32Array): Promise<Extract<ShardToView, { t: 'lines' }>> {
