@@ -7,12 +7,13 @@ const port = Number(process.env.E2E_PORT ?? 4173);
 // under a non-UTC time zone with a half-hour offset so that local-time bugs show.
 export default defineConfig({
   testDir: 'e2e',
+  globalSetup: './e2e/global-setup.ts',
   timeout: 120_000,
   expect: { timeout: 20_000 },
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  reporter: [['list'], ['json']],
+  reporter: [['list'], ['json', { outputFile: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ?? '.cache/playwright.json' }]],
   use: {
     baseURL: `http://127.0.0.1:${port}/`,
     timezoneId: 'Asia/Kolkata',

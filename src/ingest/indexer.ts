@@ -225,12 +225,15 @@ export class FileIndexer {
   private startFromHead(final: boolean): void {
     const parts = this.head ?? [];
     this.head = null;
-    const all = new Uint8Array(this.headBytes);
-    let o = 0;
-    for (const p of parts) {
-      all.set(p, o);
-      o += p.length;
+    let all = parts.length === 1 ? parts[0] : new Uint8Array(this.headBytes);
+    if (parts.length > 1) {
+      let o = 0;
+      for (const p of parts) {
+        all.set(p, o);
+        o += p.length;
+      }
     }
+    if (parts.length === 0) all = new Uint8Array(0);
     const f = this.facts;
     if (all.length === 0) {
       f.errors.push(`${f.name}: the file is empty (0 bytes).`);

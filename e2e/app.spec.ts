@@ -1,0 +1,229 @@
+// Drops generated and bad files into the real app and checks what a person sees.
+import { expect, test, type Page } from '@playwright/test';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { indexPath } from '../src/cli/read-file.ts';
+import { summarize } from '../src/ingest/index.ts';
+import { INPUTS } from './paths.ts';
+
+const logsIn = (dir: string) =>
+  readdirSync(join(INPUTS, dir))
+    .filter((n) => n.endsWith('.log'))
+    .sort()
+    .map((n) => join(INPUTS, dir, n));
+
+async function openApp(page: Page): Promise<string[]> {
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await page.goto('/');
+  return requests;
+}
+
+async function dropFiles(page: Page, files: string[]): Promise<void> {
+  await page.setInputFiles('[data-testid="file-input"]', files);
+}
+
+async function waitLoaded(page: Page, cards: number): Promise<void> {
+  await expect(page.getByTestId('file-card')).toHaveCount(cards);
+  await expect(page.getByTestId('load-state')).not.toHaveClass(/st-busy/, { timeout: 60_000 });
+  // The last merge after loading re-reads the visible window: wait until the rows settle.
+  let prev = '';
+  await expect
+    .poll(async () => {
+      const now = JSON.stringify(await visibleRows(page));
+      const same = now === prev;
+      prev = now;
+      return same;
+    }, { intervals: [250, 250, 500, 500, 1000] })
+    .toBe(true);
+}
+
+/** Visible rows of the raw-log view: position, time text, level, node, text. */
+async function visibleRows(page: Page) {
+  return page.$$eval('[data-testid="log-view"] [data-pos]', (els) =>
+    els
+      .map((e) => ({
+        pos: Number((e as HTMLElement).dataset.pos),
+        time: e.querySelector('.c-time')?.textContent ?? '',
+        level: e.querySelector('.c-lvl')?.textContent ?? '',
+        node: e.querySelector('.c-node')?.textContent ?? '',
+        text: e.querySelector('.c-msg')?.textContent ?? '',
+        backwards: !!e.querySelector('.ico-back'),
+        cls: e.className,
+      }))
+      .sort((a, b) => a.pos - b.pos),
+  );
+}
+
+test('opens with the demo incident loaded, and makes no request outside its origin', async ({ page, baseURL }) => {
+  const requests = await openApp(page);
+  await expect(page.getByTestId('demo-badge')).toBeVisible();
+  await waitLoaded(page, 3);
+  const rows = await visibleRows(page);
+  expect(rows.length).toBeGreaterThan(10);
+  // Three nodes, each file ready.
+  for (const card of await page.getByTestId('file-card').all()) await expect(card).toHaveAttribute('data-status', 'done');
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  expect(csp).toContain("script-src 'self'");
+  expect(csp).toContain("connect-src 'self'");
+  expect(csp).not.toContain('unsafe-eval');
+  // Scroll and search a little so that lazy code paths run too, then check every request.
+  await page.getByTestId('search-input').fill('quorum');
+  await page.getByTestId('search-input').press('Enter');
+  await expect(page.getByTestId('hit-count')).toContainText(/\d/);
+  const outside = requests.filter((u) => !u.startsWith(baseURL!) && !u.startsWith('data:') && !u.startsWith('blob:'));
+  expect(outside).toEqual([]);
+});
+
+test('dropped files replace the demo; each card shows its facts, and they match the CLI', async ({ page }) => {
+  await openApp(page);
+  await expect(page.getByTestId('demo-badge')).toBeVisible();
+  const files = [...logsIn('incident'), ...logsIn('w2008')];
+  await dropFiles(page, files);
+  await waitLoaded(page, files.length);
+  await expect(page.getByTestId('demo-badge')).toHaveCount(0);
+  for (const path of files) {
+    const s = summarize(indexPath(path));
+    const name = path.split('/').pop()!;
+    const card = page.locator(`[data-testid="file-card"][data-file-name="${name}"]`);
+    await expect(card).toHaveAttribute('data-status', 'done');
+    const text = (await card.textContent()) ?? '';
+    expect(text).toContain(s.encoding);
+    expect(text).toContain(s.node!);
+    // Bucket counts as the CLI computes them, adding up to the line count.
+    const buckets = (await card.getByTestId('bucket-counts').textContent())!.replace(/[,\s\u202f\u00a0]/g, '');
+    expect(buckets).toContain(`${s.parsed}parsed`);
+    expect(buckets).toContain(`=${s.lines}lines`);
+    const dialect = await card.locator('select').first().inputValue();
+    expect(dialect).toBe(s.dialect);
+  }
+  // 2008-2012 R2 logs do not say their time base: the card flags the assumption.
+  const old = page.locator(`[data-testid="file-card"][data-file-name="${logsIn('w2008')[0].split('/').pop()}"]`);
+  await expect(old).toContainText(/assum/i);
+});
+
+test('the merged view is in time order across nodes, and filters and search work', async ({ page }) => {
+  await openApp(page);
+  const files = logsIn('incident');
+  await dropFiles(page, files);
+  await waitLoaded(page, 3);
+  const log = page.getByTestId('log-view');
+  await log.click({ position: { x: 600, y: 200 } });
+  // Walk a few pages: times never go down except on flagged rows; several nodes interleave.
+  const nodes = new Set<string>();
+  let last = '';
+  let lastPos = -1;
+  for (let k = 0; k < 6; k++) {
+    for (const r of await visibleRows(page)) {
+      if (r.pos <= lastPos) continue;
+      lastPos = r.pos;
+      if (r.node) nodes.add(r.node.trim());
+      if (!r.time.trim() || r.backwards) continue;
+      expect(r.time >= last, `row ${r.pos} at ${r.time} after ${last}`).toBe(true);
+      last = r.time;
+    }
+    await page.keyboard.press('PageDown');
+    await page.keyboard.press('PageDown');
+  }
+  expect(nodes.size).toBeGreaterThanOrEqual(2);
+
+  // Minimum level ERR: every row shown is ERR or worse (by its own level or its derived severity).
+  await page.getByTestId('level-select').selectOption({ label: 'ERR' });
+  await expect.poll(async () => (await visibleRows(page)).length).toBeGreaterThan(0);
+  for (const r of await visibleRows(page)) expect(r.level).toMatch(/ERR|CRIT/);
+  await page.getByTestId('level-select').selectOption({ index: 0 });
+
+  // Search: hits are counted, n jumps to a hit, "only matching" shows only hits.
+  const box = page.getByTestId('search-input');
+  await box.fill('Lost quorum');
+  await box.press('Enter');
+  await expect(page.getByTestId('hit-count')).toHaveText(/[1-9]/);
+  await log.click({ position: { x: 600, y: 100 } });
+  await page.keyboard.press('n');
+  await expect(page.getByTestId('details')).toContainText('Lost quorum');
+  await page.getByLabel(/only matching/i).check();
+  await expect.poll(async () => (await visibleRows(page)).length).toBeGreaterThan(0);
+  for (const r of await visibleRows(page)) expect(r.text).toContain('Lost quorum');
+});
+
+test('a multi-line entry shows as one row and expands', async ({ page }) => {
+  await openApp(page);
+  await dropFiles(page, logsIn('w2008'));
+  await waitLoaded(page, 2);
+  const box = page.getByTestId('search-input');
+  await box.fill('Added route');
+  await box.press('Enter');
+  await expect(page.getByTestId('hit-count')).toHaveText(/[1-9]/);
+  await page.getByTestId('log-view').click({ position: { x: 600, y: 100 } });
+  await page.keyboard.press('n');
+  const toggle = page.locator('[data-testid="log-view"] .row.sel [data-toggle]');
+  await expect(toggle).toBeVisible();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  const before = (await page.getByTestId('view-rows').textContent())!;
+  await toggle.click();
+  await expect(page.locator('[data-testid="log-view"] .row.member').first()).toBeVisible();
+  await expect(page.locator('[data-testid="log-view"] .row.member').first()).toContainText('<realLocal>');
+  expect(await page.getByTestId('view-rows').textContent()).not.toBe(before);
+});
+
+test('bad files get clear error cards and the other files still load', async ({ page }) => {
+  await openApp(page);
+  const bad = ['empty_cluster.log', 'screenshot.png', 'notes.txt'].map((n) => join(INPUTS, 'bad', n));
+  const good = logsIn('w2003');
+  await dropFiles(page, [...bad, ...good]);
+  await waitLoaded(page, 5);
+  const card = (n: string) => page.locator(`[data-testid="file-card"][data-file-name="${n}"]`);
+  await expect(card('empty_cluster.log').getByTestId('file-error')).toContainText(/empty/i);
+  await expect(card('screenshot.png').getByTestId('file-error')).toContainText(/PNG image/);
+  await expect(card('notes.txt').getByTestId('file-error')).toContainText(/not a cluster\.log/);
+  for (const g of good) {
+    const c = card(g.split('/').pop()!);
+    await expect(c).toHaveAttribute('data-status', 'done');
+    // windows-1252 text (German names) is detected and decoded.
+    await expect(c).toContainText('windows-1252');
+  }
+  expect((await visibleRows(page)).length).toBeGreaterThan(5);
+});
+
+test('every line of a 2-million-line set is reachable: End shows the last line', async ({ page }) => {
+  test.setTimeout(240_000);
+  const files = logsIn('big');
+  // The expected last row: merge the same files with the CLI's core.
+  const indexed = files.map((p) => indexPath(p));
+  const total = indexed.reduce((a, f) => a + f.facts.lines, 0);
+  expect(total).toBeGreaterThan(2_000_000);
+  const { mergeRuns } = await import('../src/store/merge.ts');
+  const merged = mergeRuns(indexed.map((f) => ({ ts: f.columns.ts, shift: 0 })), indexed.map((f, i) => ({ file: i, start: 0, end: f.columns.length })));
+  const lastText = indexed[merged.file[merged.length - 1]].lineText(merged.line[merged.length - 1]);
+
+  await openApp(page);
+  await dropFiles(page, files);
+  await waitLoaded(page, 2);
+  await page.getByTestId('log-view').click({ position: { x: 600, y: 150 } });
+  await page.keyboard.press('End');
+  await expect.poll(async () => (await visibleRows(page)).at(-1)?.text ?? '', { timeout: 30_000 }).toContain(lastText.slice(0, 60));
+  const rows = await visibleRows(page);
+  expect(rows.at(-1)!.pos).toBeGreaterThan(2_000_000);
+  // And back to the top.
+  await page.keyboard.press('Home');
+  await expect.poll(async () => (await visibleRows(page))[0]?.pos).toBe(0);
+});
+
+test('files can be dropped onto the page (drag and drop)', async ({ page }) => {
+  await openApp(page);
+  await waitLoaded(page, 3);
+  const text = [
+    '00000b50.00000810::2018/10/18-19:17:38.723 INFO  [NODE] Node 2: New join with n1: stage: \'Attempt Initial Connection\'',
+    '00000b50.00000810::2018/10/18-19:17:42.214 INFO  [NODE] Node 2: New join with n1: stage: \'Join Succeeded\'',
+  ].join('\r\n');
+  const dt = await page.evaluateHandle((t) => {
+    const d = new DataTransfer();
+    d.items.add(new File([t], 'NODE2_cluster.log'));
+    return d;
+  }, text);
+  await page.dispatchEvent('body', 'dragenter', { dataTransfer: dt });
+  await page.dispatchEvent('body', 'drop', { dataTransfer: dt });
+  await waitLoaded(page, 1);
+  await expect(page.getByTestId('file-card')).toContainText('NODE2');
+  await expect.poll(async () => (await visibleRows(page)).map((r) => r.text).join('\n')).toContain('Join Succeeded');
+});
