@@ -110,6 +110,20 @@ function channelAt(u: Units, p: number, e: number, r: PrefixResult, utf8: boolea
 export function parseRecordPrefix(u: Units, s: number, e: number, r: PrefixResult, utf8: boolean): boolean {
   r.viewer = false;
   r.channel = Channel.None;
+  // Fast path: the padded layout of raw 2003+ files, `XXXXXXXX.XXXXXXXX::` at the line start.
+  if (s + 42 <= e && u[s + 8] === 46 && u[s + 17] === 58 && u[s + 18] === 58) {
+    const pid = hex8(u, s);
+    const tid = hex8(u, s + 9);
+    if (pid >= 0 && tid >= 0 && parseStamp(u, s + 19, r)) {
+      r.pid = pid;
+      r.tid = tid;
+      r.nt4Day = -1;
+      const p = s + 42;
+      if (p < e && !isSpace(u[p])) return false;
+      parseLevelAndComponent(u, p, e, r, utf8);
+      return true;
+    }
+  }
   let p = s;
   let c = u[p];
   // Viewer line-number prefix (TextAnalysisTool, Notepad++, blogs): digits then blanks.
@@ -154,17 +168,7 @@ export function parseRecordPrefix(u: Units, s: number, e: number, r: PrefixResul
     r.tid = t;
     if (p + 25 > e || u[p] !== 58 || u[p + 1] !== 58) return false;
     p += 2;
-    if (u[p + 4] !== 47 || u[p + 7] !== 47 || u[p + 10] !== 45 || u[p + 13] !== 58 || u[p + 16] !== 58 || u[p + 19] !== 46) return false;
-    const y = d2(u, p) * 100 + d2(u, p + 2);
-    const mo = d2(u, p + 5);
-    const d = d2(u, p + 8);
-    const hh = d2(u, p + 11);
-    const mi = d2(u, p + 14);
-    const ss = d2(u, p + 17);
-    const ms = d3(u, p + 20);
-    if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > 31 || hh < 0 || hh > 23 || mi < 0 || mi > 59 || ss < 0 || ss > 60 || ms < 0) return false;
-    if (d2(u, p) < 0 || d2(u, p + 2) < 0) return false;
-    r.ts = r.dayMs(y, mo, d) + hh * 3_600_000 + mi * 60_000 + ss * 1000 + ms;
+    if (!parseStamp(u, p, r)) return false;
     r.nt4Day = -1;
     p += 23;
   } else if (c === 58 && p + 1 < e && u[p + 1] === 58) {
@@ -188,6 +192,30 @@ export function parseRecordPrefix(u: Units, s: number, e: number, r: PrefixResul
   }
   if (p < e && !isSpace(u[p])) return false;
   parseLevelAndComponent(u, p, e, r, utf8);
+  return true;
+}
+
+/** Eight hex digits at p as a number, or -1. */
+function hex8(u: Units, p: number): number {
+  const a = HEX[u[p]], b = HEX[u[p + 1]], c = HEX[u[p + 2]], d = HEX[u[p + 3]];
+  const e = HEX[u[p + 4]], f = HEX[u[p + 5]], g = HEX[u[p + 6]], h = HEX[u[p + 7]];
+  if ((a | b | c | d | e | f | g | h) < 0) return -1;
+  return ((((a * 16 + b) * 16 + c) * 16 + d) * 65536) + (((e * 16 + f) * 16 + g) * 16 + h);
+}
+
+/** `YYYY/MM/DD-HH:MM:SS.mmm` at p into r.ts (ms as written); false when it is not one. */
+function parseStamp(u: Units, p: number, r: PrefixResult): boolean {
+  if (u[p + 4] !== 47 || u[p + 7] !== 47 || u[p + 10] !== 45 || u[p + 13] !== 58 || u[p + 16] !== 58 || u[p + 19] !== 46) return false;
+  const y1 = d2(u, p);
+  const y2 = d2(u, p + 2);
+  const mo = d2(u, p + 5);
+  const d = d2(u, p + 8);
+  const hh = d2(u, p + 11);
+  const mi = d2(u, p + 14);
+  const ss = d2(u, p + 17);
+  const ms = d3(u, p + 20);
+  if (y1 < 0 || y2 < 0 || mo < 1 || mo > 12 || d < 1 || d > 31 || hh < 0 || hh > 23 || mi < 0 || mi > 59 || ss < 0 || ss > 60 || ms < 0) return false;
+  r.ts = r.dayMs(y1 * 100 + y2, mo, d) + hh * 3_600_000 + mi * 60_000 + ss * 1000 + ms;
   return true;
 }
 
