@@ -1,0 +1,270 @@
+// Glue between UI state and the engine: pushes the view and search specs, keeps the
+// selection and scroll position anchored to file lines across view changes, and offers the
+// navigation actions the views call. No log parsing here.
+
+import type { EngineClient, EngineSnapshot, FileState, InputFile, Row, ViewSpec } from '../engine/api.ts';
+import { useUi, type UiState } from './ui-state.ts';
+import { connectSnapshots, useSnap } from './snapshot-store.ts';
+import { markUserOpened } from './files.ts';
+
+let engine: EngineClient | null = null;
+
+export function getEngine(): EngineClient {
+  if (!engine) throw new Error('engine not bound');
+  return engine;
+}
+
+/** The rows the log view shows right now (for instant keyboard selection and anchoring). */
+let visibleRows: { version: number; rows: Row[] } = { version: -1, rows: [] };
+
+export function noteVisibleRows(version: number, rows: Row[]): void {
+  visibleRows = { version, rows };
+}
+
+function knownRow(pos: number): Row | undefined {
+  if (visibleRows.version !== useSnap.getState().snap.viewVersion) return undefined;
+  const r = visibleRows.rows;
+  if (r.length === 0) return undefined;
+  const i = pos - r[0].pos;
+  return i >= 0 && i < r.length ? r[i] : undefined;
+}
+
+export function buildViewSpec(ui: UiState, files: FileState[]): ViewSpec {
+  let fileIds: number[] = [];
+  if (ui.hiddenFiles.length > 0) {
+    const hidden = new Set(ui.hiddenFiles);
+    fileIds = files.filter((f) => !hidden.has(f.id)).map((f) => f.id);
+    if (fileIds.length === 0) fileIds = [-1]; // everything hidden: match no file
+  }
+  return {
+    fileIds,
+    minLevel: ui.minLevel,
+    components: ui.components,
+    from: ui.from,
+    to: ui.to,
+    onlyHits: ui.onlyHits,
+    context: ui.context,
+    expandAll: ui.expandAll,
+  };
+}
+
+export function bindEngine(e: EngineClient): () => void {
+  engine = e;
+  const offSnap = connectSnapshots(e);
+
+  let lastView = '';
+  const pushView = () => {
+    const spec = buildViewSpec(useUi.getState(), useSnap.getState().snap.files);
+    const key = JSON.stringify(spec);
+    if (key !== lastView) {
+      lastView = key;
+      e.setView(spec);
+    }
+  };
+  let lastSearch = '';
+  const pushSearch = () => {
+    const ui = useUi.getState();
+    const spec = ui.searchApplied ? { text: ui.searchApplied, regex: ui.regex, caseSensitive: ui.caseSensitive } : null;
+    const key = JSON.stringify(spec);
+    if (key !== lastSearch) {
+      lastSearch = key;
+      e.search(spec);
+    }
+  };
+  pushView();
+  const offUi = useUi.subscribe(() => { pushView(); pushSearch(); });
+  const offFiles = useSnap.subscribe((s, prev) => {
+    if (s.snap.files !== prev.snap.files && useUi.getState().hiddenFiles.length > 0) pushView();
+    if (s.snap.viewVersion !== prev.snap.viewVersion) void reanchor();
+    if (s.snap.viewRows !== prev.snap.viewRows) clampScroll();
+  });
+  // Every engine snapshot (not the frame-coalesced ones): a fast load can start and end
+  // within one frame.
+  let sawLoading = false;
+  const offLoad = e.subscribe((snap) => {
+    if (snap.loading) sawLoading = true;
+    else if (sawLoading) {
+      sawLoading = false;
+      if (skipPending) { skipPending = false; void skipHeaders(snap); }
+    }
+  });
+  return () => { offSnap(); offUi(); offFiles(); offLoad(); engine = null; };
+}
+
+let anchorSeq = 0;
+
+/** After the view changed, find the selected line (and the top line) again. */
+async function reanchor(): Promise<void> {
+  const e = getEngine();
+  const seq = ++anchorSeq;
+  const ui = useUi.getState();
+  const sel = ui.selected;
+  const top = visibleRows.rows.find((r) => r.pos >= Math.floor(ui.scrollRow));
+  const frac = ui.scrollRow - Math.floor(ui.scrollRow);
+  if (sel && sel.fileId >= 0) {
+    const offset = sel.pos - ui.scrollRow;
+    const wasVisible = offset >= 0 && offset < ui.viewportRows;
+    const p = await e.positionOf(sel.fileId, sel.line);
+    if (seq !== anchorSeq) return;
+    if (p < 0) {
+      useUi.getState().set({ selected: null });
+    } else {
+      useUi.getState().set({ selected: { ...sel, pos: p } });
+      if (wasVisible) { scrollTo(p - offset); return; }
+    }
+  }
+  if (ui.scrollRow > 0 && top) {
+    const p = await e.positionOf(top.fileId, top.line);
+    if (seq !== anchorSeq) return;
+    if (p >= 0) scrollTo(p + frac);
+  }
+}
+
+/**
+ * After a load, start at the first timestamped record rather than on the header and object
+ * tables (which sort first: they have no time). Only when the user has not moved yet.
+ */
+let skipPending = true; // the demo load at startup
+
+async function skipHeaders(snap: EngineSnapshot): Promise<void> {
+  const ui = useUi.getState();
+  if (snap.timeMin === null || ui.scrollRow !== 0 || ui.selected) return;
+  const p = await getEngine().positionAtTime(snap.timeMin);
+  const now = useUi.getState();
+  if (p > 0 && now.scrollRow === 0 && !now.selected) scrollTo(p);
+}
+
+function maxScrollRow(): number {
+  const total = useSnap.getState().snap.viewRows;
+  return Math.max(0, total - useUi.getState().viewportRows);
+}
+
+function clampScroll(): void {
+  const ui = useUi.getState();
+  const m = maxScrollRow();
+  if (ui.scrollRow > m) ui.set({ scrollRow: m });
+}
+
+export function scrollTo(row: number): void {
+  const r = Math.min(Math.max(0, row), maxScrollRow());
+  if (r !== useUi.getState().scrollRow) useUi.getState().set({ scrollRow: r });
+}
+
+export function scrollBy(rows: number): void {
+  scrollTo(useUi.getState().scrollRow + rows);
+}
+
+/** Scroll so `pos` is visible; `center` puts it mid-screen when it was off screen. */
+export function ensureVisible(pos: number, center = false): void {
+  const ui = useUi.getState();
+  const page = Math.max(1, Math.floor(ui.viewportRows));
+  if (pos >= ui.scrollRow && pos + 1 <= ui.scrollRow + ui.viewportRows) return;
+  if (center) scrollTo(pos - Math.floor(page / 2));
+  else if (pos < ui.scrollRow) scrollTo(pos);
+  else scrollTo(pos + 1 - ui.viewportRows);
+}
+
+let selectSeq = 0;
+
+export function selectPos(pos: number, opts: { center?: boolean } = {}): void {
+  const total = useSnap.getState().snap.viewRows;
+  if (total === 0) return;
+  const p = Math.min(Math.max(0, pos), total - 1);
+  const seq = ++selectSeq;
+  const r = knownRow(p);
+  useUi.getState().set({ selected: r ? { pos: p, fileId: r.fileId, line: r.line } : { pos: p, fileId: -1, line: -1 } });
+  ensureVisible(p, opts.center);
+  if (!r) {
+    void getEngine().getRows(p, 1).then((rows) => {
+      if (seq !== selectSeq || rows.length === 0) return;
+      const row = rows[0];
+      useUi.getState().set({ selected: { pos: p, fileId: row.fileId, line: row.line } });
+    });
+  }
+}
+
+export function moveSelection(delta: number): void {
+  const ui = useUi.getState();
+  const top = Math.ceil(ui.scrollRow);
+  const bottom = Math.max(top, Math.floor(ui.scrollRow + ui.viewportRows) - 1);
+  const sel = ui.selected;
+  // No selection, or it was scrolled out of sight: start from what is on screen.
+  if (!sel || sel.pos < top - 1 || sel.pos > bottom + 1) {
+    selectPos(delta >= 0 ? top : bottom);
+    return;
+  }
+  selectPos(sel.pos + delta);
+}
+
+export function pageRows(): number {
+  return Math.max(1, Math.floor(useUi.getState().viewportRows) - 1);
+}
+
+export function clearSelection(): void {
+  useUi.getState().set({ selected: null });
+}
+
+export function flash(text: string): void {
+  useUi.getState().set({ flash: text });
+  const t = text;
+  setTimeout(() => { if (useUi.getState().flash === t) useUi.getState().set({ flash: null }); }, 2500);
+}
+
+export async function gotoHit(dir: 1 | -1): Promise<void> {
+  const ui = useUi.getState();
+  const snap = useSnap.getState().snap;
+  if (!snap.search.spec) { flash('No search: type in the search box first (/)'); return; }
+  // From the selection when it is on screen, else from the top of the screen.
+  const top = Math.floor(ui.scrollRow);
+  const sel = ui.selected;
+  const selVisible = sel !== null && sel.pos >= top && sel.pos < ui.scrollRow + ui.viewportRows;
+  const from = selVisible ? sel.pos : dir === 1 ? top - 1 : top;
+  const p = await getEngine().nextHit(from, dir);
+  if (p < 0) { flash(dir === 1 ? 'No more hits below' : 'No more hits above'); return; }
+  selectPos(p, { center: true });
+}
+
+/** Apply the search box now; with `jump`, go to the first hit after/before the selection once the search is done. */
+export function applySearch(text: string, jump: 0 | 1 | -1 = 0): void {
+  const ui = useUi.getState();
+  const changed = ui.searchApplied !== text;
+  if (changed) ui.set({ searchApplied: text });
+  if (!jump || !text) return;
+  const done = (s: { snap: EngineSnapshot }) => {
+    const st = s.snap.search;
+    return st.spec !== null && st.spec.text === text && !st.running;
+  };
+  if (!changed && done(useSnap.getState())) { void gotoHit(jump); return; }
+  let off = () => {};
+  const timer = setTimeout(() => off(), 60_000);
+  off = useSnap.subscribe((s) => {
+    if (done(s)) { off(); clearTimeout(timer); void gotoHit(jump); }
+  });
+}
+
+export function toggleEntry(pos: number): void {
+  getEngine().toggleEntry(pos);
+}
+
+export function openFiles(inputs: InputFile[]): void {
+  if (inputs.length === 0) return;
+  const opened = markUserOpened();
+  const snap = useSnap.getState().snap;
+  // A stale `snap.demo` after a first drop must not make a second drop replace the first.
+  const replace = opened.demo || (snap.demo && opened.first);
+  if (replace) useUi.getState().set({ selected: null, scrollRow: 0, hiddenFiles: [], components: [], from: null, to: null, notice: null });
+  if (replace || snap.files.length === 0) skipPending = true;
+  getEngine().addFiles(inputs, { replace });
+}
+
+export function removeFile(id: number): void {
+  const ui = useUi.getState();
+  if (ui.selected?.fileId === id) ui.set({ selected: null });
+  if (ui.hiddenFiles.includes(id)) ui.set({ hiddenFiles: ui.hiddenFiles.filter((x) => x !== id) });
+  getEngine().removeFile(id);
+}
+
+export async function jumpToTime(utcMs: number): Promise<void> {
+  const p = await getEngine().positionAtTime(utcMs);
+  if (p >= 0) selectPos(p, { center: true });
+}

@@ -1,0 +1,99 @@
+// UI state only: what the user asked to see and where they are. Engine data lives in
+// snapshot-store.ts; nothing here is derived from log content.
+
+import { create } from 'zustand';
+import type { FileId } from '../engine/api.ts';
+
+export type TimeMode = 'utc' | 'local';
+
+/** The selected row, anchored to its file line so it survives view changes. */
+export interface Selection {
+  pos: number;
+  fileId: FileId;
+  line: number;
+}
+
+export interface ColumnWidths {
+  time: number;
+  node: number;
+  level: number;
+  comp: number;
+  tid: number;
+}
+
+/** Column widths in characters of the log font, used until the user drags a column edge. */
+export const DEFAULT_COLUMN_CHARS: ColumnWidths = { time: 23, node: 10, level: 9, comp: 11, tid: 9 };
+
+export type Startup = 'loading-demo' | 'ready';
+
+export interface UiState {
+  // View filters (ViewSpec minus fileIds, which derive from hiddenFiles and the loaded files).
+  hiddenFiles: FileId[];
+  minLevel: number;
+  components: string[];
+  from: number | null;
+  to: number | null;
+  onlyHits: boolean;
+  context: number;
+  expandAll: boolean;
+
+  // Search: `searchText` is the box, `searchApplied` what the engine searches for.
+  searchText: string;
+  regex: boolean;
+  caseSensitive: boolean;
+  searchApplied: string;
+
+  timeMode: TimeMode;
+  selected: Selection | null;
+  /** Logical first visible row (fractional: sub-row pixel offset = fraction * row height). */
+  scrollRow: number;
+  /** Rows that fit in the log viewport (fractional), measured by the log view. */
+  viewportRows: number;
+
+  panelOpen: boolean;
+  /** Pixel widths set by dragging column edges; null = automatic from the font. */
+  columns: ColumnWidths | null;
+  dragging: boolean;
+  startup: Startup;
+  /** One-line message in the status bar (e.g. "No more hits"); cleared after a while. */
+  flash: string | null;
+  /** A problem to show above the log (demo not loadable, folder read error). */
+  notice: string | null;
+
+  set: (patch: Partial<UiState>) => void;
+}
+
+export const useUi = create<UiState>()((set) => ({
+  hiddenFiles: [],
+  minLevel: 0,
+  components: [],
+  from: null,
+  to: null,
+  onlyHits: false,
+  context: 0,
+  expandAll: false,
+
+  searchText: '',
+  regex: false,
+  caseSensitive: false,
+  searchApplied: '',
+
+  timeMode: 'utc',
+  selected: null,
+  scrollRow: 0,
+  viewportRows: 30,
+
+  panelOpen: true,
+  columns: null,
+  dragging: false,
+  startup: 'loading-demo',
+  flash: null,
+  notice: null,
+
+  set: (patch) => set(patch),
+}));
+
+/** True when any filter narrows the view (used for "reset filters" and status text). */
+export function filtersActive(s: UiState): boolean {
+  return s.hiddenFiles.length > 0 || s.minLevel > 0 || s.components.length > 0 || s.from !== null || s.to !== null || s.onlyHits;
+}

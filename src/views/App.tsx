@@ -1,0 +1,165 @@
+import { useEffect } from 'react';
+import { useUi } from '../app/ui-state.ts';
+import { useSnap } from '../app/snapshot-store.ts';
+import {
+  clearSelection, gotoHit, moveSelection, openFiles, pageRows, selectPos, flash,
+} from '../app/controller.ts';
+import { filesFromDrop } from '../app/files.ts';
+import { TopBar } from './TopBar.tsx';
+import { FilterBar } from './FilterBar.tsx';
+import { FilePanel } from './FilePanel.tsx';
+import { LogView } from './LogView.tsx';
+import { DetailsStrip } from './DetailsStrip.tsx';
+import { StatusBar } from './StatusBar.tsx';
+import { EmptyState } from './EmptyState.tsx';
+
+function isTyping(t: EventTarget | null): boolean {
+  if (!(t instanceof HTMLElement)) return false;
+  const tag = t.tagName;
+  return tag === 'INPUT' || tag === 'SELECT' || tag === 'TEXTAREA' || t.isContentEditable;
+}
+
+function useKeyboard() {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.ctrlKey || e.metaKey || e.altKey) return;
+      if (e.key === 'Escape') {
+        if (isTyping(e.target)) { (e.target as HTMLElement).blur(); return; }
+        clearSelection();
+        return;
+      }
+      if (isTyping(e.target)) return;
+      const total = useSnap.getState().snap.viewRows;
+      switch (e.key) {
+        case 'ArrowDown': moveSelection(1); break;
+        case 'ArrowUp': moveSelection(-1); break;
+        case 'PageDown': moveSelection(pageRows()); break;
+        case 'PageUp': moveSelection(-pageRows()); break;
+        case 'Home': selectPos(0); break;
+        case 'End': selectPos(total - 1); break;
+        case 'n': void gotoHit(1); break;
+        case 'N': void gotoHit(-1); break;
+        case '/': {
+          const box = document.querySelector<HTMLInputElement>('[data-testid="search-input"]');
+          box?.focus();
+          box?.select();
+          break;
+        }
+        default: return;
+      }
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}
+
+function hasFiles(e: DragEvent): boolean {
+  return !!e.dataTransfer && Array.from(e.dataTransfer.types).includes('Files');
+}
+
+function useDropAnywhere() {
+  useEffect(() => {
+    let depth = 0;
+    const set = useUi.getState().set;
+    const enter = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      depth++;
+      set({ dragging: true });
+    };
+    const over = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
+    };
+    const leave = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      depth = Math.max(0, depth - 1);
+      if (depth === 0) set({ dragging: false });
+    };
+    const drop = (e: DragEvent) => {
+      if (!e.dataTransfer) return;
+      e.preventDefault();
+      depth = 0;
+      set({ dragging: false });
+      void filesFromDrop(e.dataTransfer).then(({ files, problems }) => {
+        if (problems.length) set({ notice: problems.join(' · ') });
+        if (files.length === 0) { flash('Nothing to open in that drop'); return; }
+        openFiles(files);
+      });
+    };
+    window.addEventListener('dragenter', enter);
+    window.addEventListener('dragover', over);
+    window.addEventListener('dragleave', leave);
+    window.addEventListener('drop', drop);
+    return () => {
+      window.removeEventListener('dragenter', enter);
+      window.removeEventListener('dragover', over);
+      window.removeEventListener('dragleave', leave);
+      window.removeEventListener('drop', drop);
+    };
+  }, []);
+}
+
+function DropOverlay() {
+  const dragging = useUi((s) => s.dragging);
+  const demo = useSnap((s) => s.snap.demo);
+  const anyFiles = useSnap((s) => s.snap.files.length > 0);
+  if (!dragging) return null;
+  return (
+    <div className="drop-overlay" data-testid="drop-overlay" aria-hidden="true">
+      <div className="drop-overlay-box">
+        <div className="drop-overlay-title">Drop to open</div>
+        <div className="drop-overlay-sub">
+          {demo ? 'Replaces the demo incident' : anyFiles ? 'Adds to the files already open' : 'Files or whole folders'}
+          {' · read in this browser, nothing is uploaded'}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function Notice() {
+  const notice = useUi((s) => s.notice);
+  if (!notice) return null;
+  return (
+    <div className="notice" role="alert">
+      <span>{notice}</span>
+      <button type="button" className="btn btn-ghost" title="Dismiss" aria-label="Dismiss notice" onClick={() => useUi.getState().set({ notice: null })}>×</button>
+    </div>
+  );
+}
+
+export function App() {
+  useKeyboard();
+  useDropAnywhere();
+  const anyFiles = useSnap((s) => s.snap.files.length > 0);
+  const startup = useUi((s) => s.startup);
+  const panelOpen = useUi((s) => s.panelOpen);
+
+  return (
+    <div className="app">
+      <TopBar />
+      {anyFiles && <FilterBar />}
+      <Notice />
+      <div className="body">
+        {anyFiles && panelOpen && <FilePanel />}
+        <main className="main">
+          {anyFiles ? (
+            <>
+              <LogView />
+              <DetailsStrip />
+            </>
+          ) : startup === 'loading-demo' ? (
+            <div className="startup" role="status">Loading the demo incident…</div>
+          ) : (
+            <EmptyState />
+          )}
+        </main>
+      </div>
+      <StatusBar />
+      <DropOverlay />
+    </div>
+  );
+}

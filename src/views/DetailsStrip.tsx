@@ -1,0 +1,74 @@
+import { useEffect, useState } from 'react';
+import type { Row } from '../engine/api.ts';
+import { useUi } from '../app/ui-state.ts';
+import { useSnap } from '../app/snapshot-store.ts';
+import { getEngine } from '../app/controller.ts';
+import { fmtInt, fmtOffset, fmtPidTid, fmtTime, levelClass, levelName } from './format.ts';
+
+const DETAIL_TEXT_MAX = 200_000;
+
+export function DetailsStrip() {
+  const sel = useUi((s) => s.selected);
+  const viewVersion = useSnap((s) => s.snap.viewVersion);
+  const files = useSnap((s) => s.snap.files);
+  const [row, setRow] = useState<Row | null>(null);
+
+  const pos = sel?.pos ?? -1;
+  useEffect(() => {
+    if (pos < 0) { setRow(null); return; }
+    let live = true;
+    void getEngine().getRows(pos, 1).then((rows) => { if (live) setRow(rows[0] ?? null); }, () => {});
+    return () => { live = false; };
+  }, [pos, viewVersion]);
+
+  if (!sel || !row) {
+    return (
+      <div className="details details-empty" data-testid="details">
+        <span className="dim">Click a line to see its details · ↑ ↓ PgUp PgDn Home End move · n / N next / previous hit · / search · Esc clears</span>
+      </div>
+    );
+  }
+  if (sel.fileId >= 0 && (row.fileId !== sel.fileId || row.line !== sel.line)) {
+    const f = files.find((x) => x.id === sel.fileId);
+    return (
+      <div className="details details-empty" data-testid="details">
+        <span className="warn-text">
+          The selected line ({f?.facts.path ?? `file ${sel.fileId}`}, line {fmtInt(sel.line + 1)}) is hidden by the current filters.
+        </span>
+      </div>
+    );
+  }
+  const file = files.find((f) => f.id === row.fileId);
+  const tb = file?.facts.timeBase;
+  const offset = tb ? fmtOffset(tb.utcOffsetMinutes) : '';
+  const text = row.text.length > DETAIL_TEXT_MAX ? row.text.slice(0, DETAIL_TEXT_MAX) : row.text;
+  return (
+    <div className="details" data-testid="details" aria-label="Selected line">
+      <div className="details-meta">
+        <span className="dm" title={file?.facts.path}>
+          <i className="node-bar" style={{ background: file?.color ?? 'transparent' }} />
+          <b>{file?.facts.path ?? `file ${row.fileId}`}</b>
+        </span>
+        <span className="dm">line <b className="mono">{fmtInt(row.line + 1)}</b></span>
+        <span className="dm">node <b>{row.node || '—'}</b></span>
+        <span className="dm">UTC <b className="mono">{fmtTime(row.utcMs) || '—'}</b></span>
+        <span className="dm">local <b className="mono">{fmtTime(row.localMs) || '—'}</b> <span className="dim">({offset})</span></span>
+        <span className="dm">level <b className={`lvl lvl-${levelClass(row.level)}`}>{levelName(row.level) || '—'}</b>
+          {row.severity !== row.level && row.severity > 0 && (
+            <> → <b className={`lvl lvl-${levelClass(row.severity)}`} title="Severity derived from the event text">{levelName(row.severity)}</b></>
+          )}
+        </span>
+        {row.component && <span className="dm">component <b className="mono">{row.component}</b></span>}
+        {row.pid >= 0 && <span className="dm">pid.tid <b className="mono">{fmtPidTid(row.pid, row.tid)}</b></span>}
+        <span className="dm">bucket <b>{row.bucket}</b></span>
+        {row.channel && <span className="dm">channel <b>{row.channel}</b></span>}
+        {row.memberCount > 0 && <span className="dm">entry of <b>{row.memberCount + 1}</b> lines</span>}
+        {row.backwards && <span className="dm warn-text">↶ time went backwards</span>}
+        {row.oversized && <span className="dm warn-text">line cut at 1 MB</span>}
+        <span className="spacer" />
+        <span className="dim mono">row {fmtInt(row.pos + 1)}</span>
+      </div>
+      <pre className="details-text" tabIndex={0} aria-label="Full text of the line">{text}{text.length < row.text.length ? `\n… (${fmtInt(row.text.length - text.length)} more characters)` : ''}</pre>
+    </div>
+  );
+}

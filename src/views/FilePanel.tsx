@@ -1,0 +1,348 @@
+import { memo, useEffect, useState } from 'react';
+import type { FileState } from '../engine/api.ts';
+import type { DialectId, TimeBaseKind } from '../ingest/types.ts';
+import { BUCKET_NAMES } from '../ingest/types.ts';
+import { useSnap } from '../app/snapshot-store.ts';
+import { getEngine, removeFile } from '../app/controller.ts';
+import { parseOffset } from '../base/civil.ts';
+import {
+  CODE_PAGES, DIALECT_LABELS, DIALECT_ORDER, fmtBytes, fmtInt, fmtOffset, fmtRate, fmtTime, writtenToUtc,
+} from './format.ts';
+
+const NODE_SOURCE: Record<string, string> = {
+  header: 'from the log header',
+  folder: 'from the folder name',
+  'file-name': 'from the file name',
+  'in-file': 'from lines in the file',
+  user: 'set by you',
+};
+
+const ENCODING_SOURCE: Record<string, string> = {
+  bom: 'byte-order mark',
+  sniffed: 'detected',
+  fallback: 'fallback guess',
+  user: 'set by you',
+};
+
+const TB_SOURCE: Record<string, string> = {
+  dialect: 'this log format writes UTC',
+  header: 'from the log header',
+  'local-time-line': 'from a local-time line in the log',
+  user: 'set by you',
+};
+
+const BUCKET_LABEL: Record<string, string> = {
+  parsed: 'parsed',
+  continuation: 'continuation',
+  structural: 'structural',
+  blank: 'blank',
+  unparsed: 'unparsed',
+};
+
+const BUCKET_HELP: Record<string, string> = {
+  parsed: 'Timestamped records',
+  continuation: 'Text that continues the record above',
+  structural: 'Section markers, header lines, table rows',
+  blank: 'Empty lines',
+  unparsed: 'Lines not recognized: kept and shown in the log',
+};
+
+function NodeField({ f }: { f: FileState }) {
+  const [text, setText] = useState(f.facts.node ?? '');
+  useEffect(() => setText(f.facts.node ?? ''), [f.facts.node]);
+  const commit = () => {
+    const v = text.trim();
+    if (v !== (f.facts.node ?? '')) getEngine().setFileOptions(f.id, { node: v });
+  };
+  const ev = f.facts.nodeEvidence.map((e) => `${e.name} (${e.source}: ${e.where})`).join('\n');
+  return (
+    <div className="field">
+      <span className="field-label">Node</span>
+      <span className="lane-dot" style={{ background: f.color }} aria-hidden="true" />
+      <input
+        className="input input-node"
+        value={text}
+        placeholder="unknown — type a name"
+        aria-label={`Node name of ${f.facts.path}`}
+        spellCheck={false}
+        onChange={(e) => setText(e.currentTarget.value)}
+        onBlur={commit}
+        onKeyDown={(e) => { if (e.key === 'Enter') commit(); if (e.key === 'Escape') setText(f.facts.node ?? ''); }}
+      />
+      <span className="field-note" title={ev || undefined}>{f.facts.nodeSource ? NODE_SOURCE[f.facts.nodeSource] : 'not found'}</span>
+    </div>
+  );
+}
+
+function DialectField({ f }: { f: FileState }) {
+  return (
+    <div className="field field-col">
+      <div className="field-line">
+        <span className="field-label">Format</span>
+        <select
+          className="select select-small"
+          value={f.facts.dialect}
+          aria-label={`Log format of ${f.facts.path}`}
+          title={f.facts.dialectEvidence || undefined}
+          onChange={(e) => getEngine().setFileOptions(f.id, { dialect: e.currentTarget.value as DialectId })}
+        >
+          {DIALECT_ORDER.map((d) => <option key={d} value={d}>{DIALECT_LABELS[d]}</option>)}
+        </select>
+        <span className="field-note">{f.facts.dialectSource === 'user' ? 'set by you' : 'detected'}</span>
+      </div>
+      {f.facts.dialectEvidence && <div className="field-sub" title={f.facts.dialectEvidence}>{f.facts.dialectEvidence}</div>}
+    </div>
+  );
+}
+
+function EncodingField({ f }: { f: FileState }) {
+  const fx = f.facts;
+  const pickable = fx.encodingSource === 'fallback' || (fx.encodingSource === 'user' && CODE_PAGES.includes(fx.encoding));
+  return (
+    <div className="field">
+      <span className="field-label">Encoding</span>
+      {pickable ? (
+        <select
+          className="select select-small"
+          value={fx.encoding}
+          aria-label={`Code page of ${fx.path}`}
+          title="The file is not valid UTF-8 or UTF-16. Pick the code page it was written in."
+          onChange={(e) => getEngine().setFileOptions(f.id, { encoding: e.currentTarget.value })}
+        >
+          {!CODE_PAGES.includes(fx.encoding) && <option value={fx.encoding}>{fx.encoding}</option>}
+          {CODE_PAGES.map((c) => <option key={c} value={c}>{c}</option>)}
+        </select>
+      ) : (
+        <span className="mono">{fx.encoding}</span>
+      )}
+      <span className={`field-note${fx.encodingSource === 'fallback' ? ' warn-text' : ''}`}>{ENCODING_SOURCE[fx.encodingSource] ?? fx.encodingSource}{fx.bom && fx.encodingSource !== 'bom' ? ', BOM' : ''}</span>
+    </div>
+  );
+}
+
+function TimeBaseField({ f }: { f: FileState }) {
+  const tb = f.facts.timeBase;
+  const [off, setOff] = useState(tb.utcOffsetMinutes === null ? '' : fmtOffset(tb.utcOffsetMinutes));
+  const [bad, setBad] = useState(false);
+  useEffect(() => { setOff(tb.utcOffsetMinutes === null ? '' : fmtOffset(tb.utcOffsetMinutes)); setBad(false); }, [tb.utcOffsetMinutes]);
+  const send = (base: TimeBaseKind, minutes: number | null) => getEngine().setFileOptions(f.id, { timeBase: { base, utcOffsetMinutes: minutes } });
+  const commitOffset = () => {
+    const t = off.trim();
+    if (!t) { setBad(false); if (tb.utcOffsetMinutes !== null) send(tb.base, null); return; }
+    const v = parseOffset(t);
+    if (v === undefined || Math.abs(v) > 14 * 60) { setBad(true); return; }
+    setBad(false);
+    if (v !== tb.utcOffsetMinutes) send(tb.base, v);
+  };
+  const assumed = tb.base === 'assumed-utc';
+  return (
+    <div className="field field-col">
+      <div className="field-line">
+        <span className="field-label">Time</span>
+        <select
+          className={`select select-small${assumed ? ' select-warn' : ''}`}
+          value={tb.base}
+          aria-label={`Time base of ${f.facts.path}`}
+          onChange={(e) => send(e.currentTarget.value as TimeBaseKind, tb.utcOffsetMinutes)}
+        >
+          <option value="utc">UTC</option>
+          <option value="local">Local time</option>
+          <option value="assumed-utc">Assumed UTC</option>
+        </select>
+        <span className="field-note">offset</span>
+        <input
+          className={`input input-offset mono${bad ? ' input-bad' : ''}`}
+          value={off}
+          placeholder="±HH:MM"
+          aria-label={`UTC offset of ${f.facts.path} (local minus UTC)`}
+          title={bad ? 'Use ±HH:MM, e.g. -05:00' : 'Node local time minus UTC, ±HH:MM (US Eastern standard time is -05:00)'}
+          spellCheck={false}
+          onChange={(e) => setOff(e.currentTarget.value)}
+          onBlur={commitOffset}
+          onKeyDown={(e) => { if (e.key === 'Enter') commitOffset(); }}
+        />
+      </div>
+      <div className={`field-sub${assumed ? ' warn-text' : ''}`}>
+        {assumed
+          ? 'Assumption: nothing in the file says which zone its times are in; treated as UTC. Change it if you know better.'
+          : tb.base === 'local' && tb.utcOffsetMinutes === null
+            ? 'Local time with an unknown offset: enter the offset to place it on the UTC timeline.'
+            : `${TB_SOURCE[tb.source] ?? tb.source}${tb.skewMs ? `, skew ${tb.skewMs} ms` : ''}`}
+      </div>
+    </div>
+  );
+}
+
+function MonthField({ f }: { f: FileState }) {
+  const [text, setText] = useState(f.facts.month ?? '');
+  const ok = /^\d{4}-(0[1-9]|1[0-2])$/.test(text.trim());
+  const commit = () => { if (ok) getEngine().setFileOptions(f.id, { month: text.trim() }); };
+  return (
+    <div className="field field-month">
+      <span className="field-label">Month</span>
+      <input
+        className={`input input-month mono${text && !ok ? ' input-bad' : ''}`}
+        value={text}
+        placeholder="YYYY-MM"
+        aria-label={`Year and month of ${f.facts.path}`}
+        title="NT 4.0 logs carry only the day of the month: enter the year and month the log was written in"
+        onChange={(e) => setText(e.currentTarget.value)}
+        onKeyDown={(e) => { if (e.key === 'Enter') commit(); }}
+      />
+      <button type="button" className="btn btn-small btn-primary" disabled={!ok} onClick={commit}>Apply</button>
+    </div>
+  );
+}
+
+function Buckets({ f }: { f: FileState }) {
+  const b = f.facts.buckets;
+  const total = f.facts.lines;
+  const sum = BUCKET_NAMES.reduce((a, k) => a + b[k], 0);
+  return (
+    <div className="buckets" data-testid="bucket-counts">
+      <div className="bucket-bar" aria-hidden="true">
+        {BUCKET_NAMES.map((k) => (b[k] > 0 ? <span key={k} className={`bb bb-${k}`} style={{ flexGrow: b[k] }} /> : null))}
+      </div>
+      <div className="bucket-nums">
+        {BUCKET_NAMES.map((k, i) => (
+          <span key={k} className={`bn bn-${k}${k === 'unparsed' && b[k] > 0 ? ' bn-alert' : ''}`} title={BUCKET_HELP[k]}>
+            {i > 0 && <span className="dim"> + </span>}
+            <b>{fmtInt(b[k])}</b> {BUCKET_LABEL[k]}
+          </span>
+        ))}
+        <span className="bn-total">
+          <span className="dim"> = </span><b>{fmtInt(sum)}</b> lines
+          {sum !== total && <span className="err-text" title="The buckets do not add up to the line count"> (file has {fmtInt(total)}!)</span>}
+        </span>
+      </div>
+    </div>
+  );
+}
+
+function Progress({ f }: { f: FileState }) {
+  const p = f.progress;
+  const pct = p.size > 0 ? Math.min(100, (p.bytesRead / p.size) * 100) : 0;
+  return (
+    <div className="progress" data-testid="progress" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(pct)} aria-label={`Reading ${f.facts.path}`}>
+      <div className="progress-track"><div className="progress-fill" style={{ width: `${pct}%` }} /></div>
+      <div className="progress-text">
+        {fmtBytes(p.bytesRead)} / {fmtBytes(p.size)} · {fmtInt(p.lines)} lines · {fmtRate(p.rate)}
+      </div>
+    </div>
+  );
+}
+
+function Span({ f }: { f: FileState }) {
+  const fx = f.facts;
+  if (fx.firstWritten === null) return null;
+  const a = writtenToUtc(fx.firstWritten, fx.timeBase);
+  const b = writtenToUtc(fx.lastWritten ?? fx.firstWritten, fx.timeBase);
+  const known = a !== null && b !== null;
+  const x = fmtTime(known ? a : fx.firstWritten).slice(0, 19);
+  const y = fmtTime(known ? b : fx.lastWritten ?? fx.firstWritten).slice(0, 19);
+  const sameDay = x.slice(0, 10) === y.slice(0, 10);
+  return (
+    <div className="field span-field">
+      <span className="field-label">Span</span>
+      <span className="mono span-text" title={known ? `First and last record, UTC: ${fmtTime(a)} – ${fmtTime(b)}` : 'As written: the UTC offset is unknown'}>
+        {x} – {sameDay ? y.slice(11) : y}
+        {known ? <span className="dim"> UTC</span> : <span className="warn-text"> local?</span>}
+      </span>
+    </div>
+  );
+}
+
+/** Error text that names its file, even when the engine's message does not. */
+function withName(name: string, path: string, msg: string) {
+  return msg.includes(name) ? msg : <><b>{path}:</b> {msg}</>;
+}
+
+const STATUS_LABEL: Record<string, string> = { loading: 'reading', done: 'ready', error: 'error', 'needs-month': 'needs month' };
+
+const FileCard = memo(function FileCard({ f }: { f: FileState }) {
+  const fx = f.facts;
+  const isError = fx.status === 'error';
+  const loading = fx.status === 'loading';
+  return (
+    <article
+      className={`card card-${fx.status}`}
+      data-testid="file-card"
+      data-file-name={fx.name}
+      data-status={fx.status}
+      aria-label={`File ${fx.path}`}
+    >
+      <div className="card-color" style={{ background: f.color }} aria-hidden="true" />
+      <header className="card-head">
+        <div className="card-title">
+          <div className="card-path" title={fx.path}>{fx.path}</div>
+          <div className="card-meta">
+            <span className={`pill pill-${fx.status}`}>{STATUS_LABEL[fx.status] ?? fx.status}</span>
+            <span className="dim">{fmtBytes(fx.size)}</span>
+            {fx.build && <span className="dim" title="Build">build {fx.build}</span>}
+            {f.duplicates > 0 && <span className="dim" title="Lines also present in another file of the same node; shown once">{fmtInt(f.duplicates)} duplicate lines hidden</span>}
+          </div>
+        </div>
+        <button type="button" className="btn btn-icon btn-ghost" title={`Remove ${fx.path}`} aria-label={`Remove ${fx.path}`} onClick={() => removeFile(f.id)}>×</button>
+      </header>
+
+      {isError && (
+        <ul className="msgs msgs-error">
+          {(fx.errors.length ? fx.errors : [`${fx.path} could not be read.`]).map((m, i) => (
+            <li key={i} data-testid="file-error">{withName(fx.name, fx.path, m)}</li>
+          ))}
+        </ul>
+      )}
+
+      {loading && <Progress f={f} />}
+
+      {!isError && (
+        <div className="card-body">
+          <NodeField f={f} />
+          {fx.nodeConflicts.length > 0 && (
+            <ul className="msgs msgs-warn">
+              {fx.nodeConflicts.map((m, i) => <li key={i}>Node name conflict: {m}</li>)}
+            </ul>
+          )}
+          <DialectField f={f} />
+          <EncodingField f={f} />
+          <TimeBaseField f={f} />
+          {fx.status === 'needs-month' && <MonthField f={f} />}
+          <Span f={f} />
+          {fx.lines > 0 && <Buckets f={f} />}
+          {fx.backwards > 0 && (
+            <div className="field-sub" title="Records whose time is earlier than the record before them; kept in file order and marked ↶">
+              ↶ {fmtInt(fx.backwards)} time went backwards
+            </div>
+          )}
+        </div>
+      )}
+
+      {fx.warnings.length > 0 && (
+        <ul className="msgs msgs-warn">
+          {fx.warnings.map((m, i) => <li key={i} data-testid="file-warning">{m}</li>)}
+        </ul>
+      )}
+      {!isError && fx.errors.length > 0 && (
+        <ul className="msgs msgs-error">
+          {fx.errors.map((m, i) => <li key={i} data-testid="file-error">{withName(fx.name, fx.path, m)}</li>)}
+        </ul>
+      )}
+    </article>
+  );
+});
+
+export function FilePanel() {
+  const files = useSnap((s) => s.snap.files);
+  const errors = files.filter((f) => f.facts.status === 'error').length;
+  return (
+    <aside className="panel" aria-label="Files">
+      <div className="panel-head">
+        <span>Files <span className="dim">({files.length})</span></span>
+        {errors > 0 && <span className="err-text">{errors} not loaded</span>}
+      </div>
+      <div className="panel-scroll">
+        {files.map((f) => <FileCard key={f.id} f={f} />)}
+      </div>
+    </aside>
+  );
+}

@@ -1,0 +1,331 @@
+// The merged raw log: a virtualized list over `snapshot.viewRows` rows.
+//
+// Scrolling model: the logical position is `ui.scrollRow` (fractional rows). The native
+// scrollbar is only a proxy: its spacer is capped at MAX_PX (browsers clamp element heights
+// near 33.5M px), and scrollTop maps proportionally onto the logical position. Wheel and
+// keyboard steps change scrollRow directly, so they stay exact at any view size.
+
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { Row } from '../engine/api.ts';
+import { DEFAULT_COLUMN_CHARS, useUi, type ColumnWidths, type TimeMode } from '../app/ui-state.ts';
+import { useSnap } from '../app/snapshot-store.ts';
+import { getEngine, noteVisibleRows, scrollBy, scrollTo, selectPos, toggleEntry } from '../app/controller.ts';
+import { fmtInt, fmtPidTid, fmtTime, levelClass, levelName, searchMatcher, splitMatches } from './format.ts';
+
+export const ROW_H = 18;
+const MAX_PX = 15_000_000;
+const OVERSCAN = 30;
+/** Characters of a line rendered in a row (the details strip shows all of it). */
+const ROW_TEXT_MAX = 2000;
+
+interface RowProps {
+  r: Row;
+  top: number;
+  selected: boolean;
+  color: string;
+  timeMode: TimeMode;
+  matcher: RegExp | null;
+}
+
+function Message({ text, matcher }: { text: string; matcher: RegExp | null }) {
+  const t = text.length > ROW_TEXT_MAX ? text.slice(0, ROW_TEXT_MAX) : text;
+  const parts = splitMatches(t, matcher);
+  if (parts.length === 1) return <>{t}</>;
+  return <>{parts.map((p, i) => (i % 2 === 1 ? <mark key={i} className="hl">{p}</mark> : p))}</>;
+}
+
+const BACKWARDS_TIP = 'Time went backwards: this line is earlier than the line before it in the same file. It is kept in file order, not moved.';
+
+const LogRow = memo(function LogRow({ r, top, selected, color, timeMode, matcher }: RowProps) {
+  const t = timeMode === 'utc' ? r.utcMs : r.localMs;
+  const sevDiffers = r.severity !== r.level && r.severity > 0 && !(r.level === 0 && r.severity === 2);
+  const cls = [
+    'row',
+    `lv-${levelClass(sevDiffers ? r.severity : r.level)}`,
+    `b-${r.bucket}`,
+    r.member ? 'member' : '',
+    r.hit ? 'hit' : '',
+    selected ? 'sel' : '',
+  ].join(' ');
+  return (
+    <div className={cls} data-pos={r.pos} style={{ top }} role="row" aria-rowindex={r.pos + 1} aria-selected={selected}>
+      <span role="gridcell" className="c c-gut">
+        {r.backwards && <span className="ico ico-back" title={BACKWARDS_TIP}>↶</span>}
+        {r.bucket === 'unparsed' && <span className="ico ico-unp" title="Unparsed: not recognized as a record, kept and shown as is">?</span>}
+        {r.oversized && <span className="ico ico-big" title="Line longer than 1 MB: shown cut">✂</span>}
+      </span>
+      <span role="gridcell" className="c c-time" title={Number.isFinite(t) ? undefined : timeMode === 'local' && Number.isFinite(r.utcMs) ? 'Local offset unknown for this node' : 'No time yet (before the first record of the file)'}>
+        {fmtTime(t)}
+      </span>
+      <span role="gridcell" className="c c-node" title={r.node}>
+        <i className="node-bar" style={{ background: color }} />
+        {r.node}
+      </span>
+      <span role="gridcell" className="c c-lvl">
+        <span className={`lvl lvl-${levelClass(r.level)}`}>{levelName(r.level)}</span>
+        {sevDiffers && (
+          <span
+            className={`sev sev-${levelClass(r.severity)}`}
+            title={`Severity ${levelName(r.severity)}: derived from the event text (logged as ${levelName(r.level) || 'no level'})`}
+          >
+            {levelName(r.severity)}
+          </span>
+        )}
+      </span>
+      <span role="gridcell" className="c c-comp" title={r.component || undefined}>{r.component}</span>
+      <span role="gridcell" className="c c-tid">{fmtPidTid(r.pid, r.tid)}</span>
+      <span role="gridcell" className="c c-msg">
+        {r.memberCount > 0 && (
+          <button
+            type="button"
+            className="entry-tog"
+            data-toggle="1"
+            tabIndex={-1}
+            aria-expanded={r.expanded}
+            title={r.expanded ? 'Collapse this entry' : `Expand this entry (${r.memberCount} more lines)`}
+          >
+            {r.expanded ? '▾' : '▸'} +{r.memberCount}
+          </button>
+        )}
+        <Message text={r.text} matcher={matcher} />
+        {r.oversized && <span className="note-big"> [line cut: longer than 1 MB]</span>}
+      </span>
+    </div>
+  );
+});
+
+function Header({ columns, timeMode }: { columns: ColumnWidths; timeMode: TimeMode }) {
+  const startDrag = (col: keyof ColumnWidths) => (e: React.PointerEvent) => {
+    e.preventDefault();
+    const x0 = e.clientX;
+    const w0 = columns[col];
+    const move = (ev: PointerEvent) => {
+      const w = Math.max(24, Math.min(600, w0 + ev.clientX - x0));
+      useUi.getState().set({ columns: { ...(useUi.getState().columns ?? columns), [col]: w } });
+    };
+    const up = () => { window.removeEventListener('pointermove', move); window.removeEventListener('pointerup', up); };
+    window.addEventListener('pointermove', move);
+    window.addEventListener('pointerup', up);
+  };
+  const h = (col: keyof ColumnWidths, label: string, title: string) => (
+    <span className={`c c-${col === 'level' ? 'lvl' : col}`} title={title} role="columnheader">
+      {label}
+      <span className="col-resize" aria-hidden="true" onPointerDown={startDrag(col)} />
+    </span>
+  );
+  return (
+    <div className="log-header" role="row">
+      <span className="c c-gut" role="columnheader" />
+      {h('time', timeMode === 'utc' ? 'Time (UTC)' : 'Time (node local)', timeMode === 'utc' ? 'UTC, under each file’s time base' : 'Wall-clock time of each node')}
+      {h('node', 'Node', 'Node the line was logged on')}
+      {h('level', 'Level', 'Level as logged; a second tag shows a severity derived from the event text')}
+      {h('comp', 'Component', 'Component in [brackets]')}
+      {h('tid', 'PID.TID', 'Process and thread id (hex)')}
+      <span className="c c-msg" role="columnheader">Line</span>
+    </div>
+  );
+}
+
+export function LogView() {
+  const viewRows = useSnap((s) => s.snap.viewRows);
+  const viewVersion = useSnap((s) => s.snap.viewVersion);
+  const searchSpec = useSnap((s) => s.snap.search.spec);
+  const colorKey = useSnap((s) => s.snap.files.map((f) => `${f.id}=${f.color}`).join('|'));
+  const scrollRow = useUi((s) => s.scrollRow);
+  const selected = useUi((s) => s.selected);
+  const timeMode = useUi((s) => s.timeMode);
+  const userColumns = useUi((s) => s.columns);
+  const [charW, setCharW] = useState(7.2);
+  const probeRef = useRef<HTMLSpanElement>(null);
+  useLayoutEffect(() => {
+    const w = probeRef.current?.getBoundingClientRect().width;
+    if (w) setCharW(w / 20);
+  }, []);
+  const columns = useMemo<ColumnWidths>(() => {
+    if (userColumns) return userColumns;
+    const px = (chars: number) => Math.ceil(chars * charW + 13);
+    const c = DEFAULT_COLUMN_CHARS;
+    return { time: px(c.time), node: px(c.node), level: px(c.level), comp: px(c.comp), tid: px(c.tid) };
+  }, [userColumns, charW]);
+  const loading = useSnap((s) => s.snap.loading);
+
+  const colors = useMemo(() => {
+    const m = new Map<number, string>();
+    for (const kv of colorKey.split('|')) {
+      const i = kv.indexOf('=');
+      if (i > 0) m.set(Number(kv.slice(0, i)), kv.slice(i + 1));
+    }
+    return m;
+  }, [colorKey]);
+  const matcher = useMemo(() => searchMatcher(searchSpec), [searchSpec?.text, searchSpec?.regex, searchSpec?.caseSensitive]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const scrollerRef = useRef<HTMLDivElement>(null);
+  const [H, setH] = useState(0);
+
+  useLayoutEffect(() => {
+    const el = scrollerRef.current;
+    if (!el) return;
+    const measure = () => {
+      const h = el.clientHeight;
+      setH(h);
+      useUi.getState().set({ viewportRows: h / ROW_H });
+    };
+    measure();
+    const ro = new ResizeObserver(measure);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+
+  // Geometry.
+  const totalPx = viewRows * ROW_H;
+  const maxTopPx = Math.max(0, totalPx - H);
+  const spacerPx = Math.min(totalPx, MAX_PX);
+  const maxScroll = Math.max(0, spacerPx - H);
+  const topPx = Math.min(Math.max(0, scrollRow * ROW_H), maxTopPx);
+  const first = Math.floor(topPx / ROW_H);
+  const offPx = topPx - first * ROW_H;
+  const count = Math.ceil(H / ROW_H) + 1;
+  const geo = useRef({ maxTopPx, maxScroll });
+  geo.current = { maxTopPx, maxScroll };
+
+  // Logical position -> scrollbar.
+  const lastSet = useRef(-1);
+  useLayoutEffect(() => {
+    const el = scrollerRef.current;
+    if (!el) return;
+    const want = maxTopPx > 0 ? (topPx / maxTopPx) * maxScroll : 0;
+    // Compare with what we last wrote (not el.scrollTop: reading it right after a write forces layout).
+    if (Math.abs(lastSet.current - want) > 0.5) {
+      el.scrollTop = want;
+      lastSet.current = want;
+    }
+  }, [topPx, maxTopPx, maxScroll]);
+
+  // Scrollbar (drag, click in track) -> logical position.
+  const onScroll = useCallback(() => {
+    const el = scrollerRef.current;
+    // Our own writes come back as scroll events (rounded to device pixels): ignore them.
+    if (!el || Math.abs(el.scrollTop - lastSet.current) < 1.5) return;
+    lastSet.current = el.scrollTop;
+    const { maxTopPx: mt, maxScroll: ms } = geo.current;
+    scrollTo(ms > 0 ? ((el.scrollTop / ms) * mt) / ROW_H : 0);
+  }, []);
+
+  // Wheel: exact steps in logical rows.
+  useEffect(() => {
+    const el = scrollerRef.current;
+    if (!el) return;
+    const onWheel = (e: WheelEvent) => {
+      if (e.ctrlKey || Math.abs(e.deltaX) > Math.abs(e.deltaY)) return;
+      e.preventDefault();
+      let dy = e.deltaY;
+      if (e.deltaMode === 1) dy *= ROW_H;
+      else if (e.deltaMode === 2) dy *= el.clientHeight;
+      scrollBy(dy / ROW_H);
+    };
+    el.addEventListener('wheel', onWheel, { passive: false });
+    return () => el.removeEventListener('wheel', onWheel);
+  }, []);
+
+  // Rows of the visible window (+ overscan). Responses older than the one shown are dropped.
+  // A response for a view version that has meanwhile changed is still shown (then re-read):
+  // while files load the version moves faster than a round trip, and dropping those would
+  // leave the view blank until loading ends.
+  const [win, setWin] = useState<{ ver: number; start: number; rows: Row[] }>({ ver: -1, start: 0, rows: [] });
+  const reqSeq = useRef(0);
+  const shownSeq = useRef(0);
+  useEffect(() => {
+    const need0 = first;
+    const need1 = Math.min(viewRows, first + count);
+    if (win.ver === viewVersion && win.start <= need0 && win.start + win.rows.length >= need1) return;
+    const start = Math.max(0, first - OVERSCAN);
+    const n = count + 2 * OVERSCAN;
+    const seq = ++reqSeq.current;
+    const ver = viewVersion;
+    getEngine().getRows(start, n).then((rows) => {
+      if (seq < shownSeq.current) return;
+      shownSeq.current = seq;
+      setWin({ ver, start, rows });
+    }, () => { /* engine disposed or view gone: keep what is shown */ });
+  }, [first, count, viewVersion, viewRows, win]);
+
+  useEffect(() => { noteVisibleRows(win.ver, win.rows); }, [win]);
+
+  // Click: select, or expand/collapse via the ▸ toggle; double-click toggles entries too.
+  const onMouseDown = useCallback((e: React.MouseEvent) => {
+    if (e.button !== 0) return;
+    const target = e.target as HTMLElement;
+    const rowEl = target.closest<HTMLElement>('[data-pos]');
+    if (!rowEl) return;
+    const pos = Number(rowEl.dataset.pos);
+    if (target.closest('[data-toggle]')) {
+      e.preventDefault();
+      toggleEntry(pos);
+    }
+    selectPos(pos);
+    scrollerRef.current?.focus({ preventScroll: true });
+  }, []);
+  const onDoubleClick = useCallback((e: React.MouseEvent) => {
+    const target = e.target as HTMLElement;
+    const rowEl = target.closest<HTMLElement>('[data-pos]');
+    if (!rowEl || target.closest('[data-toggle]')) return;
+    if (rowEl.querySelector('[data-toggle]')) toggleEntry(Number(rowEl.dataset.pos));
+  }, []);
+
+  // Render the visible rows we have. Rows sit at fixed offsets from the window start, so
+  // scrolling inside a window only moves the container (memoized rows do not re-render).
+  const base = win.start;
+  const rowEls: React.ReactNode[] = [];
+  for (let i = 0; i < win.rows.length; i++) {
+    const r = win.rows[i];
+    if (r.pos < first - 2 || r.pos >= first + count + 2 || r.pos >= viewRows) continue;
+    const isSel = selected !== null && (selected.fileId >= 0 ? selected.fileId === r.fileId && selected.line === r.line : selected.pos === r.pos);
+    rowEls.push(
+      <LogRow
+        key={r.pos}
+        r={r}
+        top={(r.pos - base) * ROW_H}
+        selected={isSel}
+        color={colors.get(r.fileId) ?? 'transparent'}
+        timeMode={timeMode}
+        matcher={matcher}
+      />,
+    );
+  }
+  const shift = (base - first) * ROW_H - offPx;
+
+  const cols = `22px ${columns.time}px ${columns.node}px ${columns.level}px ${columns.comp}px ${columns.tid}px minmax(0, 1fr)`;
+
+  return (
+    <section className="log-view" data-testid="log-view" aria-label="Merged log" style={{ ['--cols' as string]: cols }}>
+      <Header columns={columns} timeMode={timeMode} />
+      <span className="char-probe" ref={probeRef} aria-hidden="true">00000000000000000000</span>
+      <div
+        className="log-scroller"
+        ref={scrollerRef}
+        tabIndex={0}
+        role="grid"
+        aria-rowcount={viewRows}
+        aria-label={`Log lines, ${fmtInt(viewRows)} rows`}
+        data-first-row={first}
+        onScroll={onScroll}
+      >
+        <div className="log-layer" style={{ height: H }} onMouseDown={onMouseDown} onDoubleClick={onDoubleClick}>
+          <div className="log-rows" style={{ transform: `translateY(${shift}px)` }}>{rowEls}</div>
+          {viewRows === 0 && (
+            <div className="log-empty">
+              {loading ? 'Reading files…' : 'No lines match the current filters.'}
+            </div>
+          )}
+          {viewRows > 0 && rowEls.length === 0 && (
+            <div className="log-empty" role="status">
+              <span className="spinner" aria-hidden="true" />
+              Fetching lines {fmtInt(first + 1)}–{fmtInt(Math.min(viewRows, first + count))}…{loading ? ' (files are still being read)' : ''}
+            </div>
+          )}
+        </div>
+        <div className="log-spacer" style={{ height: Math.max(0, spacerPx - H) }} />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,101 @@
+import { useUi } from '../app/ui-state.ts';
+import { useSnap } from '../app/snapshot-store.ts';
+import { openFiles } from '../app/controller.ts';
+import { filesFromInput } from '../app/files.ts';
+
+/** The two hidden file inputs; rendered once (the buttons anywhere open them). */
+export function FileInputs() {
+  const setFolderAttr = (el: HTMLInputElement | null) => {
+    // `webkitdirectory` is not in React's attribute list; set it on the element.
+    if (el) el.setAttribute('webkitdirectory', '');
+  };
+  return (
+    <>
+      <input
+        type="file"
+        multiple
+        hidden
+        data-testid="file-input"
+        aria-label="Open files"
+        onChange={(e) => { openFiles(filesFromInput(e.currentTarget.files)); e.currentTarget.value = ''; }}
+      />
+      <input
+        ref={setFolderAttr}
+        type="file"
+        multiple
+        hidden
+        data-testid="folder-input"
+        aria-label="Open folder"
+        onChange={(e) => { openFiles(filesFromInput(e.currentTarget.files)); e.currentTarget.value = ''; }}
+      />
+    </>
+  );
+}
+
+function pick(which: 'file-input' | 'folder-input') {
+  document.querySelector<HTMLInputElement>(`[data-testid="${which}"]`)?.click();
+}
+
+/** "Open files…" and "Open folder…" buttons (top bar and empty state). */
+export function OpenButtons({ big = false }: { big?: boolean }) {
+  return (
+    <>
+      <button type="button" className={big ? 'btn btn-primary btn-big' : 'btn'} title="Open one or more cluster.log files" onClick={() => pick('file-input')}>
+        Open files…
+      </button>
+      <button type="button" className={big ? 'btn btn-big' : 'btn'} title="Open a folder (e.g. the output of Get-ClusterLog); sub-folders are read too" onClick={() => pick('folder-input')}>
+        Open folder…
+      </button>
+    </>
+  );
+}
+
+export function TopBar() {
+  const demo = useSnap((s) => s.snap.demo);
+  const anyFiles = useSnap((s) => s.snap.files.length > 0);
+  const panelOpen = useUi((s) => s.panelOpen);
+  const timeMode = useUi((s) => s.timeMode);
+  const set = useUi((s) => s.set);
+  return (
+    <header className="topbar">
+      {anyFiles && (
+        <button
+          type="button"
+          className="btn btn-icon"
+          aria-pressed={panelOpen}
+          aria-label={panelOpen ? 'Hide file panel' : 'Show file panel'}
+          title={panelOpen ? 'Hide file panel' : 'Show file panel'}
+          onClick={() => set({ panelOpen: !panelOpen })}
+        >
+          ☰
+        </button>
+      )}
+      <div className="brand" aria-label="ClusterLens">
+        <span className="brand-mark" aria-hidden="true">◎</span> ClusterLens
+      </div>
+      {demo && (
+        <span className="badge badge-demo" data-testid="demo-badge" title="A bundled example incident. Drop your own cluster.log files or a folder to replace it.">
+          Demo incident
+        </span>
+      )}
+      <div className="topbar-actions">
+        <OpenButtons />
+        <FileInputs />
+      </div>
+      <div className="spacer" />
+      {anyFiles && (
+        <div className="seg" role="group" aria-label="Time display">
+          <button type="button" className="seg-btn" aria-pressed={timeMode === 'utc'} title="Show times in UTC" onClick={() => set({ timeMode: 'utc' })}>
+            UTC
+          </button>
+          <button type="button" className="seg-btn" aria-pressed={timeMode === 'local'} title="Show each line in its node's local time" onClick={() => set({ timeMode: 'local' })}>
+            Node local
+          </button>
+        </div>
+      )}
+      <span className="privacy" title="Files are read by this page only. Nothing is uploaded or sent anywhere.">
+        local only · nothing uploaded
+      </span>
+    </header>
+  );
+}

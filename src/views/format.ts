@@ -1,0 +1,115 @@
+// Display formatting shared by the views. Pure functions; no log parsing.
+
+import type { SearchSpec } from '../engine/api.ts';
+import type { DialectId, TimeBase } from '../ingest/types.ts';
+import { formatOffset, formatWall, MS_PER_MIN } from '../base/civil.ts';
+import { LEVEL_NAMES } from '../base/levels.ts';
+
+const nf = new Intl.NumberFormat('en-US');
+
+export function fmtInt(n: number): string {
+  return nf.format(n);
+}
+
+export function fmtTime(ms: number): string {
+  return Number.isFinite(ms) ? formatWall(ms) : '';
+}
+
+export function fmtBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
+  if (n < 1024 ** 3) return `${(n / 1024 / 1024).toFixed(1)} MB`;
+  return `${(n / 1024 ** 3).toFixed(2)} GB`;
+}
+
+export function fmtRate(bytesPerSec: number): string {
+  return `${(bytesPerSec / 1024 / 1024).toFixed(1)} MB/s`;
+}
+
+export function fmtMs(ms: number): string {
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`;
+}
+
+function hex4(n: number): string {
+  return n.toString(16).padStart(4, '0');
+}
+
+/** `0b50.0810` like the log; blank when the line has no PID/TID. */
+export function fmtPidTid(pid: number, tid: number): string {
+  if (pid < 0 && tid < 0) return '';
+  return `${pid < 0 ? '' : hex4(pid)}.${tid < 0 ? '' : hex4(tid)}`;
+}
+
+export function levelName(level: number): string {
+  return LEVEL_NAMES[level] ?? '?';
+}
+
+/** CSS class suffix for a level/severity value. */
+export function levelClass(level: number): string {
+  switch (level) {
+    case 1: return 'dbg';
+    case 2: return 'info';
+    case 3: return 'warn';
+    case 4: return 'err';
+    case 5: return 'crit';
+    case 6: return 'unk';
+    default: return 'none';
+  }
+}
+
+export function fmtOffset(minutes: number | null): string {
+  return minutes === null ? 'offset unknown' : formatOffset(minutes);
+}
+
+export const DIALECT_LABELS: Record<DialectId, string> = {
+  w2016: 'Windows 2016–2022',
+  w2008: 'Windows 2008–2012 R2',
+  w2003: 'Windows Server 2003',
+  w2000: 'Windows 2000',
+  nt4: 'NT 4.0',
+  unknown: 'Unknown format',
+};
+export const DIALECT_ORDER: DialectId[] = ['w2016', 'w2008', 'w2003', 'w2000', 'nt4', 'unknown'];
+
+export const CODE_PAGES = ['windows-1252', 'windows-1250', 'windows-1251', 'iso-8859-1', 'shift_jis', 'gbk', 'big5', 'euc-kr'];
+
+/**
+ * UTC ms of a time "as written" in a file, under its time base; null when the local offset is
+ * unknown. (Display of FileFacts.firstWritten/lastWritten only.)
+ */
+export function writtenToUtc(written: number, tb: TimeBase): number | null {
+  if (tb.base === 'local') {
+    if (tb.utcOffsetMinutes === null) return null;
+    return written - tb.utcOffsetMinutes * MS_PER_MIN + tb.skewMs;
+  }
+  return written + tb.skewMs;
+}
+
+/** Global regex for highlighting a search in visible rows; null when there is nothing to mark. */
+export function searchMatcher(spec: SearchSpec | null): RegExp | null {
+  if (!spec || !spec.text) return null;
+  const src = spec.regex ? spec.text : spec.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  try {
+    return new RegExp(src, spec.caseSensitive ? 'g' : 'gi');
+  } catch {
+    return null;
+  }
+}
+
+/** Split text into [plain, match, plain, match, ...] pieces (even index = plain). */
+export function splitMatches(text: string, re: RegExp | null, maxMatches = 200): string[] {
+  if (!re || !text) return [text];
+  const out: string[] = [];
+  re.lastIndex = 0;
+  let last = 0;
+  let count = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null && count < maxMatches) {
+    if (m[0].length === 0) { re.lastIndex++; continue; }
+    out.push(text.slice(last, m.index), m[0]);
+    last = m.index + m[0].length;
+    count++;
+  }
+  out.push(text.slice(last));
+  return out;
+}
