@@ -20,10 +20,23 @@ export default function globalSetup(): void {
   generate(join(INPUTS, 'w2003'), ['--seed', '13', '--nodes', '2', '--names', 'MUC1,MUC2', '--dialect', 'w2003', '--encoding', 'windows-1252', '--eol', 'lf']);
   // About 2.1 million lines in two files, for scrolling to the very end.
   generate(join(INPUTS, 'big'), ['--seed', '14', '--nodes', '2', '--names', 'BIG1,BIG2', '--dialect', 'w2008', '--encoding', 'utf-8', '--size', '135MB']);
+  generate(join(INPUTS, 'nt4'), ['--seed', '15', '--nodes', '2', '--names', 'NT1,NT2', '--dialect', 'nt4']);
+  // One node's log collected twice, overlapping in the middle (re-collected logs).
+  const twice = join(INPUTS, 'twice');
+  if (!existsSync(join(twice, 'b', 'OLD1_cluster.log'))) {
+    const text = readFileSync(join(INPUTS, 'w2008', 'OLD1_cluster.log'), 'latin1');
+    const lines = text.split('\r\n');
+    if (lines[lines.length - 1] === '') lines.pop();
+    const a = lines.slice(0, Math.floor(lines.length * 0.6));
+    const b = lines.slice(Math.floor(lines.length * 0.4));
+    mkdirSync(join(twice, 'a'), { recursive: true });
+    mkdirSync(join(twice, 'b'), { recursive: true });
+    writeFileSync(join(twice, 'a', 'OLD1_cluster.log'), a.join('\r\n') + '\r\n', 'latin1');
+    writeFileSync(join(twice, 'b', 'OLD1_cluster.log'), b.join('\r\n') + '\r\n', 'latin1');
+  }
   const bad = join(INPUTS, 'bad');
   mkdirSync(bad, { recursive: true });
   writeFileSync(join(bad, 'empty_cluster.log'), '');
   writeFileSync(join(bad, 'screenshot.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, ...new Array(64).fill(7)]));
   writeFileSync(join(bad, 'notes.txt'), 'Call with the customer at 10:00.\nThe cluster failed over twice.\nNext steps: collect logs.\n');
-  void readFileSync;
 }

@@ -15,7 +15,9 @@ import type { MainToView, ShardToView, ViewToMain, ViewToShard } from './protoco
 
 const PALETTE = ['#4e9ff5', '#f5a34e', '#5fd38d', '#e86a92', '#b08cf5', '#4ed6d6', '#d6c94e', '#f07b5a', '#8fb3ff', '#9ad95f'];
 /** While files load, re-merge at most this often (ms). */
-const REMERGE_MS = 200;
+const REMERGE_MS = 250;
+/** While files load, send at most one snapshot this often (ms). */
+const SNAPSHOT_MS = 150;
 
 interface StoreFile {
   id: FileId;
@@ -69,6 +71,7 @@ export class ViewStore {
   private readonly pending = new Map<number, (msg: ShardToView) => void>();
   private nodeColors = new Map<string, string>();
   private dedupeRun = 0;
+  private lastSnapshot = 0;
 
   constructor(private readonly postMain: PostMain) {}
 
@@ -363,10 +366,15 @@ export class ViewStore {
 
   private sendSnapshot(): void {
     if (this.snapTimer !== null) return;
+    // While files load, progress would otherwise re-render the page many times a second:
+    // at most one snapshot per SNAPSHOT_MS keeps the main thread free for the user.
+    const loading = [...this.files.values()].some((f) => f.finishedAt === null);
+    const wait = loading ? Math.max(0, SNAPSHOT_MS - (Date.now() - this.lastSnapshot)) : 0;
     this.snapTimer = setTimeout(() => {
       this.snapTimer = null;
+      this.lastSnapshot = Date.now();
       this.postMain({ t: 'snapshot', snap: this.snapshot() });
-    }, 0);
+    }, wait);
   }
 
   private nodeKey(f: StoreFile): string {
