@@ -17,6 +17,8 @@ interface ShardFile {
   thread: Uint32Array;
   threads: ThreadTable;
   facts: FileFacts | null;
+  /** The indexer while the file is being read, so that shown lines have text before the end. */
+  ix: FileIndexer | null;
   size: number;
   dropped: boolean;
 }
@@ -58,10 +60,11 @@ export class Shard {
   private async open(id: number, file: File, opts: IndexOptions): Promise<void> {
     const sf: ShardFile = {
       id, gen: 0, store: new SliceStore(), offset: new Float64Array(0), thread: new Uint32Array(0),
-      threads: { pid: [], tid: [] }, facts: null, size: file.size, dropped: false,
+      threads: { pid: [], tid: [] }, facts: null, ix: null, size: file.size, dropped: false,
     };
     this.files.set(id, sf);
     const ix = new FileIndexer(file.size, opts);
+    sf.ix = ix;
     let sent = 0;
     try {
       for (let off = 0; off < file.size; off += SLICE_BYTES) {
@@ -83,6 +86,7 @@ export class Shard {
     if (!sf) return;
     sf.gen++;
     const ix = new FileIndexer(sf.size, opts);
+    sf.ix = ix;
     let sent = 0;
     for (const { bytes } of sf.store.each()) {
       ix.push(bytes);
@@ -113,6 +117,7 @@ export class Shard {
     sf.thread = out.columns.thread.slice();
     sf.threads = out.threads;
     sf.facts = out.facts;
+    sf.ix = null;
     this.post({ t: 'done', id: sf.id, gen: sf.gen, facts: out.facts, progress: { bytesRead: sf.size, lines: out.facts.lines } });
   }
 
@@ -121,19 +126,22 @@ export class Shard {
     const texts: string[] = [];
     const pid = new Int32Array(lines.length).fill(-1);
     const tid = new Int32Array(lines.length).fill(-1);
-    if (sf && sf.facts) {
-      const n = sf.offset.length;
-      for (let k = 0; k < lines.length; k++) {
-        const i = lines[k];
-        if (i >= n) { texts.push(''); continue; }
-        const end = i + 1 < n ? sf.offset[i + 1] : sf.size;
-        texts.push(decodeLine(sf.store, sf.offset[i], end, sf.facts.encoding));
-        const th = sf.thread[i];
-        pid[k] = sf.threads.pid[th] ?? -1;
-        tid[k] = sf.threads.tid[th] ?? -1;
+    // While a file is read, its offsets and threads live in the indexer.
+    const ix = sf?.ix ?? null;
+    const offset = ix ? ix.offsetsView() : sf?.offset;
+    const th = ix ? ix.threadsView() : sf ? { thread: sf.thread, table: sf.threads } : null;
+    const encoding = ix ? ix.facts.encoding : sf?.facts?.encoding;
+    for (let k = 0; k < lines.length; k++) {
+      const i = lines[k];
+      if (!sf || !offset || !th || !encoding || i >= offset.length) {
+        texts.push('');
+        continue;
       }
-    } else {
-      for (let k = 0; k < lines.length; k++) texts.push('');
+      const end = ix ? ix.lineEnd(i) : i + 1 < offset.length ? offset[i + 1] : sf.size;
+      texts.push(decodeLine(sf.store, offset[i], end, encoding));
+      const t = th.thread[i];
+      pid[k] = th.table.pid[t] ?? -1;
+      tid[k] = th.table.tid[t] ?? -1;
     }
     this.post({ t: 'lines', req, texts, pid, tid }, [pid.buffer, tid.buffer]);
   }

@@ -400,9 +400,12 @@ export class ViewStore {
     for (const f of files) {
       const key = this.nodeKey(f);
       const color = this.colorOf(key);
-      const lane = nodes.get(key) ?? { name: f.facts.node ?? f.facts.name, color, fileIds: [] };
-      lane.fileIds.push(f.id);
-      nodes.set(key, lane);
+      // Files that could not be loaded have no lane.
+      if (f.facts.status !== 'error') {
+        const lane = nodes.get(key) ?? { name: f.facts.node ?? f.facts.name, color, fileIds: [] };
+        lane.fileIds.push(f.id);
+        nodes.set(key, lane);
+      }
       totalLines += f.facts.lines;
       f.facts.components.forEach((name, i) => {
         if (name && f.facts.componentCounts[i]) comps.set(name, (comps.get(name) ?? 0) + f.facts.componentCounts[i]);

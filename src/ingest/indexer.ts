@@ -180,6 +180,22 @@ export class FileIndexer {
     return this.output();
   }
 
+  /** Line offsets indexed so far (a view: valid until the next push). */
+  offsetsView(): Float64Array {
+    return this.off.data.subarray(0, this.n);
+  }
+
+  /** Thread ids indexed so far (a view: valid until the next push). */
+  threadsView(): { thread: Uint32Array; table: ThreadTable } {
+    return { thread: this.thr.data.subarray(0, this.n), table: this.threads };
+  }
+
+  /** Byte offset where line i ends (line ending included), for lines already indexed. */
+  lineEnd(i: number): number {
+    if (i + 1 < this.n) return this.off.data[i + 1];
+    return this.carry ? this.carryOffset : this.consumed;
+  }
+
   /** Columns of lines [from, lineCount) as right-sized copies (for transfer to another thread). */
   segment(from: number): LineColumns {
     return {
