@@ -24,6 +24,9 @@ let skipped = 0;
 let crashed = [];
 
 if (only !== 'e2e') {
+  // Types first: strict TypeScript over src, tests, e2e, bench and scripts.
+  console.log('Type-checking…');
+  if (run(bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']).status !== 0) crashed.push('typecheck (tsc --noEmit)');
   const json = join(out, 'vitest.json');
   rmSync(json, { force: true });
   // America/Los_Angeles: local-time bugs show up as 7-8 hour shifts.

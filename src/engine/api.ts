@@ -24,6 +24,11 @@ export interface FileState {
   color: string;
   /** Files of the same node share a lane; `duplicates` counts lines hidden because another file of the node has them. */
   duplicates: number;
+  /**
+   * First and last record time in UTC under the file's time base; `known` is false when the
+   * file is in local time with an unknown offset (then the times are as written).
+   */
+  span: { firstUtc: number; lastUtc: number; known: boolean } | null;
 }
 
 export interface NodeLane {

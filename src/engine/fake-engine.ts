@@ -683,6 +683,7 @@ class FakeEngine implements EngineClient {
   private makeSnapshot(): EngineSnapshot {
     const files: FileState[] = (this.files ?? []).map((f) => ({
       id: f.id, facts: { ...f.facts }, progress: { ...f.progress }, color: f.color, duplicates: 0,
+      span: f.facts.firstWritten === null ? null : { firstUtc: f.facts.firstWritten, lastUtc: f.facts.lastWritten ?? f.facts.firstWritten, known: true },
     }));
     const lanes = new Map<string, NodeLane>();
     for (const f of this.files ?? []) {

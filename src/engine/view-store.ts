@@ -5,7 +5,7 @@
 
 import { Growable } from '../base/growable.ts';
 import { Level } from '../base/levels.ts';
-import { toLocalShift, toUtcShift } from '../ingest/timebase.ts';
+import { toLocalShift, toUtcShift, utcKnown } from '../ingest/timebase.ts';
 import { BUCKET_NAMES, CHANNEL_NAMES, Flag, type FileFacts, type IndexOptions } from '../ingest/types.ts';
 import { buildView, hasMembers, severityOf, type FilterFile, type ViewOrder } from '../store/filter.ts';
 import { mergeRuns, type MergedOrder, type MergeRun } from '../store/merge.ts';
@@ -430,6 +430,11 @@ export class ViewStore {
           },
           color: this.colorOf(this.nodeKey(f)),
           duplicates: f.duplicates,
+          span: f.facts.firstWritten === null || f.facts.lastWritten === null ? null : {
+            firstUtc: f.facts.firstWritten + toUtcShift(f.facts.timeBase),
+            lastUtc: f.facts.lastWritten + toUtcShift(f.facts.timeBase),
+            known: utcKnown(f.facts.timeBase),
+          },
         };
       }),
       nodes: [...nodes.values()],

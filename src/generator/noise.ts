@@ -38,7 +38,6 @@ function ownershipOf(scenario: Scenario): Map<string, Array<[number, number]>> {
 export class NoiseSource {
   private readonly rng: Rng;
   private readonly windows: Window[];
-  private readonly totalMs: number;
   private readonly modern: boolean;
   private readonly ownership: Map<string, Array<[number, number]>>;
   private readonly ownedChanges: Array<[number, string[]]>;
@@ -58,7 +57,7 @@ export class NoiseSource {
   constructor(
     private readonly scenario: Scenario,
     private readonly node: NodeSpec,
-    private readonly dialect: GenDialect,
+    dialect: GenDialect,
     private readonly channel: 'log' | 'Verbose',
     private readonly plan: NoisePlan,
   ) {
@@ -67,7 +66,6 @@ export class NoiseSource {
     this.windows = node.sessions
       .map((s) => ({ from: s.activeFrom, to: Math.min(s.activeUntil ?? scenario.end, scenario.end), session: s }))
       .filter((w) => Number.isFinite(w.from) && w.to > w.from);
-    this.totalMs = this.windows.reduce((sum, w) => sum + (w.to - w.from), 0);
     this.remainingBudget = plan.budgetBytes ?? Number.POSITIVE_INFINITY;
     this.ownership = ownershipOf(scenario);
     this.ownedChanges = this.computeOwnedChanges();

@@ -9,7 +9,7 @@ import { buildScenario } from './scenario.ts';
 import { renderNodeLog, type RenderedLine } from './render.ts';
 import { encodeLines, type EncodingName, type Eol } from './encode.ts';
 import { defaultStartFor } from './presets.ts';
-import { GEN_DIALECTS, type GenDialect } from './model.ts';
+import { GEN_DIALECTS } from './model.ts';
 import { yearMonth } from './clock.ts';
 
 interface Variant { encoding: EncodingName; bom: boolean; eol: Eol }

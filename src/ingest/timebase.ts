@@ -14,3 +14,8 @@ export function toUtcShift(tb: TimeBase): number {
 export function toLocalShift(tb: TimeBase): number {
   return tb.utcOffsetMinutes === null ? NaN : tb.utcOffsetMinutes * MS_PER_MIN;
 }
+
+/** Whether UTC times can be derived: a local-time file needs its offset. */
+export function utcKnown(tb: TimeBase): boolean {
+  return tb.base !== 'local' || tb.utcOffsetMinutes !== null;
+}

@@ -6,7 +6,7 @@ import { useSnap } from '../app/snapshot-store.ts';
 import { getEngine, removeFile } from '../app/controller.ts';
 import { parseOffset } from '../base/civil.ts';
 import {
-  CODE_PAGES, DIALECT_LABELS, DIALECT_ORDER, fmtBytes, fmtInt, fmtOffset, fmtRate, fmtTime, writtenToUtc,
+  CODE_PAGES, DIALECT_LABELS, DIALECT_ORDER, fmtBytes, fmtInt, fmtOffset, fmtRate, fmtTime,
 } from './format.ts';
 
 const NODE_SOURCE: Record<string, string> = {
@@ -233,20 +233,17 @@ function Progress({ f }: { f: FileState }) {
 }
 
 function Span({ f }: { f: FileState }) {
-  const fx = f.facts;
-  if (fx.firstWritten === null) return null;
-  const a = writtenToUtc(fx.firstWritten, fx.timeBase);
-  const b = writtenToUtc(fx.lastWritten ?? fx.firstWritten, fx.timeBase);
-  const known = a !== null && b !== null;
-  const x = fmtTime(known ? a : fx.firstWritten).slice(0, 19);
-  const y = fmtTime(known ? b : fx.lastWritten ?? fx.firstWritten).slice(0, 19);
+  const sp = f.span;
+  if (!sp) return null;
+  const x = fmtTime(sp.firstUtc).slice(0, 19);
+  const y = fmtTime(sp.lastUtc).slice(0, 19);
   const sameDay = x.slice(0, 10) === y.slice(0, 10);
   return (
     <div className="field span-field">
       <span className="field-label">Span</span>
-      <span className="mono span-text" title={known ? `First and last record, UTC: ${fmtTime(a)} – ${fmtTime(b)}` : 'As written: the UTC offset is unknown'}>
+      <span className="mono span-text" title={sp.known ? `First and last record, UTC: ${fmtTime(sp.firstUtc)} – ${fmtTime(sp.lastUtc)}` : 'As written: the UTC offset is unknown'}>
         {x} – {sameDay ? y.slice(11) : y}
-        {known ? <span className="dim"> UTC</span> : <span className="warn-text"> local?</span>}
+        {sp.known ? <span className="dim"> UTC</span> : <span className="warn-text"> local?</span>}
       </span>
     </div>
   );

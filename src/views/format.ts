@@ -1,8 +1,8 @@
 // Display formatting shared by the views. Pure functions; no log parsing.
 
 import type { SearchSpec } from '../engine/api.ts';
-import type { DialectId, TimeBase } from '../ingest/types.ts';
-import { formatOffset, formatWall, MS_PER_MIN } from '../base/civil.ts';
+import type { DialectId } from '../ingest/types.ts';
+import { formatOffset, formatWall } from '../base/civil.ts';
 import { LEVEL_NAMES } from '../base/levels.ts';
 
 const nf = new Intl.NumberFormat('en-US');
@@ -72,18 +72,6 @@ export const DIALECT_LABELS: Record<DialectId, string> = {
 export const DIALECT_ORDER: DialectId[] = ['w2016', 'w2008', 'w2003', 'w2000', 'nt4', 'unknown'];
 
 export const CODE_PAGES = ['windows-1252', 'windows-1250', 'windows-1251', 'iso-8859-1', 'shift_jis', 'gbk', 'big5', 'euc-kr'];
-
-/**
- * UTC ms of a time "as written" in a file, under its time base; null when the local offset is
- * unknown. (Display of FileFacts.firstWritten/lastWritten only.)
- */
-export function writtenToUtc(written: number, tb: TimeBase): number | null {
-  if (tb.base === 'local') {
-    if (tb.utcOffsetMinutes === null) return null;
-    return written - tb.utcOffsetMinutes * MS_PER_MIN + tb.skewMs;
-  }
-  return written + tb.skewMs;
-}
 
 /** Global regex for highlighting a search in visible rows; null when there is nothing to mark. */
 export function searchMatcher(spec: SearchSpec | null): RegExp | null {
