@@ -34,13 +34,17 @@ function missing() {
 const need = missing();
 if (need.length) {
   if (!quiet) console.log(`Installing dependencies (${need.length} missing or changed, e.g. ${need.slice(0, 3).join(', ')})…`);
-  const useCi = existsSync(join(root, 'package-lock.json'));
-  const r = spawnSync('npm', [useCi ? 'ci' : 'install', '--no-audit', '--no-fund'], {
-    cwd: root,
-    stdio: quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit',
-    env: { ...process.env, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' },
-    shell: process.platform === 'win32',
-  });
+  const npm = (verb) =>
+    spawnSync('npm', [verb, '--no-audit', '--no-fund'], {
+      cwd: root,
+      stdio: quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit',
+      env: { ...process.env, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' },
+      shell: process.platform === 'win32',
+    });
+  // `npm ci` installs exactly the lock file; some npm versions judge a lock file written by
+  // another version "out of sync" (optional platform packages), and then `npm install` does it.
+  let r = existsSync(join(root, 'package-lock.json')) ? npm('ci') : { status: 1 };
+  if (r.status !== 0) r = npm('install');
   if (r.status !== 0) {
     console.error('Installing dependencies failed (see above).');
     process.exit(r.status ?? 1);
