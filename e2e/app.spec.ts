@@ -254,7 +254,8 @@ test('an NT 4.0 log asks for its month, then loads in that month', async ({ page
   await waitLoaded(page, 3);
   const [nt1] = logsIn('nt4');
   await dropFiles(page, [nt1]);
-  const card = page.getByTestId('file-card');
+  await expect(page.getByTestId('file-card')).toHaveCount(1);
+  const card = page.locator('[data-testid="file-card"][data-file-name="NT1_cluster.log"]');
   await expect(card).toHaveAttribute('data-status', 'needs-month');
   await card.getByLabel(/Year and month/).fill('1999-03');
   await card.getByLabel(/Year and month/).press('Enter');
