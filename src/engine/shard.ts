@@ -25,6 +25,9 @@ interface ShardFile {
 
 type Post = (msg: ShardToView, transfer?: Transferable[]) => void;
 
+/** Enough for the indexer to decide the encoding and the dialect, and to show a first screen. */
+const FIRST_SLICE_BYTES = 2 << 20;
+
 export class Shard {
   private readonly files = new Map<number, ShardFile>();
   private searchReq = 0;
@@ -66,13 +69,21 @@ export class Shard {
     const ix = new FileIndexer(file.size, opts);
     sf.ix = ix;
     let sent = 0;
+    const read = (from: number, to: number) => file.slice(from, to).arrayBuffer();
     try {
-      for (let off = 0; off < file.size; off += SLICE_BYTES) {
-        const buf = new Uint8Array(await file.slice(off, Math.min(file.size, off + SLICE_BYTES)).arrayBuffer());
+      // The first slice is small so that the first rows show quickly; each next slice is
+      // requested before the current one is parsed, so reading and parsing overlap.
+      let end = Math.min(file.size, FIRST_SLICE_BYTES);
+      let pending: Promise<ArrayBuffer> | null = file.size > 0 ? read(0, end) : null;
+      while (pending) {
+        const buf = new Uint8Array(await pending);
         if (sf.dropped) return;
+        const nextEnd = Math.min(file.size, end + SLICE_BYTES);
+        pending = end < file.size ? read(end, nextEnd) : null;
         sf.store.add(buf);
         ix.push(buf);
         sent = this.sendSegment(sf, ix, sent);
+        end = nextEnd;
       }
     } catch (e) {
       this.post({ t: 'failed', id, gen: sf.gen, message: `${file.name}: the file could not be read (${(e as Error).message}).` });

@@ -7,7 +7,7 @@ import { Growable } from '../base/growable.ts';
 import { Level } from '../base/levels.ts';
 import { toLocalShift, toUtcShift, utcKnown } from '../ingest/timebase.ts';
 import { BUCKET_NAMES, CHANNEL_NAMES, Flag, type FileFacts, type IndexOptions } from '../ingest/types.ts';
-import { buildView, hasMembers, severityOf, type FilterFile, type ViewOrder } from '../store/filter.ts';
+import { buildView, hasMembers, hitRowsOf, severityOf, type FilterFile, type ViewOrder } from '../store/filter.ts';
 import { mergeRuns, type MergedOrder, type MergeRun } from '../store/merge.ts';
 import { validateQuery } from '../store/search.ts';
 import { DEFAULT_VIEW, type EngineSnapshot, type FileId, type FileOptions, type Row, type SearchSpec, type ViewSpec } from './api.ts';
@@ -64,7 +64,11 @@ export class ViewStore {
   private viewVersion = 0;
   private dirtyMerge = false;
   private dirtyView = false;
+  /** Hits changed but the rows did not: only the hit rows need recomputing. */
+  private dirtyHits = false;
   private lastMerge = 0;
+  /** How long the last merge + view build took: while loading, rework waits at least 3x that. */
+  private lastWorkMs = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private snapTimer: ReturnType<typeof setTimeout> | null = null;
   private shardReq = 0;
@@ -300,7 +304,7 @@ export class ViewStore {
   private schedule(soon = false): void {
     this.version++;
     if (this.timer !== null) return;
-    const wait = soon ? 0 : Math.max(0, REMERGE_MS - (Date.now() - this.lastMerge));
+    const wait = soon ? 0 : Math.max(0, Math.max(REMERGE_MS, 3 * this.lastWorkMs) - (Date.now() - this.lastMerge));
     this.timer = setTimeout(() => {
       this.timer = null;
       this.recompute();
@@ -312,10 +316,11 @@ export class ViewStore {
   }
 
   private recompute(): void {
+    const t0 = Date.now();
+    if (this.dirtyMerge || this.dirtyView) this.lastMerge = t0;
     if (this.dirtyMerge) {
       this.dirtyMerge = false;
       this.dirtyView = true;
-      this.lastMerge = Date.now();
       this.slots = this.visibleFiles();
       const runs: MergeRun[] = [];
       const mf = this.slots.map((f, slot) => {
@@ -343,6 +348,12 @@ export class ViewStore {
         context: this.spec.context,
         expandAll: this.spec.expandAll,
       });
+      this.viewVersion++;
+      this.dirtyHits = false;
+      this.lastWorkMs = Date.now() - t0;
+    } else if (this.dirtyHits) {
+      this.dirtyHits = false;
+      this.view = { ...this.view, hitRows: hitRowsOf(this.view, this.merged, this.slots) };
       this.viewVersion++;
     }
     this.sendSnapshot();
@@ -468,14 +479,14 @@ export class ViewStore {
     if (!spec || !spec.text) {
       this.searchSpec = null;
       this.searchPending = 0;
-      this.invalidateView();
+      this.hitsChanged();
       return;
     }
     const err = validateQuery(spec);
     if (err) {
       this.searchError = err;
       this.searchPending = 0;
-      this.invalidateView();
+      this.hitsChanged();
       return;
     }
     this.searchStarted = Date.now();
@@ -493,7 +504,14 @@ export class ViewStore {
       this.toShard(shard, { t: 'search', req, spec, ids });
     }
     if (this.searchPending === 0) this.searchElapsed = 0;
-    this.invalidateView();
+    this.hitsChanged();
+  }
+
+  /** A new search (or none): rows change only when the view shows matching lines only. */
+  private hitsChanged(): void {
+    if (this.spec.onlyHits) this.dirtyView = true;
+    else this.dirtyHits = true;
+    this.schedule(true);
   }
 
   private onHits(req: number, id: FileId, lines: Uint32Array, done: boolean): void {
@@ -511,7 +529,9 @@ export class ViewStore {
       this.searchPending--;
       if (this.searchPending === 0) this.searchElapsed = Date.now() - this.searchStarted;
     }
-    this.dirtyView = true;
+    // Hits change the rows only when the view shows matching lines only.
+    if (this.spec.onlyHits) this.dirtyView = true;
+    else this.dirtyHits = true;
     this.schedule(this.searchPending === 0);
   }
 

@@ -55,11 +55,16 @@ export class FileIndexer {
   // Interning.
   private readonly compIds = new Map<string, number>();
   private readonly compByHash = new Map<number, number[]>();
+  private readonly compCacheHash = new Int32Array(256).fill(0x7fffffff);
+  private readonly compCacheId = new Int32Array(256);
   /** pid -> (tid -> thread id); Smi keys keep lookups allocation-free. */
   private readonly threadIds = new Map<number, Map<number, number>>();
   private lastPid = -2;
   private lastTid = -2;
   private lastThreadId = 0;
+  private readonly thrCachePid = new Float64Array(1024).fill(-2);
+  private readonly thrCacheTid = new Float64Array(1024).fill(-2);
+  private readonly thrCacheId = new Int32Array(1024);
   private readonly threads: ThreadTable = { pid: [-1], tid: [-1] };
   private resId = -1;
 
@@ -734,6 +739,25 @@ export class FileIndexer {
   private internComp(u: Units, s: number, e: number): number {
     let h = 0x811c9dc5;
     for (let i = s; i < e; i++) h = Math.imul(h ^ u[i], 0x01000193);
+    const names = this.facts.components;
+    // Direct-mapped cache in front of the Map: a few dozen components cover nearly every line.
+    const slot = (h ^ (h >>> 16)) & 255;
+    if (this.compCacheHash[slot] === h) {
+      const id = this.compCacheId[slot];
+      const name = names[id];
+      if (name.length === e - s) {
+        let same = true;
+        for (let i = 0; i < name.length; i++) if (name.charCodeAt(i) !== u[s + i]) { same = false; break; }
+        if (same) return id;
+      }
+    }
+    const id = this.internCompSlow(u, s, e, h);
+    this.compCacheHash[slot] = h;
+    this.compCacheId[slot] = id;
+    return id;
+  }
+
+  private internCompSlow(u: Units, s: number, e: number, h: number): number {
     const list = this.compByHash.get(h);
     const names = this.facts.components;
     if (list) {
@@ -774,6 +798,23 @@ export class FileIndexer {
 
   private internThread(pid: number, tid: number): number {
     if (pid === this.lastPid && tid === this.lastTid) return this.lastThreadId;
+    // Direct-mapped cache in front of the Maps (threads repeat, interleaved).
+    const slot = (Math.imul(pid, 0x9e3779b1) ^ tid) & 1023;
+    if (this.thrCachePid[slot] === pid && this.thrCacheTid[slot] === tid) {
+      const cached = this.thrCacheId[slot];
+      this.lastPid = pid;
+      this.lastTid = tid;
+      this.lastThreadId = cached;
+      return cached;
+    }
+    const id = this.internThreadSlow(pid, tid);
+    this.thrCachePid[slot] = pid;
+    this.thrCacheTid[slot] = tid;
+    this.thrCacheId[slot] = id;
+    return id;
+  }
+
+  private internThreadSlow(pid: number, tid: number): number {
     let byTid = this.threadIds.get(pid);
     if (!byTid) {
       byTid = new Map();

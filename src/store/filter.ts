@@ -47,6 +47,18 @@ export interface ViewOrder {
   hitRows: Uint32Array;
 }
 
+/** Rows of a view that are search hits (used when hits arrive without changing the rows). */
+export function hitRowsOf(view: ViewOrder, order: MergedOrder, files: { hits: Uint8Array | null }[]): Uint32Array {
+  const out: number[] = [];
+  const pos = view.pos;
+  for (let r = 0; r < view.length; r++) {
+    const p = pos[r];
+    const h = files[order.file[p]].hits;
+    if (h !== null && h[order.line[p]] === 1) out.push(r);
+  }
+  return Uint32Array.from(out);
+}
+
 /** Is line `line` of a file the head of an entry with members below it? */
 export function hasMembers(f: { flags: Uint8Array; length: number }, line: number): boolean {
   return line + 1 < f.length && (f.flags[line + 1] & Flag.Member) !== 0 && (f.flags[line] & Flag.Member) === 0;

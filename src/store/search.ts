@@ -38,47 +38,55 @@ const BLOCK_BYTES = 8 << 20;
 /**
  * Lines of `t` matching `q`, ascending, one entry per line. Calls `onBlock` after each
  * block so that hits can be streamed.
+ *
+ * Blocks of whole lines (~8 MB) are decoded and searched with one global RegExp (V8 runs
+ * literal atoms with Boyer-Moore). Single-byte and UTF-8 text is first decoded as latin1,
+ * one char per byte, so that match indexes are byte offsets: ASCII needles cannot match the
+ * chars non-ASCII bytes become, and a block without non-ASCII bytes is searched as is even
+ * by a regular expression; other blocks are decoded properly.
  */
 export function searchFile(t: SearchTarget, q: SearchQuery, onBlock?: (lines: number[]) => void): Uint32Array {
   const all: number[] = [];
   const wide = t.encoding === 'utf-16le' || t.encoding === 'utf-16be';
-  const asciiNeedle = /^[\x20-\x7e]+$/.test(q.text);
-  const bytesPath = !q.regex && asciiNeedle && !wide && t.encoding !== 'shift_jis' && t.encoding !== 'gbk' && t.encoding !== 'big5' && t.encoding !== 'euc-kr';
-  const re = bytesPath ? null : new RegExp(q.regex ? q.text : escapeRegex(q.text), q.caseSensitive ? 'gu' : 'giu');
-  const needle = bytesPath ? new TextEncoder().encode(q.text) : null;
-  const matcher = needle ? new Horspool(needle, !q.caseSensitive) : null;
-  const decoder = bytesPath ? null : decoderFor(t.encoding);
+  const ascii = /^[\x00-\x7f]*$/.test(q.text);
+  const re = new RegExp(q.regex ? q.text : escapeRegex(q.text), q.caseSensitive ? 'g' : 'gi');
+  const reU = new RegExp(re.source, re.flags + 'u');
+  const decoder = decoderFor(t.encoding);
+  const bytesAsChars = !wide && MULTIBYTE_CODE_PAGES.indexOf(t.encoding) < 0;
   let a = 0;
   while (a < t.length) {
-    // A block of whole lines of about BLOCK_BYTES.
     const startByte = t.offset[a];
     let b = upperBound(t.offset, startByte + BLOCK_BYTES, a, t.length);
     if (b <= a) b = a + 1;
     const endByte = b < t.length ? t.offset[b] : t.size;
     const bytes = t.range(startByte, endByte);
+    let text: string;
+    let starts: Float64Array | null = null;
+    let rx = re;
+    if (bytesAsChars && ascii) {
+      text = LATIN1.decode(bytes);
+      if (q.regex && NON_ASCII.test(text)) {
+        // A pattern like `a.b` must see real characters, not bytes.
+        text = decoder.decode(bytes);
+        starts = lineStartsInText(text, t, a, b, bytes.length, false);
+        rx = reU;
+      }
+    } else {
+      text = decoder.decode(bytes);
+      starts = lineStartsInText(text, t, a, b, bytes.length, wide);
+      rx = reU;
+    }
     const found: number[] = [];
-    if (matcher) {
-      let pos = 0;
-      for (;;) {
-        const m = matcher.find(bytes, pos);
-        if (m < 0) break;
-        const line = upperBound(t.offset, startByte + m, a, b) - 1;
-        found.push(line);
-        if (line + 1 >= b) break;
-        pos = t.offset[line + 1] - startByte;
-      }
-    } else if (re && decoder) {
-      const text = decoder.decode(bytes);
-      const starts = lineStartsInText(text, t, a, b, bytes.length, wide);
-      re.lastIndex = 0;
-      for (;;) {
-        const m = re.exec(text);
-        if (!m) break;
-        const line = upperBound(starts, m.index) - 1 + a;
-        found.push(line);
-        if (line + 1 >= b) break;
-        re.lastIndex = starts[line + 1 - a];
-      }
+    rx.lastIndex = 0;
+    for (;;) {
+      const m = rx.exec(text);
+      if (!m) break;
+      let line: number;
+      if (starts) line = upperBound(starts, m.index) - 1 + a;
+      else line = upperBound(t.offset, startByte + m.index, a, b) - 1;
+      found.push(line);
+      if (line + 1 >= b) break;
+      rx.lastIndex = starts ? starts[line + 1 - a] : t.offset[line + 1] - startByte;
     }
     for (const l of found) all.push(l);
     if (onBlock && found.length) onBlock(found);
@@ -86,6 +94,11 @@ export function searchFile(t: SearchTarget, q: SearchQuery, onBlock?: (lines: nu
   }
   return Uint32Array.from(all);
 }
+
+const LATIN1 = new TextDecoder('latin1');
+const NON_ASCII = /[^\x00-\x7f]/;
+/** Code pages where one character can take several bytes. */
+const MULTIBYTE_CODE_PAGES = ['utf-8', 'shift_jis', 'gbk', 'gb18030', 'big5', 'euc-kr', 'euc-jp', 'iso-2022-jp'];
 
 /** Character index of each line start [a, b) inside `text`, the decoded bytes of those lines. */
 function lineStartsInText(text: string, t: SearchTarget, a: number, b: number, byteLen: number, wide: boolean): Float64Array {
@@ -112,44 +125,4 @@ function lineStartsInText(text: string, t: SearchTarget, a: number, b: number, b
 
 export function escapeRegex(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** Boyer-Moore-Horspool over bytes, with optional ASCII case folding. */
-class Horspool {
-  private readonly shift = new Int32Array(256);
-  private readonly pat: Uint8Array;
-  private readonly fold: Uint8Array;
-
-  constructor(needle: Uint8Array, ignoreCase: boolean) {
-    this.fold = new Uint8Array(256);
-    for (let i = 0; i < 256; i++) this.fold[i] = ignoreCase && i >= 65 && i <= 90 ? i + 32 : i;
-    this.pat = needle.map((c) => this.fold[c]);
-    const m = this.pat.length;
-    this.shift.fill(m);
-    for (let i = 0; i < m - 1; i++) {
-      this.shift[this.pat[i]] = m - 1 - i;
-      if (ignoreCase && this.pat[i] >= 97 && this.pat[i] <= 122) this.shift[this.pat[i] - 32] = m - 1 - i;
-    }
-  }
-
-  find(h: Uint8Array, from: number): number {
-    const p = this.pat;
-    const m = p.length;
-    const last = m - 1;
-    const fold = this.fold;
-    const shift = this.shift;
-    const lastC = p[last];
-    let i = from;
-    const end = h.length - m;
-    while (i <= end) {
-      const c = fold[h[i + last]];
-      if (c === lastC) {
-        let j = last - 1;
-        while (j >= 0 && fold[h[i + j]] === p[j]) j--;
-        if (j < 0) return i;
-      }
-      i += shift[h[i + last]];
-    }
-    return -1;
-  }
 }
