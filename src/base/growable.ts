@@ -25,6 +25,13 @@ export class Growable<T extends NumericArray> {
     this.data = next;
   }
 
+  /** Append a whole array (same element type). */
+  append(values: T): void {
+    this.reserve(values.length);
+    this.data.set(values as never, this.length);
+    this.length += values.length;
+  }
+
   push(v: number): void {
     if (this.length === this.data.length) this.reserve(1);
     this.data[this.length++] = v;

@@ -8,7 +8,7 @@ import { levelFromName } from '../base/levels.ts';
 import { isoUtc, parseIsoTime, parseOffset } from '../base/civil.ts';
 import { summarize, type IndexedFile } from '../ingest/index.ts';
 import { toUtcShift } from '../ingest/timebase.ts';
-import type { DialectId, IndexOptions } from '../ingest/types.ts';
+import { emptyFacts, type DialectId, type IndexOptions } from '../ingest/types.ts';
 import { buildView } from '../store/filter.ts';
 import { mergeRuns, type MergeRun } from '../store/merge.ts';
 import { searchFile, validateQuery } from '../store/search.ts';
@@ -106,14 +106,7 @@ function loadAll(a: Args): IndexedFile[] {
 /** A file that could not be opened still gets its entry, with the error. */
 function missing(path: string): IndexedFile {
   return {
-    facts: {
-      name: path, path, size: 0, dialect: 'unknown', dialectSource: 'detected', dialectEvidence: '', encoding: 'utf-8', encodingSource: 'sniffed', bom: false,
-      lineEndings: { crlf: 0, lf: 0, cr: 0, none: 0 }, node: null, nodeSource: null, nodeId: null, nodeEvidence: [], nodeConflicts: [],
-      timeBase: { base: 'assumed-utc', utcOffsetMinutes: null, source: 'dialect', skewMs: 0 }, month: null, lines: 0,
-      buckets: { parsed: 0, continuation: 0, structural: 0, blank: 0, unparsed: 0 }, firstWritten: null, lastWritten: null, build: null,
-      sections: [], components: [''], componentCounts: [0], levelCounts: [0, 0, 0, 0, 0, 0, 0], backwards: 0,
-      pasted: { viewerLineNumbers: 0, typographic: 0 }, unknownLevels: [], warnings: [], errors: [`${path}: no such file.`], status: 'error',
-    },
+    facts: { ...emptyFacts(path, path, 0), errors: [`${path}: no such file.`], status: 'error' },
     columns: { length: 0, offset: new Float64Array(0), ts: new Float64Array(0), level: new Uint8Array(0), comp: new Uint16Array(0), thread: new Uint32Array(0), flags: new Uint8Array(0) },
     threads: { pid: [], tid: [] },
     lineText: () => '',

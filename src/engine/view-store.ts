@@ -6,7 +6,7 @@
 import { Growable } from '../base/growable.ts';
 import { Level } from '../base/levels.ts';
 import { toLocalShift, toUtcShift, utcKnown } from '../ingest/timebase.ts';
-import { BUCKET_NAMES, CHANNEL_NAMES, Flag, type FileFacts, type IndexOptions } from '../ingest/types.ts';
+import { BUCKET_NAMES, CHANNEL_NAMES, emptyFacts, Flag, type FileFacts, type IndexOptions } from '../ingest/types.ts';
 import { buildView, hasMembers, hitRowsOf, severityOf, type FilterFile, type ViewOrder } from '../store/filter.ts';
 import { mergeRuns, type MergedOrder, type MergeRun } from '../store/merge.ts';
 import { validateQuery } from '../store/search.ts';
@@ -145,18 +145,10 @@ export class ViewStore {
     if (msg.t === 'segment') {
       if (msg.from === 0 && f.ts.length > 0) this.resetColumns(f);
       if (msg.from === f.ts.length && msg.ts.length > 0) {
-        f.ts.reserve(msg.ts.length);
-        f.ts.data.set(msg.ts, f.ts.length);
-        f.ts.length += msg.ts.length;
-        f.level.reserve(msg.level.length);
-        f.level.data.set(msg.level, f.level.length);
-        f.level.length += msg.level.length;
-        f.comp.reserve(msg.comp.length);
-        f.comp.data.set(msg.comp, f.comp.length);
-        f.comp.length += msg.comp.length;
-        f.flags.reserve(msg.flags.length);
-        f.flags.data.set(msg.flags, f.flags.length);
-        f.flags.length += msg.flags.length;
+        f.ts.append(msg.ts);
+        f.level.append(msg.level);
+        f.comp.append(msg.comp);
+        f.flags.append(msg.flags);
         this.dirtyMerge = true;
       }
       f.facts = this.withUserOptions(msg.facts, f);
@@ -182,15 +174,7 @@ export class ViewStore {
   // ---- Files -----------------------------------------------------------------------------
 
   private newFile(path: string, size: number, shard: number, opts: IndexOptions): StoreFile {
-    const name = path.split(/[\\/]/).pop() ?? path;
-    const facts: FileFacts = {
-      name, path, size, dialect: 'unknown', dialectSource: 'detected', dialectEvidence: '', encoding: 'utf-8', encodingSource: 'sniffed', bom: false,
-      lineEndings: { crlf: 0, lf: 0, cr: 0, none: 0 }, node: null, nodeSource: null, nodeId: null, nodeEvidence: [], nodeConflicts: [],
-      timeBase: { base: 'assumed-utc', utcOffsetMinutes: null, source: 'dialect', skewMs: 0 }, month: null, lines: 0,
-      buckets: { parsed: 0, continuation: 0, structural: 0, blank: 0, unparsed: 0 }, firstWritten: null, lastWritten: null, build: null,
-      sections: [], components: [''], componentCounts: [0], levelCounts: [0, 0, 0, 0, 0, 0, 0], backwards: 0,
-      pasted: { viewerLineNumbers: 0, typographic: 0 }, unknownLevels: [], warnings: [], errors: [], status: 'loading',
-    };
+    const facts = emptyFacts(path.split(/[\\/]/).pop() ?? path, path, size);
     return {
       id: this.nextId++, path, shard, gen: 0, facts, opts,
       ts: new Growable(Float64Array), level: new Growable(Uint8Array), comp: new Growable(Uint16Array), flags: new Growable(Uint8Array),

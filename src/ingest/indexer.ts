@@ -15,7 +15,7 @@ import { severityFromText } from '../formats/severity.ts';
 import { detectDialect, type DialectGuess } from './detect.ts';
 import { finalizeFacts } from './facts.ts';
 import { CompKind, parseRecordPrefix, PrefixResult, type Units } from './prefix.ts';
-import { Bucket, Channel, Flag, type DialectId, type FileFacts, type IndexOptions, type LineColumns, type SectionKind, type ThreadTable } from './types.ts';
+import { Bucket, Channel, emptyFacts, Flag, type DialectId, type FileFacts, type IndexOptions, type LineColumns, type SectionKind, type ThreadTable } from './types.ts';
 import { countTypographic16, countTypographic8, firstInvalidUtf8 } from './utf8.ts';
 
 /** Lines longer than this are kept and counted but flagged, and shown cut. */
@@ -115,40 +115,8 @@ export class FileIndexer {
   constructor(size: number, opts: IndexOptions = {}) {
     this.opts = opts;
     const name = opts.name ?? 'cluster.log';
-    this.facts = {
-      name,
-      path: opts.path ?? name,
-      size,
-      dialect: 'unknown',
-      dialectSource: 'detected',
-      dialectEvidence: '',
-      encoding: 'utf-8',
-      encodingSource: 'sniffed',
-      bom: false,
-      lineEndings: { crlf: 0, lf: 0, cr: 0, none: 0 },
-      node: null,
-      nodeSource: null,
-      nodeId: null,
-      nodeEvidence: [],
-      nodeConflicts: [],
-      timeBase: { base: 'assumed-utc', utcOffsetMinutes: null, source: 'dialect', skewMs: 0 },
-      month: opts.month ?? null,
-      lines: 0,
-      buckets: { parsed: 0, continuation: 0, structural: 0, blank: 0, unparsed: 0 },
-      firstWritten: null,
-      lastWritten: null,
-      build: null,
-      sections: [],
-      components: [''],
-      componentCounts: [0],
-      levelCounts: [0, 0, 0, 0, 0, 0, 0],
-      backwards: 0,
-      pasted: { viewerLineNumbers: 0, typographic: 0 },
-      unknownLevels: [],
-      warnings: [],
-      errors: [],
-      status: 'loading',
-    };
+    this.facts = emptyFacts(name, opts.path ?? name, size);
+    this.facts.month = opts.month ?? null;
     if (opts.month) {
       const m = /^(\d{4})-(\d{2})$/.exec(opts.month);
       if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12) this.nt4Month = { y: Number(m[1]), m: Number(m[2]) };

@@ -170,3 +170,20 @@ export interface FileSummary {
   warnings: string[];
   errors: string[];
 }
+
+/** The facts of a file before anything is known about it. */
+export function emptyFacts(name: string, path: string, size: number): FileFacts {
+  return {
+    name, path, size,
+    dialect: 'unknown', dialectSource: 'detected', dialectEvidence: '',
+    encoding: 'utf-8', encodingSource: 'sniffed', bom: false,
+    lineEndings: { crlf: 0, lf: 0, cr: 0, none: 0 },
+    node: null, nodeSource: null, nodeId: null, nodeEvidence: [], nodeConflicts: [],
+    timeBase: { base: 'assumed-utc', utcOffsetMinutes: null, source: 'dialect', skewMs: 0 },
+    month: null, lines: 0,
+    buckets: { parsed: 0, continuation: 0, structural: 0, blank: 0, unparsed: 0 },
+    firstWritten: null, lastWritten: null, build: null,
+    sections: [], components: [''], componentCounts: [0], levelCounts: [0, 0, 0, 0, 0, 0, 0], backwards: 0,
+    pasted: { viewerLineNumbers: 0, typographic: 0 }, unknownLevels: [], warnings: [], errors: [], status: 'loading',
+  };
+}
