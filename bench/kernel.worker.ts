@@ -10,6 +10,7 @@
 //   naive-mem   same, over slices already in memory
 //   phase-*     profiling kernels (see phases.ts), bytes in memory
 
+import { fileSlices } from '../src/engine/file-slices.ts';
 import { FileIndexer } from '../src/ingest/indexer.ts';
 import { SLICE_BYTES } from '../src/ingest/index.ts';
 import { PHASES } from './phases.ts';
@@ -131,7 +132,9 @@ async function runOnce(file: File, mode: string, mem: Uint8Array[] | null): Prom
   }
   if (mode === 'index' || mode === 'index-mem') {
     const ix = new FileIndexer(file.size, { name: file.name });
-    for await (const s of slices()) ix.push(s);
+    // 'index' reads exactly as the product's shards do (src/engine/file-slices.ts: read-ahead).
+    if (mode === 'index') for await (const s of fileSlices(file)) ix.push(s);
+    else for await (const s of slices()) ix.push(s);
     const out = ix.finish();
     const ms = performance.now() - t0;
     const c = out.columns;

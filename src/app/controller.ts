@@ -48,9 +48,10 @@ export function buildViewSpec(ui: UiState, files: FileState[]): ViewSpec {
   };
 }
 
-export function bindEngine(e: EngineClient): () => void {
+/** `inProcess`: the engine runs on this thread (the fake engine) and may mutate its snapshots. */
+export function bindEngine(e: EngineClient, opts: { inProcess?: boolean } = {}): () => void {
   engine = e;
-  const offSnap = connectSnapshots(e);
+  const offSnap = connectSnapshots(e, opts.inProcess ?? false);
 
   let lastView = '';
   const pushView = () => {

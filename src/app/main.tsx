@@ -12,7 +12,7 @@ import { App } from '../views/App.tsx';
 // tests); it is a separate lazily loaded chunk, absent from normal startup.
 const fake = new URLSearchParams(location.search).get('fake');
 const engine = fake ? (await import('../engine/fake-engine.ts')).createFakeEngine() : createEngine();
-bindEngine(engine);
+bindEngine(engine, { inProcess: !!fake });
 
 const rootEl = document.getElementById('root');
 if (!rootEl) throw new Error('#root missing from index.html');

@@ -1,5 +1,11 @@
 // The latest engine snapshot as a zustand store, updated at most once per animation frame
 // so a busy engine cannot flood React with renders.
+//
+// Snapshots arrive as fresh structured clones: every object in them is new even when
+// nothing changed. Before publishing, `shareEqual` puts back the previous snapshot's objects
+// wherever the values are equal, so selectors and memoized components can compare by
+// identity (a file card whose facts did not change keeps its `facts` object, a search state
+// that did not change keeps its object, ...). Only what really changed re-renders.
 
 import { create } from 'zustand';
 import type { EngineClient, EngineSnapshot } from '../engine/api.ts';
@@ -21,9 +27,53 @@ export const EMPTY_SNAPSHOT: EngineSnapshot = {
 
 export const useSnap = create<{ snap: EngineSnapshot }>()(() => ({ snap: EMPTY_SNAPSHOT }));
 
-/** Mirror the engine's snapshots into `useSnap`, coalesced to animation frames. */
-export function connectSnapshots(engine: EngineClient): () => void {
-  useSnap.setState({ snap: engine.snapshot() });
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  if (v === null || typeof v !== 'object') return false;
+  const proto = Object.getPrototypeOf(v) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
+/**
+ * `next` with every part that equals (by value) the same part of `prev` replaced by the
+ * `prev` object, recursively; `prev` itself when everything is equal. Plain data only
+ * (objects, arrays, primitives); anything else is taken from `next` as is.
+ */
+export function shareEqual<T>(prev: unknown, next: T): T {
+  if (Object.is(prev, next)) return prev as T;
+  if (Array.isArray(next)) {
+    if (!Array.isArray(prev)) return next;
+    const n = next.length;
+    let same = prev.length === n;
+    const out: unknown[] = new Array(n);
+    for (let i = 0; i < n; i++) {
+      const v = shareEqual(i < prev.length ? prev[i] : undefined, next[i] as unknown);
+      out[i] = v;
+      if (same && v !== prev[i]) same = false;
+    }
+    return (same ? prev : out) as T;
+  }
+  if (isPlainObject(next)) {
+    if (!isPlainObject(prev)) return next;
+    const keys = Object.keys(next);
+    let same = keys.length === Object.keys(prev).length;
+    const out: Record<string, unknown> = {};
+    for (const k of keys) {
+      const v = shareEqual(prev[k], next[k]);
+      out[k] = v;
+      if (same && (v !== prev[k] || !(k in prev))) same = false;
+    }
+    return (same ? prev : out) as T;
+  }
+  return next;
+}
+
+/**
+ * Mirror the engine's snapshots into `useSnap`, coalesced to animation frames.
+ * `clone`: the engine runs in this thread and may change its snapshot objects in place
+ * (the fake engine): copy each one, so that equal identity keeps meaning equal content.
+ */
+export function connectSnapshots(engine: EngineClient, clone = false): () => void {
+  useSnap.setState({ snap: clone ? structuredClone(engine.snapshot()) : engine.snapshot() });
   let pending: EngineSnapshot | null = null;
   let raf = 0;
   let timer = 0;
@@ -33,7 +83,9 @@ export function connectSnapshots(engine: EngineClient): () => void {
     if (pending) {
       const s = pending;
       pending = null;
-      useSnap.setState({ snap: s });
+      const prev = useSnap.getState().snap;
+      const next = shareEqual(prev, clone ? structuredClone(s) : s);
+      if (next !== prev) useSnap.setState({ snap: next });
     }
   };
   const unsub = engine.subscribe((s) => {

@@ -3,10 +3,10 @@
 // entry only wires messages.
 
 import { FileIndexer } from '../ingest/indexer.ts';
-import { SLICE_BYTES } from '../ingest/index.ts';
 import { decodeLine, SliceStore } from '../ingest/text.ts';
 import type { FileFacts, IndexOptions, ThreadTable } from '../ingest/types.ts';
 import { searchFile } from '../store/search.ts';
+import { fileSlices } from './file-slices.ts';
 import type { ShardToView, ViewToShard } from './protocol.ts';
 
 interface ShardFile {
@@ -24,9 +24,6 @@ interface ShardFile {
 }
 
 type Post = (msg: ShardToView, transfer?: Transferable[]) => void;
-
-/** Enough for the indexer to decide the encoding and the dialect, and to show a first screen. */
-const FIRST_SLICE_BYTES = 2 << 20;
 
 export class Shard {
   private readonly files = new Map<number, ShardFile>();
@@ -69,21 +66,12 @@ export class Shard {
     const ix = new FileIndexer(file.size, opts);
     sf.ix = ix;
     let sent = 0;
-    const read = (from: number, to: number) => file.slice(from, to).arrayBuffer();
     try {
-      // The first slice is small so that the first rows show quickly; each next slice is
-      // requested before the current one is parsed, so reading and parsing overlap.
-      let end = Math.min(file.size, FIRST_SLICE_BYTES);
-      let pending: Promise<ArrayBuffer> | null = file.size > 0 ? read(0, end) : null;
-      while (pending) {
-        const buf = new Uint8Array(await pending);
+      for await (const buf of fileSlices(file)) {
         if (sf.dropped) return;
-        const nextEnd = Math.min(file.size, end + SLICE_BYTES);
-        pending = end < file.size ? read(end, nextEnd) : null;
         sf.store.add(buf);
         ix.push(buf);
         sent = this.sendSegment(sf, ix, sent);
-        end = nextEnd;
       }
     } catch (e) {
       this.post({ t: 'failed', id, gen: sf.gen, message: `${file.name}: the file could not be read (${(e as Error).message}).` });

@@ -478,20 +478,37 @@ export class FileIndexer {
     }
   }
 
+  /** Like scan8 for UTF-16 code units, two units (one 32-bit word) at a time. */
   private scan16(u: Uint16Array, start: number, base: number): void {
     const len = u.length;
     let ls = start;
     let high = false;
-    for (let i = start; i < len; i++) {
-      const c = u[i];
-      if (((c - 14) & 0xffff) < 114) continue;
-      if (c === 10 || c === 13) {
-        this.line(u, ls, i, base + ls * 2, high, false);
-        high = false;
-        const next = this.afterEol(u, i, len);
-        i = next - 1;
-        ls = next;
-      } else if (c >= 128) high = true;
+    const aligned = Math.min(len, start + (((u.byteOffset >> 1) + start) & 1));
+    const nWords = (len - aligned) >> 1;
+    const words = nWords > 0 ? new Uint32Array(u.buffer, u.byteOffset + aligned * 2, nWords) : null;
+    const wordEnd = aligned + (nWords << 1);
+    let k = start;
+    while (k < len) {
+      if (words !== null && k >= aligned && k < wordEnd && ((k - aligned) & 1) === 0) {
+        // A word whose two units are both in [14, 127] holds no line ending and no non-ASCII.
+        const x = words[(k - aligned) >> 1];
+        if ((((x - 0x000e000e) & 0x80008000) | (x & 0xff80ff80)) === 0) {
+          k += 2;
+          continue;
+        }
+      }
+      const c = u[k];
+      if (((c - 14) & 0xffff) >= 114) {
+        if (c === 10 || c === 13) {
+          this.line(u, ls, k, base + ls * 2, high, false);
+          high = false;
+          ls = this.afterEol(u, k, len);
+          k = ls;
+          continue;
+        }
+        if (c >= 128) high = true;
+      }
+      k++;
     }
     if (ls < len) {
       this.startCarry(u, ls, base);

@@ -1,6 +1,6 @@
 import { memo, useEffect, useState } from 'react';
-import type { FileState } from '../engine/api.ts';
-import type { DialectId, TimeBaseKind } from '../ingest/types.ts';
+import type { FileId, FileProgress, FileState } from '../engine/api.ts';
+import type { BucketCounts, DialectId, FileFacts, TimeBase, TimeBaseKind } from '../ingest/types.ts';
 import { BUCKET_NAMES } from '../ingest/types.ts';
 import { useSnap } from '../app/snapshot-store.ts';
 import { getEngine, removeFile } from '../app/controller.ts';
@@ -47,85 +47,93 @@ const BUCKET_HELP: Record<string, string> = {
   unparsed: 'Lines not recognized: kept and shown in the log',
 };
 
-function NodeField({ f }: { f: FileState }) {
-  const [text, setText] = useState(f.facts.node ?? '');
-  useEffect(() => setText(f.facts.node ?? ''), [f.facts.node]);
+// The card's parts take only the facts they show (objects keep their identity across
+// snapshots while unchanged, see snapshot-store.ts), so while a file loads only the parts
+// that change (progress, counts, span) re-render.
+
+const NodeField = memo(function NodeField({ id, path, color, node, nodeSource, nodeEvidence }: {
+  id: FileId; path: string; color: string; node: string | null; nodeSource: FileFacts['nodeSource']; nodeEvidence: FileFacts['nodeEvidence'];
+}) {
+  const [text, setText] = useState(node ?? '');
+  useEffect(() => setText(node ?? ''), [node]);
   const commit = () => {
     const v = text.trim();
-    if (v !== (f.facts.node ?? '')) getEngine().setFileOptions(f.id, { node: v });
+    if (v !== (node ?? '')) getEngine().setFileOptions(id, { node: v });
   };
-  const ev = f.facts.nodeEvidence.map((e) => `${e.name} (${e.source}: ${e.where})`).join('\n');
+  const ev = nodeEvidence.map((e) => `${e.name} (${e.source}: ${e.where})`).join('\n');
   return (
     <div className="field">
       <span className="field-label">Node</span>
-      <span className="lane-dot" style={{ background: f.color }} aria-hidden="true" />
+      <span className="lane-dot" style={{ background: color }} aria-hidden="true" />
       <input
         className="input input-node"
         value={text}
         placeholder="unknown — type a name"
-        aria-label={`Node name of ${f.facts.path}`}
+        aria-label={`Node name of ${path}`}
         spellCheck={false}
         onChange={(e) => setText(e.currentTarget.value)}
         onBlur={commit}
-        onKeyDown={(e) => { if (e.key === 'Enter') commit(); if (e.key === 'Escape') setText(f.facts.node ?? ''); }}
+        onKeyDown={(e) => { if (e.key === 'Enter') commit(); if (e.key === 'Escape') setText(node ?? ''); }}
       />
-      <span className="field-note" title={ev || undefined}>{f.facts.nodeSource ? NODE_SOURCE[f.facts.nodeSource] : 'not found'}</span>
+      <span className="field-note" title={ev || undefined}>{nodeSource ? NODE_SOURCE[nodeSource] : 'not found'}</span>
     </div>
   );
-}
+});
 
-function DialectField({ f }: { f: FileState }) {
+const DialectField = memo(function DialectField({ id, path, dialect, dialectSource, dialectEvidence }: {
+  id: FileId; path: string; dialect: DialectId; dialectSource: FileFacts['dialectSource']; dialectEvidence: string;
+}) {
   return (
     <div className="field field-col">
       <div className="field-line">
         <span className="field-label">Format</span>
         <select
           className="select select-small"
-          value={f.facts.dialect}
-          aria-label={`Log format of ${f.facts.path}`}
-          title={f.facts.dialectEvidence || undefined}
-          onChange={(e) => getEngine().setFileOptions(f.id, { dialect: e.currentTarget.value as DialectId })}
+          value={dialect}
+          aria-label={`Log format of ${path}`}
+          title={dialectEvidence || undefined}
+          onChange={(e) => getEngine().setFileOptions(id, { dialect: e.currentTarget.value as DialectId })}
         >
           {DIALECT_ORDER.map((d) => <option key={d} value={d}>{DIALECT_LABELS[d]}</option>)}
         </select>
-        <span className="field-note">{f.facts.dialectSource === 'user' ? 'set by you' : 'detected'}</span>
+        <span className="field-note">{dialectSource === 'user' ? 'set by you' : 'detected'}</span>
       </div>
-      {f.facts.dialectEvidence && <div className="field-sub" title={f.facts.dialectEvidence}>{f.facts.dialectEvidence}</div>}
+      {dialectEvidence && <div className="field-sub" title={dialectEvidence}>{dialectEvidence}</div>}
     </div>
   );
-}
+});
 
-function EncodingField({ f }: { f: FileState }) {
-  const fx = f.facts;
-  const pickable = fx.encodingSource === 'fallback' || (fx.encodingSource === 'user' && CODE_PAGES.includes(fx.encoding));
+const EncodingField = memo(function EncodingField({ id, path, encoding, encodingSource, bom }: {
+  id: FileId; path: string; encoding: string; encodingSource: FileFacts['encodingSource']; bom: boolean;
+}) {
+  const pickable = encodingSource === 'fallback' || (encodingSource === 'user' && CODE_PAGES.includes(encoding));
   return (
     <div className="field">
       <span className="field-label">Encoding</span>
       {pickable ? (
         <select
           className="select select-small"
-          value={fx.encoding}
-          aria-label={`Code page of ${fx.path}`}
+          value={encoding}
+          aria-label={`Code page of ${path}`}
           title="The file is not valid UTF-8 or UTF-16. Pick the code page it was written in."
-          onChange={(e) => getEngine().setFileOptions(f.id, { encoding: e.currentTarget.value })}
+          onChange={(e) => getEngine().setFileOptions(id, { encoding: e.currentTarget.value })}
         >
-          {!CODE_PAGES.includes(fx.encoding) && <option value={fx.encoding}>{fx.encoding}</option>}
+          {!CODE_PAGES.includes(encoding) && <option value={encoding}>{encoding}</option>}
           {CODE_PAGES.map((c) => <option key={c} value={c}>{c}</option>)}
         </select>
       ) : (
-        <span className="mono">{fx.encoding}</span>
+        <span className="mono">{encoding}</span>
       )}
-      <span className={`field-note${fx.encodingSource === 'fallback' ? ' warn-text' : ''}`}>{ENCODING_SOURCE[fx.encodingSource] ?? fx.encodingSource}{fx.bom && fx.encodingSource !== 'bom' ? ', BOM' : ''}</span>
+      <span className={`field-note${encodingSource === 'fallback' ? ' warn-text' : ''}`}>{ENCODING_SOURCE[encodingSource] ?? encodingSource}{bom && encodingSource !== 'bom' ? ', BOM' : ''}</span>
     </div>
   );
-}
+});
 
-function TimeBaseField({ f }: { f: FileState }) {
-  const tb = f.facts.timeBase;
+const TimeBaseField = memo(function TimeBaseField({ id, path, tb }: { id: FileId; path: string; tb: TimeBase }) {
   const [off, setOff] = useState(tb.utcOffsetMinutes === null ? '' : fmtOffset(tb.utcOffsetMinutes));
   const [bad, setBad] = useState(false);
   useEffect(() => { setOff(tb.utcOffsetMinutes === null ? '' : fmtOffset(tb.utcOffsetMinutes)); setBad(false); }, [tb.utcOffsetMinutes]);
-  const send = (base: TimeBaseKind, minutes: number | null) => getEngine().setFileOptions(f.id, { timeBase: { base, utcOffsetMinutes: minutes } });
+  const send = (base: TimeBaseKind, minutes: number | null) => getEngine().setFileOptions(id, { timeBase: { base, utcOffsetMinutes: minutes } });
   const commitOffset = () => {
     const t = off.trim();
     if (!t) { setBad(false); if (tb.utcOffsetMinutes !== null) send(tb.base, null); return; }
@@ -142,7 +150,7 @@ function TimeBaseField({ f }: { f: FileState }) {
         <select
           className={`select select-small${assumed ? ' select-warn' : ''}`}
           value={tb.base}
-          aria-label={`Time base of ${f.facts.path}`}
+          aria-label={`Time base of ${path}`}
           onChange={(e) => send(e.currentTarget.value as TimeBaseKind, tb.utcOffsetMinutes)}
         >
           <option value="utc">UTC</option>
@@ -154,7 +162,7 @@ function TimeBaseField({ f }: { f: FileState }) {
           className={`input input-offset mono${bad ? ' input-bad' : ''}`}
           value={off}
           placeholder="±HH:MM"
-          aria-label={`UTC offset of ${f.facts.path} (local minus UTC)`}
+          aria-label={`UTC offset of ${path} (local minus UTC)`}
           title={bad ? 'Use ±HH:MM, e.g. -05:00' : 'Node local time minus UTC, ±HH:MM (US Eastern standard time is -05:00)'}
           spellCheck={false}
           onChange={(e) => setOff(e.currentTarget.value)}
@@ -171,12 +179,12 @@ function TimeBaseField({ f }: { f: FileState }) {
       </div>
     </div>
   );
-}
+});
 
-function MonthField({ f }: { f: FileState }) {
-  const [text, setText] = useState(f.facts.month ?? '');
+const MonthField = memo(function MonthField({ id, path, month }: { id: FileId; path: string; month: string | null }) {
+  const [text, setText] = useState(month ?? '');
   const ok = /^\d{4}-(0[1-9]|1[0-2])$/.test(text.trim());
-  const commit = () => { if (ok) getEngine().setFileOptions(f.id, { month: text.trim() }); };
+  const commit = () => { if (ok) getEngine().setFileOptions(id, { month: text.trim() }); };
   return (
     <div className="field field-month">
       <span className="field-label">Month</span>
@@ -184,7 +192,7 @@ function MonthField({ f }: { f: FileState }) {
         className={`input input-month mono${text && !ok ? ' input-bad' : ''}`}
         value={text}
         placeholder="YYYY-MM"
-        aria-label={`Year and month of ${f.facts.path}`}
+        aria-label={`Year and month of ${path}`}
         title="NT 4.0 logs carry only the day of the month: enter the year and month the log was written in"
         onChange={(e) => setText(e.currentTarget.value)}
         onKeyDown={(e) => { if (e.key === 'Enter') commit(); }}
@@ -192,11 +200,9 @@ function MonthField({ f }: { f: FileState }) {
       <button type="button" className="btn btn-small btn-primary" disabled={!ok} onClick={commit}>Apply</button>
     </div>
   );
-}
+});
 
-function Buckets({ f }: { f: FileState }) {
-  const b = f.facts.buckets;
-  const total = f.facts.lines;
+const Buckets = memo(function Buckets({ b, total }: { b: BucketCounts; total: number }) {
   const sum = BUCKET_NAMES.reduce((a, k) => a + b[k], 0);
   return (
     <div className="buckets" data-testid="bucket-counts">
@@ -217,23 +223,23 @@ function Buckets({ f }: { f: FileState }) {
       </div>
     </div>
   );
-}
+});
 
-function Progress({ f }: { f: FileState }) {
-  const p = f.progress;
+const Progress = memo(function Progress({ p, path }: { p: FileProgress; path: string }) {
   const pct = p.size > 0 ? Math.min(100, (p.bytesRead / p.size) * 100) : 0;
+  // The fill is scaled, not sized: its transition then runs on the compositor, with no
+  // layout or paint on the main thread while files load.
   return (
-    <div className="progress" data-testid="progress" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(pct)} aria-label={`Reading ${f.facts.path}`}>
-      <div className="progress-track"><div className="progress-fill" style={{ width: `${pct}%` }} /></div>
+    <div className="progress" data-testid="progress" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(pct)} aria-label={`Reading ${path}`}>
+      <div className="progress-track"><div className="progress-fill" style={{ transform: `scaleX(${pct / 100})` }} /></div>
       <div className="progress-text">
         {fmtBytes(p.bytesRead)} / {fmtBytes(p.size)} · {fmtInt(p.lines)} lines · {fmtRate(p.rate)}
       </div>
     </div>
   );
-}
+});
 
-function Span({ f }: { f: FileState }) {
-  const sp = f.span;
+const Span = memo(function Span({ sp }: { sp: FileState['span'] }) {
   if (!sp) return null;
   const x = fmtTime(sp.firstUtc).slice(0, 19);
   const y = fmtTime(sp.lastUtc).slice(0, 19);
@@ -247,7 +253,7 @@ function Span({ f }: { f: FileState }) {
       </span>
     </div>
   );
-}
+});
 
 /** Error text that names its file, even when the engine's message does not. */
 function withName(name: string, path: string, msg: string) {
@@ -290,22 +296,22 @@ const FileCard = memo(function FileCard({ f }: { f: FileState }) {
         </ul>
       )}
 
-      {loading && <Progress f={f} />}
+      {loading && <Progress p={f.progress} path={fx.path} />}
 
       {!isError && (
         <div className="card-body">
-          <NodeField f={f} />
+          <NodeField id={f.id} path={fx.path} color={f.color} node={fx.node} nodeSource={fx.nodeSource} nodeEvidence={fx.nodeEvidence} />
           {fx.nodeConflicts.length > 0 && (
             <ul className="msgs msgs-warn">
               {fx.nodeConflicts.map((m, i) => <li key={i}>Node name conflict: {m}</li>)}
             </ul>
           )}
-          <DialectField f={f} />
-          <EncodingField f={f} />
-          <TimeBaseField f={f} />
-          {fx.status === 'needs-month' && <MonthField f={f} />}
-          <Span f={f} />
-          {fx.lines > 0 && <Buckets f={f} />}
+          <DialectField id={f.id} path={fx.path} dialect={fx.dialect} dialectSource={fx.dialectSource} dialectEvidence={fx.dialectEvidence} />
+          <EncodingField id={f.id} path={fx.path} encoding={fx.encoding} encodingSource={fx.encodingSource} bom={fx.bom} />
+          <TimeBaseField id={f.id} path={fx.path} tb={fx.timeBase} />
+          {fx.status === 'needs-month' && <MonthField id={f.id} path={fx.path} month={fx.month} />}
+          <Span sp={f.span} />
+          {fx.lines > 0 && <Buckets b={fx.buckets} total={fx.lines} />}
           {fx.backwards > 0 && (
             <div className="field-sub" title="Records whose time is earlier than the record before them; kept in file order and marked ↶">
               ↶ {fmtInt(fx.backwards)} time went backwards
