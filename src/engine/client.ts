@@ -24,10 +24,14 @@ export class WorkerEngine implements EngineClient {
     const ports: MessagePort[] = [];
     for (let i = 0; i < shardCount; i++) {
       const w = new Worker(new URL('../workers/shard.worker.ts', import.meta.url), { type: 'module', name: `clusterlens-shard-${i}` });
+      // Each shard gets a reader worker, so that reading the next slice overlaps parsing this one.
+      const r = new Worker(new URL('../workers/reader.worker.ts', import.meta.url), { type: 'module', name: `clusterlens-reader-${i}` });
       const ch = new MessageChannel();
-      w.postMessage({ port: ch.port1 }, [ch.port1]);
+      const rd = new MessageChannel();
+      r.postMessage({ port: rd.port1 }, [rd.port1]);
+      w.postMessage({ port: ch.port1, reader: rd.port2 }, [ch.port1, rd.port2]);
       ports.push(ch.port2);
-      this.shards.push(w);
+      this.shards.push(w, r);
     }
     this.post({ t: 'init', shards: ports }, ports);
   }

@@ -7,6 +7,7 @@ import { decodeLine, SliceStore } from '../ingest/text.ts';
 import type { FileFacts, IndexOptions, ThreadTable } from '../ingest/types.ts';
 import { searchFile } from '../store/search.ts';
 import { fileSlices } from './file-slices.ts';
+import type { FromReader, ToReader } from './reader.ts';
 import type { ShardToView, ViewToShard } from './protocol.ts';
 
 interface ShardFile {
@@ -19,6 +20,8 @@ interface ShardFile {
   facts: FileFacts | null;
   /** The indexer while the file is being read, so that shown lines have text before the end. */
   ix: FileIndexer | null;
+  /** Lines already sent to the view worker. */
+  sent: number;
   size: number;
   dropped: boolean;
 }
@@ -29,7 +32,12 @@ export class Shard {
   private readonly files = new Map<number, ShardFile>();
   private searchReq = 0;
 
-  constructor(private readonly post: Post) {}
+  /** Sends to this shard's reader worker, when there is one. */
+  private readonly reader: ((m: ToReader) => void) | null;
+
+  constructor(private readonly post: Post, reader?: (m: ToReader) => void) {
+    this.reader = reader ?? null;
+  }
 
   handle(msg: ViewToShard): void {
     switch (msg.t) {
@@ -43,6 +51,7 @@ export class Shard {
         const f = this.files.get(msg.id);
         if (f) f.dropped = true;
         this.files.delete(msg.id);
+        this.reader?.({ t: 'cancel', id: msg.id });
         break;
       }
       case 'lines':
@@ -57,27 +66,47 @@ export class Shard {
     }
   }
 
-  private async open(id: number, file: File, opts: IndexOptions): Promise<void> {
+  private open(id: number, file: File, opts: IndexOptions): void {
     const sf: ShardFile = {
       id, gen: 0, store: new SliceStore(), offset: new Float64Array(0), thread: new Uint32Array(0),
-      threads: { pid: [], tid: [] }, facts: null, ix: null, size: file.size, dropped: false,
+      threads: { pid: [], tid: [] }, facts: null, ix: new FileIndexer(file.size, opts), sent: 0, size: file.size, dropped: false,
     };
     this.files.set(id, sf);
-    const ix = new FileIndexer(file.size, opts);
-    sf.ix = ix;
-    let sent = 0;
+    if (this.reader) this.reader({ t: 'read', id, gen: sf.gen, file });
+    else void this.readHere(sf, file);
+  }
+
+  /** Slices from the reader worker: parse, acknowledge (the reader then reads one more). */
+  fromReader(m: FromReader): void {
+    const sf = this.files.get(m.id);
+    if (!sf || sf.gen !== m.gen || !sf.ix) return;
+    if (m.t === 'error') {
+      this.post({ t: 'failed', id: m.id, gen: m.gen, message: m.message });
+      return;
+    }
+    this.take(sf, new Uint8Array(m.bytes));
+    if (m.last) this.finish(sf, sf.ix, sf.sent);
+    else this.reader?.({ t: 'ack', id: m.id, gen: m.gen });
+  }
+
+  private take(sf: ShardFile, buf: Uint8Array): void {
+    sf.store.add(buf);
+    sf.ix!.push(buf);
+    sf.sent = this.sendSegment(sf, sf.ix!, sf.sent);
+  }
+
+  /** Without a reader worker (tests, tools), read in this thread. */
+  private async readHere(sf: ShardFile, file: File): Promise<void> {
     try {
       for await (const buf of fileSlices(file)) {
         if (sf.dropped) return;
-        sf.store.add(buf);
-        ix.push(buf);
-        sent = this.sendSegment(sf, ix, sent);
+        this.take(sf, buf);
       }
     } catch (e) {
-      this.post({ t: 'failed', id, gen: sf.gen, message: `${file.name}: the file could not be read (${(e as Error).message}).` });
+      this.post({ t: 'failed', id: sf.id, gen: sf.gen, message: `${file.name}: the file could not be read (${(e as Error).message}).` });
       return;
     }
-    this.finish(sf, ix, sent);
+    this.finish(sf, sf.ix!, sf.sent);
   }
 
   private reindex(id: number, opts: IndexOptions): void {
@@ -86,12 +115,12 @@ export class Shard {
     sf.gen++;
     const ix = new FileIndexer(sf.size, opts);
     sf.ix = ix;
-    let sent = 0;
+    sf.sent = 0;
     for (const { bytes } of sf.store.each()) {
       ix.push(bytes);
-      sent = this.sendSegment(sf, ix, sent);
+      sf.sent = this.sendSegment(sf, ix, sf.sent);
     }
-    this.finish(sf, ix, sent);
+    this.finish(sf, ix, sf.sent);
   }
 
   private sendSegment(sf: ShardFile, ix: FileIndexer, sent: number): number {

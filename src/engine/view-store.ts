@@ -76,6 +76,7 @@ export class ViewStore {
   private nodeColors = new Map<string, string>();
   private dedupeRun = 0;
   private lastSnapshot = 0;
+  private lastSnapshotRows = 0;
 
   constructor(private readonly postMain: PostMain) {}
 
@@ -153,7 +154,8 @@ export class ViewStore {
       }
       f.facts = this.withUserOptions(msg.facts, f);
       f.bytesRead = msg.progress.bytesRead;
-      this.schedule();
+      // The first lines of a load are shown at once; later ones wait for the throttled re-merge.
+      this.schedule(this.view.length === 0 && msg.ts.length > 0);
     } else if (msg.t === 'done') {
       f.facts = this.withUserOptions(msg.facts, f);
       f.bytesRead = msg.progress.bytesRead;
@@ -364,11 +366,14 @@ export class ViewStore {
     // While files load, progress would otherwise re-render the page many times a second:
     // at most one snapshot per SNAPSHOT_MS keeps the main thread free for the user.
     const loading = [...this.files.values()].some((f) => f.finishedAt === null);
-    const wait = loading ? Math.max(0, SNAPSHOT_MS - (Date.now() - this.lastSnapshot)) : 0;
+    const firstRows = this.view.length > 0 && this.lastSnapshotRows === 0;
+    const wait = loading && !firstRows ? Math.max(0, SNAPSHOT_MS - (Date.now() - this.lastSnapshot)) : 0;
     this.snapTimer = setTimeout(() => {
       this.snapTimer = null;
       this.lastSnapshot = Date.now();
-      this.postMain({ t: 'snapshot', snap: this.snapshot() });
+      const snap = this.snapshot();
+      this.lastSnapshotRows = snap.viewRows;
+      this.postMain({ t: 'snapshot', snap });
     }, wait);
   }
 

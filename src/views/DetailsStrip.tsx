@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { Row } from '../engine/api.ts';
+import { useShallow } from 'zustand/react/shallow';
+import type { FileState, Row } from '../engine/api.ts';
 import { useUi } from '../app/ui-state.ts';
 import { useSnap } from '../app/snapshot-store.ts';
 import { getEngine } from '../app/controller.ts';
@@ -7,11 +8,21 @@ import { fmtInt, fmtOffset, fmtPidTid, fmtTime, levelClass, levelName } from './
 
 const DETAIL_TEXT_MAX = 200_000;
 
+function fileInfo(files: FileState[], id: number | undefined) {
+  const f = id === undefined ? undefined : files.find((x) => x.id === id);
+  return f
+    ? { found: true, path: f.facts.path as string | undefined, color: f.color as string | undefined, utcOffsetMinutes: f.facts.timeBase.utcOffsetMinutes }
+    : { found: false, path: undefined, color: undefined, utcOffsetMinutes: null };
+}
+
 export function DetailsStrip() {
   const sel = useUi((s) => s.selected);
   const viewVersion = useSnap((s) => s.snap.viewVersion);
-  const files = useSnap((s) => s.snap.files);
   const [row, setRow] = useState<Row | null>(null);
+  // Only the two files this strip can name (not the whole list: it changes with every
+  // progress update while files load).
+  const selFile = useSnap(useShallow((s) => fileInfo(s.snap.files, sel?.fileId)));
+  const rowFile = useSnap(useShallow((s) => fileInfo(s.snap.files, row?.fileId)));
 
   const pos = sel?.pos ?? -1;
   useEffect(() => {
@@ -29,25 +40,24 @@ export function DetailsStrip() {
     );
   }
   if (sel.fileId >= 0 && (row.fileId !== sel.fileId || row.line !== sel.line)) {
-    const f = files.find((x) => x.id === sel.fileId);
+    const f = selFile;
     return (
       <div className="details details-empty" data-testid="details">
         <span className="warn-text">
-          The selected line ({f?.facts.path ?? `file ${sel.fileId}`}, line {fmtInt(sel.line + 1)}) is hidden by the current filters.
+          The selected line ({f.path ?? `file ${sel.fileId}`}, line {fmtInt(sel.line + 1)}) is hidden by the current filters.
         </span>
       </div>
     );
   }
-  const file = files.find((f) => f.id === row.fileId);
-  const tb = file?.facts.timeBase;
-  const offset = tb ? fmtOffset(tb.utcOffsetMinutes) : '';
+  const file = rowFile;
+  const offset = file.found ? fmtOffset(file.utcOffsetMinutes) : '';
   const text = row.text.length > DETAIL_TEXT_MAX ? row.text.slice(0, DETAIL_TEXT_MAX) : row.text;
   return (
     <div className="details" data-testid="details" aria-label="Selected line">
       <div className="details-meta">
-        <span className="dm" title={file?.facts.path}>
-          <i className="node-bar" style={{ background: file?.color ?? 'transparent' }} />
-          <b>{file?.facts.path ?? `file ${row.fileId}`}</b>
+        <span className="dm" title={file.path}>
+          <i className="node-bar" style={{ background: file.color ?? 'transparent' }} />
+          <b>{file.path ?? `file ${row.fileId}`}</b>
         </span>
         <span className="dm">line <b className="mono">{fmtInt(row.line + 1)}</b></span>
         <span className="dm">node <b>{row.node || '—'}</b></span>

@@ -1,7 +1,8 @@
-import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { filtersActive, useUi } from '../app/ui-state.ts';
 import { useSnap } from '../app/snapshot-store.ts';
+import type { ComponentCount, FileState } from '../engine/api.ts';
 import { applySearch, getEngine, gotoHit } from '../app/controller.ts';
 import { parseIsoTime } from '../base/civil.ts';
 import { fmtInt, fmtMs, fmtTime } from './format.ts';
@@ -109,13 +110,21 @@ function OnlyHits() {
 
 // ------------------------------------------------------------------ nodes
 
+/** The file fields the chips depend on, as one string: the chips re-render only when it changes (not on progress). */
+function chipFilesKey(files: FileState[]): string {
+  let k = '';
+  for (const f of files) k += `${f.id}\u0001${f.facts.status === 'error' ? 1 : 0}${f.facts.lines > 0 ? 1 : 0}\u0001${f.color}\u0001${f.facts.name}\u0001${f.facts.path}\u0002`;
+  return k;
+}
+
 const NodeChips = memo(function NodeChips() {
-  const files = useSnap((s) => s.snap.files);
+  const filesKey = useSnap((s) => chipFilesKey(s.snap.files));
   const nodes = useSnap((s) => s.snap.nodes);
   const hidden = useUi((s) => s.hiddenFiles);
   const set = useUi((s) => s.set);
   // Lanes plus files that have no node yet.
   const chips = useMemo(() => {
+    const files = useSnap.getState().snap.files;
     // Lanes whose files all failed to load have nothing to filter: leave them out.
     const failed = new Set(files.filter((f) => f.facts.status === 'error').map((f) => f.id));
     const out: { key: string; label: string; color: string; ids: number[]; title: string }[] = nodes
@@ -130,7 +139,7 @@ const NodeChips = memo(function NodeChips() {
       }
     }
     return out;
-  }, [files, nodes]);
+  }, [filesKey, nodes]); // eslint-disable-line react-hooks/exhaustive-deps
   if (chips.length === 0) return null;
   const hiddenSet = new Set(hidden);
   return (
@@ -146,7 +155,7 @@ const NodeChips = memo(function NodeChips() {
             title={`${c.title}. Click to ${on ? 'hide' : 'show'}; Shift+click to show only this one.`}
             onClick={(e) => {
               if (e.shiftKey) {
-                const all = files.map((f) => f.id).filter((id) => !c.ids.includes(id));
+                const all = useSnap.getState().snap.files.map((f) => f.id).filter((id) => !c.ids.includes(id));
                 set({ hiddenFiles: all });
               } else if (on) {
                 set({ hiddenFiles: [...new Set([...hidden, ...c.ids])] });
@@ -166,11 +175,26 @@ const NodeChips = memo(function NodeChips() {
 
 // ------------------------------------------------------------------ components
 
+const NO_COMPONENTS: ComponentCount[] = [];
+
+/** One line of the component list; re-renders only when its count or check changes. */
+const CompItem = memo(function CompItem({ name, count, checked, onToggle }: { name: string; count: number; checked: boolean; onToggle: (name: string) => void }) {
+  return (
+    <label className="comp-item" role="option" aria-selected={checked}>
+      <input type="checkbox" checked={checked} onChange={() => onToggle(name)} />
+      <span className="comp-name">{name}</span>
+      <span className="comp-count">{fmtInt(count)}</span>
+    </label>
+  );
+});
+
 function ComponentPicker() {
-  const comps = useSnap((s) => s.snap.components);
+  const [open, setOpen] = useState(false);
+  // The list (its counts change all the time while files load) only while it is shown.
+  const comps = useSnap((s) => (open ? s.snap.components : NO_COMPONENTS));
+  const compCount = useSnap((s) => s.snap.components.length);
   const selected = useUi((s) => s.components);
   const set = useUi((s) => s.set);
-  const [open, setOpen] = useState(false);
   const [q, setQ] = useState('');
   const boxRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -184,8 +208,11 @@ function ComponentPicker() {
   const sel = new Set(selected);
   const ql = q.trim().toLowerCase();
   const shown = ql ? comps.filter((c) => c.name.toLowerCase().includes(ql)) : comps;
-  const toggle = (name: string) => set({ components: sel.has(name) ? selected.filter((x) => x !== name) : [...selected, name] });
-  const label = selected.length === 0 ? 'all' : selected.length <= 2 ? selected.join(', ') : `${selected.length} of ${comps.length}`;
+  const toggle = useCallback((name: string) => {
+    const cur = useUi.getState().components;
+    set({ components: cur.includes(name) ? cur.filter((x) => x !== name) : [...cur, name] });
+  }, [set]);
+  const label = selected.length === 0 ? 'all' : selected.length <= 2 ? selected.join(', ') : `${selected.length} of ${compCount}`;
   return (
     <div className="picker" ref={boxRef}>
       <button
@@ -212,16 +239,10 @@ function ComponentPicker() {
           <div className="popover-actions">
             <button type="button" className="btn btn-small" onClick={() => set({ components: [] })}>All</button>
             <button type="button" className="btn btn-small" disabled={!ql} onClick={() => set({ components: [...new Set([...selected, ...shown.map((c) => c.name)])] })}>Add matching</button>
-            <span className="dim">{fmtInt(comps.length)} components</span>
+            <span className="dim">{fmtInt(compCount)} components</span>
           </div>
           <div className="comp-list" role="listbox" aria-multiselectable="true">
-            {shown.map((c) => (
-              <label key={c.name} className="comp-item" role="option" aria-selected={sel.has(c.name)}>
-                <input type="checkbox" checked={sel.has(c.name)} onChange={() => toggle(c.name)} />
-                <span className="comp-name">{c.name}</span>
-                <span className="comp-count">{fmtInt(c.count)}</span>
-              </label>
-            ))}
+            {shown.map((c) => <CompItem key={c.name} name={c.name} count={c.count} checked={sel.has(c.name)} onToggle={toggle} />)}
             {shown.length === 0 && <div className="dim pad">No component matches “{q}”.</div>}
           </div>
         </div>

@@ -36,6 +36,20 @@ function Message({ text, matcher }: { text: string; matcher: RegExp | null }) {
 
 const BACKWARDS_TIP = 'Time went backwards: this line is earlier than the line before it in the same file. It is kept in file order, not moved.';
 
+/** Rows come back from the engine as new objects on every read: compare them by value (flat fields). */
+function sameRow(a: Row, b: Row): boolean {
+  if (a === b) return true;
+  for (const k in a) {
+    if (!Object.is(a[k as keyof Row], b[k as keyof Row])) return false;
+  }
+  return true;
+}
+
+function sameRowProps(a: RowProps, b: RowProps): boolean {
+  return a.top === b.top && a.selected === b.selected && a.color === b.color && a.timeMode === b.timeMode
+    && a.matcher === b.matcher && sameRow(a.r, b.r);
+}
+
 const LogRow = memo(function LogRow({ r, top, selected, color, timeMode, matcher }: RowProps) {
   const t = timeMode === 'utc' ? r.utcMs : r.localMs;
   const sevDiffers = r.severity !== r.level && r.severity > 0 && !(r.level === 0 && r.severity === 2);
@@ -61,8 +75,8 @@ const LogRow = memo(function LogRow({ r, top, selected, color, timeMode, matcher
         <i className="node-bar" style={{ background: color }} />
         {r.node}
       </span>
-      <span role="gridcell" className="c c-lvl">
-        <span className={`lvl lvl-${levelClass(r.level)}`}>{levelName(r.level)}</span>
+      <span role="gridcell" className={`c c-lvl lvl lvl-${levelClass(r.level)}`}>
+        {levelName(r.level)}
         {sevDiffers && (
           <span
             className={`sev sev-${levelClass(r.severity)}`}
@@ -92,9 +106,9 @@ const LogRow = memo(function LogRow({ r, top, selected, color, timeMode, matcher
       </span>
     </div>
   );
-});
+}, sameRowProps);
 
-function Header({ columns, timeMode }: { columns: ColumnWidths; timeMode: TimeMode }) {
+const Header = memo(function Header({ columns, timeMode }: { columns: ColumnWidths; timeMode: TimeMode }) {
   const startDrag = (col: keyof ColumnWidths) => (e: React.PointerEvent) => {
     e.preventDefault();
     const x0 = e.clientX;
@@ -124,7 +138,7 @@ function Header({ columns, timeMode }: { columns: ColumnWidths; timeMode: TimeMo
       <span className="c c-msg" role="columnheader">Line</span>
     </div>
   );
-}
+});
 
 export function LogView() {
   const viewRows = useSnap((s) => s.snap.viewRows);
@@ -294,10 +308,13 @@ export function LogView() {
   }
   const shift = (base - first) * ROW_H - offPx;
 
-  const cols = `22px ${columns.time}px ${columns.node}px ${columns.level}px ${columns.comp}px ${columns.tid}px minmax(0, 1fr)`;
+  const colVars = {
+    '--w-time': `${columns.time}px`, '--w-node': `${columns.node}px`, '--w-level': `${columns.level}px`,
+    '--w-comp': `${columns.comp}px`, '--w-tid': `${columns.tid}px`,
+  } as React.CSSProperties;
 
   return (
-    <section className="log-view" data-testid="log-view" aria-label="Merged log" style={{ ['--cols' as string]: cols }}>
+    <section className="log-view" data-testid="log-view" aria-label="Merged log" style={colVars}>
       <Header columns={columns} timeMode={timeMode} />
       <span className="char-probe" ref={probeRef} aria-hidden="true">00000000000000000000</span>
       <div
