@@ -204,6 +204,7 @@ export class Shard {
       const target = {
         offset: sf.offset, length: sf.offset.length, size: sf.size, encoding: sf.facts.encoding,
         range: (a: number, b: number) => sf.store.range(a, b),
+        sliceEnds: sf.store.ends(),
       };
       // Hits stream to the view block by block (8 MB of text each).
       searchFile(target, spec, (found) => {

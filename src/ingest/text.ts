@@ -24,6 +24,11 @@ export class SliceStore implements ByteSource {
     return this.total;
   }
 
+  /** File offsets where the slices end. */
+  ends(): number[] {
+    return this.starts.map((s, i) => s + this.slices[i].length);
+  }
+
   /** The slices in order with their file offsets (for whole-file scans such as search). */
   *each(): Iterable<{ start: number; bytes: Uint8Array }> {
     for (let i = 0; i < this.slices.length; i++) yield { start: this.starts[i], bytes: this.slices[i] };

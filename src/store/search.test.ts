@@ -22,6 +22,32 @@ describe('searchFile', () => {
   it('folds ASCII case when asked', () => {
     expect(Array.from(searchFile(target(LOG), { text: 'LOST QUORUM', regex: false, caseSensitive: false }))).toEqual([1, 2]);
   });
+  it('ignores case on the bytes, with matches of either case in any order', () => {
+    const lines = ['x QUORUM a', 'y quorum b', 'z QuOrUm c', 'nothing here', 'w QUORUM d', 'v Quorum e'].map(
+      (m, i) => `00000b50.00000810::2018/10/18-19:17:${String(10 + i).padStart(2, '0')}.000 INFO  [QUORUM] ${m}`,
+    );
+    const hits = searchFile(target(lines.join('\n')), { text: 'quorum e', regex: false, caseSensitive: false });
+    expect(Array.from(hits)).toEqual([5]);
+    const all = searchFile(target(lines.join('\n')), { text: 'x quorum', regex: false, caseSensitive: false });
+    expect(Array.from(all)).toEqual([0]);
+    // Lines whose only match is in the component tag count too.
+    expect(searchFile(target(lines.join('\n')), { text: 'quorum', regex: false, caseSensitive: false }).length).toBe(6);
+    expect(searchFile(target(lines.join('\n')), { text: 'QUORUM', regex: false, caseSensitive: true }).length).toBe(6);
+    expect(Array.from(searchFile(target(lines.join('\n')), { text: 'quorum', regex: false, caseSensitive: true }))).toEqual([1]);
+  });
+
+  it('finds hits on both sides of the slices the bytes are held in, and in a line that crosses them', () => {
+    const lines = Array.from({ length: 400 }, (_, i) => `00000b50.00000810::2018/10/18-19:17:38.723 INFO  [RCM] line ${i}${i % 37 === 0 ? ' needle' : ''}`);
+    const bytes = new TextEncoder().encode(lines.join('\r\n'));
+    const f = indexBytes(bytes);
+    const cut = [1000, 5003, 9000, bytes.length];
+    const t = { offset: f.columns.offset, length: f.columns.length, size: f.facts.size, encoding: f.facts.encoding, range: f.range, sliceEnds: cut };
+    const expected = lines.flatMap((l, i) => (l.endsWith('needle') ? [i] : []));
+    expect(Array.from(searchFile(t, { text: 'needle', regex: false, caseSensitive: true }))).toEqual(expected);
+    expect(Array.from(searchFile(t, { text: 'NEEDLE', regex: false, caseSensitive: false }))).toEqual(expected);
+    expect(Array.from(searchFile(t, { text: 'ne+dle$', regex: true, caseSensitive: true }))).toEqual(expected);
+  });
+
   it('runs regular expressions', () => {
     expect(Array.from(searchFile(target(LOG), { text: 'Res \\w+: Online', regex: true, caseSensitive: true }))).toEqual([3]);
     expect(Array.from(searchFile(target(LOG), { text: 'status = \\d{4}', regex: true, caseSensitive: true }))).toEqual([2]);

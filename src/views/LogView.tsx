@@ -15,6 +15,8 @@ import { fmtInt, fmtPidTid, fmtTime, levelClass, levelName, searchMatcher, split
 export const ROW_H = 18;
 const MAX_PX = 15_000_000;
 const OVERSCAN = 30;
+/** While files load: rows newly added to the screen per frame (see the row loop in LogView). */
+const NEW_ROWS_PER_FRAME = 16;
 /** Characters of a line rendered in a row (the details strip shows all of it). */
 const ROW_TEXT_MAX = 2000;
 
@@ -265,6 +267,10 @@ export function LogView() {
 
   useEffect(() => { noteVisibleRows(win.ver, win.rows); }, [win]);
 
+  /** Positions of the rows rendered by the last commit (see the row loop below). */
+  const shownRows = useRef<Set<number>>(new Set());
+  const [, addMoreRows] = useState(0);
+
   // Click: select, or expand/collapse via the ▸ toggle; double-click toggles entries too.
   const onMouseDown = useCallback((e: React.MouseEvent) => {
     if (e.button !== 0) return;
@@ -288,11 +294,25 @@ export function LogView() {
 
   // Render the visible rows we have. Rows sit at fixed offsets from the window start, so
   // scrolling inside a window only moves the container (memoized rows do not re-render).
+  //
+  // While files load, the workers take the CPU cores and a frame that builds a whole screen
+  // of new rows (style, layout and paint of some 400 elements) can stall the page for
+  // longer than 50 ms. Then rows not on screen in the previous frame are added at most
+  // NEW_ROWS_PER_FRAME at a time, from the top, over the next frames (rows already shown
+  // update at once). When nothing loads, a screen is built in one frame as before.
   const base = win.start;
   const rowEls: React.ReactNode[] = [];
+  const shownPos: number[] = [];
+  let budget = loading ? NEW_ROWS_PER_FRAME : Infinity;
+  let deferred = false;
   for (let i = 0; i < win.rows.length; i++) {
     const r = win.rows[i];
     if (r.pos < first - 2 || r.pos >= first + count + 2 || r.pos >= viewRows) continue;
+    if (!shownRows.current.has(r.pos)) {
+      if (budget <= 0) { deferred = true; continue; }
+      budget--;
+    }
+    shownPos.push(r.pos);
     const isSel = selected !== null && (selected.fileId >= 0 ? selected.fileId === r.fileId && selected.line === r.line : selected.pos === r.pos);
     rowEls.push(
       <LogRow
@@ -307,6 +327,12 @@ export function LogView() {
     );
   }
   const shift = (base - first) * ROW_H - offPx;
+  useLayoutEffect(() => { shownRows.current = new Set(shownPos); });
+  useEffect(() => {
+    if (!deferred) return;
+    const id = requestAnimationFrame(() => addMoreRows((n) => n + 1));
+    return () => cancelAnimationFrame(id);
+  });
 
   const colVars = {
     '--w-time': `${columns.time}px`, '--w-node': `${columns.node}px`, '--w-level': `${columns.level}px`,
