@@ -143,7 +143,14 @@ test('the merged view is in time order across nodes, and filters and search work
   await expect(page.getByTestId('details')).toContainText(/lost quorum/i);
   await page.getByRole('checkbox', { name: /only matching/i }).check();
   await expect.poll(async () => (await visibleRows(page)).length).toBeGreaterThan(0);
-  for (const r of await visibleRows(page)) expect(r.text.toLowerCase()).toContain('lost quorum'); // the search box ignores case by default
+  const onlyHits = await visibleRows(page);
+  for (const r of onlyHits) expect(r.text.toLowerCase()).toContain('lost quorum'); // the search box ignores case by default
+  // Context: two lines before and after each hit, from any node.
+  await page.getByLabel('Context lines').fill('2');
+  await expect.poll(async () => (await visibleRows(page)).length).toBeGreaterThan(onlyHits.length);
+  const withContext = await visibleRows(page);
+  expect(withContext.some((r) => !r.text.toLowerCase().includes('lost quorum'))).toBe(true);
+  expect(withContext.filter((r) => r.cls.includes('hit')).length).toBe(onlyHits.length);
 });
 
 test('a multi-line entry shows as one row and expands', async ({ page }) => {
