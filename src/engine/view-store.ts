@@ -8,6 +8,7 @@ import { Level } from '../base/levels.ts';
 import { toLocalShift, toUtcShift, utcKnown } from '../ingest/timebase.ts';
 import { BUCKET_NAMES, CHANNEL_NAMES, emptyFacts, Flag, type FileFacts, type IndexOptions } from '../ingest/types.ts';
 import { buildView, hasMembers, hitRowsOf, severityOf, type FilterFile, type ViewOrder } from '../store/filter.ts';
+import { markDuplicates } from '../store/dedupe.ts';
 import { mergeRuns, type MergedOrder, type MergeRun } from '../store/merge.ts';
 import { validateQuery } from '../store/search.ts';
 import { DEFAULT_VIEW, type EngineSnapshot, type FileId, type FileOptions, type Row, type SearchSpec, type ViewSpec } from './api.ts';
@@ -637,26 +638,12 @@ export class ViewStore {
           const ha = await get(a);
           const hb = await get(b);
           if (run !== this.dedupeRun) return;
-          const seen = new Map<number, number[]>();
-          for (let k = 0; k < ha.length; k++) {
-            if (a.hidden && a.hidden[k]) continue;
-            const list = seen.get(ha[k]);
-            if (list) list.push(keyAt(a, k));
-            else seen.set(ha[k], [keyAt(a, k)]);
-          }
           const hidden = b.hidden ?? new Uint8Array(b.ts.length);
-          for (let k = 0; k < hb.length; k++) {
-            if (hidden[k]) continue;
-            const list = seen.get(hb[k]);
-            if (!list) continue;
-            const key = keyAt(b, k);
-            const at = list.indexOf(key);
-            if (at < 0) continue;
-            list[at] = list[list.length - 1];
-            list.pop();
-            hidden[k] = 1;
-            b.duplicates++;
-          }
+          b.duplicates += markDuplicates(
+            { hashes: ha, keyAt: (k) => keyAt(a, k), hidden: a.hidden },
+            { hashes: hb, keyAt: (k) => keyAt(b, k), hidden: b.hidden },
+            hidden,
+          );
           if (b.duplicates > 0) b.hidden = hidden;
         }
       }
