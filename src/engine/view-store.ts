@@ -15,8 +15,11 @@ import { DEFAULT_VIEW, type EngineSnapshot, type FileId, type FileOptions, type 
 import type { MainToView, ShardToView, ViewToMain, ViewToShard } from './protocol.ts';
 
 const PALETTE = ['#4e9ff5', '#f5a34e', '#5fd38d', '#e86a92', '#b08cf5', '#4ed6d6', '#d6c94e', '#f07b5a', '#8fb3ff', '#9ad95f'];
-/** While files load, re-merge at most this often (ms). */
-const REMERGE_MS = 250;
+/**
+ * While files load, re-merge at most this often (ms), and never more than a fifth of the time:
+ * every merge and view build takes CPU from the parsing shards on a 2-core machine.
+ */
+const REMERGE_MS = 400;
 /** While files load, send at most one snapshot this often (ms). */
 const SNAPSHOT_MS = 150;
 
@@ -291,7 +294,7 @@ export class ViewStore {
   private schedule(soon = false): void {
     this.version++;
     if (this.timer !== null) return;
-    const wait = soon ? 0 : Math.max(0, Math.max(REMERGE_MS, 3 * this.lastWorkMs) - (Date.now() - this.lastMerge));
+    const wait = soon ? 0 : Math.max(0, Math.max(REMERGE_MS, 4 * this.lastWorkMs) - (Date.now() - this.lastMerge));
     this.timer = setTimeout(() => {
       this.timer = null;
       this.recompute();
@@ -603,6 +606,7 @@ export class ViewStore {
   private async dedupe(): Promise<void> {
     const run = ++this.dedupeRun;
     const groups = new Map<string, StoreFile[]>();
+    const before = new Map([...this.files.values()].map((f) => [f, f.duplicates]));
     for (const f of this.files.values()) {
       f.hidden = null;
       f.duplicates = 0;
@@ -649,8 +653,11 @@ export class ViewStore {
       }
     }
     if (run !== this.dedupeRun) return;
-    this.dirtyMerge = true;
-    this.schedule(true);
+    // Re-merge only when some file hides a different set of lines than before.
+    if ([...this.files.values()].some((f) => f.duplicates !== (before.get(f) ?? 0) || f.duplicates > 0)) {
+      this.dirtyMerge = true;
+      this.schedule(true);
+    }
   }
 
   private askShard(shard: number, id: FileId, lines: Uint32Array): Promise<Extract<ShardToView, { t: 'lines' }>> {
