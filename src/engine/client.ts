@@ -18,9 +18,9 @@ export class WorkerEngine implements EngineClient {
   private req = 0;
   private readonly replies = new Map<number, (v: unknown) => void>();
 
-  // One core stays with the page: parsing shards on every core would starve the main thread
-  // (and its frames) while files load; the view and reader workers are mostly idle.
-  constructor(shardCount = Math.max(1, Math.min(4, (navigator.hardwareConcurrency || 2) - 1))) {
+  // A shard per core, all of them searching; the view store lets at most cores - 1 of them
+  // parse at once, so that a core stays with the page while files load.
+  constructor(shardCount = Math.max(1, Math.min(4, navigator.hardwareConcurrency || 2))) {
     this.view = new Worker(new URL('../workers/view.worker.ts', import.meta.url), { type: 'module', name: 'clusterlens-view' });
     this.view.onmessage = (e: MessageEvent<ViewToMain>) => this.onMessage(e.data);
     const ports: MessagePort[] = [];

@@ -79,6 +79,8 @@ export class ViewStore {
   private readonly pending = new Map<number, (msg: ShardToView) => void>();
   private nodeColors = new Map<string, string>();
   private dedupeRun = 0;
+  private openQueue: { f: StoreFile; file: File }[] = [];
+  private readonly parsing = new Set<FileId>();
   private lastSnapshot = 0;
   private lastSnapshotRows = 0;
 
@@ -161,6 +163,7 @@ export class ViewStore {
       // The first lines of a load are shown at once; later ones wait for the throttled re-merge.
       this.schedule(this.view.length === 0 && msg.ts.length > 0);
     } else if (msg.t === 'done') {
+      this.parsed(f.id);
       f.facts = this.withUserOptions(msg.facts, f);
       f.bytesRead = msg.progress.bytesRead;
       f.finishedAt = Date.now();
@@ -169,6 +172,7 @@ export class ViewStore {
       if (this.searchSpec) this.startSearch(this.searchSpec);
       void this.dedupe();
     } else if (msg.t === 'failed') {
+      this.parsed(f.id);
       f.failed = msg.message;
       f.facts.errors.push(msg.message);
       f.facts.status = 'error';
@@ -201,17 +205,39 @@ export class ViewStore {
       const opts: IndexOptions = { name: file.name, path };
       const f = this.newFile(path, file.size, shard, opts);
       this.files.set(f.id, f);
-      this.toShard(shard, { t: 'open', id: f.id, file, opts });
+      this.openQueue.push({ f, file });
     }
+    this.pump();
     this.dirtyMerge = true;
     this.schedule(true);
+  }
+
+  /**
+   * Files are parsed by at most `shards - 1` shards at a time (one on a 2-core machine), so
+   * that a core stays with the page while files load; every shard still searches its files.
+   */
+  private pump(): void {
+    const limit = Math.max(1, this.shards.length - 1);
+    while (this.parsing.size < limit && this.openQueue.length > 0) {
+      const { f, file } = this.openQueue.shift()!;
+      if (!this.files.has(f.id)) continue;
+      this.parsing.add(f.id);
+      f.startedAt = Date.now();
+      this.toShard(f.shard, { t: 'open', id: f.id, file, opts: f.opts });
+    }
+  }
+
+  private parsed(id: FileId): void {
+    if (this.parsing.delete(id)) this.pump();
   }
 
   private remove(id: FileId, quiet = false): void {
     const f = this.files.get(id);
     if (!f) return;
     this.files.delete(id);
+    this.openQueue = this.openQueue.filter((q) => q.f.id !== id);
     this.toShard(f.shard, { t: 'drop', id });
+    this.parsed(id);
     this.dirtyMerge = true;
     if (!quiet) {
       this.schedule(true);
