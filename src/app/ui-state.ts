@@ -2,7 +2,7 @@
 // snapshot-store.ts; nothing here is derived from log content.
 
 import { create } from 'zustand';
-import type { FileId } from '../engine/api.ts';
+import type { FileId, ViewSpec } from '../engine/api.ts';
 
 export type TimeMode = 'utc' | 'local';
 
@@ -26,16 +26,9 @@ export const DEFAULT_COLUMN_CHARS: ColumnWidths = { time: 23, node: 10, level: 9
 
 export type Startup = 'loading-demo' | 'ready';
 
-export interface UiState {
-  // View filters (ViewSpec minus fileIds, which derive from hiddenFiles and the loaded files).
+/** View filters: the engine's ViewSpec minus fileIds, which derive from hiddenFiles and the loaded files. */
+export interface UiState extends Omit<ViewSpec, 'fileIds'> {
   hiddenFiles: FileId[];
-  minLevel: number;
-  components: string[];
-  from: number | null;
-  to: number | null;
-  onlyHits: boolean;
-  context: number;
-  expandAll: boolean;
 
   // Search: `searchText` is the box, `searchApplied` what the engine searches for.
   searchText: string;

@@ -12,8 +12,8 @@ import type {
   SearchSpec, SearchState, ViewSpec,
 } from './api.ts';
 import { DEFAULT_VIEW } from './api.ts';
-import type { BucketCounts, DialectId, FileFacts } from '../ingest/types.ts';
-import { Bucket, BUCKET_NAMES, CHANNEL_NAMES, Channel } from '../ingest/types.ts';
+import type { DialectId, FileFacts } from '../ingest/types.ts';
+import { Bucket, BUCKET_NAMES, CHANNEL_NAMES, Channel, emptyFacts } from '../ingest/types.ts';
 import { Level, severityRank } from '../base/levels.ts';
 import { daysFromCivil, MS_PER_DAY, MS_PER_MIN } from '../base/civil.ts';
 import { sniffBinary, sniffEncoding } from '../formats/encoding.ts';
@@ -45,23 +45,9 @@ interface FakeFile {
   hits: Uint8Array;
 }
 
-function emptyBuckets(): BucketCounts {
-  return { parsed: 0, continuation: 0, structural: 0, blank: 0, unparsed: 0 };
-}
-
+/** The fake's files are UTC with a known zero offset. */
 function baseFacts(name: string, path: string, size: number): FileFacts {
-  return {
-    name, path, size,
-    dialect: 'unknown', dialectSource: 'detected', dialectEvidence: '',
-    encoding: 'utf-8', encodingSource: 'sniffed', bom: false,
-    lineEndings: { crlf: 0, lf: 0, cr: 0, none: 0 },
-    node: null, nodeSource: null, nodeId: null, nodeEvidence: [], nodeConflicts: [],
-    timeBase: { base: 'utc', utcOffsetMinutes: 0, source: 'dialect', skewMs: 0 },
-    month: null, lines: 0, buckets: emptyBuckets(), firstWritten: null, lastWritten: null,
-    build: null, sections: [], components: [''], componentCounts: [0], levelCounts: [0, 0, 0, 0, 0, 0, 0],
-    backwards: 0, pasted: { viewerLineNumbers: 0, typographic: 0 }, unknownLevels: [],
-    warnings: [], errors: [], status: 'loading',
-  };
+  return { ...emptyFacts(name, path, size), timeBase: { base: 'utc', utcOffsetMinutes: 0, source: 'dialect', skewMs: 0 } };
 }
 
 // ---------------------------------------------------------------- synthetic data
