@@ -1,6 +1,6 @@
 // Same wiring as src/engine/client.ts (WorkerEngine), but with bench/probe-view.worker.ts as
 // the view worker so that the sizes of the view structures can be read. Shards are the product's.
-import type { EngineClient, EngineSnapshot, FileId, FileOptions, InputFile, Row, SearchSpec, ViewSpec } from '../src/engine/api.ts';
+import type { EngineClient, EngineSnapshot, EventFilter, EventRow, FileId, FileOptions, InputFile, Row, SearchSpec, ViewSpec } from '../src/engine/api.ts';
 import type { MainToView, ViewToMain } from '../src/engine/protocol.ts';
 
 export class ProbeEngine implements EngineClient {
@@ -70,6 +70,8 @@ export class ProbeEngine implements EngineClient {
     return () => this.listeners.delete(listener);
   }
   snapshot(): EngineSnapshot { return this.snap as EngineSnapshot; }
+  setEventFilter(filter: EventFilter): void { this.post({ t: 'eventFilter', filter }); }
+  getEventRows(start: number, count: number): Promise<EventRow[]> { return this.ask((req) => ({ t: 'eventRows', req, start, count })); }
   dispose(): void {
     this.view.terminate();
     for (const w of this.shards) w.terminate();

@@ -72,8 +72,17 @@ export function bindEngine(e: EngineClient, opts: { inProcess?: boolean } = {}):
       e.search(spec);
     }
   };
+  let lastEvents = '';
+  const pushEvents = () => {
+    const f = useUi.getState().eventFilter;
+    const key = JSON.stringify(f);
+    if (key !== lastEvents) {
+      lastEvents = key;
+      e.setEventFilter(f);
+    }
+  };
   pushView();
-  const offUi = useUi.subscribe(() => { pushView(); pushSearch(); });
+  const offUi = useUi.subscribe(() => { pushView(); pushSearch(); pushEvents(); });
   const offFiles = useSnap.subscribe((s, prev) => {
     if (s.snap.files !== prev.snap.files && useUi.getState().hiddenFiles.length > 0) pushView();
     if (s.snap.viewVersion !== prev.snap.viewVersion) void reanchor();
@@ -263,6 +272,20 @@ export function removeFile(id: number): void {
   if (ui.selected?.fileId === id) ui.set({ selected: null });
   if (ui.hiddenFiles.includes(id)) ui.set({ hiddenFiles: ui.hiddenFiles.filter((x) => x !== id) });
   getEngine().removeFile(id);
+}
+
+/**
+ * Click-through from an event (or any mark) to its raw line: select it, centred, with the
+ * lines around it. When the raw view's filters hide the line, the nearest line before it is
+ * selected and the status bar says so.
+ */
+export async function gotoLine(fileId: number, line: number): Promise<void> {
+  const e = getEngine();
+  const p = await e.positionOf(fileId, line);
+  if (p < 0) { flash('That line is hidden by the current filters (files, level, components, time or "only matching")'); return; }
+  selectPos(p, { center: true });
+  const [row] = await e.getRows(p, 1);
+  if (row && (row.fileId !== fileId || row.line !== line)) flash(`Line ${line + 1} is hidden by the current filters: showing the nearest line before it`);
 }
 
 export async function jumpToTime(utcMs: number): Promise<void> {

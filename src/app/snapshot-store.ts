@@ -8,7 +8,7 @@
 // that did not change keeps its object, ...). Only what really changed re-renders.
 
 import { create } from 'zustand';
-import type { EngineClient, EngineSnapshot } from '../engine/api.ts';
+import { EMPTY_EVENTS, type EngineClient, type EngineSnapshot } from '../engine/api.ts';
 
 export const EMPTY_SNAPSHOT: EngineSnapshot = {
   version: 0,
@@ -23,6 +23,7 @@ export const EMPTY_SNAPSHOT: EngineSnapshot = {
   search: { spec: null, running: false, hits: 0, visibleHits: 0, error: null, elapsedMs: 0 },
   loading: false,
   demo: false,
+  events: EMPTY_EVENTS,
 };
 
 export const useSnap = create<{ snap: EngineSnapshot }>()(() => ({ snap: EMPTY_SNAPSHOT }));

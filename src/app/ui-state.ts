@@ -2,7 +2,7 @@
 // snapshot-store.ts; nothing here is derived from log content.
 
 import { create } from 'zustand';
-import type { FileId, ViewSpec } from '../engine/api.ts';
+import { DEFAULT_EVENT_FILTER, type EventFilter, type FileId, type ViewSpec } from '../engine/api.ts';
 
 export type TimeMode = 'utc' | 'local';
 
@@ -44,6 +44,12 @@ export interface UiState extends Omit<ViewSpec, 'fileIds'> {
   viewportRows: number;
 
   panelOpen: boolean;
+  /** The events panel (right) is shown. */
+  eventsOpen: boolean;
+  eventFilter: EventFilter;
+  /** `fileId:line` of the event last clicked in the events panel. */
+  activeEvent: string | null;
+
   /** Pixel widths set by dragging column edges; null = automatic from the font. */
   columns: ColumnWidths | null;
   dragging: boolean;
@@ -77,6 +83,9 @@ export const useUi = create<UiState>()((set) => ({
   viewportRows: 30,
 
   panelOpen: true,
+  eventsOpen: true,
+  eventFilter: DEFAULT_EVENT_FILTER,
+  activeEvent: null,
   columns: null,
   dragging: false,
   startup: 'loading-demo',

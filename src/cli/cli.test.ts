@@ -21,7 +21,9 @@ describe('clusterlens summary', () => {
     expect(a.parsed + a.continuation + a.structural + a.blank + a.unparsed).toBe(a.lines);
     expect(a.firstTime).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
     expect(b).toMatchObject({ dialect: 'w2008', timeBase: 'assumed-utc', utcOffsetMinutes: null });
-    expect(Object.keys(a).sort()).toEqual(['blank', 'continuation', 'dialect', 'encoding', 'errors', 'file', 'firstTime', 'lastTime', 'lines', 'node', 'parsed', 'structural', 'timeBase', 'unparsed', 'utcOffsetMinutes', 'warnings'].sort());
+    expect(Object.keys(a).sort()).toEqual(['blank', 'continuation', 'dialect', 'encoding', 'errors', 'file', 'firstTime', 'lastTime', 'lines', 'node', 'parsed', 'structural', 'timeBase', 'unparsed', 'utcOffsetMinutes', 'warnings', 'events', 'names'].sort());
+    expect(a.events).toMatchObject({ group: 5, quorum: 2, network: 3 });
+    expect(a.names.nodes.map((n: { id: number; name: string }) => [n.id, n.name])).toEqual([[1, 'ze-2016-v2'], [2, 'ze-2016-v1']]);
   });
 
   it('overrides the time base and node (ISO sign: -07:00 means 7 hours behind UTC)', () => {
@@ -88,5 +90,40 @@ describe('clusterlens lines', () => {
     expect(r.stderr).toMatch(/--level 'LOUD'/);
     expect(cli('frobnicate').status).toBe(2);
     expect(cli('lines', fixture('w2016.log'), '--grep', '(', '--regex').stderr).toMatch(/Invalid regular expression/);
+  });
+});
+
+describe('clusterlens events', () => {
+  it('prints one JSON object per event line, with the documented keys, filtered by family and node', () => {
+    const r = cli('events', fixture('w2016.log'), fixture('w2000.log'));
+    expect(r.status).toBe(0);
+    const evs = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+    expect(evs.length).toBeGreaterThan(20);
+    for (const e of evs) {
+      expect(e.t === null || /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(e.t)).toBe(true);
+      expect(['join', 'membership', 'network', 'resource', 'group', 'quorum', 'service']).toContain(e.family);
+      expect(typeof e.kind).toBe('string');
+      expect(e.line).toBeGreaterThan(0);
+      expect(typeof e.verified).toBe('boolean');
+      expect(typeof e.file).toBe('string');
+    }
+    // Time order across the two files.
+    const ts = evs.map((e) => e.t).filter(Boolean);
+    expect([...ts].sort()).toEqual(ts);
+    const groups = cli('events', fixture('w2016.log'), fixture('w2000.log'), '--family', 'group').stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+    expect(groups.length).toBe(5);
+    expect(groups.every((e) => e.family === 'group')).toBe(true);
+    const n1 = cli('events', fixture('w2016.log'), fixture('w2000.log'), '--node', 'NODE1').stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+    expect(n1.length).toBeGreaterThan(5);
+    expect(n1.every((e) => e.node === 'NODE1')).toBe(true);
+    // --node also takes an id, through the name dictionary (2 = ze-2016-v1 in the w2016 header).
+    const byId = cli('events', fixture('w2016.log'), '--node', '2').stdout.trimEnd().split('\n');
+    expect(byId.length).toBe(15);
+  });
+
+  it('rejects an unknown family (exit 2)', () => {
+    const r = cli('events', fixture('w2016.log'), '--family', 'weather');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/unknown family 'weather'/);
   });
 });

@@ -1,6 +1,7 @@
 // ClusterLens command line: the same parsing core as the browser, in Node.
 //   summary FILE...                      one JSON object per file
 //   lines FILE... [filters]              merged lines in time order: ISO-time<TAB>node<TAB>line
+//   events FILE... [--family F] [--kind K] [--node N] [--cluster]   recognized events, JSON lines
 //   generate --out DIR [options]         write a generated incident (see src/cli/generate.ts)
 
 import { existsSync, statSync } from 'node:fs';
@@ -12,11 +13,14 @@ import { emptyFacts, type DialectId, type IndexOptions } from '../ingest/types.t
 import { buildView } from '../store/filter.ts';
 import { mergeRuns, type MergeRun } from '../store/merge.ts';
 import { searchFile, validateQuery } from '../store/search.ts';
+import { eventRecord, eventsOf, familyCounts } from './events.ts';
 import { indexPath } from './read-file.ts';
 
 const USAGE = `usage:
   clusterlens summary FILE... [common options]
   clusterlens lines FILE... [--from ISO] [--to ISO] [--level LEVEL] [--component NAME]... [--grep TEXT [--regex] [--ignore-case]] [common options]
+  clusterlens events FILE... [--family F]... [--kind K]... [--node NAME|ID]... [--cluster] [common options]
+      one JSON object per line (docs/events.md); --cluster prints the correlated cluster-level facts
   clusterlens generate --out DIR [...]   (see --help of generate)
 common options:
   --time-base utc|local   override the files' time base
@@ -34,7 +38,7 @@ interface Args {
   bools: Set<string>;
 }
 
-const VALUE_FLAGS = new Set(['from', 'to', 'level', 'component', 'grep', 'time-base', 'utc-offset', 'node', 'dialect', 'encoding', 'month']);
+const VALUE_FLAGS = new Set(['from', 'to', 'level', 'component', 'grep', 'time-base', 'utc-offset', 'node', 'dialect', 'encoding', 'month', 'family', 'kind']);
 
 function parseArgs(argv: string[]): Args {
   const [verb = '', ...rest] = argv;
@@ -116,7 +120,39 @@ function missing(path: string): IndexedFile {
 
 function summaryVerb(a: Args): number {
   const files = loadAll(a);
-  process.stdout.write(JSON.stringify(files.map(summarize), null, 2) + '\n');
+  const ev = eventsOf(files);
+  const names = ev.names.toJSON();
+  const out = files.map((f, i) => ({ ...summarize(f), events: familyCounts(ev.events, i + 1), names }));
+  process.stdout.write(JSON.stringify(out, null, 2) + '\n');
+  return 0;
+}
+
+async function eventsVerb(a: Args): Promise<number> {
+  const nodeFlag = a.flags.get('node');
+  // In `events`, --node filters by observer (name or id) instead of naming the files.
+  if (nodeFlag) a.flags.delete('node');
+  const all = loadAll(a);
+  for (const f of all) for (const e of f.facts.errors) process.stderr.write(`clusterlens: ${e}\n`);
+  const ev = eventsOf(all);
+  const families = new Set((a.flags.get('family') ?? []).flatMap((x) => x.split(',')).filter(Boolean));
+  for (const fam of families) {
+    if (!['join', 'membership', 'network', 'resource', 'group', 'quorum', 'service'].includes(fam)) throw new UsageError(`unknown family '${fam}'`);
+  }
+  const kinds = new Set((a.flags.get('kind') ?? []).flatMap((x) => x.split(',')).filter(Boolean));
+  const nodes = new Set((nodeFlag ?? []).map((n) => (/^\d+$/.test(n) ? (ev.names.nodeName(Number(n)) ?? `node ${n}`) : n).toLowerCase()));
+  const keep = (node: string, family?: string, kind?: string) =>
+    (nodes.size === 0 || nodes.has(node.toLowerCase())) && (families.size === 0 || !family || families.has(family)) && (kinds.size === 0 || !kind || kinds.has(kind));
+  const out: string[] = [];
+  if (a.bools.has('cluster')) {
+    const { clusterOutput } = await import('./cluster-output.ts');
+    for (const rec of clusterOutput(ev)) {
+      if (!keep(String(rec.node ?? ''), rec.family as string | undefined, rec.kind as string | undefined) && nodes.size + families.size + kinds.size > 0) continue;
+      out.push(JSON.stringify(rec));
+    }
+  } else {
+    for (const e of ev.events) if (keep(e.node, e.family, e.kind)) out.push(JSON.stringify(eventRecord(e)));
+  }
+  if (out.length) process.stdout.write(out.join('\n') + '\n');
   return 0;
 }
 
@@ -200,6 +236,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (a.verb === 'summary') return summaryVerb(a);
     if (a.verb === 'lines') return linesVerb(a);
+    if (a.verb === 'events') return await eventsVerb(a);
     if (a.verb === '' || a.verb === '--help' || a.verb === 'help' || a.bools.has('help')) {
       process.stdout.write(USAGE + '\n');
       return a.verb === '' ? 2 : 0;

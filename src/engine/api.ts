@@ -2,6 +2,7 @@
 // runs the store in Web Workers; tests and the CLI can use an in-process one.
 // Views import types from here and never touch workers, bytes or columns.
 
+import type { ClusterEvent } from '../events/types.ts';
 import type { DialectId, EncodingId, FileFacts } from '../ingest/types.ts';
 
 export type FileId = number;
@@ -110,6 +111,57 @@ export interface Row {
   oversized: boolean;
 }
 
+/** What the events panel shows. Events also follow the raw view's file and time filters. */
+export interface EventFilter {
+  /** Families to show; empty = all. */
+  families: string[];
+  /** Kinds to show; empty = all. */
+  kinds: string[];
+  /** Observer nodes to show; empty = all. */
+  nodes: string[];
+  /** Case-insensitive text matched against resource, group, subject and peer names. */
+  name: string;
+  /** Hide events whose recognizer rests on inferred or unknown text. */
+  verifiedOnly: boolean;
+}
+
+export const DEFAULT_EVENT_FILTER: EventFilter = { families: [], kinds: [], nodes: [], name: '', verifiedOnly: false };
+
+/** One row of the events panel. */
+export interface EventRow extends ClusterEvent {
+  /** Position in the filtered event list. */
+  pos: number;
+  /** One line saying what happened, built from the fields (text, never HTML). */
+  summary: string;
+  /** The observer's local wall-clock ms, NaN when its offset is unknown. */
+  localMs: number;
+}
+
+export interface FacetCount {
+  name: string;
+  count: number;
+  /** For kinds: their family. */
+  family?: string;
+}
+
+export interface EventsSummary {
+  /** Events of the current files within the raw view's file and time filters. */
+  total: number;
+  /** Events passing the event filter too. */
+  shown: number;
+  unverified: number;
+  /** Increases whenever the list changes (so windows must be re-read). */
+  version: number;
+  filter: EventFilter;
+  families: FacetCount[];
+  kinds: FacetCount[];
+  nodes: FacetCount[];
+  /** Node id -> name pairs the dictionary resolved, with conflicts. */
+  nodeNames: Array<{ id: number; name: string; conflicts: string[] }>;
+  resources: number;
+  groups: number;
+}
+
 export interface EngineSnapshot {
   /** Increases on every change. */
   version: number;
@@ -129,6 +181,7 @@ export interface EngineSnapshot {
   loading: boolean;
   /** The demo incident is shown; dropping files replaces it. */
   demo: boolean;
+  events: EventsSummary;
 }
 
 export interface FileOptions {
@@ -164,10 +217,17 @@ export interface EngineClient {
   positionOf(fileId: FileId, line: number): Promise<number>;
   /** View position of the first row at or after a UTC time. */
   positionAtTime(utcMs: number): Promise<number>;
+  setEventFilter(filter: EventFilter): void;
+  /** Rows [start, start+count) of the filtered event list. */
+  getEventRows(start: number, count: number): Promise<EventRow[]>;
   subscribe(listener: (s: EngineSnapshot) => void): () => void;
   snapshot(): EngineSnapshot;
   dispose(): void;
 }
+
+export const EMPTY_EVENTS: EventsSummary = {
+  total: 0, shown: 0, unverified: 0, version: 0, filter: DEFAULT_EVENT_FILTER, families: [], kinds: [], nodes: [], nodeNames: [], resources: 0, groups: 0,
+};
 
 export const DEFAULT_VIEW: ViewSpec = {
   fileIds: [],

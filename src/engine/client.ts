@@ -2,12 +2,12 @@
 // per core (parsing, raw bytes, text and search), connected by MessagePorts.
 // Implements the EngineClient contract for the views.
 
-import type { EngineClient, EngineSnapshot, FileId, FileOptions, InputFile, Row, SearchSpec, ViewSpec } from './api.ts';
+import { EMPTY_EVENTS, type EngineClient, type EngineSnapshot, type EventFilter, type EventRow, type FileId, type FileOptions, type InputFile, type Row, type SearchSpec, type ViewSpec } from './api.ts';
 import type { MainToView, ViewToMain } from './protocol.ts';
 
 const EMPTY: EngineSnapshot = {
   version: 0, files: [], nodes: [], totalLines: 0, viewRows: 0, viewVersion: 0, components: [], timeMin: null, timeMax: null,
-  search: { spec: null, running: false, hits: 0, visibleHits: 0, error: null, elapsedMs: 0 }, loading: false, demo: false,
+  search: { spec: null, running: false, hits: 0, visibleHits: 0, error: null, elapsedMs: 0 }, loading: false, demo: false, events: EMPTY_EVENTS,
 };
 
 export class WorkerEngine implements EngineClient {
@@ -92,6 +92,12 @@ export class WorkerEngine implements EngineClient {
   }
   positionAtTime(utcMs: number): Promise<number> {
     return this.ask((req) => ({ t: 'posAt', req, utc: utcMs }));
+  }
+  setEventFilter(filter: EventFilter): void {
+    this.post({ t: 'eventFilter', filter });
+  }
+  getEventRows(start: number, count: number): Promise<EventRow[]> {
+    return this.ask((req) => ({ t: 'eventRows', req, start, count }));
   }
   subscribe(listener: (s: EngineSnapshot) => void): () => void {
     this.listeners.add(listener);

@@ -11,7 +11,7 @@ import type {
   EngineClient, EngineSnapshot, FileId, FileOptions, FileState, InputFile, NodeLane, Row,
   SearchSpec, SearchState, ViewSpec,
 } from './api.ts';
-import { DEFAULT_VIEW } from './api.ts';
+import { DEFAULT_VIEW, EMPTY_EVENTS, type EventRow } from './api.ts';
 import type { DialectId, FileFacts } from '../ingest/types.ts';
 import { Bucket, BUCKET_NAMES, CHANNEL_NAMES, Channel, emptyFacts } from '../ingest/types.ts';
 import { Level, severityRank } from '../base/levels.ts';
@@ -497,6 +497,9 @@ class FakeEngine implements EngineClient {
   }
 
   snapshot(): EngineSnapshot { return this.snap; }
+  // The fake engine (a UI harness) recognizes no events.
+  setEventFilter(): void {}
+  async getEventRows(): Promise<EventRow[]> { return []; }
 
   dispose(): void { this.listeners.clear(); this.job++; this.searchJob++; }
 
@@ -698,7 +701,7 @@ class FakeEngine implements EngineClient {
       viewRows: this.view?.length ?? 0, viewVersion: this.viewVersion ?? 0,
       components: [...counts].map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count),
       timeMin: tMin, timeMax: tMax, search: this.searchState ?? { spec: null, running: false, hits: 0, visibleHits: 0, error: null, elapsedMs: 0 },
-      loading: (this.loading ?? 0) > 0, demo: this.demo ?? false,
+      loading: (this.loading ?? 0) > 0, demo: this.demo ?? false, events: EMPTY_EVENTS,
     };
   }
 }

@@ -3,7 +3,8 @@
 // The main thread talks only to the view worker; the view worker talks to shards over
 // MessagePorts. Column data always moves by transfer.
 
-import type { FileOptions, FileId, EngineSnapshot, SearchSpec, ViewSpec } from './api.ts';
+import type { EventFilter, FileOptions, FileId, EngineSnapshot, SearchSpec, ViewSpec } from './api.ts';
+import type { EventChunk } from '../events/columns.ts';
 import type { FileFacts, IndexOptions } from '../ingest/types.ts';
 
 export type MainToView =
@@ -17,7 +18,9 @@ export type MainToView =
   | { t: 'rows'; req: number; start: number; count: number }
   | { t: 'nextHit'; req: number; from: number; dir: 1 | -1 }
   | { t: 'posOf'; req: number; id: FileId; line: number }
-  | { t: 'posAt'; req: number; utc: number };
+  | { t: 'posAt'; req: number; utc: number }
+  | { t: 'eventFilter'; filter: EventFilter }
+  | { t: 'eventRows'; req: number; start: number; count: number };
 
 export type ViewToMain =
   | { t: 'snapshot'; snap: EngineSnapshot }
@@ -51,6 +54,8 @@ export type ShardToView =
       facts: FileFacts;
       progress: ShardProgress;
     }
+  /** Catalogue events recognized in lines already sent (always after their segment). */
+  | { t: 'events'; id: FileId; gen: number; chunk: EventChunk }
   | { t: 'done'; id: FileId; gen: number; facts: FileFacts; progress: ShardProgress }
   | { t: 'failed'; id: FileId; gen: number; message: string }
   | { t: 'lines'; req: number; texts: string[]; pid: Int32Array; tid: Int32Array }

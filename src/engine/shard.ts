@@ -2,6 +2,8 @@
 // text and search requests for them. Pure logic with a `post` callback: the worker
 // entry only wires messages.
 
+import { chunkTransfer } from '../events/columns.ts';
+import { EventExtractor, type LineSource } from '../events/extract.ts';
 import { FileIndexer } from '../ingest/indexer.ts';
 import { decodeLine, SliceStore } from '../ingest/text.ts';
 import type { FileFacts, IndexOptions, ThreadTable } from '../ingest/types.ts';
@@ -22,6 +24,8 @@ interface ShardFile {
   ix: FileIndexer | null;
   /** Lines already sent to the view worker. */
   sent: number;
+  /** Recognizes catalogue events as lines arrive (restarted by a re-index). */
+  events: EventExtractor;
   size: number;
   dropped: boolean;
 }
@@ -69,7 +73,7 @@ export class Shard {
   private open(id: number, file: File, opts: IndexOptions): void {
     const sf: ShardFile = {
       id, gen: 0, store: new SliceStore(), offset: new Float64Array(0), thread: new Uint32Array(0),
-      threads: { pid: [], tid: [] }, facts: null, ix: new FileIndexer(file.size, opts), sent: 0, size: file.size, dropped: false,
+      threads: { pid: [], tid: [] }, facts: null, ix: new FileIndexer(file.size, opts), sent: 0, events: new EventExtractor(), size: file.size, dropped: false,
     };
     this.files.set(id, sf);
     if (this.reader) this.reader({ t: 'read', id, gen: sf.gen, file });
@@ -93,6 +97,23 @@ export class Shard {
     sf.store.add(buf);
     sf.ix!.push(buf);
     sf.sent = this.sendSegment(sf, sf.ix!, sf.sent);
+    this.extract(sf, sf.ix!, false);
+  }
+
+  /** Runs event recognition over the lines indexed so far and sends what it found. */
+  private extract(sf: ShardFile, ix: FileIndexer, final: boolean): void {
+    const v = ix.columnsView();
+    const offset = ix.offsetsView();
+    const encoding = ix.facts.encoding;
+    const src: LineSource = {
+      ...v, components: ix.facts.components, sections: ix.facts.sections,
+      text: (i) => decodeLine(sf.store, offset[i], ix.lineEnd(i), encoding),
+      bytes: (i) => sf.store.range(offset[i], ix.lineEnd(i)),
+      encoding,
+    };
+    sf.events.run(src, final);
+    const chunk = sf.events.take();
+    if (chunk) this.post({ t: 'events', id: sf.id, gen: sf.gen, chunk }, chunkTransfer(chunk));
   }
 
   /** Without a reader worker (tests, tools), read in this thread. */
@@ -116,9 +137,11 @@ export class Shard {
     const ix = new FileIndexer(sf.size, opts);
     sf.ix = ix;
     sf.sent = 0;
+    sf.events = new EventExtractor();
     for (const { bytes } of sf.store.each()) {
       ix.push(bytes);
       sf.sent = this.sendSegment(sf, ix, sf.sent);
+      this.extract(sf, ix, false);
     }
     this.finish(sf, ix, sf.sent);
   }
@@ -140,6 +163,7 @@ export class Shard {
   private finish(sf: ShardFile, ix: FileIndexer, sent: number): void {
     const out = ix.finish();
     sent = this.sendSegment(sf, ix, sent);
+    this.extract(sf, ix, true);
     // Keep only what text and search need: offsets and threads (right-sized copies).
     sf.offset = out.columns.offset.slice();
     sf.thread = out.columns.thread.slice();

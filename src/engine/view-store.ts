@@ -12,6 +12,7 @@ import { markDuplicates } from '../store/dedupe.ts';
 import { mergeRuns, type MergedOrder, type MergeRun } from '../store/merge.ts';
 import { validateQuery } from '../store/search.ts';
 import { DEFAULT_VIEW, type EngineSnapshot, type FileId, type FileOptions, type Row, type SearchSpec, type ViewSpec } from './api.ts';
+import { EventStore } from './event-store.ts';
 import type { MainToView, ShardToView, ViewToMain, ViewToShard } from './protocol.ts';
 
 const PALETTE = ['#4e9ff5', '#f5a34e', '#5fd38d', '#e86a92', '#b08cf5', '#4ed6d6', '#d6c94e', '#f07b5a', '#8fb3ff', '#9ad95f'];
@@ -22,6 +23,8 @@ const PALETTE = ['#4e9ff5', '#f5a34e', '#5fd38d', '#e86a92', '#b08cf5', '#4ed6d6
 const REMERGE_MS = 400;
 /** While files load, send at most one snapshot this often (ms). */
 const SNAPSHOT_MS = 150;
+/** While files load, rebuild the event list at most this often (ms): it re-materializes every event. */
+const EVENTS_MS = 1500;
 
 interface StoreFile {
   id: FileId;
@@ -83,6 +86,8 @@ export class ViewStore {
   private readonly parsing = new Set<FileId>();
   private lastSnapshot = 0;
   private lastSnapshotRows = 0;
+  private readonly events = new EventStore();
+  private lastEvents = 0;
 
   constructor(private readonly postMain: PostMain) {}
 
@@ -107,7 +112,15 @@ export class ViewStore {
         break;
       case 'view':
         this.spec = { ...msg.spec };
+        this.events.applyView(this.spec);
         this.invalidateView();
+        break;
+      case 'eventFilter':
+        this.events.applyFilter(msg.filter);
+        this.sendSnapshot();
+        break;
+      case 'eventRows':
+        this.postMain({ t: 'reply', req: msg.req, value: this.events.rows(msg.start, msg.count) });
         break;
       case 'search':
         this.startSearch(msg.spec);
@@ -149,7 +162,10 @@ export class ViewStore {
     }
     const f = this.files.get(msg.id);
     if (!f || msg.gen !== f.gen) return;
-    if (msg.t === 'segment') {
+    if (msg.t === 'events') {
+      this.events.add(f.id, msg.chunk);
+      this.schedule();
+    } else if (msg.t === 'segment') {
       if (msg.from === 0 && f.ts.length > 0) this.resetColumns(f);
       if (msg.from === f.ts.length && msg.ts.length > 0) {
         f.ts.append(msg.ts);
@@ -237,6 +253,7 @@ export class ViewStore {
     this.files.delete(id);
     this.openQueue = this.openQueue.filter((q) => q.f.id !== id);
     this.toShard(f.shard, { t: 'drop', id });
+    this.events.reset(id);
     this.parsed(id);
     this.dirtyMerge = true;
     if (!quiet) {
@@ -252,6 +269,7 @@ export class ViewStore {
     f.flags = new Growable(Uint8Array);
     f.hits = null;
     f.expanded.clear();
+    this.events.reset(f.id);
   }
 
   /** Node and time base chosen by the user are applied over what the shard detected. */
@@ -306,6 +324,7 @@ export class ViewStore {
     }
     // A changed node or time base only re-merges: the columns stay as written.
     this.dirtyMerge = true;
+    this.events.invalidate();
     this.schedule(true);
     if (!reindex && (o.node !== undefined || o.timeBase !== undefined)) void this.dedupe();
   }
@@ -354,6 +373,7 @@ export class ViewStore {
       });
       this.merged = mergeRuns(mf, runs);
     }
+    this.rebuildEvents(t0);
     if (this.dirtyView) {
       this.dirtyView = false;
       this.view = buildView(this.merged, this.slots.map((f) => this.filterFile(f)), {
@@ -373,6 +393,20 @@ export class ViewStore {
       this.viewVersion++;
     }
     this.sendSnapshot();
+  }
+
+  private rebuildEvents(now: number): void {
+    if (!this.events.needsRebuild) return;
+    const loading = [...this.files.values()].some((f) => f.finishedAt === null);
+    if (loading && now - this.lastEvents < EVENTS_MS) {
+      this.schedule();
+      return;
+    }
+    this.lastEvents = now;
+    this.events.rebuild(
+      this.visibleFiles().map((f) => ({ id: f.id, path: f.path, facts: f.facts, ts: f.ts.data.subarray(0, f.ts.length), flags: f.flags.data.subarray(0, f.flags.length) })),
+      this.spec,
+    );
   }
 
   private filterFile(f: StoreFile): FilterFile {
@@ -484,6 +518,7 @@ export class ViewStore {
       },
       loading: files.some((f) => f.finishedAt === null),
       demo: this.demo,
+      events: this.events.summary(),
     };
   }
 
@@ -587,6 +622,18 @@ export class ViewStore {
   private positionOf(id: FileId, line: number): number {
     const slot = this.slots.findIndex((f) => f.id === id);
     if (slot < 0) return -1;
+    // Fast path: rows are in time order, so look where the line's time sorts first.
+    const f = this.slots[slot];
+    const t = line < f.ts.length ? f.ts.data[line] : NaN;
+    if (t === t) {
+      const key = t + toUtcShift(f.facts.timeBase);
+      const r0 = this.positionAt(key);
+      for (let r = r0; r < this.view.length && r < r0 + 20000; r++) {
+        const p = this.view.pos[r];
+        if (this.merged.file[p] === slot && this.merged.line[p] === line) return r;
+        if (this.rowKey(r) > key) break;
+      }
+    }
     let best = -1;
     for (let r = 0; r < this.view.length; r++) {
       const p = this.view.pos[r];

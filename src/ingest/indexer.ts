@@ -163,6 +163,11 @@ export class FileIndexer {
     return { thread: this.thr.data.subarray(0, this.n), table: this.threads };
   }
 
+  /** Views of the line columns indexed so far (valid until the next push): what event extraction reads. */
+  columnsView(): { count: number; comp: Uint16Array; flags: Uint8Array; thread: Uint32Array; pids: readonly number[] } {
+    return { count: this.n, comp: this.comp.data.subarray(0, this.n), flags: this.flg.data.subarray(0, this.n), thread: this.thr.data.subarray(0, this.n), pids: this.threads.pid };
+  }
+
   /** Byte offset where line i ends (line ending included), for lines already indexed. */
   lineEnd(i: number): number {
     if (i + 1 < this.n) return this.off.data[i + 1];

@@ -12,6 +12,7 @@ import { LogView } from './LogView.tsx';
 import { DetailsStrip } from './DetailsStrip.tsx';
 import { StatusBar } from './StatusBar.tsx';
 import { EmptyState } from './EmptyState.tsx';
+import { EventsPanel } from './EventsPanel.tsx';
 
 function isTyping(t: EventTarget | null): boolean {
   if (!(t instanceof HTMLElement)) return false;
@@ -137,6 +138,7 @@ export function App() {
   const anyFiles = useSnap((s) => s.snap.files.length > 0);
   const startup = useUi((s) => s.startup);
   const panelOpen = useUi((s) => s.panelOpen);
+  const eventsOpen = useUi((s) => s.eventsOpen);
 
   return (
     <div className="app">
@@ -157,6 +159,7 @@ export function App() {
             <EmptyState />
           )}
         </main>
+        {anyFiles && eventsOpen && <EventsPanel />}
       </div>
       <StatusBar />
       <DropOverlay />

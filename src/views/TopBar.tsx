@@ -54,6 +54,8 @@ export function TopBar() {
   const demo = useSnap((s) => s.snap.demo);
   const anyFiles = useSnap((s) => s.snap.files.length > 0);
   const panelOpen = useUi((s) => s.panelOpen);
+  const eventsOpen = useUi((s) => s.eventsOpen);
+  const eventCount = useSnap((s) => s.snap.events.total);
   const timeMode = useUi((s) => s.timeMode);
   const set = useUi((s) => s.set);
   return (
@@ -92,6 +94,18 @@ export function TopBar() {
             Node local
           </button>
         </div>
+      )}
+      {anyFiles && (
+        <button
+          type="button"
+          className="btn"
+          aria-pressed={eventsOpen}
+          data-testid="events-toggle"
+          title={eventsOpen ? 'Hide the events panel' : 'Show the events panel: joins, membership, routes, resources, groups, quorum, service'}
+          onClick={() => set({ eventsOpen: !eventsOpen })}
+        >
+          Events {eventCount > 0 ? `(${eventCount.toLocaleString('en-US')})` : ''}
+        </button>
       )}
       <span className="privacy" title="Files are read by this page only. Nothing is uploaded or sent anywhere.">
         local only · nothing uploaded

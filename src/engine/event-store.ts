@@ -1,0 +1,161 @@
+// The events side of the view worker: each file's event columns as they stream in from the
+// shards, the cluster-wide list (names resolved, codes decoded, in time order), the events
+// panel's filter and facet counts. Rebuilt from the columns when files change: events are
+// few next to lines, and the rebuild is throttled with the merge.
+
+import { FileEvents, type EventChunk } from '../events/columns.ts';
+import { describe } from '../events/describe.ts';
+import { toLocalShift } from '../ingest/timebase.ts';
+import { materializeFile, type EventFile } from '../events/materialize.ts';
+import { buildNames, type NameDictionary } from '../events/names.ts';
+import type { ClusterEvent } from '../events/types.ts';
+import { DEFAULT_EVENT_FILTER, type EventFilter, type EventRow, type EventsSummary, type FacetCount, type FileId, type ViewSpec } from './api.ts';
+
+export class EventStore {
+  private readonly files = new Map<FileId, FileEvents>();
+  private all: ClusterEvent[] = [];
+  private names: NameDictionary | null = null;
+  /** Indexes into `all` passing the raw view's file/time filters, then the event filter. */
+  private base: number[] = [];
+  private shown: number[] = [];
+  private filter: EventFilter = { ...DEFAULT_EVENT_FILTER };
+  private version = 0;
+  private dirty = false;
+  private summaryCache: EventsSummary | null = null;
+  /** ms from UTC to each file's local wall clock (NaN when unknown). */
+  private localShift = new Map<FileId, number>();
+
+  add(id: FileId, chunk: EventChunk): void {
+    let ev = this.files.get(id);
+    if (!ev || chunk.from === 0) {
+      ev = new FileEvents();
+      this.files.set(id, ev);
+    }
+    if (chunk.from !== ev.length) return; // a chunk of an older generation
+    ev.add(chunk);
+    this.dirty = true;
+  }
+
+  reset(id: FileId): void {
+    if (this.files.delete(id)) this.dirty = true;
+  }
+
+  /** Node names or time bases changed: every event must be materialized again. */
+  invalidate(): void {
+    this.dirty = true;
+  }
+
+  get needsRebuild(): boolean {
+    return this.dirty;
+  }
+
+  eventsOf(id: FileId): FileEvents | null {
+    return this.files.get(id) ?? null;
+  }
+
+  /** Re-materializes every event (names may have changed with any new file). */
+  rebuild(inputs: Array<Omit<EventFile, 'events'>>, view: ViewSpec): void {
+    this.dirty = false;
+    const files: EventFile[] = [];
+    for (const f of inputs) {
+      const events = this.files.get(f.id);
+      if (events) files.push({ ...f, events });
+    }
+    for (const id of [...this.files.keys()]) if (!inputs.some((f) => f.id === id)) this.files.delete(id);
+    this.names = buildNames(files);
+    this.localShift = new Map(files.map((f) => [f.id, toLocalShift(f.facts.timeBase)]));
+    const all: ClusterEvent[] = [];
+    for (const f of files) for (const e of materializeFile(f, this.names)) all.push(e);
+    // Time order; lines without a time sort first; ties keep file and line order.
+    all.sort((a, b) => (a.t === b.t || (a.t !== a.t && b.t !== b.t) ? a.ref.fileId - b.ref.fileId || a.ref.line - b.ref.line : a.t !== a.t ? -1 : b.t !== b.t ? 1 : a.t - b.t));
+    this.all = all;
+    this.applyView(view);
+  }
+
+  /** The raw view's file and time filters changed (or the list did). */
+  applyView(view: ViewSpec): void {
+    const fileOk = view.fileIds.length === 0 ? null : new Set(view.fileIds);
+    const base: number[] = [];
+    for (let i = 0; i < this.all.length; i++) {
+      const e = this.all[i];
+      if (fileOk && !fileOk.has(e.ref.fileId)) continue;
+      if (view.from !== null && !(e.t >= view.from)) continue;
+      if (view.to !== null && !(e.t <= view.to)) continue;
+      base.push(i);
+    }
+    this.base = base;
+    this.applyFilter(this.filter);
+  }
+
+  applyFilter(filter: EventFilter): void {
+    this.filter = { ...filter };
+    const fam = new Set(filter.families);
+    const kinds = new Set(filter.kinds);
+    const nodes = new Set(filter.nodes);
+    const needle = filter.name.trim().toLowerCase();
+    this.shown = this.base.filter((i) => {
+      const e = this.all[i];
+      if (fam.size && !fam.has(e.family)) return false;
+      if (kinds.size && !kinds.has(e.kind)) return false;
+      if (nodes.size && !nodes.has(e.node)) return false;
+      if (filter.verifiedOnly && !e.verified) return false;
+      if (needle && !nameText(e).includes(needle)) return false;
+      return true;
+    });
+    this.version++;
+    this.summaryCache = null;
+  }
+
+  rows(start: number, count: number): EventRow[] {
+    const out: EventRow[] = [];
+    const end = Math.min(this.shown.length, start + Math.max(0, count));
+    for (let p = Math.max(0, start); p < end; p++) {
+      const e = this.all[this.shown[p]];
+      out.push({ ...e, pos: p, summary: describe(e), localMs: e.t + (this.localShift.get(e.ref.fileId) ?? NaN) });
+    }
+    return out;
+  }
+
+  /** All events in time order (for correlation and the CLI-like exports). */
+  events(): readonly ClusterEvent[] {
+    return this.all;
+  }
+
+  summary(): EventsSummary {
+    if (this.summaryCache) return this.summaryCache;
+    const fam = new Map<string, number>();
+    const kinds = new Map<string, { count: number; family: string }>();
+    const nodes = new Map<string, number>();
+    let unverified = 0;
+    for (const i of this.base) {
+      const e = this.all[i];
+      fam.set(e.family, (fam.get(e.family) ?? 0) + 1);
+      const k = kinds.get(e.kind) ?? { count: 0, family: e.family };
+      k.count++;
+      kinds.set(e.kind, k);
+      nodes.set(e.node, (nodes.get(e.node) ?? 0) + 1);
+      if (!e.verified) unverified++;
+    }
+    const sorted = (m: Map<string, number>): FacetCount[] => [...m].map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+    const names = this.names?.toJSON();
+    this.summaryCache = {
+      total: this.base.length, shown: this.shown.length, unverified, version: this.version, filter: this.filter,
+      families: sorted(fam),
+      kinds: [...kinds].map(([name, k]) => ({ name, count: k.count, family: k.family })).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)),
+      nodes: sorted(nodes),
+      nodeNames: names ? names.nodes.map((n) => ({ id: n.id, name: n.name, conflicts: n.conflicts })) : [],
+      resources: names ? names.resources.length : 0,
+      groups: names ? names.groups.length : 0,
+    };
+    return this.summaryCache;
+  }
+}
+
+/** The names an event is about, lower-cased, for the name filter. */
+function nameText(e: ClusterEvent): string {
+  const f = e.fields;
+  return [f.resource, f.group, f.object, f.peerName, f.from, f.to, e.subject, ...(e.subjects ?? [])]
+    .filter((v) => typeof v === 'string')
+    .join('\n')
+    .toLowerCase();
+}

@@ -1,0 +1,123 @@
+// From stored columns to ClusterEvent: time from the line, observer from the file, ids
+// resolved to names, codes decoded, times written inside the message converted to UTC.
+
+import { daysFromCivil, MS_PER_DAY, MS_PER_MIN } from '../base/civil.ts';
+import { stateCode, statusCode } from '../formats/codes.ts';
+import { CATALOGUE, isVerified, type FieldValue, type Fields } from '../formats/messages/index.ts';
+import { toUtcShift } from '../ingest/timebase.ts';
+import { CHANNEL_NAMES, Flag, type FileFacts } from '../ingest/types.ts';
+import type { FileEvents } from './columns.ts';
+import { fieldsOf } from './fields.ts';
+import type { NameDictionary } from './names.ts';
+import type { ClusterEvent, EmbeddedTime, EventFamily } from './types.ts';
+
+export interface EventFile {
+  id: number;
+  path: string;
+  facts: FileFacts;
+  /** The file's line times as written (the index's ts column). */
+  ts: Float64Array;
+  flags: Uint8Array;
+  events: FileEvents;
+}
+
+/** Fields holding status / error numbers (Win32, cluster, Winsock). */
+const STATUS_FIELDS = ['status', 'code', 'error'] as const;
+/** Fields holding a time written in the message text (local time of the node, formats.md A.6.3). */
+const TIME_FIELDS = ['lastFailoverTime', 'until', 'at'] as const;
+const STAMP = /^(\d{4})\/(\d{2})\/(\d{2})-(\d{2}):(\d{2}):(\d{2})\.(\d{3})$/;
+
+/** A `YYYY/MM/DD-HH:MM:SS.mmm` written in message text, as a UTC time when the node's offset is known. */
+export function embeddedTime(field: string, written: string, utcOffsetMinutes: number | null): EmbeddedTime | null {
+  const m = STAMP.exec(written);
+  if (!m) return null;
+  const [y, mo, d, h, mi, s, ms] = m.slice(1).map(Number);
+  if (y <= 1601) return { field, written, utc: null, note: 'never' };
+  if (utcOffsetMinutes === null) return { field, written, utc: null, note: 'offset unknown' };
+  const local = daysFromCivil(y, mo, d) * MS_PER_DAY + ((h * 60 + mi) * 60 + s) * 1000 + ms;
+  return { field, written, utc: local - utcOffsetMinutes * MS_PER_MIN, note: 'converted' };
+}
+
+function nodeLabel(v: FieldValue, names: NameDictionary): string[] {
+  // Node ids start at 1; `Dest:-1` means "no node named" (the cluster picks one).
+  if (typeof v === 'number') return v > 0 ? [names.nodeName(v) ?? `node ${v}`] : [];
+  if (Array.isArray(v)) return v.filter((n) => n > 0).map((n) => names.nodeName(n) ?? `node ${n}`);
+  if (typeof v === 'string' && v !== '') return [v];
+  return [];
+}
+
+/** Event i of a file as a ClusterEvent; null for name evidence (not an event). */
+export function materialize(file: EventFile, i: number, names: NameDictionary): ClusterEvent | null {
+  const ev = file.events;
+  const r = CATALOGUE[ev.rec.data[i]];
+  if (r.family === 'names') return null;
+  const line = ev.line.data[i];
+  const raw = file.ts[line];
+  const fields: Fields = fieldsOf(ev, i);
+
+  let subjects: string[] = [];
+  // A name written on the line itself (`node sqlnode01 (id 1)`) beats the dictionary.
+  const ownName = r.subject === 'peer' ? fields.peerName : undefined;
+  if (typeof ownName === 'string' && ownName) subjects = [ownName];
+  else if (r.subject && fields[r.subject] !== undefined) subjects = nodeLabel(fields[r.subject], names);
+  if (typeof fields.peer === 'number' && fields.peerName === undefined) {
+    const n = names.nodeName(fields.peer);
+    if (n) fields.peerName = n;
+  }
+  // Moves: from/to are the nodes, as written (a NodeDown move may write the survivor twice; see correlate).
+  if (typeof fields.fromName === 'string' && fields.from === undefined) {
+    fields.from = fields.fromName;
+    delete fields.fromName;
+  }
+  if (typeof fields.toName === 'string' && fields.to === undefined) {
+    fields.to = fields.toName;
+    delete fields.toName;
+  }
+  if (typeof fields.resource === 'string') {
+    const n = names.resourceName(fields.resource);
+    if (n) {
+      fields.resourceId = fields.resource;
+      fields.resource = n;
+    }
+  }
+
+  const codes: ClusterEvent['codes'] = [];
+  for (const k of STATUS_FIELDS) if (typeof fields[k] === 'number') codes.push({ field: k, info: statusCode(fields[k] as number) });
+  if (r.stateOf && typeof fields.state === 'number') codes.push({ field: 'state', info: stateCode(r.stateOf, fields.state) });
+
+  const times: EmbeddedTime[] = [];
+  for (const k of TIME_FIELDS) {
+    const v = fields[k];
+    if (typeof v !== 'string') continue;
+    const e = embeddedTime(k, v, file.facts.timeBase.utcOffsetMinutes);
+    if (e) times.push(e);
+  }
+
+  const out: ClusterEvent = {
+    t: raw === raw ? raw + toUtcShift(file.facts.timeBase) : NaN,
+    node: file.facts.node ?? file.facts.name,
+    family: r.family as EventFamily,
+    kind: r.kind,
+    rec: r.id,
+    verified: isVerified(r.verified),
+    ref: { fileId: file.id, file: file.path, line },
+    pid: ev.pid.data[i],
+    channel: CHANNEL_NAMES[(file.flags[line] & Flag.ChannelMask) >> Flag.ChannelShift],
+    fields,
+    codes,
+    times,
+  };
+  if (subjects.length > 0) out.subject = subjects[0];
+  if (subjects.length > 1) out.subjects = subjects;
+  return out;
+}
+
+/** Every event of a file, in line order. */
+export function materializeFile(file: EventFile, names: NameDictionary): ClusterEvent[] {
+  const out: ClusterEvent[] = [];
+  for (let i = 0; i < file.events.length; i++) {
+    const e = materialize(file, i, names);
+    if (e) out.push(e);
+  }
+  return out;
+}

@@ -1,0 +1,73 @@
+// Runs every catalogue entry's example: the pattern yields the expected fields, the example
+// matches exactly one entry, and the example goes through the real indexer + extractor
+// (so the entry's `comp` is the component the indexer really assigns).
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { CATALOGUE, convertField, EVENT_FAMILIES, groupNames, type Recognizer } from './index.ts';
+import { extractAll } from '../../events/from-file.ts';
+import { indexBytes } from '../../ingest/index.ts';
+
+function entryText(r: Recognizer): string {
+  return [r.example, ...(r.exampleNext ?? [])].join('\n');
+}
+
+function fieldsOf(r: Recognizer, text: string): Record<string, unknown> | null {
+  const m = r.re.exec(text);
+  if (!m) return null;
+  const out: Record<string, unknown> = { ...(r.fixed ?? {}) };
+  for (const [k, v] of Object.entries(m.groups ?? {})) if (v !== undefined) out[k] = convertField(k, v);
+  return out;
+}
+
+const PREFIX_RE = /^(?:\[(?:System|Operational|Verbose)\] )?[0-9a-fA-F]{1,8}\.[0-9a-fA-F]{1,8}::\d{4}\//;
+const TIME_ONLY = /^\d{2}:\d{2}:\d{2}\.\d{3}\s+(?:(?:INFO|WARN|ERR|DBG)\s+)?/;
+const LEVEL_ONLY = /^(?:INFO|WARN|ERR|DBG)\s+/;
+
+/** formats.md often quotes a message without its prefix: give it one so the indexer sees a record. */
+export function asLogLine(example: string): string {
+  if (PREFIX_RE.test(example)) return example;
+  const msg = example.replace(TIME_ONLY, '').replace(LEVEL_ONLY, '');
+  return `00000b50.00000810::2018/10/18-19:17:38.723 INFO  ${msg}`;
+}
+
+describe('message catalogue', () => {
+  it('ids are unique and every entry is complete', () => {
+    const ids = new Set<string>();
+    for (const r of CATALOGUE) {
+      expect(ids.has(r.id), r.id).toBe(false);
+      ids.add(r.id);
+      expect(r.id.startsWith(`${r.family}.`), r.id).toBe(true);
+      expect(r.meaning.length, r.id).toBeGreaterThan(10);
+      expect(r.anchor.length, r.id).toBeGreaterThan(0);
+      expect(/^[\x20-\x7e]+$/.test(r.anchor), `${r.id}: anchors are printable ASCII (matched in the file's bytes)`).toBe(true);
+      expect(r.example.includes(r.anchor), `${r.id}: the example must contain the anchor`).toBe(true);
+      if (r.subject) expect(groupNames(r.re).concat(Object.keys(r.fixed ?? {})), r.id).toContain(r.subject);
+    }
+  });
+  it('docs/events.md documents every kind', () => {
+    const doc = readFileSync(new URL('../../../docs/events.md', import.meta.url), 'utf8');
+    for (const r of CATALOGUE) if (r.family !== 'names') expect(doc.includes(`\`${r.kind}\``), `${r.kind} (${r.id}) is missing from docs/events.md`).toBe(true);
+  });
+  it('covers every event family', () => {
+    for (const f of EVENT_FAMILIES) expect(CATALOGUE.some((r) => r.family === f), f).toBe(true);
+  });
+  it.each(CATALOGUE.map((r) => [r.id, r]))('%s: its example yields the expected fields', (_id, r) => {
+    const rec = r as Recognizer;
+    const got = fieldsOf(rec, entryText(rec));
+    expect(got, `${rec.id} does not match its own example`).not.toBeNull();
+    expect(got).toMatchObject(rec.expect as Record<string, unknown>);
+  });
+  it.each(CATALOGUE.map((r) => [r.id, r]))('%s: its example matches exactly one entry', (_id, r) => {
+    const text = entryText(r as Recognizer);
+    const hits = CATALOGUE.filter((x) => x.re.test(text)).map((x) => x.id);
+    expect(hits).toEqual([(r as Recognizer).id]);
+  });
+  it.each(CATALOGUE.map((r) => [r.id, r]))('%s: the extractor finds it in an indexed file', (_id, r) => {
+    const rec = r as Recognizer;
+    const lines = [asLogLine(rec.example), ...(rec.exampleNext ?? [])];
+    const file = indexBytes(new TextEncoder().encode(`${lines.join('\r\n')}\r\n`));
+    const ev = extractAll(file);
+    expect(ev.map((e) => e.rec)).toEqual([rec.id]);
+    expect(ev[0].fields).toMatchObject(rec.expect as Record<string, unknown>);
+  });
+});
