@@ -11,7 +11,9 @@
 //   phase-*     profiling kernels (see phases.ts), bytes in memory
 
 import { fileSlices } from '../src/engine/file-slices.ts';
+import { EventExtractor } from '../src/events/extract.ts';
 import { FileIndexer } from '../src/ingest/indexer.ts';
+import { decodeLine, SliceStore } from '../src/ingest/text.ts';
 import { SLICE_BYTES } from '../src/ingest/index.ts';
 import { PHASES } from './phases.ts';
 
@@ -161,6 +163,32 @@ async function runOnce(file: File, mode: string, mem: Uint8Array[] | null): Prom
         errors: out.facts.errors.slice(0, 3),
       },
     };
+  }
+  if (mode === 'index-events-mem') {
+    // What a shard does: index each slice, then recognize catalogue events in the new lines.
+    const ix = new FileIndexer(file.size, { name: file.name });
+    const store = new SliceStore();
+    const ex = new EventExtractor();
+    let events = 0;
+    const run = (final: boolean) => {
+      const v = ix.columnsView();
+      const offset = ix.offsetsView();
+      const encoding = ix.facts.encoding;
+      ex.run({
+        ...v, components: ix.facts.components, sections: ix.facts.sections, encoding,
+        text: (i) => decodeLine(store, offset[i], ix.lineEnd(i), encoding),
+        locate: (i, at) => store.locate(offset[i], ix.lineEnd(i), at),
+      }, final);
+      events += ex.take()?.line.length ?? 0;
+    };
+    for await (const s of slices()) {
+      store.add(s);
+      ix.push(s);
+      run(false);
+    }
+    ix.finish();
+    run(true);
+    return { ms: performance.now() - t0, readMs, lines: ix.lineCount, bytes: file.size, extra: { events } };
   }
   if (mode === 'index-prefetch') {
     // As 'index', but the next slice is requested before the current one is parsed (I/O overlaps parsing).

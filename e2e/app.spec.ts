@@ -4,6 +4,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { indexPath } from '../src/cli/read-file.ts';
 import { summarize } from '../src/ingest/index.ts';
+import { eventsOf } from '../src/cli/events.ts';
 import { INPUTS } from './paths.ts';
 
 const logsIn = (dir: string) =>
@@ -289,6 +290,50 @@ test('changing a time base moves the times without re-reading the file', async (
   const shift = (t: string) => Date.parse(t.replace(' ', 'T') + 'Z');
   await expect.poll(async () => shift((await firstTimed()).time) - shift(before.time)).toBe(7 * 3600 * 1000);
   await expect(card).toHaveAttribute('data-status', 'done');
+});
+
+test('the events panel lists what the CLI recognizes, filters it, and clicks through to the raw line', async ({ page }) => {
+  await openApp(page);
+  const files = logsIn('incident');
+  await dropFiles(page, files);
+  await waitLoaded(page, files.length);
+  const cli = eventsOf(files.map((f) => indexPath(f)));
+  const byFamily = new Map<string, number>();
+  for (const e of cli.events) byFamily.set(e.family, (byFamily.get(e.family) ?? 0) + 1);
+  await expect(page.getByTestId('event-count')).toHaveText(cli.events.length.toLocaleString('en-US'));
+  for (const [fam, n] of byFamily) await expect(page.getByTestId(`family-${fam}`)).toContainText(n.toLocaleString('en-US'));
+
+  // Family, kind and node filters narrow the list; every row shown belongs to them.
+  await page.getByTestId('family-group').click();
+  await expect(page.getByTestId('event-count')).toHaveText(`${byFamily.get('group')!.toLocaleString('en-US')} of ${cli.events.length.toLocaleString('en-US')}`);
+  await page.getByTestId('event-kind').selectOption('group-move');
+  const moves = cli.events.filter((e) => e.kind === 'group-move');
+  await expect(page.locator('[data-testid="event-row"]')).toHaveCount(moves.length);
+  expect(await page.locator('[data-testid="event-row"]').evaluateAll((els) => els.every((e) => (e as HTMLElement).dataset.kind === 'group-move'))).toBe(true);
+
+  // Click-through: the raw view selects the event's own line, and its text is the move.
+  const rcm = moves.find((e) => e.rec === 'group.move')!;
+  const row = page.locator(`[data-testid="event-row"][data-line="${rcm.ref.line}"][data-node="${rcm.node}"]`);
+  await expect(row).toHaveAttribute('title', /group-move \(group\.move\)/);
+  await row.click();
+  const selected = page.locator('[data-testid="log-view"] .row.sel');
+  await expect(selected).toHaveCount(1);
+  await expect(selected.locator('.c-msg')).toContainText('move of group');
+  await expect(selected.locator('.c-node')).toHaveText(rcm.node);
+
+  // Codes decode on hover: a failed join stage carries WSAETIMEDOUT.
+  await page.getByTestId('family-group').click();
+  await page.getByTestId('event-kind').selectOption('');
+  await page.getByTestId('family-join').click();
+  const failed = cli.events.find((e) => e.kind === 'join-failed' && e.codes.length > 0);
+  if (failed) {
+    await page.getByTestId('event-kind').selectOption('join-failed');
+    await expect(page.locator('[data-testid="event-row"]').first()).toHaveAttribute('title', new RegExp(`${failed.codes[0].info.code}: ${failed.codes[0].info.name}`));
+  }
+  // The name filter matches subjects and names; nonsense matches nothing.
+  await page.getByTestId('event-name').fill('no-such-thing');
+  await expect(page.locator('[data-testid="event-row"]')).toHaveCount(0);
+  await expect(page.getByTestId('event-list')).toContainText('No event matches these filters');
 });
 
 test.describe('responsiveness', () => {

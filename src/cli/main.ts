@@ -140,13 +140,15 @@ async function eventsVerb(a: Args): Promise<number> {
   }
   const kinds = new Set((a.flags.get('kind') ?? []).flatMap((x) => x.split(',')).filter(Boolean));
   const nodes = new Set((nodeFlag ?? []).map((n) => (/^\d+$/.test(n) ? (ev.names.nodeName(Number(n)) ?? `node ${n}`) : n).toLowerCase()));
-  const keep = (node: string, family?: string, kind?: string) =>
-    (nodes.size === 0 || nodes.has(node.toLowerCase())) && (families.size === 0 || !family || families.has(family)) && (kinds.size === 0 || !kind || kinds.has(kind));
+  const keep = (node: string, family: string, kind: string) =>
+    (nodes.size === 0 || nodes.has(node.toLowerCase())) && (families.size === 0 || families.has(family)) && (kinds.size === 0 || kinds.has(kind));
   const out: string[] = [];
   if (a.bools.has('cluster')) {
+    // Cluster facts are about several nodes: --node keeps the records of that node and those that name none.
     const { clusterOutput } = await import('./cluster-output.ts');
     for (const rec of clusterOutput(ev)) {
-      if (!keep(String(rec.node ?? ''), rec.family as string | undefined, rec.kind as string | undefined) && nodes.size + families.size + kinds.size > 0) continue;
+      if (nodes.size > 0 && typeof rec.node === 'string' && !nodes.has(rec.node.toLowerCase())) continue;
+      if (families.size > 0 && typeof rec.family === 'string' && !families.has(rec.family)) continue;
       out.push(JSON.stringify(rec));
     }
   } else {
@@ -251,8 +253,11 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+// exitCode, not exit(): a pipe gets everything written before the process ends.
 main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  (code) => {
+    process.exitCode = code;
+  },
   (e) => {
     process.stderr.write(`clusterlens: ${(e as Error).stack ?? e}\n`);
     process.exit(1);

@@ -8,6 +8,7 @@ import { Growable } from '../base/growable.ts';
 import { CATALOGUE, groupNames, type Recognizer } from '../formats/messages/index.ts';
 import { TABLE_NAME_RULES } from '../formats/messages/tables.ts';
 import { Bucket, Flag, type SectionInfo } from '../ingest/types.ts';
+import { AnchorSet, leadMatches, leadOf } from './anchors.ts';
 import { NO_VALUE, type EventChunk, type TableName } from './columns.ts';
 
 /** What the extractor reads: views of the indexer's columns up to `count`, and line text. */
@@ -23,72 +24,18 @@ export interface LineSource {
   sections: readonly SectionInfo[];
   /** Line i decoded, without its line ending. */
   text(i: number): string;
-  /** Raw bytes of line i (a view when possible). */
-  bytes(i: number): Uint8Array;
+  /**
+   * Raw bytes of line i: returns a buffer holding them and sets `at.from` / `at.to` to their
+   * range in it (no allocation when the line lies in one read slice).
+   */
+  locate(i: number, at: Span): Uint8Array;
   /** The file's encoding (anchors are matched in its byte form). */
   encoding: string;
 }
 
-/** Rough frequency of ASCII characters in cluster.log text (lower = rarer): prefixes are digits and `.:/-`. */
-const LOWER_FREQ = 'zqjxkvbpygfwmculdhrsnioate';
-function commonness(c: number): number {
-  if (c >= 97 && c <= 122) return 1 + LOWER_FREQ.indexOf(String.fromCharCode(c));
-  if (c >= 65 && c <= 90) return 4;
-  if (c >= 48 && c <= 57) return 30;
-  if (c === 32) return 40;
-  if (c === 46 || c === 58 || c === 47 || c === 45 || c === 91 || c === 93) return 30;
-  return 3;
-}
-
-/** An ASCII anchor in the byte form of an encoding, with the position of its rarest byte to search for. */
-export interface Anchor {
-  bytes: Uint8Array;
-  /** Offset in `bytes` of the byte searched with the native indexOf. */
-  key: number;
-}
-
-export function anchorOf(anchor: string, encoding: string): Anchor {
-  const wide = encoding === 'utf-16le' || encoding === 'utf-16be';
-  const bytes = new Uint8Array(anchor.length * (wide ? 2 : 1));
-  let rare = 0;
-  for (let i = 0; i < anchor.length; i++) {
-    const c = anchor.charCodeAt(i);
-    if (commonness(c) < commonness(anchor.charCodeAt(rare))) rare = i;
-    // ASCII-compatible code pages (UTF-8, windows-125x, ...) keep ASCII bytes as they are.
-    if (!wide) bytes[i] = c;
-    else if (encoding === 'utf-16le') bytes[2 * i] = c;
-    else bytes[2 * i + 1] = c;
-  }
-  return { bytes, key: wide ? 2 * rare + (encoding === 'utf-16be' ? 1 : 0) : rare };
-}
-
-/**
- * Whether `needle` occurs in `hay`: native indexOf of its rarest element (at `key`), then a
- * check around each hit. Works on bytes, or on UTF-16 code units (half the steps).
- */
-export function hasAnchor(hay: Uint8Array | Uint16Array, needle: Uint8Array | Uint16Array, key: number): boolean {
-  const kb = needle[key];
-  const n = needle.length;
-  const last = hay.length - n + key;
-  for (let i = hay.indexOf(kb, key); i >= 0 && i <= last; i = hay.indexOf(kb, i + 1)) {
-    const s = i - key;
-    let k = 0;
-    while (k < n && hay[s + k] === needle[k]) k++;
-    if (k === n) return true;
-  }
-  return false;
-}
-
-export interface Anchor16 {
-  units: Uint16Array;
-  key: number;
-}
-
-function anchor16(anchor: string, bigEndian: boolean): Anchor16 {
-  const a = anchorOf(anchor, 'utf-8');
-  // Code units as read through a little-endian Uint16Array view of the file's bytes.
-  const units = Uint16Array.from(a.bytes, (c) => (bigEndian ? c << 8 : c));
-  return { units, key: a.key };
+export interface Span {
+  from: number;
+  to: number;
 }
 
 /** An entry's text is its line plus at most this many continuation lines. */
@@ -120,10 +67,18 @@ export class EventExtractor {
   private next = 0;
   /** Candidate recognizers per component id of this file. */
   private readonly candidates: number[][] = [];
-  /** Anchors in the file's byte form, per recognizer. */
-  private anchors: Anchor[] | null = null;
-  private anchors16: Anchor16[] | null = null;
-  private anchorEncoding = '';
+  /** How each candidate list (per component id) is tested, built once. */
+  private readonly plans = new Map<readonly number[], Plan>();
+  private readonly compPlans: Plan[] = [];
+  private found = new Uint8Array(16);
+  private readonly span: Span = { from: 0, to: 0 };
+  /** A code-unit view of the last UTF-16 slice. */
+  private u16Of: Uint8Array | null = null;
+  private u16: Uint16Array = new Uint16Array(0);
+  private weakFound = new Uint8Array(16);
+  /** `[NAME]` per component id, and where the last tag was found in its line. */
+  private readonly tags: Array<Uint16Array | null> = [];
+  private tagAt = -1;
 
   private readonly line = new Growable(Uint32Array, 256);
   private readonly rec = new Growable(Uint16Array, 256);
@@ -154,14 +109,14 @@ export class EventExtractor {
       const fl = flags[i];
       const bucket = fl & BUCKET_MASK;
       if (fl & MEMBER) {
-        if (bucket === PARSED || bucket === CONTINUATION) this.recognize(src, i, IN_MEMBERS);
+        if (bucket === PARSED || bucket === CONTINUATION) this.recognize(src, i, IN_MEMBERS, null, this.planOf(IN_MEMBERS));
         continue;
       }
       if (bucket === PARSED) {
         const c = comp[i];
         const cand = this.candidates[c] ?? this.candidatesOf(src, c);
-        if (cand.length > 0) this.recognize(src, i, cand);
-      } else if (bucket === UNPARSED) this.recognize(src, i, NO_COMP);
+        if (cand.length > 0) this.recognize(src, i, cand, this.tagOf(src, c), this.compPlans[c] ??= this.planOf(cand));
+      } else if (bucket === UNPARSED) this.recognize(src, i, NO_COMP, null, this.planOf(NO_COMP));
       else if (bucket === STRUCTURAL) this.structural(src, i);
     }
     this.next = Math.max(this.next, limit);
@@ -176,23 +131,118 @@ export class EventExtractor {
     return c;
   }
 
-  private recognize(src: LineSource, i: number, cand: readonly number[]): void {
-    if (cand.length === 0) return;
-    if (!this.anchors || this.anchorEncoding !== src.encoding) {
-      this.anchors = CATALOGUE.map((r) => anchorOf(r.anchor, src.encoding));
-      const wide = src.encoding === 'utf-16le' || src.encoding === 'utf-16be';
-      this.anchors16 = wide ? CATALOGUE.map((r) => anchor16(r.anchor, src.encoding === 'utf-16be')) : null;
-      this.anchorEncoding = src.encoding;
+  /** `[NAME]` of component id c as character codes (0 = no component). */
+  private tagOf(src: LineSource, c: number): Uint16Array | null {
+    if (c === 0) return null;
+    let t = this.tags[c];
+    if (t === undefined) {
+      const name = src.components[c] ?? '';
+      t = name && /^[\x20-\x7e]+$/.test(name) ? Uint16Array.from(`[${name}]`, (ch) => ch.charCodeAt(0)) : null;
+      this.tags[c] = t;
     }
-    const raw = src.bytes(i);
-    // UTF-16 lines start at even offsets: scan them as code units when the view is aligned.
-    const units = this.anchors16 && raw.byteOffset % 2 === 0 ? new Uint16Array(raw.buffer, raw.byteOffset, raw.length >> 1) : null;
+    return t;
+  }
+
+  /**
+   * Where the `[NAME]` tag starts (-1 when it is not found: resource-DLL lines of 2000/2003
+   * carry none). Anchors lie in the tag or after it, so the prefix is not scanned.
+   * Prefix widths rarely change within a file: the last position is tried first.
+   */
+  private tagStart(u: Uint8Array | Uint16Array, from: number, to: number, tag: Uint16Array): number {
+    const n = tag.length;
+    // Prefix widths rarely change within a file: try where the tag was last time first.
+    const g = from + this.tagAt;
+    // The indexer already read this line's tag: `[` and `]` where the tag was last time suffice.
+    if (this.tagAt >= 0 && g + n <= to && u[g] === 0x5b && u[g + n - 1] === 0x5d && u[g + 1] === tag[1]) return g;
+    const end = Math.min(to - n, from + 200);
+    for (let p = from; p <= end; p++) {
+      if (u[p] === 0x5b && sameAt(u, p, tag)) {
+        this.tagAt = p - from;
+        return p;
+      }
+    }
+    return -1;
+  }
+
+  /** Candidates without a strong lead: their lead (when any) must match, then their anchor is scanned for. */
+  private scanWeak(plan: Plan, u: Uint8Array | Uint16Array, p: number, q: number, to: number, found: Uint8Array): number {
+    if (plan.weak.length === 0) return 0;
+    let any = false;
+    for (const w of plan.weak) if (weakLeadOk(w.leads, u, q, to)) any = true;
+    if (!any) return 0;
+    const wf = this.weakFound;
+    wf.fill(0, 0, plan.weak.length);
+    if (u instanceof Uint8Array ? plan.weakSet.scan8(u, p, to, wf) === 0 : plan.weakSet.scan16(u, p, to, wf) === 0) return 0;
+    let n = 0;
+    plan.weak.forEach((w, k) => {
+      if (wf[k] && weakLeadOk(w.leads, u, q, to)) (found[w.j] = 1), n++;
+    });
+    return n;
+  }
+
+  private planOf(cand: readonly number[]): Plan {
+    let plan = this.plans.get(cand);
+    if (!plan) {
+      plan = makePlan(cand);
+      this.plans.set(cand, plan);
+    }
+    return plan;
+  }
+
+  private recognize(src: LineSource, i: number, cand: readonly number[], tag: Uint16Array | null, plan: Plan): void {
+    if (cand.length === 0) return;
+    if (this.found.length < cand.length) {
+      this.found = new Uint8Array(cand.length);
+      this.weakFound = new Uint8Array(cand.length);
+    }
+    const found = this.found;
+    found.fill(0, 0, cand.length);
+    const at = this.span;
+    const raw = src.locate(i, at);
+    const enc = src.encoding;
     let text: string | null = null;
+    let u: Uint8Array | Uint16Array | null = null;
+    let from = at.from;
+    let to = at.to;
+    if (enc === 'utf-16le') {
+      // UTF-16 lines start at even offsets: look at them as code units, through a view of
+      // the whole slice (made once per slice).
+      if (raw.byteOffset % 2 === 0 && from % 2 === 0) {
+        if (this.u16Of !== raw) {
+          this.u16Of = raw;
+          this.u16 = new Uint16Array(raw.buffer, raw.byteOffset, raw.length >> 1);
+        }
+        u = this.u16;
+        from >>= 1;
+        to >>= 1;
+      }
+    } else if (enc !== 'utf-16be') u = raw;
+    let n = 0;
+    if (u === null) {
+      // Big-endian or odd-aligned UTF-16 (rare): decode and look for the anchors in the text.
+      text = src.text(i);
+      for (let j = 0; j < cand.length; j++) if (text.includes(CATALOGUE[cand[j]].anchor)) (found[j] = 1), n++;
+    } else {
+      const p = tag ? this.tagStart(u, from, to, tag) : -1;
+      if (p >= 0) {
+        // The tag is there: strong leads decide at once; the others need their anchor.
+        const q = p + tag!.length;
+        // Strong leads start with a space and a literal: dispatch on that literal.
+        if (q + 1 < to && u[q] === 32 && u[q + 1] < 128) {
+          const list = plan.strongByFirst[u[q + 1]];
+          if (list) for (let x = 0; x < list.length; x++) if (leadMatches(u, q, to, list[x].lead)) (found[list[x].j] = 1), n++;
+        }
+        n += this.scanWeak(plan, u, p, q, to, found);
+      } else {
+        n = u instanceof Uint8Array ? plan.all.scan8(u, from, to, found) : plan.all.scan16(u, from, to, found);
+      }
+    }
+    if (n === 0) return;
     let entry: string | null = null;
-    for (const k of cand) {
+    for (let j = 0; j < cand.length; j++) {
+      if (!found[j]) continue;
+      const k = cand[j];
       const r: Recognizer = CATALOGUE[k];
-      const a = units ? this.anchors16![k] : null;
-      if (a ? !hasAnchor(units!, a.units, a.key) : !hasAnchor(raw, this.anchors[k].bytes, this.anchors[k].key)) continue;
       text ??= src.text(i);
       let subject = text;
       if (r.multiline) subject = entry ??= this.entryText(src, i, text);
@@ -269,6 +319,44 @@ export class EventExtractor {
     this.tables = [];
     return chunk;
   }
+}
+
+/** A lead of at least this many literal characters decides alone (no anchor scan). */
+const STRONG_LEAD = 8;
+
+interface Plan {
+  /** Strong leads by the character after their leading space (all of them have one). */
+  strongByFirst: Array<Array<{ j: number; lead: Int32Array }> | undefined>;
+  weak: Array<{ j: number; leads: Int32Array[] | null }>;
+  weakSet: AnchorSet;
+  /** Every candidate's anchor, for lines whose tag is not where expected. */
+  all: AnchorSet;
+}
+
+function makePlan(cand: readonly number[]): Plan {
+  const strongByFirst: Plan['strongByFirst'] = [];
+  const weak: Plan['weak'] = [];
+  const strong = (lead: number[]) => lead[0] === 32 && lead[1] > 32 && lead[1] < 128 && lead.filter((c) => c > 32).length >= STRONG_LEAD;
+  cand.forEach((k, j) => {
+    const r = CATALOGUE[k];
+    const leads = leadOf(r.re.source, r.comp);
+    if (leads && leads.every(strong)) for (const lead of leads) (strongByFirst[lead[1]] ??= []).push({ j, lead: Int32Array.from(lead) });
+    else weak.push({ j, leads: leads && leads.map((l) => Int32Array.from(l)) });
+  });
+  return {
+    strongByFirst, weak,
+    weakSet: new AnchorSet(weak.map((w) => CATALOGUE[cand[w.j]].anchor)),
+    all: new AnchorSet(cand.map((k) => CATALOGUE[k].anchor)),
+  };
+}
+
+function weakLeadOk(leads: Int32Array[] | null, u: Uint8Array | Uint16Array, q: number, to: number): boolean {
+  return leads === null || leads.some((l) => leadMatches(u, q, to, l));
+}
+
+function sameAt(u: Uint8Array | Uint16Array, p: number, tag: Uint16Array): boolean {
+  for (let k = 0; k < tag.length; k++) if (u[p + k] !== tag[k]) return false;
+  return true;
 }
 
 /** Splits a comma-separated row; double quotes protect commas and are doubled inside. */

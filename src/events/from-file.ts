@@ -12,7 +12,13 @@ export function extractFile(file: IndexedFile): FileEvents {
   ex.run({
     count: c.length, comp: c.comp, flags: c.flags, thread: c.thread, pids: file.threads.pid,
     components: file.facts.components, sections: file.facts.sections, text: (i) => file.lineText(i),
-    bytes: (i) => file.range(c.offset[i], i + 1 < c.length ? c.offset[i + 1] : file.facts.size), encoding: file.facts.encoding,
+    locate: (i, at) => {
+      const b = file.range(c.offset[i], i + 1 < c.length ? c.offset[i + 1] : file.facts.size);
+      at.from = 0;
+      at.to = b.length;
+      return b;
+    },
+    encoding: file.facts.encoding,
   }, true);
   const ev = new FileEvents();
   const chunk = ex.take();

@@ -13,6 +13,7 @@ export class SliceStore implements ByteSource {
   private readonly slices: Uint8Array[] = [];
   private readonly starts: number[] = [];
   private total = 0;
+  private lastSlice = 0;
 
   add(bytes: Uint8Array): void {
     this.slices.push(bytes);
@@ -32,6 +33,38 @@ export class SliceStore implements ByteSource {
   /** The slices in order with their file offsets (for whole-file scans such as search). */
   *each(): Iterable<{ start: number; bytes: Uint8Array }> {
     for (let i = 0; i < this.slices.length; i++) yield { start: this.starts[i], bytes: this.slices[i] };
+  }
+
+  /**
+   * Bytes [start, end) without allocating when they lie in one slice: returns that slice and
+   * sets `at.from` / `at.to` to the range inside it (else a copy, with from 0). Sequential
+   * callers (event extraction) hit the cached slice.
+   */
+  locate(start: number, end: number, at: { from: number; to: number }): Uint8Array {
+    end = Math.min(end, this.total);
+    const k = this.lastSlice;
+    if (k < this.slices.length) {
+      const s0 = this.starts[k];
+      const b = this.slices[k];
+      if (start >= s0 && end - s0 <= b.length) {
+        at.from = start - s0;
+        at.to = end - s0;
+        return b;
+      }
+    }
+    for (let i = 0; i < this.slices.length; i++) {
+      const s0 = this.starts[i];
+      if (start >= s0 && end - s0 <= this.slices[i].length) {
+        this.lastSlice = i;
+        at.from = start - s0;
+        at.to = end - s0;
+        return this.slices[i];
+      }
+    }
+    const copy = this.range(start, end);
+    at.from = 0;
+    at.to = copy.length;
+    return copy;
   }
 
   range(start: number, end: number): Uint8Array {
