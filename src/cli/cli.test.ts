@@ -127,3 +127,23 @@ describe('clusterlens events', () => {
     expect(r.stderr).toMatch(/unknown family 'weather'/);
   });
 });
+
+describe('clusterlens events --cluster', () => {
+  it('prints the correlated facts of the bundled demo incident, with ISO times and 1-based line refs', () => {
+    const demo = ['SQLNODE1', 'SQLNODE2', 'SQLNODE3'].map((n) => join(root, 'public', 'demo', `${n}_cluster.log`));
+    const r = cli('events', ...demo, '--cluster');
+    expect(r.status).toBe(0);
+    const recs = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+    const types = new Set(recs.map((x) => x.type));
+    for (const t of ['join', 'view', 'membership', 'move', 'session', 'no-data', 'fact', 'route-series']) expect(types, t).toContain(t);
+    // Every join half of a succeeded join is paired with the other side's half.
+    const joins = recs.filter((x) => x.type === 'join');
+    for (const j of joins.filter((x) => x.outcome === 'succeeded')) expect(joins.find((x) => x.id === j.pairedWith)?.pairedWith).toBe(j.id);
+    const move = recs.find((x) => x.type === 'move');
+    expect(move).toMatchObject({ group: 'ag1', to: 'SQLNODE1', from: 'SQLNODE2', failover: true });
+    expect(move.t).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+    expect(move.refs[0].line).toBeGreaterThan(0);
+    // The isolated node's outage is "no data" in its own file, not "down".
+    expect(recs.find((x) => x.type === 'no-data')).toMatchObject({ node: 'SQLNODE2', label: 'no data' });
+  });
+});

@@ -516,7 +516,9 @@ export class ViewStore {
         error: this.searchError,
         elapsedMs: this.searchPending > 0 ? Date.now() - this.searchStarted : this.searchElapsed,
       },
-      loading: files.some((f) => f.finishedAt === null),
+      // Still loading while the last rows or events are not merged in: a snapshot sent between a
+      // file's end and the merge that follows must not say "done" with the old rows.
+      loading: files.some((f) => f.finishedAt === null) || this.dirtyMerge || this.dirtyView || this.events.needsRebuild,
       demo: this.demo,
       events: this.events.summary(),
     };
