@@ -177,6 +177,7 @@ async function runOnce(file: File, mode: string, mem: Uint8Array[] | null): Prom
       ex.run({
         ...v, components: ix.facts.components, sections: ix.facts.sections, encoding,
         text: (i) => decodeLine(store, offset[i], ix.lineEnd(i), encoding),
+        offsetOf: (i) => offset[i],
         locate: (i, at) => store.locate(offset[i], ix.lineEnd(i), at),
       }, final);
       events += ex.take()?.line.length ?? 0;

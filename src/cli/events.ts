@@ -27,7 +27,7 @@ export function eventsOf(indexed: readonly IndexedFile[]): CliEvents {
 }
 
 /** Keys of the printed object that event fields must not overwrite. */
-const RESERVED = new Set(['t', 'node', 'subject', 'subjects', 'family', 'kind', 'file', 'line', 'verified', 'rec', 'channel', 'pid', 'codeName', 'codeMeaning', 'stateName']);
+const RESERVED = new Set(['t', 'node', 'subject', 'subjects', 'family', 'kind', 'file', 'line', 'offset', 'verified', 'rec', 'channel', 'pid', 'codeName', 'codeMeaning', 'stateName']);
 
 /** One event as the flat JSON object the CLI prints (docs/events.md). */
 export function eventRecord(e: ClusterEvent): Record<string, unknown> {
@@ -38,6 +38,7 @@ export function eventRecord(e: ClusterEvent): Record<string, unknown> {
   o.kind = e.kind;
   o.file = e.ref.file;
   o.line = e.ref.line + 1;
+  o.offset = e.ref.offset;
   o.verified = e.verified;
   o.rec = e.rec;
   if (e.channel) o.channel = e.channel;

@@ -108,6 +108,7 @@ export class Shard {
     const src: LineSource = {
       ...v, components: ix.facts.components, sections: ix.facts.sections,
       text: (i) => decodeLine(sf.store, offset[i], ix.lineEnd(i), encoding),
+      offsetOf: (i) => offset[i],
       locate: (i, at) => sf.store.locate(offset[i], ix.lineEnd(i), at),
       encoding,
     };

@@ -24,6 +24,8 @@ export interface EventChunk {
   /** Index of this chunk's first event among the file's events. */
   from: number;
   line: Uint32Array;
+  /** Byte offset of the line in its file. */
+  offset: Float64Array;
   rec: Uint16Array;
   pid: Int32Array;
   /** Per event, the index of its first value in the file's whole `vals`. */
@@ -35,12 +37,13 @@ export interface EventChunk {
 }
 
 export function chunkTransfer(c: EventChunk): Transferable[] {
-  return [c.line.buffer, c.rec.buffer, c.pid.buffer, c.valStart.buffer, c.vals.buffer];
+  return [c.line.buffer, c.offset.buffer, c.rec.buffer, c.pid.buffer, c.valStart.buffer, c.vals.buffer];
 }
 
 /** All events of one file, as columns (the receiving side appends chunks). */
 export class FileEvents {
   readonly line: Growable<Uint32Array> = new Growable(Uint32Array, 256);
+  readonly offset: Growable<Float64Array> = new Growable(Float64Array, 256);
   readonly rec: Growable<Uint16Array> = new Growable(Uint16Array, 256);
   readonly pid: Growable<Int32Array> = new Growable(Int32Array, 256);
   readonly valStart: Growable<Uint32Array> = new Growable(Uint32Array, 256);
@@ -55,6 +58,7 @@ export class FileEvents {
   add(c: EventChunk): void {
     if (c.from !== this.length) throw new Error(`event chunk out of order: got ${c.from}, have ${this.length}`);
     this.line.append(c.line);
+    this.offset.append(c.offset);
     this.rec.append(c.rec);
     this.pid.append(c.pid);
     this.valStart.append(c.valStart);

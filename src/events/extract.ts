@@ -24,6 +24,8 @@ export interface LineSource {
   sections: readonly SectionInfo[];
   /** Line i decoded, without its line ending. */
   text(i: number): string;
+  /** Byte offset of line i in the file. */
+  offsetOf(i: number): number;
   /**
    * Raw bytes of line i: returns a buffer holding them and sets `at.from` / `at.to` to their
    * range in it (no allocation when the line lies in one read slice).
@@ -81,6 +83,7 @@ export class EventExtractor {
   private tagAt = -1;
 
   private readonly line = new Growable(Uint32Array, 256);
+  private readonly offset = new Growable(Float64Array, 256);
   private readonly rec = new Growable(Uint16Array, 256);
   private readonly pid = new Growable(Int32Array, 256);
   private readonly valStart = new Growable(Uint32Array, 256);
@@ -248,7 +251,7 @@ export class EventExtractor {
       if (r.multiline) subject = entry ??= this.entryText(src, i, text);
       const m = r.re.exec(subject);
       if (!m) continue;
-      this.emit(i, k, src.pids[src.thread[i]] ?? -1, m.groups ?? {});
+      this.emit(i, src.offsetOf(i), k, src.pids[src.thread[i]] ?? -1, m.groups ?? {});
       return;
     }
   }
@@ -259,8 +262,9 @@ export class EventExtractor {
     return parts.join('\n');
   }
 
-  private emit(line: number, k: number, pid: number, groups: Record<string, string | undefined>): void {
+  private emit(line: number, offset: number, k: number, pid: number, groups: Record<string, string | undefined>): void {
     this.line.push(line);
+    this.offset.push(offset);
     this.rec.push(k);
     this.pid.push(pid);
     this.valStart.push(this.valBase + this.vals.length);
@@ -305,6 +309,7 @@ export class EventExtractor {
     const chunk: EventChunk = {
       from: this.taken,
       line: this.line.slice(0, n) as Uint32Array,
+      offset: this.offset.slice(0, n) as Float64Array,
       rec: this.rec.slice(0, n) as Uint16Array,
       pid: this.pid.slice(0, n) as Int32Array,
       valStart: this.valStart.slice(0, n) as Uint32Array,
@@ -314,7 +319,7 @@ export class EventExtractor {
     };
     this.taken += n;
     this.valBase += this.vals.length;
-    this.line.length = this.rec.length = this.pid.length = this.valStart.length = this.vals.length = 0;
+    this.line.length = this.offset.length = this.rec.length = this.pid.length = this.valStart.length = this.vals.length = 0;
     this.newStrings = [];
     this.tables = [];
     return chunk;

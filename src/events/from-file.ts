@@ -11,7 +11,7 @@ export function extractFile(file: IndexedFile): FileEvents {
   const c = file.columns;
   ex.run({
     count: c.length, comp: c.comp, flags: c.flags, thread: c.thread, pids: file.threads.pid,
-    components: file.facts.components, sections: file.facts.sections, text: (i) => file.lineText(i),
+    components: file.facts.components, sections: file.facts.sections, text: (i) => file.lineText(i), offsetOf: (i) => c.offset[i],
     locate: (i, at) => {
       const b = file.range(c.offset[i], i + 1 < c.length ? c.offset[i + 1] : file.facts.size);
       at.from = 0;

@@ -100,7 +100,7 @@ export function materialize(file: EventFile, i: number, names: NameDictionary): 
     kind: r.kind,
     rec: r.id,
     verified: isVerified(r.verified),
-    ref: { fileId: file.id, file: file.path, line },
+    ref: { fileId: file.id, file: file.path, line, offset: ev.offset.data[i] },
     pid: ev.pid.data[i],
     channel: CHANNEL_NAMES[(file.flags[line] & Flag.ChannelMask) >> Flag.ChannelShift],
     fields,

@@ -14,6 +14,8 @@ export interface LineRef {
   file: string;
   /** 0-based physical line (the CLI prints it 1-based). */
   line: number;
+  /** Byte offset of the line in the file (every event has it; a gap's edge lines do not). */
+  offset?: number;
 }
 
 /** A time written inside a message (`lastFailoverTime=`, quarantine `until '...'`): local time of the node. */

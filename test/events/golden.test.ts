@@ -61,6 +61,7 @@ describe('events of the golden fixtures', () => {
       for (const e of ev.events) {
         expect(e.ref.line).toBeLessThan(file.facts.lines);
         expect(file.lineText(e.ref.line).length).toBeGreaterThan(0);
+        expect(e.ref.offset).toBe(file.columns.offset[e.ref.line]);
       }
     }
   });
