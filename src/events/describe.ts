@@ -1,22 +1,19 @@
 // One line per event for lists and tooltips, from its normalized fields. Plain text only.
+// Codes are not repeated here: the list shows them decoded next to the kind.
 
 import type { FieldValue, Fields } from '../formats/messages/types.ts';
 import type { ClusterEvent } from './types.ts';
 
 const s = (v: FieldValue | undefined): string => (v === undefined ? '?' : Array.isArray(v) ? `(${v.join(' ')})` : String(v));
 const nodes = (e: ClusterEvent): string => (e.subjects ?? (e.subject ? [e.subject] : [])).join(', ');
-const withStatus = (f: Fields, e: ClusterEvent): string => {
-  const c = e.codes.find((x) => x.field === 'status' || x.field === 'code' || x.field === 'error');
-  return c ? ` — ${c.info.code} ${c.info.name}` : '';
-};
 
 type Describer = (f: Fields, e: ClusterEvent) => string;
 
 /** Summaries for the kinds whose fields need arranging; other kinds list their fields. */
 const SUMMARIES: Record<string, Describer> = {
   'join-stage': (f, e) => `join with ${e.subject ?? s(f.sponsorName ?? f.sponsorAddress)}: ${s(f.stage)}`,
-  'join-failed': (f, e) => `join with ${e.subject ?? s(f.peerName ?? f.sponsorAddress ?? f.cluster)} failed${f.stage ? ` at ${s(f.stage)}` : ''}${withStatus(f, e)}${f.reason ? ` (${s(f.reason)})` : ''}`,
-  'join-progress': (f, e) => `farthest join progress with ${e.subject ?? '?'}: ${s(f.stage)}${withStatus(f, e)}`,
+  'join-failed': (f, e) => `join with ${e.subject ?? s(f.peerName ?? f.sponsorAddress ?? f.cluster)} failed${f.stage ? ` at ${s(f.stage)}` : ''}${f.reason ? ` (${s(f.reason)})` : ''}`,
+  'join-progress': (f, e) => `farthest join progress with ${e.subject ?? '?'}: ${s(f.stage)}`,
   'join-role': (f) => `form/join ${s(f.role)}`,
   'join-connect': (f) => `${s(f.step)} ${s(f.peerName)}`,
   'join-succeeded': (f) => `joined cluster ${s(f.cluster)}`,
@@ -24,9 +21,9 @@ const SUMMARIES: Record<string, Describer> = {
   'join-attempt': (f) => `attempting to join ${s(f.cluster)}`,
   'view-change': (f) => `view ${s(f.viewId)} ${s(f.members)}${(f.joiners as number[])?.length ? ` +${s(f.joiners)}` : ''}${(f.downers as number[])?.length ? ` −${s(f.downers)}` : ''} (was ${s(f.oldViewId)})`,
   'view-proposed': (f) => `proposed view ${s(f.viewId)} ${s(f.members)}`,
-  'node-removed': (_f, e) => `${nodes(e)} removed from membership${withStatus(_f, e)}`,
+  'node-removed': (_f, e) => `${nodes(e)} removed from membership`,
   quarantine: (f, e) => `${nodes(e)} quarantined${f.until ? ` until ${s(f.until)} (local)` : ''}`,
-  'connection-broken': (f, e) => `connection to ${nodes(e)} broken: ${s(f.reason)}${withStatus(f, e)}`,
+  'connection-broken': (f, e) => `connection to ${nodes(e)} broken: ${s(f.reason)}`,
   'node-down-handling': (_f, e) => `handling down node ${nodes(e)}`,
   'route-added': (f) => `route added ${s(f.localEndpoint)} → ${s(f.remoteEndpoint)}`,
   'route-up': (f) => `route up ${s(f.localEndpoint)} → ${s(f.remoteEndpoint)}`,
@@ -38,7 +35,7 @@ const SUMMARIES: Record<string, Describer> = {
   'group-state': (f) => `group ${s(f.group)}: ${f.from !== undefined ? `${s(f.from)} → ` : ''}${s(f.to)}`,
   'group-move': (f) => `move of ${s(f.group)}: ${s(f.from)} → ${s(f.to)}${f.moveType ? ` (${s(f.moveType).replace('MoveType::', '')})` : ''}`,
   'failover-attempt': (f) => `failing over ${s(f.group)}: ${s(f.from ?? f.fromName)} → ${s(f.to ?? f.toName)}`,
-  'quorum-lost': (f, e) => `quorum lost${f.members ? ` ${s(f.members)}` : ''}${withStatus(f, e)}${f.reason ? ` — ${s(f.reason)}` : ''}`,
+  'quorum-lost': (f, e) => `quorum lost${f.members ? ` ${s(f.members)}` : ''}${f.reason ? ` — ${s(f.reason)}` : ''}`,
   'quorum-one-off': (f) => `one node off quorum ${s(f.members)}`,
   'death-timer': (f) => `death timer ${s(f.action)}${f.secs !== undefined ? ` (${s(f.secs)} s)` : f.left !== undefined ? ` (${s(f.left)} s left)` : ''}`,
   'quorum-arbitrated': (f) => `quorum arbitrated${f.by !== undefined ? ` by node ${s(f.by)}` : ''}`,
@@ -50,7 +47,7 @@ const SUMMARIES: Record<string, Describer> = {
   'service-start': (f) => `service start: ${s(f.step)}${f.version ? ` ${s(f.version)}` : ''}`,
   'service-stop': (f, e) => `service stop: ${s(f.step ?? f.reason)}${e.subject ? ` (${e.subject})` : ''}`,
   'service-terminated': () => 'cluster service terminated',
-  'service-fatal': (f, e) => `cluster service fatal error${withStatus(f, e)}`,
+  'service-fatal': (f, e) => `cluster service fatal error`,
   'watchdog-config': (f) => `clussvc watchdog: ${s(f.secs)} s → ${s(f.action)}`,
   'rhs-start': (_f, e) => `RHS process starts (pid ${e.pid})`,
   'resource-call': (f) => `issuing ${s(f.call)}(${s(f.resource)}) to RHS`,
@@ -58,7 +55,7 @@ const SUMMARIES: Record<string, Describer> = {
   'health-check-failed': (f) => `${s(f.resource)}: ${s(f.check)} failed`,
   'rhs-deadlock': (f) => `RHS deadlock: ${f.call ? `${s(f.call)} timed out for ` : ''}${s(f.resource)}`,
   'rhs-terminated': (f) => `RHS terminating ${f.resource ? s(f.resource) : 'process'}`,
-  'resource-failed': (f, e) => `resource ${s(f.resource)} failed${f.group ? ` in ${s(f.group)}` : ''}${withStatus(f, e)}`,
+  'resource-failed': (f, e) => `resource ${s(f.resource)} failed${f.group ? ` in ${s(f.group)}` : ''}`,
   'role-failed': (f) => `role ${s(f.group)} failed to come online or offline`,
   'group-move-request': (f) => `move requested: ${s(f.group)}${f.dest !== undefined ? ` → node ${s(f.dest)}` : ''}${f.moveType ? ` (${s(f.moveType)})` : ''}`,
   'gem-pause': (f) => `GEM pause for view ${s(f.viewId)} ${s(f.proposedMembers)}`,

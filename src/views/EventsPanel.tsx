@@ -10,7 +10,8 @@ import { getEngine, gotoLine } from '../app/controller.ts';
 import { formatWall } from '../base/civil.ts';
 import { fmtInt } from './format.ts';
 
-const ROW_H = 20;
+/** Two lines per event: when, where, what kind; then what happened. */
+const ROW_H = 36;
 const OVERSCAN = 20;
 const FAMILIES = ['join', 'membership', 'network', 'resource', 'group', 'quorum', 'service'] as const;
 
@@ -46,14 +47,14 @@ const EventLine = memo(function EventLine({ r, timeMode, color, active }: { r: E
         void gotoLine(r.ref.fileId, r.ref.line);
       }}
     >
-      <span className="ev-time mono">{Number.isFinite(t) ? formatWall(t, false) : '—'}</span>
-      <span className="ev-node" style={{ color }}>{r.node}</span>
-      <span className={`ev-kind fam-${r.family}`}>{r.kind}</span>
-      <span className="ev-sum">
-        {r.summary}
+      <div className="ev-head">
+        <span className="ev-time mono">{Number.isFinite(t) ? formatWall(t, false) : '—'}</span>
+        <span className="ev-node" style={{ color }}>{r.node}</span>
+        <span className={`ev-kind fam-${r.family}`}>{r.kind}</span>
+        {r.codes.length > 0 && <span className="ev-code">{r.codes.map((c) => `${c.info.code} ${c.info.name}`).join(', ')}</span>}
         {!r.verified && <span className="ev-unv" aria-label="unverified recognizer">unverified</span>}
-        {r.codes.length > 0 && <span className="ev-code">{r.codes.map((c) => c.info.name).join(', ')}</span>}
-      </span>
+      </div>
+      <div className="ev-sum">{r.summary}</div>
     </div>
   );
 });
