@@ -13,7 +13,8 @@
 import { fileSlices } from '../src/engine/file-slices.ts';
 import { EventExtractor } from '../src/events/extract.ts';
 import { FileIndexer } from '../src/ingest/indexer.ts';
-import { decodeLine, SliceStore } from '../src/ingest/text.ts';
+import { SliceStore } from '../src/ingest/text.ts';
+import { indexerSource } from '../src/events/indexer-source.ts';
 import { SLICE_BYTES } from '../src/ingest/index.ts';
 import { PHASES } from './phases.ts';
 
@@ -169,17 +170,10 @@ async function runOnce(file: File, mode: string, mem: Uint8Array[] | null): Prom
     const ix = new FileIndexer(file.size, { name: file.name });
     const store = new SliceStore();
     const ex = new EventExtractor();
+    ix.probe = ex.probeFor(ix.facts.components);
     let events = 0;
     const run = (final: boolean) => {
-      const v = ix.columnsView();
-      const offset = ix.offsetsView();
-      const encoding = ix.facts.encoding;
-      ex.run({
-        ...v, components: ix.facts.components, sections: ix.facts.sections, encoding,
-        text: (i) => decodeLine(store, offset[i], ix.lineEnd(i), encoding),
-        offsetOf: (i) => offset[i],
-        locate: (i, at) => store.locate(offset[i], ix.lineEnd(i), at),
-      }, final);
+      ex.run(indexerSource(ix, store), final);
       events += ex.take()?.line.length ?? 0;
     };
     for await (const s of slices()) {

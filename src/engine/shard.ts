@@ -3,7 +3,8 @@
 // entry only wires messages.
 
 import { chunkTransfer } from '../events/columns.ts';
-import { EventExtractor, type LineSource } from '../events/extract.ts';
+import { EventExtractor } from '../events/extract.ts';
+import { indexerSource } from '../events/indexer-source.ts';
 import { FileIndexer } from '../ingest/indexer.ts';
 import { decodeLine, SliceStore } from '../ingest/text.ts';
 import type { FileFacts, IndexOptions, ThreadTable } from '../ingest/types.ts';
@@ -71,9 +72,12 @@ export class Shard {
   }
 
   private open(id: number, file: File, opts: IndexOptions): void {
+    const ix = new FileIndexer(file.size, opts);
+    const events = new EventExtractor();
+    ix.probe = events.probeFor(ix.facts.components);
     const sf: ShardFile = {
       id, gen: 0, store: new SliceStore(), offset: new Float64Array(0), thread: new Uint32Array(0),
-      threads: { pid: [], tid: [] }, facts: null, ix: new FileIndexer(file.size, opts), sent: 0, events: new EventExtractor(), size: file.size, dropped: false,
+      threads: { pid: [], tid: [] }, facts: null, ix, sent: 0, events, size: file.size, dropped: false,
     };
     this.files.set(id, sf);
     if (this.reader) this.reader({ t: 'read', id, gen: sf.gen, file });
@@ -102,16 +106,7 @@ export class Shard {
 
   /** Runs event recognition over the lines indexed so far and sends what it found. */
   private extract(sf: ShardFile, ix: FileIndexer, final: boolean): void {
-    const v = ix.columnsView();
-    const offset = ix.offsetsView();
-    const encoding = ix.facts.encoding;
-    const src: LineSource = {
-      ...v, components: ix.facts.components, sections: ix.facts.sections,
-      text: (i) => decodeLine(sf.store, offset[i], ix.lineEnd(i), encoding),
-      offsetOf: (i) => offset[i],
-      locate: (i, at) => sf.store.locate(offset[i], ix.lineEnd(i), at),
-      encoding,
-    };
+    const src = indexerSource(ix, sf.store);
     sf.events.run(src, final);
     const chunk = sf.events.take();
     if (chunk) this.post({ t: 'events', id: sf.id, gen: sf.gen, chunk }, chunkTransfer(chunk));
@@ -139,6 +134,7 @@ export class Shard {
     sf.ix = ix;
     sf.sent = 0;
     sf.events = new EventExtractor();
+    ix.probe = sf.events.probeFor(ix.facts.components);
     for (const { bytes } of sf.store.each()) {
       ix.push(bytes);
       sf.sent = this.sendSegment(sf, ix, sf.sent);

@@ -7,7 +7,7 @@
 import { Growable } from '../base/growable.ts';
 import { CATALOGUE, groupNames, type Recognizer } from '../formats/messages/index.ts';
 import { TABLE_NAME_RULES } from '../formats/messages/tables.ts';
-import { Bucket, Flag, type SectionInfo } from '../ingest/types.ts';
+import { Bucket, Flag, type RecordProbe, type SectionInfo } from '../ingest/types.ts';
 import { AnchorSet, leadMatches, leadOf } from './anchors.ts';
 import { NO_VALUE, type EventChunk, type TableName } from './columns.ts';
 
@@ -100,6 +100,51 @@ export class EventExtractor {
    * Examines the lines indexed since the last call. Unless `final`, the last entry is held
    * back: its continuation lines may still be on their way.
    */
+  /** Lines the probe let through, in line order, and how far run() has consumed them. */
+  private readonly probed: Growable<Uint32Array> = new Growable(Uint32Array, 256);
+  private probedAt = 0;
+  private probing = false;
+
+  /**
+   * The pre-filter to plug into the file's indexer (FileIndexer.probe): record lines are then
+   * ruled out while their bytes are at hand, and run() examines only the lines it let through
+   * (plus continuation, table and unparsed lines, which it does not see).
+   */
+  probeFor(components: readonly string[]): RecordProbe {
+    this.probing = true;
+    const plans: Array<Plan | null> = [];
+    const found = new Uint8Array(CATALOGUE.length);
+    const weakFound = new Uint8Array(CATALOGUE.length);
+    return {
+      record: (u, s, e, tagStart, tagEnd, comp, line) => {
+        let plan = plans[comp];
+        if (plan === undefined) {
+          const cand = comp === 0 ? NO_COMP : BY_COMP.get(components[comp] ?? '') ?? EMPTY;
+          plan = cand.length > 0 ? this.planOf(cand) : null;
+          plans[comp] = plan;
+        }
+        if (plan === null) return;
+        if (tagEnd > 0) {
+          if (tagEnd + 1 < e && u[tagEnd] === 32 && u[tagEnd + 1] < 128) {
+            const list = plan.strongByFirst[u[tagEnd + 1]];
+            if (list) for (let x = 0; x < list.length; x++) if (leadMatches(u, tagEnd, e, list[x].lead)) return void this.probed.push(line);
+          }
+          if (plan.weak.length === 0) return;
+          let any = false;
+          for (const w of plan.weak) if (weakLeadOk(w.leads, u, tagEnd, e)) any = true;
+          if (!any) return;
+          weakFound.fill(0, 0, plan.weak.length);
+          const n = u instanceof Uint8Array ? plan.weakSet.scan8(u, tagStart, e, weakFound) : plan.weakSet.scan16(u, tagStart, e, weakFound);
+          if (n > 0) this.probed.push(line);
+          return;
+        }
+        found.fill(0, 0, plan.size);
+        const n = u instanceof Uint8Array ? plan.all.scan8(u, s, e, found) : plan.all.scan16(u, s, e, found);
+        if (n > 0) this.probed.push(line);
+      },
+    };
+  }
+
   run(src: LineSource, final: boolean): void {
     let limit = src.count;
     if (!final) {
@@ -116,6 +161,12 @@ export class EventExtractor {
         continue;
       }
       if (bucket === PARSED) {
+        if (this.probing) {
+          // Only what the probe let through.
+          const pr = this.probed.data;
+          while (this.probedAt < this.probed.length && pr[this.probedAt] < i) this.probedAt++;
+          if (this.probedAt >= this.probed.length || pr[this.probedAt] !== i) continue;
+        }
         const c = comp[i];
         const cand = this.candidates[c] ?? this.candidatesOf(src, c);
         if (cand.length > 0) this.recognize(src, i, cand, this.tagOf(src, c), this.compPlans[c] ??= this.planOf(cand));
@@ -330,6 +381,8 @@ export class EventExtractor {
 const STRONG_LEAD = 8;
 
 interface Plan {
+  /** Number of candidates. */
+  size: number;
   /** Strong leads by the character after their leading space (all of them have one). */
   strongByFirst: Array<Array<{ j: number; lead: Int32Array }> | undefined>;
   weak: Array<{ j: number; leads: Int32Array[] | null }>;
@@ -349,7 +402,7 @@ function makePlan(cand: readonly number[]): Plan {
     else weak.push({ j, leads: leads && leads.map((l) => Int32Array.from(l)) });
   });
   return {
-    strongByFirst, weak,
+    size: cand.length, strongByFirst, weak,
     weakSet: new AnchorSet(weak.map((w) => CATALOGUE[cand[w.j]].anchor)),
     all: new AnchorSet(cand.map((k) => CATALOGUE[k].anchor)),
   };

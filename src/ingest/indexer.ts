@@ -15,7 +15,7 @@ import { severityFromText } from '../formats/severity.ts';
 import { detectDialect, type DialectGuess } from './detect.ts';
 import { finalizeFacts } from './facts.ts';
 import { CompKind, parseRecordPrefix, PrefixResult, type Units } from './prefix.ts';
-import { Bucket, Channel, emptyFacts, Flag, type DialectId, type FileFacts, type IndexOptions, type LineColumns, type SectionKind, type ThreadTable } from './types.ts';
+import { Bucket, Channel, emptyFacts, Flag, type DialectId, type FileFacts, type IndexOptions, type LineColumns, type RecordProbe, type SectionKind, type ThreadTable } from './types.ts';
 import { countTypographic16, countTypographic8, firstInvalidUtf8 } from './utf8.ts';
 
 /** Lines longer than this are kept and counted but flagged, and shown cut. */
@@ -42,6 +42,8 @@ function decodeUnits(u: Units, s: number, e: number, decoder: Decoder | null): s
 export class FileIndexer {
   readonly facts: FileFacts;
   private readonly opts: IndexOptions;
+  /** Sees every record line that does not continue an entry (set before the first push). */
+  probe: RecordProbe | null = null;
 
   // Columns.
   private readonly off = new Growable(Float64Array, 4096);
@@ -564,6 +566,10 @@ export class FileIndexer {
         if (sev !== undefined && sev !== level) level |= sev << 4;
       }
       if (m0 === 60 || m0 === 76 || comp === this.nmCompId) this.inFileEvidence(u, r.msgStart, e, m0, ts);
+      if (this.probe !== null && (flags & Flag.Member) === 0) {
+        const tagged = r.compKind === CompKind.Tag;
+        this.probe.record(u, s, e, tagged ? r.compStart - 1 : -1, tagged && u[r.compEnd] === 93 ? r.compEnd + 1 : -1, comp, n);
+      }
       if ((flags & Flag.Member) === 0) {
         if (ts < this.runMaxTs) {
           flags |= Flag.Backwards;

@@ -140,6 +140,18 @@ export interface ThreadTable {
   tid: number[];
 }
 
+/**
+ * Sees each record line while it is indexed, its bytes still at hand: event extraction's
+ * pre-filter (src/events) plugs in here, so that ruling a line out costs no second pass.
+ */
+export interface RecordProbe {
+  /**
+   * `u[s..e)` is the line; `tagStart` the index of the `[` of its component tag (-1 without
+   * one), `tagEnd` the index after its `]` (-1 when the tag does not close there).
+   */
+  record(u: Uint8Array | Uint16Array, s: number, e: number, tagStart: number, tagEnd: number, comp: number, line: number): void;
+}
+
 export interface IndexOptions {
   name?: string;
   path?: string;

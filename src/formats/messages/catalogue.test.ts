@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { CATALOGUE, convertField, EVENT_FAMILIES, groupNames, type Recognizer } from './index.ts';
 import { extractAll } from '../../events/from-file.ts';
 import { indexBytes } from '../../ingest/index.ts';
+import { asLogLine } from './example-line.ts';
 
 function entryText(r: Recognizer): string {
   return [r.example, ...(r.exampleNext ?? [])].join('\n');
@@ -17,17 +18,6 @@ function fieldsOf(r: Recognizer, text: string): Record<string, unknown> | null {
   const out: Record<string, unknown> = { ...(r.fixed ?? {}) };
   for (const [k, v] of Object.entries(m.groups ?? {})) if (v !== undefined) out[k] = convertField(k, v);
   return out;
-}
-
-const PREFIX_RE = /^(?:\[(?:System|Operational|Verbose)\] )?[0-9a-fA-F]{1,8}\.[0-9a-fA-F]{1,8}::\d{4}\//;
-const TIME_ONLY = /^\d{2}:\d{2}:\d{2}\.\d{3}\s+(?:(?:INFO|WARN|ERR|DBG)\s+)?/;
-const LEVEL_ONLY = /^(?:INFO|WARN|ERR|DBG)\s+/;
-
-/** formats.md often quotes a message without its prefix: give it one so the indexer sees a record. */
-export function asLogLine(example: string): string {
-  if (PREFIX_RE.test(example)) return example;
-  const msg = example.replace(TIME_ONLY, '').replace(LEVEL_ONLY, '');
-  return `00000b50.00000810::2018/10/18-19:17:38.723 INFO  ${msg}`;
 }
 
 describe('message catalogue', () => {

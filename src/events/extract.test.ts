@@ -1,0 +1,67 @@
+// The shards extract with the indexer's pre-filter (probe) and slice by slice; the CLI extracts
+// a whole indexed file without it. Both must find exactly the same events — on every catalogue
+// example, the golden fixtures and a generated incident, with slices small enough to cut
+// entries (route XML blocks, continued event texts) in two.
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { CATALOGUE } from '../formats/messages/index.ts';
+import { FileIndexer } from '../ingest/indexer.ts';
+import { indexBytes } from '../ingest/index.ts';
+import { SliceStore } from '../ingest/text.ts';
+import { indexerSource } from './indexer-source.ts';
+import { asLogLine } from '../formats/messages/example-line.ts';
+import { FileEvents } from './columns.ts';
+import { EventExtractor } from './extract.ts';
+import { extractFile } from './from-file.ts';
+
+/** As the shard does it: index each slice with the probe attached, then extract. */
+function streamed(bytes: Uint8Array, sliceSize: number): Array<[number, number]> {
+  const ix = new FileIndexer(bytes.length, {});
+  const store = new SliceStore();
+  const ex = new EventExtractor();
+  ix.probe = ex.probeFor(ix.facts.components);
+  const ev = new FileEvents();
+  const run = (final: boolean) => {
+    ex.run(indexerSource(ix, store), final);
+    const c = ex.take();
+    if (c) ev.add(c);
+  };
+  for (let o = 0; o < bytes.length; o += sliceSize) {
+    const s = bytes.slice(o, Math.min(bytes.length, o + sliceSize));
+    store.add(s);
+    ix.push(s);
+    run(false);
+  }
+  ix.finish();
+  run(true);
+  return Array.from({ length: ev.length }, (_, i) => [ev.line.data[i], ev.rec.data[i]]);
+}
+
+function whole(bytes: Uint8Array): Array<[number, number]> {
+  const ev = extractFile(indexBytes(bytes));
+  return Array.from({ length: ev.length }, (_, i) => [ev.line.data[i], ev.rec.data[i]]);
+}
+
+const FIX = new URL('../../test/fixtures/clusterlog/', import.meta.url).pathname;
+const DEMO = new URL('../../public/demo/', import.meta.url).pathname;
+
+describe('streamed extraction with the probe = whole-file extraction', () => {
+  it('on every catalogue example', () => {
+    for (const r of CATALOGUE) {
+      const bytes = new TextEncoder().encode(`${[asLogLine(r.example), ...(r.exampleNext ?? [])].join('\r\n')}\r\n`);
+      expect(streamed(bytes, 7), r.id).toEqual(whole(bytes));
+    }
+  });
+  it.each(readdirSync(FIX).filter((n) => /\.(log|txt)$/.test(n)))('on the golden fixture %s', (name) => {
+    const bytes = new Uint8Array(readFileSync(FIX + name));
+    const expected = whole(bytes);
+    for (const size of [13, 256, 4096]) expect(streamed(bytes, size)).toEqual(expected);
+  });
+  it.each(readdirSync(DEMO).filter((n) => n.endsWith('.log')))('on the demo file %s (UTF-8 and UTF-16LE)', (name) => {
+    const bytes = new Uint8Array(readFileSync(DEMO + name));
+    const expected = whole(bytes);
+    expect(expected.length).toBeGreaterThan(20);
+    expect(streamed(bytes, 65536)).toEqual(expected);
+    expect(streamed(bytes, 4001)).toEqual(expected);
+  });
+});
