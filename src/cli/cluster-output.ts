@@ -19,7 +19,7 @@ export function clusterModel(ev: CliEvents): ClusterModel {
   return correlate(
     ev.events,
     ev.files.map((f) => ({ fileId: f.id, path: f.path, node: f.facts.node ?? f.facts.name, ts: f.ts, shift: toUtcShift(f.facts.timeBase), lines: f.facts.lines })),
-    { names: ev.names },
+    { names: ev.names, resourceGroup: (r) => ev.names.resourceGroup(r) },
   );
 }
 

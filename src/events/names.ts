@@ -34,6 +34,8 @@ export class NameDictionary {
   private readonly byName = new Map<string, number>();
   private readonly resources = new Map<string, { name: string; group: string | null }>();
   private readonly groupNames = new Set<string>();
+  /** Resources named by a table row without a GUID column. */
+  private readonly resourceGroupByName = new Map<string, string>();
   private resolved: Map<number, string> | null = null;
 
   addNode(id: number, name: string, source: string): void {
@@ -52,6 +54,10 @@ export class NameDictionary {
     if (!GUID.test(guid) || !name) return;
     const prev = this.resources.get(guid.toLowerCase());
     this.resources.set(guid.toLowerCase(), { name, group: group ?? prev?.group ?? null });
+  }
+
+  addResourceGroup(resource: string, group: string): void {
+    this.resourceGroupByName.set(resource, group);
   }
 
   addGroup(name: string): void {
@@ -86,6 +92,12 @@ export class NameDictionary {
     return this.resources.get(guid.toLowerCase())?.name ?? null;
   }
 
+  /** The owner group of a resource, by its name (from the 2016+ Resources table). */
+  resourceGroup(name: string): string | null {
+    for (const r of this.resources.values()) if (r.name === name && r.group) return r.group;
+    return this.resourceGroupByName.get(name) ?? null;
+  }
+
   isGroup(name: string): boolean {
     return this.groupNames.has(name);
   }
@@ -113,7 +125,10 @@ export function buildNames(files: readonly NamesInput[]): NameDictionary {
       if (t.kind === 'node' && t.id) d.addNode(Number(t.id), t.name, 'Nodes table');
       else if (t.kind === 'resource') {
         if (t.id) d.addResource(t.id, t.name, t.group);
-        if (t.group) d.addGroup(t.group);
+        if (t.group) {
+          d.addGroup(t.group);
+          d.addResourceGroup(t.name, t.group);
+        }
       } else if (t.kind === 'group') d.addGroup(t.name);
     }
     // `Node N:` in a file's own lines is that file's node id (the observer), when its name is known.

@@ -5,6 +5,7 @@
 import { nodeCoverage, noDataGaps } from './coverage.ts';
 import { findDisagreements } from './disagreements.ts';
 import { buildFacts } from './facts.ts';
+import { deriveGroupStates, resourceGroups } from './group-rollup.ts';
 import { buildJoinSpans, pairJoinSpans } from './joins.ts';
 import { collectMoves, resolveSources } from './moves.ts';
 import { buildNodeNames } from './nodes.ts';
@@ -59,6 +60,7 @@ export function correlate(events: readonly ClusterEvent[], files: readonly Cover
     if (g) g.owners = pts;
     else groups.push({ group, points: [], owners: pts });
   }
+  deriveGroupStates(groups, resources, resourceGroups(sorted, opts.resourceGroup));
   groups.sort((a, b) => a.group.localeCompare(b.group));
 
   const nodes = [...new Set([...coverage.map((c) => c.node), ...sorted.map((e) => nn.name(e.node))])].sort();

@@ -55,6 +55,7 @@ export function clusterRecords(model: ClusterModel): ClusterRecord[] {
       type: 'group-series', group: g.group,
       points: g.points.map((p) => ({ t: p.t, state: p.state, ...(p.from ? { from: p.from } : {}), node: p.node, refs: refs(p.refs) })),
       owners: g.owners.map((o) => ({ t: o.t, owner: o.owner, source: o.source, ref: ref(o.ref) })),
+      ...(g.derived ? { derived: g.derived.map((d) => ({ t: d.t, state: d.state, resource: d.resource, ref: ref(d.ref) })) } : {}),
     });
   }
   for (const r of model.routes) {

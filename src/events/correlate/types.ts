@@ -33,6 +33,8 @@ export interface CorrelateOptions {
   joinPairToleranceMs?: number;
   /** Authoritative id -> name pairs (the cluster's NameDictionary); events' own fields fill in. */
   names?: NodeNameLookup;
+  /** Resource -> owner group from outside the events (the 2016+ `[=== Resources ===]` table). */
+  resourceGroup?: (resource: string) => string | null;
   /** A silence counts as 'no data' when longer than max(gapMinMs, gapFactor x p99 line gap) (defaults 30000, 20). */
   gapMinMs?: number;
   gapFactor?: number;
@@ -188,8 +190,20 @@ export interface ResourceSeries {
 
 export interface GroupSeries {
   group: string;
+  /** The group's own state lines (Operational `Group 'G' has transitioned ...`). */
   points: StatePoint[];
   owners: OwnerPoint[];
+  /** State rolled up from the resources known to be in the group (group-rollup.ts), when any. */
+  derived?: DerivedGroupPoint[];
+}
+
+export interface DerivedGroupPoint {
+  t: number;
+  /** Online, Offline, Failed, Pending, PartialOnline or Unknown. */
+  state: string;
+  /** The resource whose change made it. */
+  resource: string;
+  ref: LineRef;
 }
 
 export type RouteState = 'up' | 'degraded' | 'down';
