@@ -2,6 +2,7 @@
 // the view worker so that the sizes of the view structures can be read. Shards are the product's.
 import type { EngineClient, EngineSnapshot, EventFilter, EventRow, FileId, FileOptions, InputFile, Row, SearchSpec, ViewSpec } from '../src/engine/api.ts';
 import type { MainToView, ViewToMain } from '../src/engine/protocol.ts';
+import type { TimelineMarks } from '../src/timeline/marks.ts';
 
 export class ProbeEngine implements EngineClient {
   private readonly view: Worker;
@@ -72,6 +73,7 @@ export class ProbeEngine implements EngineClient {
   snapshot(): EngineSnapshot { return this.snap as EngineSnapshot; }
   setEventFilter(filter: EventFilter): void { this.post({ t: 'eventFilter', filter }); }
   getEventRows(start: number, count: number): Promise<EventRow[]> { return this.ask((req) => ({ t: 'eventRows', req, start, count })); }
+  getTimeline(): Promise<TimelineMarks | null> { return this.ask((req) => ({ t: 'timeline', req })); }
   dispose(): void {
     this.view.terminate();
     for (const w of this.shards) w.terminate();

@@ -336,6 +336,57 @@ test('the events panel lists what the CLI recognizes, filters it, and clicks thr
   await expect(page.getByTestId('event-list')).toContainText('No event matches these filters');
 });
 
+test('the timeline draws a lane per node, the failover arrow lands on its move line, zoom and the raw-line cursor work', async ({ page }) => {
+  await openApp(page);
+  const files = logsIn('incident');
+  await dropFiles(page, files);
+  await waitLoaded(page, files.length);
+  const cli = eventsOf(files.map((f) => indexPath(f)));
+  await expect(page.getByTestId('timeline-lane')).toHaveCount(3);
+  expect(await page.getByTestId('timeline-lane').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.node))).toEqual(['SQLN1', 'SQLN2', 'SQLN3']);
+  const marks = page.getByTestId('timeline-marks').locator('li');
+  // Node 2's join with n1: a succeeded join span on SQLN2's join track, with its stages.
+  await expect(marks.filter({ hasText: /join SQLN2 ↔ SQLN1/ }).first()).toHaveAttribute('data-kind', 'JoinOk');
+  expect(await page.locator('[data-testid="timeline-marks"] li[data-node="SQLN2"][data-track="join"][data-kind="Stage"]').count()).toBeGreaterThan(2);
+  // The route to the isolated node goes down after the missed heartbeats (on a survivor's lane).
+  const missed = Number(await page.locator('[data-testid="timeline-marks"] li[data-kind="HeartbeatMissed"]').first().getAttribute('data-t0'));
+  const downs = await page.locator('[data-testid="timeline-marks"] li[data-kind="RouteDown"]').evaluateAll((els) => els.map((e) => Number((e as HTMLElement).dataset.t0)));
+  expect(downs.length).toBeGreaterThan(0);
+  expect(Math.min(...downs)).toBeGreaterThanOrEqual(missed);
+  // The failover arrow: from the isolated node to the survivor, at the time of the RCM move line.
+  const arrow = page.locator('[data-testid="timeline-marks"] li[data-kind="MoveFailover"]').first();
+  const move = cli.events.find((e) => e.rec === 'group.move')!;
+  await expect(arrow).toHaveAttribute('data-node', 'SQLN2');
+  await expect(arrow).toHaveAttribute('data-to-node', move.fields.to as string);
+  expect(Math.abs(Number(await arrow.getAttribute('data-t0')) - move.t)).toBeLessThan(1000);
+  // A click on the arrow's stem selects the `move of group ... is about to succeed` line.
+  const canvas = page.getByTestId('timeline-canvas');
+  const x = Number(await arrow.getAttribute('data-x'));
+  const y = Number(await arrow.getAttribute('data-y'));
+  // Scroll the lanes so that the arrow's start is in sight, then click it.
+  await page.getByTestId('timeline').locator('.tl-body').evaluate((el, yy) => (el.scrollTop = Math.max(0, yy - 40)), y);
+  const box = (await canvas.boundingBox())!;
+  await page.mouse.click(box.x + x, box.y + y);
+  const selected = page.locator('[data-testid="log-view"] .row.sel');
+  await expect(selected.locator('.c-msg')).toContainText(/move of group .* is about to succeed/);
+  // The selected raw line puts the cursor on the timeline at its time; moving the selection moves it.
+  const cursor = async () => Number(await page.getByTestId('timeline').getAttribute('data-cursor'));
+  await expect.poll(async () => Math.abs((await cursor()) - move.t)).toBeLessThan(2);
+  await page.keyboard.press('End');
+  await expect.poll(cursor).toBeGreaterThan(move.t + 1000);
+  // Zoom: W narrows the visible range; F fits everything again.
+  const span = async () => {
+    const t = page.getByTestId('timeline');
+    return Number(await t.getAttribute('data-t1')) - Number(await t.getAttribute('data-t0'));
+  };
+  const before = await span();
+  await page.keyboard.press('w');
+  await expect.poll(span).toBeLessThan(before * 0.8);
+  await page.keyboard.press('f');
+  await expect.poll(span).toBeCloseTo(before, -2);
+  await page.screenshot({ path: 'test-results/timeline.png' });
+});
+
 test.describe('responsiveness', () => {
   // On a shared 2-core box other processes can stretch one frame past 50 ms now and then;
   // a retry tells a slow moment from a page that blocks (which fails every attempt).

@@ -47,6 +47,11 @@ export interface UiState extends Omit<ViewSpec, 'fileIds'> {
   /** The events panel (right) is shown. */
   eventsOpen: boolean;
   eventFilter: EventFilter;
+  /** The timeline's visible time domain (UTC ms); null = everything. An immutable pair: views derive scales from it. */
+  tlDomain: readonly [number, number] | null;
+  /** Everything the timeline can show (set when its marks arrive). */
+  tlFull: readonly [number, number] | null;
+  timelineOpen: boolean;
   /** `fileId:line` of the event last clicked in the events panel. */
   activeEvent: string | null;
 
@@ -85,6 +90,9 @@ export const useUi = create<UiState>()((set) => ({
   panelOpen: true,
   eventsOpen: true,
   eventFilter: DEFAULT_EVENT_FILTER,
+  tlDomain: null,
+  tlFull: null,
+  timelineOpen: true,
   activeEvent: null,
   columns: null,
   dragging: false,

@@ -3,6 +3,7 @@
 // Views import types from here and never touch workers, bytes or columns.
 
 import type { ClusterEvent } from '../events/types.ts';
+import type { TimelineMarks } from '../timeline/marks.ts';
 import type { DialectId, EncodingId, FileFacts } from '../ingest/types.ts';
 
 export type FileId = number;
@@ -160,6 +161,8 @@ export interface EventsSummary {
   nodeNames: Array<{ id: number; name: string; conflicts: string[] }>;
   resources: number;
   groups: number;
+  /** Increases whenever the timeline's marks change (getTimeline returns the new ones). */
+  timelineVersion: number;
 }
 
 export interface EngineSnapshot {
@@ -220,13 +223,15 @@ export interface EngineClient {
   setEventFilter(filter: EventFilter): void;
   /** Rows [start, start+count) of the filtered event list. */
   getEventRows(start: number, count: number): Promise<EventRow[]>;
+  /** The timeline's marks (columns), null before any event. */
+  getTimeline(): Promise<TimelineMarks | null>;
   subscribe(listener: (s: EngineSnapshot) => void): () => void;
   snapshot(): EngineSnapshot;
   dispose(): void;
 }
 
 export const EMPTY_EVENTS: EventsSummary = {
-  total: 0, shown: 0, unverified: 0, version: 0, filter: DEFAULT_EVENT_FILTER, families: [], kinds: [], nodes: [], nodeNames: [], resources: 0, groups: 0,
+  total: 0, shown: 0, unverified: 0, version: 0, filter: DEFAULT_EVENT_FILTER, families: [], kinds: [], nodes: [], nodeNames: [], resources: 0, groups: 0, timelineVersion: 0,
 };
 
 export const DEFAULT_VIEW: ViewSpec = {

@@ -2,6 +2,7 @@
 // per core (parsing, raw bytes, text and search), connected by MessagePorts.
 // Implements the EngineClient contract for the views.
 
+import type { TimelineMarks } from '../timeline/marks.ts';
 import { EMPTY_EVENTS, type EngineClient, type EngineSnapshot, type EventFilter, type EventRow, type FileId, type FileOptions, type InputFile, type Row, type SearchSpec, type ViewSpec } from './api.ts';
 import type { MainToView, ViewToMain } from './protocol.ts';
 
@@ -98,6 +99,9 @@ export class WorkerEngine implements EngineClient {
   }
   getEventRows(start: number, count: number): Promise<EventRow[]> {
     return this.ask((req) => ({ t: 'eventRows', req, start, count }));
+  }
+  getTimeline(): Promise<TimelineMarks | null> {
+    return this.ask((req) => ({ t: 'timeline', req }));
   }
   subscribe(listener: (s: EngineSnapshot) => void): () => void {
     this.listeners.add(listener);

@@ -5,7 +5,10 @@
 
 import { FileEvents, type EventChunk } from '../events/columns.ts';
 import { describe } from '../events/describe.ts';
-import { toLocalShift } from '../ingest/timebase.ts';
+import { toLocalShift, toUtcShift } from '../ingest/timebase.ts';
+import { correlate } from '../events/correlate/index.ts';
+import { layoutTimeline } from '../timeline/layout.ts';
+import type { TimelineMarks } from '../timeline/marks.ts';
 import { materializeFile, type EventFile } from '../events/materialize.ts';
 import { buildNames, type NameDictionary } from '../events/names.ts';
 import type { ClusterEvent } from '../events/types.ts';
@@ -22,6 +25,8 @@ export class EventStore {
   private version = 0;
   private dirty = false;
   private summaryCache: EventsSummary | null = null;
+  private marks: TimelineMarks | null = null;
+  private timelineVersion = 0;
   /** ms from UTC to each file's local wall clock (NaN when unknown). */
   private localShift = new Map<FileId, number>();
 
@@ -69,7 +74,21 @@ export class EventStore {
     // Time order; lines without a time sort first; ties keep file and line order.
     all.sort((a, b) => (a.t === b.t || (a.t !== a.t && b.t !== b.t) ? a.ref.fileId - b.ref.fileId || a.ref.line - b.ref.line : a.t !== a.t ? -1 : b.t !== b.t ? 1 : a.t - b.t));
     this.all = all;
+    // Stage 2 and the timeline's marks, from the same events.
+    const names = this.names;
+    const model = correlate(all, files.map((f) => ({
+      fileId: f.id, path: f.path, node: f.facts.node ?? f.facts.name, ts: f.ts, shift: toUtcShift(f.facts.timeBase), lines: f.ts.length,
+    })), { names, resourceGroup: (r) => names.resourceGroup(r) });
+    this.marks = layoutTimeline(model, all);
+    this.timelineVersion++;
     this.applyView(view);
+  }
+
+  /** The timeline's marks as fresh columns (they are transferred to the main thread). */
+  timelineCopy(): TimelineMarks | null {
+    const m = this.marks;
+    if (!m) return null;
+    return { ...m, t0: m.t0.slice(), t1: m.t1.slice(), row: m.row.slice(), row2: m.row2.slice(), style: m.style.slice(), label: m.label.slice(), fileId: m.fileId.slice(), line: m.line.slice() };
   }
 
   /** The raw view's file and time filters changed (or the list did). */
@@ -146,6 +165,7 @@ export class EventStore {
       nodeNames: names ? names.nodes.map((n) => ({ id: n.id, name: n.name, conflicts: n.conflicts })) : [],
       resources: names ? names.resources.length : 0,
       groups: names ? names.groups.length : 0,
+      timelineVersion: this.timelineVersion,
     };
     return this.summaryCache;
   }

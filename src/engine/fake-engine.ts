@@ -500,6 +500,7 @@ class FakeEngine implements EngineClient {
   // The fake engine (a UI harness) recognizes no events.
   setEventFilter(): void {}
   async getEventRows(): Promise<EventRow[]> { return []; }
+  async getTimeline(): Promise<null> { return null; }
 
   dispose(): void { this.listeners.clear(); this.job++; this.searchJob++; }
 

@@ -20,7 +20,8 @@ export type MainToView =
   | { t: 'posOf'; req: number; id: FileId; line: number }
   | { t: 'posAt'; req: number; utc: number }
   | { t: 'eventFilter'; filter: EventFilter }
-  | { t: 'eventRows'; req: number; start: number; count: number };
+  | { t: 'eventRows'; req: number; start: number; count: number }
+  | { t: 'timeline'; req: number };
 
 export type ViewToMain =
   | { t: 'snapshot'; snap: EngineSnapshot }

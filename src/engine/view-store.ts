@@ -13,6 +13,7 @@ import { mergeRuns, type MergedOrder, type MergeRun } from '../store/merge.ts';
 import { validateQuery } from '../store/search.ts';
 import { DEFAULT_VIEW, type EngineSnapshot, type FileId, type FileOptions, type Row, type SearchSpec, type ViewSpec } from './api.ts';
 import { EventStore } from './event-store.ts';
+import { marksTransfer } from '../timeline/marks.ts';
 import type { MainToView, ShardToView, ViewToMain, ViewToShard } from './protocol.ts';
 
 const PALETTE = ['#4e9ff5', '#f5a34e', '#5fd38d', '#e86a92', '#b08cf5', '#4ed6d6', '#d6c94e', '#f07b5a', '#8fb3ff', '#9ad95f'];
@@ -48,7 +49,7 @@ interface StoreFile {
   duplicates: number;
 }
 
-type PostMain = (msg: ViewToMain) => void;
+type PostMain = (msg: ViewToMain, transfer?: Transferable[]) => void;
 
 export class ViewStore {
   private shards: MessagePort[] = [];
@@ -122,6 +123,12 @@ export class ViewStore {
       case 'eventRows':
         this.postMain({ t: 'reply', req: msg.req, value: this.events.rows(msg.start, msg.count) });
         break;
+      case 'timeline': {
+        // A copy per request: the columns are transferred away.
+        const m = this.events.timelineCopy();
+        this.postMain({ t: 'reply', req: msg.req, value: m }, m ? marksTransfer(m) : []);
+        break;
+      }
       case 'search':
         this.startSearch(msg.spec);
         break;

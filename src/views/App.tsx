@@ -13,6 +13,8 @@ import { DetailsStrip } from './DetailsStrip.tsx';
 import { StatusBar } from './StatusBar.tsx';
 import { EmptyState } from './EmptyState.tsx';
 import { EventsPanel } from './EventsPanel.tsx';
+import { TimelineView } from './timeline/TimelineView.tsx';
+import { fitTimeline, panTimeline, zoomTimeline } from '../app/timeline-nav.ts';
 
 function isTyping(t: EventTarget | null): boolean {
   if (!(t instanceof HTMLElement)) return false;
@@ -40,6 +42,12 @@ function useKeyboard() {
         case 'End': selectPos(total - 1); break;
         case 'n': void gotoHit(1); break;
         case 'N': void gotoHit(-1); break;
+        // Timeline (Perfetto-style): W/S zoom, A/D pan, F fits the selection.
+        case 'w': case 'W': zoomTimeline(0.7); break;
+        case 's': case 'S': zoomTimeline(1 / 0.7); break;
+        case 'a': case 'A': panTimeline(-0.2); break;
+        case 'd': case 'D': panTimeline(0.2); break;
+        case 'f': case 'F': fitTimeline(); break;
         case '/': {
           const box = document.querySelector<HTMLInputElement>('[data-testid="search-input"]');
           box?.focus();
@@ -139,6 +147,7 @@ export function App() {
   const startup = useUi((s) => s.startup);
   const panelOpen = useUi((s) => s.panelOpen);
   const eventsOpen = useUi((s) => s.eventsOpen);
+  const timelineOpen = useUi((s) => s.timelineOpen);
 
   return (
     <div className="app">
@@ -150,6 +159,7 @@ export function App() {
         <main className="main">
           {anyFiles ? (
             <>
+              {timelineOpen && <TimelineView />}
               <LogView />
               <DetailsStrip />
             </>

@@ -55,6 +55,7 @@ export function TopBar() {
   const anyFiles = useSnap((s) => s.snap.files.length > 0);
   const panelOpen = useUi((s) => s.panelOpen);
   const eventsOpen = useUi((s) => s.eventsOpen);
+  const timelineOpen = useUi((s) => s.timelineOpen);
   const eventCount = useSnap((s) => s.snap.events.total);
   const timeMode = useUi((s) => s.timeMode);
   const set = useUi((s) => s.set);
@@ -94,6 +95,11 @@ export function TopBar() {
             Node local
           </button>
         </div>
+      )}
+      {anyFiles && (
+        <button type="button" className="btn" aria-pressed={timelineOpen} data-testid="timeline-toggle" title={timelineOpen ? 'Hide the timeline' : 'Show the timeline: a lane per node'} onClick={() => set({ timelineOpen: !timelineOpen })}>
+          Timeline
+        </button>
       )}
       {anyFiles && (
         <button

@@ -2,5 +2,5 @@
 import { ViewStore } from '../engine/view-store.ts';
 import type { MainToView } from '../engine/protocol.ts';
 
-const store = new ViewStore((msg) => self.postMessage(msg));
+const store = new ViewStore((msg, transfer) => self.postMessage(msg, transfer ?? []));
 self.onmessage = (e: MessageEvent<MainToView>) => store.handle(e.data);
