@@ -342,6 +342,8 @@ test('the timeline draws a lane per node, the failover arrow lands on its move l
   await dropFiles(page, files);
   await waitLoaded(page, files.length);
   const cli = eventsOf(files.map((f) => indexPath(f)));
+  // The timeline is opened from the top bar (it is off by default while it is young).
+  await page.getByTestId('timeline-toggle').click();
   await expect(page.getByTestId('timeline-lane')).toHaveCount(3);
   expect(await page.getByTestId('timeline-lane').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.node))).toEqual(['SQLN1', 'SQLN2', 'SQLN3']);
   const marks = page.getByTestId('timeline-marks').locator('li');

@@ -92,7 +92,7 @@ export const useUi = create<UiState>()((set) => ({
   eventFilter: DEFAULT_EVENT_FILTER,
   tlDomain: null,
   tlFull: null,
-  timelineOpen: true,
+  timelineOpen: false,
   activeEvent: null,
   columns: null,
   dragging: false,

@@ -9,7 +9,7 @@ import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useStat
 import type { Row } from '../engine/api.ts';
 import { DEFAULT_COLUMN_CHARS, useUi, type ColumnWidths, type TimeMode } from '../app/ui-state.ts';
 import { useSnap } from '../app/snapshot-store.ts';
-import { getEngine, noteVisibleRows, scrollBy, scrollTo, selectPos, toggleEntry } from '../app/controller.ts';
+import { ensureVisible, getEngine, noteVisibleRows, scrollBy, scrollTo, selectPos, toggleEntry } from '../app/controller.ts';
 import { fmtInt, fmtPidTid, fmtTime, levelClass, levelName, searchMatcher, splitMatches } from './format.ts';
 
 export const ROW_H = 18;
@@ -185,6 +185,9 @@ export function LogView() {
       const h = el.clientHeight;
       setH(h);
       useUi.getState().set({ viewportRows: h / ROW_H });
+      // When the viewport shrinks (the timeline opens above it), keep the selected row in sight.
+      const sel = useUi.getState().selected;
+      if (sel) ensureVisible(sel.pos);
     };
     measure();
     const ro = new ResizeObserver(measure);
