@@ -123,24 +123,7 @@ export class EventExtractor {
           plan = cand.length > 0 ? this.planOf(cand) : null;
           plans[comp] = plan;
         }
-        if (plan === null) return;
-        if (tagEnd > 0) {
-          if (tagEnd + 1 < e && u[tagEnd] === 32 && u[tagEnd + 1] < 128) {
-            const list = plan.strongByFirst[u[tagEnd + 1]];
-            if (list) for (let x = 0; x < list.length; x++) if (leadMatches(u, tagEnd, e, list[x].lead)) return void this.probed.push(line);
-          }
-          if (plan.weak.length === 0) return;
-          let any = false;
-          for (const w of plan.weak) if (weakLeadOk(w.leads, u, tagEnd, e)) any = true;
-          if (!any) return;
-          weakFound.fill(0, 0, plan.weak.length);
-          const n = u instanceof Uint8Array ? plan.weakSet.scan8(u, tagStart, e, weakFound) : plan.weakSet.scan16(u, tagStart, e, weakFound);
-          if (n > 0) this.probed.push(line);
-          return;
-        }
-        found.fill(0, 0, plan.size);
-        const n = u instanceof Uint8Array ? plan.all.scan8(u, s, e, found) : plan.all.scan16(u, s, e, found);
-        if (n > 0) this.probed.push(line);
+        if (plan !== null && prefilter(plan, u, s, e, tagStart, tagEnd, found, weakFound) > 0) this.probed.push(line);
       },
     };
   }
@@ -218,22 +201,6 @@ export class EventExtractor {
     return -1;
   }
 
-  /** Candidates without a strong lead: their lead (when any) must match, then their anchor is scanned for. */
-  private scanWeak(plan: Plan, u: Uint8Array | Uint16Array, p: number, q: number, to: number, found: Uint8Array): number {
-    if (plan.weak.length === 0) return 0;
-    let any = false;
-    for (const w of plan.weak) if (weakLeadOk(w.leads, u, q, to)) any = true;
-    if (!any) return 0;
-    const wf = this.weakFound;
-    wf.fill(0, 0, plan.weak.length);
-    if (u instanceof Uint8Array ? plan.weakSet.scan8(u, p, to, wf) === 0 : plan.weakSet.scan16(u, p, to, wf) === 0) return 0;
-    let n = 0;
-    plan.weak.forEach((w, k) => {
-      if (wf[k] && weakLeadOk(w.leads, u, q, to)) (found[w.j] = 1), n++;
-    });
-    return n;
-  }
-
   private planOf(cand: readonly number[]): Plan {
     let plan = this.plans.get(cand);
     if (!plan) {
@@ -278,18 +245,7 @@ export class EventExtractor {
       for (let j = 0; j < cand.length; j++) if (text.includes(CATALOGUE[cand[j]].anchor)) (found[j] = 1), n++;
     } else {
       const p = tag ? this.tagStart(u, from, to, tag) : -1;
-      if (p >= 0) {
-        // The tag is there: strong leads decide at once; the others need their anchor.
-        const q = p + tag!.length;
-        // Strong leads start with a space and a literal: dispatch on that literal.
-        if (q + 1 < to && u[q] === 32 && u[q + 1] < 128) {
-          const list = plan.strongByFirst[u[q + 1]];
-          if (list) for (let x = 0; x < list.length; x++) if (leadMatches(u, q, to, list[x].lead)) (found[list[x].j] = 1), n++;
-        }
-        n += this.scanWeak(plan, u, p, q, to, found);
-      } else {
-        n = u instanceof Uint8Array ? plan.all.scan8(u, from, to, found) : plan.all.scan16(u, from, to, found);
-      }
+      n = prefilter(plan, u, from, to, p, p >= 0 ? p + tag!.length : -1, found, this.weakFound);
     }
     if (n === 0) return;
     let entry: string | null = null;
@@ -406,6 +362,34 @@ function makePlan(cand: readonly number[]): Plan {
     weakSet: new AnchorSet(weak.map((w) => CATALOGUE[cand[w.j]].anchor)),
     all: new AnchorSet(cand.map((k) => CATALOGUE[k].anchor)),
   };
+}
+
+/**
+ * The pre-filter shared by the indexer's probe and recognize(): sets found[j] for each
+ * candidate j of the plan that line u[s..e) may match, and returns how many. With the tag at
+ * tagStart (tagEnd after its `]`), strong leads decide at once (dispatched on the character
+ * after the tag's space) and the others must pass their lead, then their anchor; without the
+ * tag, every anchor is scanned for.
+ */
+function prefilter(plan: Plan, u: Uint8Array | Uint16Array, s: number, e: number, tagStart: number, tagEnd: number, found: Uint8Array, weakFound: Uint8Array): number {
+  found.fill(0, 0, plan.size);
+  if (tagEnd < 0) return u instanceof Uint8Array ? plan.all.scan8(u, s, e, found) : plan.all.scan16(u, s, e, found);
+  let n = 0;
+  if (tagEnd + 1 < e && u[tagEnd] === 32 && u[tagEnd + 1] < 128) {
+    const list = plan.strongByFirst[u[tagEnd + 1]];
+    if (list) for (let x = 0; x < list.length; x++) if (leadMatches(u, tagEnd, e, list[x].lead)) (found[list[x].j] = 1), n++;
+  }
+  if (plan.weak.length === 0) return n;
+  let any = false;
+  for (const w of plan.weak) if (weakLeadOk(w.leads, u, tagEnd, e)) any = true;
+  if (!any) return n;
+  weakFound.fill(0, 0, plan.weak.length);
+  const hits = u instanceof Uint8Array ? plan.weakSet.scan8(u, tagStart, e, weakFound) : plan.weakSet.scan16(u, tagStart, e, weakFound);
+  if (hits === 0) return n;
+  plan.weak.forEach((w, k) => {
+    if (weakFound[k] && weakLeadOk(w.leads, u, tagEnd, e)) (found[w.j] = 1), n++;
+  });
+  return n;
 }
 
 function weakLeadOk(leads: Int32Array[] | null, u: Uint8Array | Uint16Array, q: number, to: number): boolean {
