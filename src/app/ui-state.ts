@@ -2,7 +2,7 @@
 // snapshot-store.ts; nothing here is derived from log content.
 
 import { create } from 'zustand';
-import { DEFAULT_EVENT_FILTER, type EventFilter, type FileId, type ViewSpec } from '../engine/api.ts';
+import { DEFAULT_EVENT_FILTER, DEFAULT_VIEW, type EventFilter, type FileId, type ViewSpec } from '../engine/api.ts';
 
 export type TimeMode = 'utc' | 'local';
 
@@ -67,15 +67,12 @@ export interface UiState extends Omit<ViewSpec, 'fileIds'> {
   set: (patch: Partial<UiState>) => void;
 }
 
+// The view filters start as the engine's defaults (fileIds derives from hiddenFiles).
+const { fileIds: _allFiles, ...VIEW_DEFAULTS } = DEFAULT_VIEW;
+
 export const useUi = create<UiState>()((set) => ({
   hiddenFiles: [],
-  minLevel: 0,
-  components: [],
-  from: null,
-  to: null,
-  onlyHits: false,
-  context: 0,
-  expandAll: false,
+  ...VIEW_DEFAULTS,
 
   searchText: '',
   regex: false,

@@ -25,7 +25,9 @@ export class EventStore {
   private version = 0;
   private dirty = false;
   private summaryCache: EventsSummary | null = null;
+  /** Built on demand from the files of the last rebuild (null = not built yet). */
   private marks: TimelineMarks | null = null;
+  private marksFrom: EventFile[] = [];
   private timelineVersion = 0;
   /** ms from UTC to each file's local wall clock (NaN when unknown). */
   private localShift = new Map<FileId, number>();
@@ -74,18 +76,22 @@ export class EventStore {
     // Time order; lines without a time sort first; ties keep file and line order.
     all.sort((a, b) => (a.t === b.t || (a.t !== a.t && b.t !== b.t) ? a.ref.fileId - b.ref.fileId || a.ref.line - b.ref.line : a.t !== a.t ? -1 : b.t !== b.t ? 1 : a.t - b.t));
     this.all = all;
-    // Stage 2 and the timeline's marks, from the same events.
-    const names = this.names;
-    const model = correlate(all, files.map((f) => ({
-      fileId: f.id, path: f.path, node: f.facts.node ?? f.facts.name, ts: f.ts, shift: toUtcShift(f.facts.timeBase), lines: f.ts.length,
-    })), { names, resourceGroup: (r) => names.resourceGroup(r) });
-    this.marks = layoutTimeline(model, all);
+    // Stage 2 and the timeline's marks are built when the timeline asks (it may be closed).
+    this.marks = null;
+    this.marksFrom = files;
     this.timelineVersion++;
     this.applyView(view);
   }
 
   /** The timeline's marks as fresh columns (they are transferred to the main thread). */
   timelineCopy(): TimelineMarks | null {
+    if (!this.marks && this.names) {
+      const names = this.names;
+      const model = correlate(this.all, this.marksFrom.map((f) => ({
+        fileId: f.id, path: f.path, node: f.facts.node ?? f.facts.name, ts: f.ts, shift: toUtcShift(f.facts.timeBase), lines: f.ts.length,
+      })), { names, resourceGroup: (r) => names.resourceGroup(r) });
+      this.marks = layoutTimeline(model, this.all);
+    }
     const m = this.marks;
     if (!m) return null;
     return { ...m, t0: m.t0.slice(), t1: m.t1.slice(), row: m.row.slice(), row2: m.row2.slice(), style: m.style.slice(), label: m.label.slice(), fileId: m.fileId.slice(), line: m.line.slice() };
