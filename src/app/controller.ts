@@ -48,39 +48,29 @@ export function buildViewSpec(ui: UiState, files: FileState[]): ViewSpec {
   };
 }
 
+/** A push to the engine that sends only when the value differs (by content) from the last one sent. */
+function whenChanged<T>(get: () => T, send: (v: T) => void): () => void {
+  let last = '';
+  return () => {
+    const v = get();
+    const key = JSON.stringify(v);
+    if (key === last) return;
+    last = key;
+    send(v);
+  };
+}
+
 /** `inProcess`: the engine runs on this thread (the fake engine) and may mutate its snapshots. */
 export function bindEngine(e: EngineClient, opts: { inProcess?: boolean } = {}): () => void {
   engine = e;
   const offSnap = connectSnapshots(e, opts.inProcess ?? false);
 
-  let lastView = '';
-  const pushView = () => {
-    const spec = buildViewSpec(useUi.getState(), useSnap.getState().snap.files);
-    const key = JSON.stringify(spec);
-    if (key !== lastView) {
-      lastView = key;
-      e.setView(spec);
-    }
-  };
-  let lastSearch = '';
-  const pushSearch = () => {
+  const pushView = whenChanged(() => buildViewSpec(useUi.getState(), useSnap.getState().snap.files), (spec) => e.setView(spec));
+  const pushSearch = whenChanged(() => {
     const ui = useUi.getState();
-    const spec = ui.searchApplied ? { text: ui.searchApplied, regex: ui.regex, caseSensitive: ui.caseSensitive } : null;
-    const key = JSON.stringify(spec);
-    if (key !== lastSearch) {
-      lastSearch = key;
-      e.search(spec);
-    }
-  };
-  let lastEvents = '';
-  const pushEvents = () => {
-    const f = useUi.getState().eventFilter;
-    const key = JSON.stringify(f);
-    if (key !== lastEvents) {
-      lastEvents = key;
-      e.setEventFilter(f);
-    }
-  };
+    return ui.searchApplied ? { text: ui.searchApplied, regex: ui.regex, caseSensitive: ui.caseSensitive } : null;
+  }, (spec) => e.search(spec));
+  const pushEvents = whenChanged(() => useUi.getState().eventFilter, (f) => e.setEventFilter(f));
   pushView();
   const offUi = useUi.subscribe(() => { pushView(); pushSearch(); pushEvents(); });
   const offFiles = useSnap.subscribe((s, prev) => {
