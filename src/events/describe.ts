@@ -54,7 +54,7 @@ const SUMMARIES: Record<string, Describer> = {
   'monitor-reply': (f) => `monitor reply ${s(f.call)} for ${s(f.resource)}`,
   'health-check-failed': (f) => `${s(f.resource)}: ${s(f.check)} failed`,
   'rhs-deadlock': (f) => `RHS deadlock: ${f.call ? `${s(f.call)} timed out for ` : ''}${s(f.resource)}`,
-  'rhs-terminated': (f) => `RHS terminating ${f.resource ? s(f.resource) : 'process'}`,
+  'rhs-terminated': (f) => (f.resource ? `RHS terminating resource ${s(f.resource)}${f.current ? ` (was ${s(f.current)})` : ''}` : 'RHS process terminated (it will be restarted)'),
   'resource-failed': (f, e) => `resource ${s(f.resource)} failed${f.group ? ` in ${s(f.group)}` : ''}`,
   'role-failed': (f) => `role ${s(f.group)} failed to come online or offline`,
   'group-move-request': (f) => `move requested: ${s(f.group)}${f.dest !== undefined ? ` → node ${s(f.dest)}` : ''}${f.moveType ? ` (${s(f.moveType)})` : ''}`,
