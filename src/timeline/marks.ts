@@ -3,6 +3,7 @@
 // thread, where the canvas painter draws it; no object per mark crosses threads.
 
 import { Growable } from '../base/growable.ts';
+import type { EventFamily } from '../events/types.ts';
 
 export const TRACKS = ['membership', 'join', 'network', 'groups', 'service'] as const;
 export type TrackKind = (typeof TRACKS)[number];
@@ -32,16 +33,31 @@ export const Style = {
   Rhs: 20,
   NoData: 21,
   Quorum: 22,
+  /** A join stage as a Gantt segment: from the stage's line to the next stage (or the join's end). */
+  StageSpan: 23,
+  /** The joiner's and the listener's halves of one join, linked across lanes (row2 = the other half). */
+  JoinLink: 24,
+  /** Resource state intervals (a resource row under its group row). */
+  ResOnline: 25,
+  ResPending: 26,
+  ResOffline: 27,
+  ResFailed: 28,
+  ResOther: 29,
 } as const;
 export type Style = (typeof Style)[keyof typeof Style];
 
 /** Marks whose style is a point (drawn as a tick or a diamond, never as a bar). */
 export const POINT_STYLES: ReadonlySet<number> = new Set([Style.ViewChange, Style.NodeDown, Style.Stage, Style.StageFailed, Style.HeartbeatMissed, Style.RouteAdded, Style.MoveFailover, Style.MoveManual, Style.GroupFailed, Style.Quorum]);
 
+/** Event families, in the order of the `family` column's values. */
+export const MARK_FAMILIES: readonly EventFamily[] = ['membership', 'join', 'network', 'resource', 'group', 'quorum', 'service'];
+
 export interface TimelineRow {
   lane: number;
   track: TrackKind;
   label: string;
+  /** The row this one expands from (a resource row under its group's row), -1 for a top row. */
+  parent: number;
 }
 
 export interface TimelineLane {
@@ -50,10 +66,15 @@ export interface TimelineLane {
   coverage: Array<[number, number]>;
 }
 
+/**
+ * Marks are sorted by (row, t0): row r's marks are [rowStart[r], rowStart[r+1]), so that a
+ * frame finds the visible ones of a row by binary search instead of looking at every mark.
+ */
 export interface TimelineMarks {
   lanes: TimelineLane[];
   rows: TimelineRow[];
   length: number;
+  rowStart: Uint32Array;
   t0: Float64Array;
   /** = t0 for points. */
   t1: Float64Array;
@@ -66,6 +87,10 @@ export interface TimelineMarks {
   /** Click-through: the line the mark rests on (-1 when none). */
   fileId: Int32Array;
   line: Int32Array;
+  /** Index into MARK_FAMILIES: which event family the mark comes from (the family filter). */
+  family: Uint8Array;
+  /** Index into `labels` of the lower-cased names the mark is about, '\n'-joined (the name filter); 0 = none. */
+  names: Uint32Array;
   labels: string[];
   /** Time span of everything drawn (UTC ms). */
   tMin: number;
@@ -73,7 +98,15 @@ export interface TimelineMarks {
 }
 
 export function marksTransfer(m: TimelineMarks): Transferable[] {
-  return [m.t0.buffer, m.t1.buffer, m.row.buffer, m.row2.buffer, m.style.buffer, m.label.buffer, m.fileId.buffer, m.line.buffer];
+  return [m.rowStart.buffer, m.t0.buffer, m.t1.buffer, m.row.buffer, m.row2.buffer, m.style.buffer, m.label.buffer, m.fileId.buffer, m.line.buffer, m.family.buffer, m.names.buffer];
+}
+
+/** Fresh copies of the columns (a copy is transferred; the original stays with its owner). */
+export function copyMarks(m: TimelineMarks): TimelineMarks {
+  return {
+    ...m, rowStart: m.rowStart.slice(), t0: m.t0.slice(), t1: m.t1.slice(), row: m.row.slice(), row2: m.row2.slice(), style: m.style.slice(),
+    label: m.label.slice(), fileId: m.fileId.slice(), line: m.line.slice(), family: m.family.slice(), names: m.names.slice(),
+  };
 }
 
 /** Appends marks column by column. */
@@ -86,6 +119,8 @@ export class MarksBuilder {
   private readonly label: Growable<Uint32Array> = new Growable(Uint32Array, 1024);
   private readonly fileId: Growable<Int32Array> = new Growable(Int32Array, 1024);
   private readonly line: Growable<Int32Array> = new Growable(Int32Array, 1024);
+  private readonly family: Growable<Uint8Array> = new Growable(Uint8Array, 1024);
+  private readonly names: Growable<Uint32Array> = new Growable(Uint32Array, 1024);
   private readonly labels: string[] = [''];
   private readonly labelIds = new Map<string, number>();
   readonly rows: TimelineRow[] = [];
@@ -93,31 +128,42 @@ export class MarksBuilder {
   private tMin = Infinity;
   private tMax = -Infinity;
 
-  rowOf(lane: number, track: TrackKind, label: string): number {
-    const key = `${lane}\u0000${track}\u0000${label}`;
+  /** The row of (lane, track, label), made on first use; `parent` makes it a sub-row of that row. */
+  rowOf(lane: number, track: TrackKind, label: string, parent = -1): number {
+    const key = `${lane}\u0000${track}\u0000${parent}\u0000${label}`;
     let id = this.rowIds.get(key);
     if (id === undefined) {
       id = this.rows.length;
-      this.rows.push({ lane, track, label });
+      this.rows.push({ lane, track, label, parent });
       this.rowIds.set(key, id);
     }
     return id;
   }
 
-  add(row: number, style: Style, t0: number, t1: number, label: string, ref: { fileId: number; line: number } | null, row2 = -1): void {
+  private str(s: string): number {
+    let l = this.labelIds.get(s);
+    if (l === undefined) {
+      l = this.labels.length;
+      this.labels.push(s);
+      this.labelIds.set(s, l);
+    }
+    return l;
+  }
+
+  /**
+   * One mark. `family` is the event family it comes from; `names` what the name filter matches
+   * (the row's label and the lane's node are matched anyway).
+   */
+  add(row: number, style: Style, t0: number, t1: number, label: string, ref: { fileId: number; line: number } | null, row2 = -1, family: EventFamily = 'service', names = ''): void {
     if (!(t0 === t0) || !(t1 === t1)) return;
     this.t0.push(t0);
     this.t1.push(Math.max(t0, t1));
     this.row.push(row);
     this.row2.push(row2);
     this.style.push(style);
-    let l = this.labelIds.get(label);
-    if (l === undefined) {
-      l = this.labels.length;
-      this.labels.push(label);
-      this.labelIds.set(label, l);
-    }
-    this.label.push(label ? l : 0);
+    this.label.push(label ? this.str(label) : 0);
+    this.family.push(Math.max(0, MARK_FAMILIES.indexOf(family)));
+    this.names.push(names ? this.str(names.toLowerCase()) : 0);
     this.fileId.push(ref ? ref.fileId : -1);
     this.line.push(ref ? ref.line : -1);
     if (t0 < this.tMin) this.tMin = t0;
@@ -129,11 +175,83 @@ export class MarksBuilder {
       this.tMin = Math.min(this.tMin, a);
       this.tMax = Math.max(this.tMax, b);
     }
-    return {
-      lanes, rows: this.rows, length: this.t0.length,
+    return orderMarks({
+      lanes, rows: this.rows, length: this.t0.length, rowStart: new Uint32Array(this.rows.length + 1),
       t0: this.t0.slice(), t1: this.t1.slice(), row: this.row.slice(), row2: this.row2.slice(), style: this.style.slice(),
-      label: this.label.slice(), fileId: this.fileId.slice(), line: this.line.slice(), labels: this.labels,
+      label: this.label.slice(), fileId: this.fileId.slice(), line: this.line.slice(),
+      family: this.family.slice(), names: this.names.slice(), labels: this.labels,
       tMin: Number.isFinite(this.tMin) ? this.tMin : 0, tMax: Number.isFinite(this.tMax) ? this.tMax : 0,
-    };
+    });
+  }
+}
+
+/**
+ * Puts the columns in (row, t0) order and fills rowStart. Counting sort by row, then each row
+ * by time: rows the layout filled in time order are left as they are; big unsorted rows are
+ * sorted natively on packed (ms, index) keys when they fit in a double's 53 bits.
+ */
+export function orderMarks(m: TimelineMarks): TimelineMarks {
+  const n = m.length;
+  const rows = m.rows.length;
+  const rowStart = new Uint32Array(rows + 1);
+  for (let i = 0; i < n; i++) rowStart[m.row[i] + 1]++;
+  for (let r = 0; r < rows; r++) rowStart[r + 1] += rowStart[r];
+  const fill = rowStart.slice(0, rows);
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[fill[m.row[i]]++] = i;
+  for (let r = 0; r < rows; r++) sortRowByTime(order, rowStart[r], rowStart[r + 1], m.t0);
+  const perm = <T extends Float64Array | Uint32Array | Int32Array | Uint8Array>(a: T): T => {
+    const out = new (a.constructor as { new (n: number): T })(n);
+    for (let k = 0; k < n; k++) out[k] = a[order[k]];
+    return out;
+  };
+  return {
+    ...m, rowStart,
+    t0: perm(m.t0), t1: perm(m.t1), row: perm(m.row), row2: perm(m.row2), style: perm(m.style), label: perm(m.label),
+    fileId: perm(m.fileId), line: perm(m.line), family: perm(m.family), names: perm(m.names),
+  };
+}
+
+function sortRowByTime(order: Uint32Array, a: number, b: number, t0: Float64Array): void {
+  let sorted = true;
+  for (let k = a + 1; k < b && sorted; k++) if (t0[order[k]] < t0[order[k - 1]]) sorted = false;
+  if (sorted) return;
+  const n = b - a;
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let k = a; k < b; k++) {
+    const t = t0[order[k]];
+    if (t < lo) lo = t;
+    if (t > hi) hi = t;
+  }
+  // Whole milliseconds × 2^23 + position: exact in a double while both fit (≈ 12 days of ms, 8 M marks).
+  const posBits = Math.max(1, Math.ceil(Math.log2(n + 1)));
+  if (n > 2048 && (hi - lo + 1) * 2 ** posBits < 2 ** 53) {
+    const scale = 2 ** posBits;
+    const keys = new Float64Array(n);
+    for (let k = 0; k < n; k++) keys[k] = Math.floor(t0[order[a + k]] - lo) * scale + k;
+    keys.sort();
+    const src = order.slice(a, b);
+    for (let k = 0; k < n; k++) order[a + k] = src[keys[k] % scale];
+    // Same-millisecond marks are now in index order; put their sub-millisecond times in order too.
+    insertionFix(order, a, b, t0);
+    return;
+  }
+  const sub = Array.from(order.subarray(a, b));
+  sub.sort((x, y) => t0[x] - t0[y] || x - y);
+  order.set(sub, a);
+}
+
+/** Insertion sort for nearly sorted ranges (only neighbours inside one millisecond move). */
+function insertionFix(order: Uint32Array, a: number, b: number, t0: Float64Array): void {
+  for (let k = a + 1; k < b; k++) {
+    const v = order[k];
+    const t = t0[v];
+    let j = k - 1;
+    while (j >= a && t0[order[j]] > t) {
+      order[j + 1] = order[j];
+      j--;
+    }
+    order[j + 1] = v;
   }
 }
