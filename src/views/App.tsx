@@ -14,7 +14,6 @@ import { StatusBar } from './StatusBar.tsx';
 import { EmptyState } from './EmptyState.tsx';
 import { EventsPanel } from './EventsPanel.tsx';
 import { TimelineView } from './timeline/TimelineView.tsx';
-import { fitTimeline, panTimeline, zoomTimeline } from '../app/timeline-nav.ts';
 
 function isTyping(t: EventTarget | null): boolean {
   if (!(t instanceof HTMLElement)) return false;
@@ -42,12 +41,7 @@ function useKeyboard() {
         case 'End': selectPos(total - 1); break;
         case 'n': void gotoHit(1); break;
         case 'N': void gotoHit(-1); break;
-        // Timeline (Perfetto-style): W/S zoom, A/D pan, F fits the selection.
-        case 'w': case 'W': zoomTimeline(0.7); break;
-        case 's': case 'S': zoomTimeline(1 / 0.7); break;
-        case 'a': case 'A': panTimeline(-0.2); break;
-        case 'd': case 'D': panTimeline(0.2); break;
-        case 'f': case 'F': fitTimeline(); break;
+        // The timeline's keys (W S A D F ← → ?) are its own (timeline/keys.ts), active while it is shown.
         case '/': {
           const box = document.querySelector<HTMLInputElement>('[data-testid="search-input"]');
           box?.focus();

@@ -9,6 +9,7 @@ import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useStat
 import type { Row } from '../engine/api.ts';
 import { DEFAULT_COLUMN_CHARS, useUi, type ColumnWidths, type TimeMode } from '../app/ui-state.ts';
 import { useSnap } from '../app/snapshot-store.ts';
+import { useTimelineUi } from '../app/timeline-state.ts';
 import { ensureVisible, getEngine, noteVisibleRows, scrollBy, scrollTo, selectPos, toggleEntry } from '../app/controller.ts';
 import { fmtInt, fmtPidTid, fmtTime, levelClass, levelName, searchMatcher, splitMatches } from './format.ts';
 
@@ -288,6 +289,21 @@ export function LogView() {
     selectPos(pos);
     scrollerRef.current?.focus({ preventScroll: true });
   }, []);
+  // Hover: the row's time becomes a dashed cursor on the timeline (only while it is open).
+  const winRef = useRef(win);
+  winRef.current = win;
+  const onMouseMove = useCallback((e: React.MouseEvent) => {
+    if (!useUi.getState().timelineOpen) return;
+    const rowEl = (e.target as HTMLElement).closest<HTMLElement>('[data-pos]');
+    const pos = rowEl ? Number(rowEl.dataset.pos) : -1;
+    const w = winRef.current;
+    const r = pos >= 0 ? w.rows[pos - w.start] : undefined;
+    const t = r && Number.isFinite(r.utcMs) ? r.utcMs : null;
+    if (useTimelineUi.getState().hoverT !== t) useTimelineUi.getState().set({ hoverT: t });
+  }, []);
+  const onMouseLeave = useCallback(() => {
+    if (useTimelineUi.getState().hoverT !== null) useTimelineUi.getState().set({ hoverT: null });
+  }, []);
   const onDoubleClick = useCallback((e: React.MouseEvent) => {
     const target = e.target as HTMLElement;
     const rowEl = target.closest<HTMLElement>('[data-pos]');
@@ -356,7 +372,7 @@ export function LogView() {
         data-first-row={first}
         onScroll={onScroll}
       >
-        <div className="log-layer" style={{ height: H }} onMouseDown={onMouseDown} onDoubleClick={onDoubleClick}>
+        <div className="log-layer" style={{ height: H }} onMouseDown={onMouseDown} onMouseMove={onMouseMove} onMouseLeave={onMouseLeave} onDoubleClick={onDoubleClick}>
           <div className="log-rows" style={{ transform: `translateY(${shift}px)` }}>{rowEls}</div>
           {viewRows === 0 && (
             <div className="log-empty">

@@ -1,20 +1,33 @@
-// Draws the timeline's marks on a canvas, outside React: one owner of animation frames,
-// marks sorted by (row, start) once, and per row at most one mark per pixel column and style
-// (marks denser than pixels are aggregated).
+// Draws the timeline on a canvas the size of its viewport, outside React (the view's one
+// animation-frame owner calls paint()). Marks come sorted by (row, t0), so each visible row
+// finds its visible marks by binary search. A row with more visible marks than it has pixels
+// to spare is drawn aggregated: one colour per pixel column (the most severe style that falls
+// there), consecutive equal pixels merged into one rectangle.
 
 import { POINT_STYLES, Style, type TimelineMarks } from '../../timeline/marks.ts';
-import { ROW_H, type RowLayout } from './rows.ts';
+import { DENSITY_H, LANE_HEAD, ROW_H, type RowLayout } from './rows.ts';
 
 /** Colour per style (index = Style value). */
 export const STYLE_COLORS: Record<number, string> = {
   [Style.ViewSpan]: '#2f4a6b', [Style.Disagree]: '#e3b341', [Style.ViewChange]: '#8fb3ff', [Style.NodeDown]: '#ff4d6d',
-  [Style.JoinOk]: '#2d6a4f', [Style.JoinFailed]: '#b3261e', [Style.JoinOpen]: '#6b5b2a', [Style.Stage]: '#9ad95f', [Style.StageFailed]: '#ff6b6b',
+  [Style.JoinOk]: '#24513d', [Style.JoinFailed]: '#8c1d18', [Style.JoinOpen]: '#5c4f24', [Style.Stage]: '#9ad95f', [Style.StageFailed]: '#ff6b6b',
   [Style.RouteUp]: '#2d6a4f', [Style.RouteDegraded]: '#c9a227', [Style.RouteDown]: '#d9363e', [Style.HeartbeatMissed]: '#f0a030', [Style.RouteAdded]: '#5fd38d',
   [Style.Owner]: '#4a5d8a', [Style.MoveFailover]: '#ff7b54', [Style.MoveManual]: '#8fb3ff', [Style.GroupFailed]: '#ff4d6d',
-  [Style.Session]: '#33465c', [Style.SessionCrash]: '#7a2e3a', [Style.Rhs]: '#3d3a5c', [Style.NoData]: '#555',
-  [Style.Quorum]: '#ff4d6d',
+  [Style.Session]: '#33465c', [Style.SessionCrash]: '#7a2e3a', [Style.Rhs]: '#3d3a5c', [Style.NoData]: '#555b63',
+  [Style.Quorum]: '#ff4d6d', [Style.StageSpan]: '#3f7d5a', [Style.JoinLink]: '#9ad95f',
+  [Style.ResOnline]: '#2d6a4f', [Style.ResPending]: '#c9a227', [Style.ResOffline]: '#4b5563', [Style.ResFailed]: '#d9363e', [Style.ResOther]: '#6b5b95',
 };
 export const STYLE_NAMES: Record<number, string> = Object.fromEntries(Object.entries(Style).map(([k, v]) => [v, k]));
+
+/** What wins a pixel shared by several marks: failures and outages over the ordinary. */
+const PRIORITY = new Uint8Array(64);
+for (const [s, p] of [
+  [Style.RouteDown, 9], [Style.NodeDown, 9], [Style.StageFailed, 9], [Style.GroupFailed, 9], [Style.ResFailed, 9], [Style.Quorum, 9], [Style.SessionCrash, 9], [Style.JoinFailed, 8],
+  [Style.HeartbeatMissed, 7], [Style.RouteDegraded, 6], [Style.ResPending, 6], [Style.Disagree, 6], [Style.ViewChange, 5], [Style.Stage, 5], [Style.RouteAdded, 4],
+] as const) PRIORITY[s] = p;
+
+/** Severity classes of the density row, bottom to top. */
+export const DENSITY_COLORS = ['#3b5070', '#c9a227', '#e5534b', '#ff4dd2'];
 
 export interface View {
   /** Visible time domain (UTC ms). */
@@ -26,59 +39,287 @@ export interface View {
 export const xOf = (v: View, t: number): number => ((t - v.t0) / (v.t1 - v.t0)) * v.width;
 export const tOf = (v: View, x: number): number => v.t0 + (x / v.width) * (v.t1 - v.t0);
 
-/** Mark indexes sorted by (row, t0): rows draw left to right, and hit tests scan one row. */
-export function sortMarks(m: TimelineMarks): { order: Uint32Array; rowStart: Uint32Array } {
-  const order = new Uint32Array(m.length);
-  for (let i = 0; i < m.length; i++) order[i] = i;
-  order.sort((a, b) => m.row[a] - m.row[b] || m.t0[a] - m.t0[b]);
-  const rowStart = new Uint32Array(m.rows.length + 1);
-  for (let i = 0; i < m.length; i++) rowStart[m.row[order[i]] + 1]++;
-  for (let r = 0; r < m.rows.length; r++) rowStart[r + 1] += rowStart[r];
-  return { order, rowStart };
+/** Lines per bucket per lane and severity class (from the engine's getDensity). */
+export interface DensityFrame {
+  t0: number;
+  t1: number;
+  buckets: number;
+  /** Lane index (marks.lanes) -> offset of its first class row in counts, -1 when absent. */
+  laneOffset: Int32Array;
+  classes: number;
+  counts: Uint32Array;
+  max: number;
 }
 
-export function paint(ctx: CanvasRenderingContext2D, m: TimelineMarks, rows: RowLayout, sorted: ReturnType<typeof sortMarks>, v: View, cursor: number | null, dpr: number): void {
-  const w = v.width;
-  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-  ctx.clearRect(0, 0, w, rows.height);
-  // Lanes: header band and the stretches outside the lane's files (no data was ever there).
-  for (let L = 0; L < rows.lanes.length; L++) {
-    const lane = rows.lanes[L];
-    ctx.fillStyle = '#161b22';
-    ctx.fillRect(0, lane.y, w, 16);
-    const cov = m.lanes[L]?.coverage ?? [];
-    ctx.fillStyle = 'rgba(120,120,120,0.10)';
-    let from = v.t0;
-    for (const [a, b] of [...cov].sort((p, q) => p[0] - q[0])) {
-      if (a > from) ctx.fillRect(Math.max(0, xOf(v, from)), lane.y + 16, Math.min(w, xOf(v, a)) - Math.max(0, xOf(v, from)), lane.bottom - lane.y - 16);
-      from = Math.max(from, b);
+export interface PaintInput {
+  marks: TimelineMarks;
+  rows: RowLayout;
+  view: View;
+  /** Vertical window of the layout shown by the canvas. */
+  scrollTop: number;
+  height: number;
+  /** 1 = the mark passes the filters; null = all pass. */
+  mask: Uint8Array | null;
+  /** Per sorted position: the largest t1 of its row up to there (so a binary search finds the first visible span). */
+  endMax: Float64Array;
+  density: DensityFrame | null;
+  cursor: number | null;
+  hoverT: number | null;
+  focusRow: number;
+  focusMark: number;
+  /** Drag selection (UTC ms), drawn as a band. */
+  selection: readonly [number, number] | null;
+  dpr: number;
+}
+
+export interface PaintStats {
+  visited: number;
+  draws: number;
+}
+
+/** For each sorted position, the running max of t1 within its row. */
+export function endMaxOf(m: TimelineMarks): Float64Array {
+  const out = new Float64Array(m.length);
+  for (let r = 0; r < m.rows.length; r++) {
+    let mx = -Infinity;
+    for (let k = m.rowStart[r]; k < m.rowStart[r + 1]; k++) {
+      if (m.t1[k] > mx) mx = m.t1[k];
+      out[k] = mx;
     }
-    if (from < v.t1) ctx.fillRect(Math.max(0, xOf(v, from)), lane.y + 16, w - Math.max(0, xOf(v, from)), lane.bottom - lane.y - 16);
+  }
+  return out;
+}
+
+/** First position in [a, b) whose value is >= t (values ascending). */
+function lowerBound(arr: Float64Array, a: number, b: number, t: number): number {
+  while (a < b) {
+    const mid = (a + b) >>> 1;
+    if (arr[mid] < t) a = mid + 1;
+    else b = mid;
+  }
+  return a;
+}
+
+/** First position in [a, b) whose t0 is > t. */
+function upperBound(arr: Float64Array, a: number, b: number, t: number): number {
+  while (a < b) {
+    const mid = (a + b) >>> 1;
+    if (arr[mid] <= t) a = mid + 1;
+    else b = mid;
+  }
+  return a;
+}
+
+/** Visible positions [k0, k1) of row r. */
+export function visibleRange(m: TimelineMarks, endMax: Float64Array, r: number, v: View): [number, number] {
+  const a = m.rowStart[r];
+  const b = m.rowStart[r + 1];
+  return [lowerBound(endMax, a, b, v.t0), upperBound(m.t0, a, b, v.t1)];
+}
+
+const isArrow = (m: TimelineMarks, k: number): boolean => m.row2[k] >= 0;
+
+// Scratch per-pixel buffer for aggregated rows (style + 1, 0 = empty).
+let pixels = new Uint8Array(0);
+
+export function paint(ctx: CanvasRenderingContext2D, p: PaintInput): PaintStats {
+  const { marks: m, rows, view: v, mask, endMax, scrollTop, height } = p;
+  const w = v.width;
+  const stats: PaintStats = { visited: 0, draws: 0 };
+  ctx.setTransform(p.dpr, 0, 0, p.dpr, 0, -scrollTop * p.dpr);
+  ctx.clearRect(0, scrollTop, w, height);
+  const yMin = scrollTop - ROW_H;
+  const yMax = scrollTop + height;
+  const shown = (k: number) => !mask || mask[k] === 1;
+
+  // Lanes: header band, coverage shading, disagreement bands, separator.
+  for (const lane of rows.lanes) {
+    if (lane.bottom < scrollTop || lane.y > yMax) continue;
+    ctx.fillStyle = '#161b22';
+    ctx.fillRect(0, lane.y, w, LANE_HEAD - 2);
+    paintCoverage(ctx, p, lane.lane, lane.y + LANE_HEAD - 2, lane.bottom - 2);
+    if (lane.densityY >= 0 && p.density) paintDensity(ctx, p, lane.lane, lane.densityY, stats);
     ctx.fillStyle = '#262d36';
     ctx.fillRect(0, lane.bottom - 2, w, 1);
   }
-  const { order, rowStart } = sorted;
+
   const arrows: number[] = [];
+  if (pixels.length < w + 2) pixels = new Uint8Array(Math.ceil(w) + 2);
   for (let r = 0; r < m.rows.length; r++) {
     const y = rows.y[r];
-    if (y < 0) continue;
-    let lastPx = -1;
-    let lastStyle = -1;
-    for (let k = rowStart[r]; k < rowStart[r + 1]; k++) {
-      const i = order[k];
-      const t0 = m.t0[i];
-      const t1 = m.t1[i];
-      if (t1 < v.t0 || t0 > v.t1) continue;
-      const st = m.style[i];
-      if (m.row2[i] >= 0) {
-        arrows.push(i);
+    if (y < 0 || y < yMin || y > yMax) continue;
+    if (r === p.focusRow) {
+      ctx.fillStyle = 'rgba(78,154,241,0.10)';
+      ctx.fillRect(0, y, w, ROW_H);
+    }
+    const [k0, k1] = visibleRange(m, endMax, r, v);
+    if (k1 - k0 > w / 4) paintDense(ctx, p, r, k0, k1, y, arrows, stats);
+    else paintSparse(ctx, p, k0, k1, y, arrows, stats);
+  }
+
+  // Disagreement windows are shaded across the whole lane, not only on their row.
+  for (const lane of rows.lanes) {
+    if (lane.bottom < scrollTop || lane.y > yMax) continue;
+    const r = m.rows.findIndex((x) => x.lane === lane.lane && x.track === 'membership');
+    if (r < 0) continue;
+    const [k0, k1] = visibleRange(m, endMax, r, v);
+    ctx.fillStyle = 'rgba(227,179,65,0.07)';
+    for (let k = k0; k < k1 && k - k0 < 2000; k++) {
+      if (m.style[k] !== Style.Disagree || !shown(k)) continue;
+      const a = Math.max(0, xOf(v, m.t0[k]));
+      ctx.fillRect(a, lane.y + LANE_HEAD - 2, Math.max(1, Math.min(w, xOf(v, m.t1[k])) - a), lane.bottom - lane.y - LANE_HEAD);
+    }
+  }
+
+  // Moves and join links: arrows between the two lanes' rows.
+  for (const k of arrows) {
+    if (!shown(k)) continue;
+    const x = xOf(v, m.t0[k]);
+    const ya = rows.y[m.row[k]] + ROW_H / 2;
+    const yb = rows.y[m.row2[k]] >= 0 ? rows.y[m.row2[k]] + ROW_H / 2 : -1;
+    const st = m.style[k];
+    ctx.strokeStyle = ctx.fillStyle = STYLE_COLORS[st];
+    ctx.lineWidth = st === Style.JoinLink ? 1 : 2;
+    if (st === Style.JoinLink) ctx.setLineDash([3, 3]);
+    if (yb < 0) {
+      // The other lane is hidden: a short stub says the move leaves this lane.
+      ctx.beginPath();
+      ctx.moveTo(x, ya);
+      ctx.lineTo(x + 8, ya - 6);
+      ctx.stroke();
+    } else {
+      ctx.beginPath();
+      ctx.moveTo(x, ya);
+      ctx.lineTo(x, yb);
+      ctx.stroke();
+      if (st !== Style.JoinLink) {
+        const dir = yb > ya ? 1 : -1;
+        ctx.beginPath();
+        ctx.moveTo(x, yb);
+        ctx.lineTo(x - 5, yb - 8 * dir);
+        ctx.lineTo(x + 5, yb - 8 * dir);
+        ctx.fill();
+      }
+    }
+    ctx.setLineDash([]);
+    ctx.beginPath();
+    ctx.arc(x, ya, st === Style.JoinLink ? 2 : 3.5, 0, Math.PI * 2);
+    ctx.fill();
+    stats.draws += 3;
+  }
+
+  // The focused mark gets a ring.
+  if (p.focusMark >= 0 && p.focusMark < m.length && rows.y[m.row[p.focusMark]] >= 0) {
+    const k = p.focusMark;
+    const y = rows.y[m.row[k]];
+    const x0 = xOf(v, m.t0[k]);
+    const x1 = Math.max(x0, xOf(v, m.t1[k]));
+    ctx.strokeStyle = '#ffffff';
+    ctx.lineWidth = 1.5;
+    if (x1 - x0 < 3) {
+      ctx.beginPath();
+      ctx.arc(x0, y + ROW_H / 2, 6, 0, Math.PI * 2);
+      ctx.stroke();
+    } else ctx.strokeRect(Math.max(-2, x0) + 0.5, y + 0.5, Math.min(w + 4, x1 - Math.max(-2, x0)) - 1, ROW_H - 1);
+  }
+
+  if (p.selection) {
+    const a = xOf(v, Math.min(p.selection[0], p.selection[1]));
+    const b = xOf(v, Math.max(p.selection[0], p.selection[1]));
+    ctx.fillStyle = 'rgba(78,154,241,0.18)';
+    ctx.fillRect(a, scrollTop, b - a, height);
+    ctx.fillStyle = '#4e9af1';
+    ctx.fillRect(a, scrollTop, 1, height);
+    ctx.fillRect(b, scrollTop, 1, height);
+  }
+  if (p.hoverT !== null && p.hoverT >= v.t0 && p.hoverT <= v.t1) {
+    ctx.strokeStyle = 'rgba(230,237,243,0.55)';
+    ctx.lineWidth = 1;
+    ctx.setLineDash([4, 3]);
+    const x = Math.round(xOf(v, p.hoverT)) + 0.5;
+    ctx.beginPath();
+    ctx.moveTo(x, scrollTop);
+    ctx.lineTo(x, scrollTop + height);
+    ctx.stroke();
+    ctx.setLineDash([]);
+  }
+  if (p.cursor !== null && p.cursor >= v.t0 && p.cursor <= v.t1) {
+    ctx.fillStyle = '#e6edf3';
+    ctx.fillRect(Math.round(xOf(v, p.cursor)), scrollTop, 1, height);
+  }
+  return stats;
+}
+
+function paintCoverage(ctx: CanvasRenderingContext2D, p: PaintInput, lane: number, top: number, bottom: number): void {
+  const { view: v } = p;
+  const cov = p.marks.lanes[lane]?.coverage ?? [];
+  ctx.fillStyle = 'rgba(120,120,120,0.12)';
+  let from = v.t0;
+  const sorted = cov.length > 1 ? [...cov].sort((a, b) => a[0] - b[0]) : cov;
+  const band = (a: number, b: number) => {
+    const x0 = Math.max(0, xOf(v, a));
+    const x1 = Math.min(v.width, xOf(v, b));
+    if (x1 > x0) ctx.fillRect(x0, top, x1 - x0, bottom - top);
+  };
+  for (const [a, b] of sorted) {
+    if (a > from) band(from, a);
+    from = Math.max(from, b);
+  }
+  if (from < v.t1) band(from, v.t1);
+}
+
+function paintDensity(ctx: CanvasRenderingContext2D, p: PaintInput, lane: number, y: number, stats: PaintStats): void {
+  const d = p.density!;
+  const off = d.laneOffset[lane] ?? -1;
+  if (off < 0 || d.max <= 0) return;
+  const v = p.view;
+  const bw = (d.t1 - d.t0) / d.buckets;
+  const h = DENSITY_H - 4;
+  // Square-root scale over the busiest bucket of any lane: bursts stand out, quiet stretches stay visible.
+  const scale = h / Math.sqrt(d.max);
+  const base = new Float64Array(d.buckets);
+  for (let c = 0; c < d.classes; c++) {
+    ctx.fillStyle = DENSITY_COLORS[c] ?? '#888';
+    ctx.beginPath();
+    const row = off + c * d.buckets;
+    for (let i = 0; i < d.buckets; i++) {
+      const n = d.counts[row + i];
+      if (n === 0) continue;
+      let total = 0;
+      for (let cc = 0; cc <= c; cc++) total += d.counts[off + cc * d.buckets + i];
+      const top = Math.sqrt(total) * scale;
+      const x0 = xOf(v, d.t0 + i * bw);
+      const x1 = xOf(v, d.t0 + (i + 1) * bw);
+      if (x1 < 0 || x0 > v.width) continue;
+      // Rare classes get at least one pixel so that a single error is never invisible.
+      const hh = Math.max(c > 0 ? 1.5 : 0.5, top - base[i]);
+      ctx.rect(x0, y + 2 + h - base[i] - hh, Math.max(1, x1 - x0 - 0.2), hh);
+      base[i] += hh;
+    }
+    ctx.fill();
+    stats.draws++;
+  }
+}
+
+function paintSparse(ctx: CanvasRenderingContext2D, p: PaintInput, k0: number, k1: number, y: number, arrows: number[], stats: PaintStats): void {
+  const { marks: m, view: v, mask } = p;
+  const w = v.width;
+  // Spans first, points over them (a stage or a missed heartbeat must not hide under its span).
+  for (let pass = 0; pass < 2; pass++) {
+    for (let k = k0; k < k1; k++) {
+      stats.visited++;
+      if (mask && mask[k] === 0) continue;
+      if (m.t1[k] < v.t0) continue;
+      const st = m.style[k];
+      if (isArrow(m, k)) {
+        if (pass === 0) arrows.push(k);
         continue;
       }
-      const x0 = xOf(v, t0);
-      const px = Math.floor(x0);
-      if (POINT_STYLES.has(st)) {
-        if (px === lastPx && st === lastStyle) continue;
-        ctx.fillStyle = STYLE_COLORS[st];
+      const point = POINT_STYLES.has(st);
+      if (point !== (pass === 1)) continue;
+      const x0 = xOf(v, m.t0[k]);
+      ctx.fillStyle = STYLE_COLORS[st];
+      if (point) {
         ctx.beginPath();
         ctx.moveTo(x0, y + 1);
         ctx.lineTo(x0 + 4, y + ROW_H / 2);
@@ -86,66 +327,135 @@ export function paint(ctx: CanvasRenderingContext2D, m: TimelineMarks, rows: Row
         ctx.lineTo(x0 - 4, y + ROW_H / 2);
         ctx.fill();
       } else {
-        const x1 = xOf(v, t1);
-        if (x1 - x0 < 1 && px === lastPx && st === lastStyle) continue;
-        ctx.fillStyle = STYLE_COLORS[st];
+        const x1 = xOf(v, m.t1[k]);
         const a = Math.max(-1, x0);
         const b = Math.min(w + 1, x1);
-        ctx.fillRect(a, y + 2, Math.max(1, b - a), ROW_H - 4);
+        const inset = st === Style.StageSpan ? 4 : st === Style.Disagree ? 0 : 2;
+        ctx.fillRect(a, y + inset, Math.max(1, b - a - (st === Style.StageSpan ? 1 : 0)), ROW_H - inset * 2);
+        // Wide spans carry their label's first words, so a glance reads "Online", "SQLNODE1"...
+        if (b - a > 56 && st !== Style.Disagree && st !== Style.NoData) {
+          const text = shortLabel(m.labels[m.label[k]]);
+          const chars = Math.floor((b - a - 8) / 6);
+          if (chars >= 3 && text) {
+            ctx.fillStyle = 'rgba(230,237,243,0.85)';
+            ctx.font = '10px system-ui, sans-serif';
+            ctx.fillText(text.length > chars ? `${text.slice(0, chars - 1)}…` : text, Math.max(a, 0) + 4, y + ROW_H - 4);
+            stats.draws++;
+          }
+        } else if (st === Style.NoData) {
+          ctx.fillStyle = 'rgba(255,255,255,0.08)';
+          for (let x = Math.ceil(a / 6) * 6; x < b; x += 6) ctx.fillRect(x, y + 2, 1, ROW_H - 4);
+        }
       }
-      lastPx = px;
-      lastStyle = st;
+      stats.draws++;
     }
-  }
-  // Moves: arrows from the source lane's row to the target's.
-  ctx.lineWidth = 2;
-  for (const i of arrows) {
-    const x = xOf(v, m.t0[i]);
-    const ya = rows.y[m.row[i]] + ROW_H / 2;
-    const yb = rows.y[m.row2[i]] + ROW_H / 2;
-    ctx.strokeStyle = ctx.fillStyle = STYLE_COLORS[m.style[i]];
-    ctx.beginPath();
-    ctx.moveTo(x, ya);
-    ctx.lineTo(x, yb);
-    ctx.stroke();
-    const dir = yb > ya ? 1 : -1;
-    ctx.beginPath();
-    ctx.moveTo(x, yb);
-    ctx.lineTo(x - 5, yb - 7 * dir);
-    ctx.lineTo(x + 5, yb - 7 * dir);
-    ctx.fill();
-    ctx.beginPath();
-    ctx.arc(x, ya, 3, 0, Math.PI * 2);
-    ctx.fill();
-  }
-  if (cursor !== null && cursor >= v.t0 && cursor <= v.t1) {
-    ctx.fillStyle = '#e6edf3';
-    ctx.fillRect(Math.round(xOf(v, cursor)), 0, 1, rows.height);
   }
 }
 
-/** The mark under (x, y): a point within 5 px, else the span that covers x; arrows by their stem. */
-export function hitTest(m: TimelineMarks, rows: RowLayout, sorted: ReturnType<typeof sortMarks>, v: View, x: number, y: number): number {
+/** The part of a tooltip label worth printing inside a span. */
+function shortLabel(label: string): string {
+  const cut = label.search(/ [—(:·]/);
+  return cut > 0 ? label.slice(0, cut) : label;
+}
+
+function paintDense(ctx: CanvasRenderingContext2D, p: PaintInput, r: number, k0: number, k1: number, y: number, arrows: number[], stats: PaintStats): void {
+  const { marks: m, view: v, mask } = p;
+  const w = Math.ceil(v.width);
+  pixels.fill(0, 0, w + 1);
+  const pxPerMs = v.width / (v.t1 - v.t0);
+  let k = k0;
+  while (k < k1) {
+    stats.visited++;
+    const t0 = m.t0[k];
+    const px = Math.max(0, Math.floor((t0 - v.t0) * pxPerMs));
+    if (!(mask && mask[k] === 0)) {
+      const st = m.style[k];
+      if (isArrow(m, k)) arrows.push(k);
+      else {
+        const end = Math.min(w, Math.floor((m.t1[k] - v.t0) * pxPerMs));
+        const pr = PRIORITY[st];
+        for (let x = px; x <= end; x++) {
+          const cur = pixels[x];
+          if (cur === 0 || PRIORITY[cur - 1] <= pr) pixels[x] = st + 1;
+        }
+      }
+    }
+    // Many marks in this pixel: look at a few (the most severe wins), then jump past the pixel.
+    if (k + 1 < k1 && Math.floor((m.t0[k + 1] - v.t0) * pxPerMs) <= px) {
+      let seen = 0;
+      while (k + 1 < k1 && seen < 6 && Math.floor((m.t0[k + 1] - v.t0) * pxPerMs) <= px) {
+        k++;
+        seen++;
+        stats.visited++;
+        if (mask && mask[k] === 0) continue;
+        const st = m.style[k];
+        if (isArrow(m, k)) { arrows.push(k); continue; }
+        const end = Math.min(w, Math.floor((m.t1[k] - v.t0) * pxPerMs));
+        const pr = PRIORITY[st];
+        for (let x = px; x <= end; x++) {
+          const cur = pixels[x];
+          if (cur === 0 || PRIORITY[cur - 1] <= pr) pixels[x] = st + 1;
+        }
+      }
+      if (k + 1 < k1 && Math.floor((m.t0[k + 1] - v.t0) * pxPerMs) <= px) {
+        // Gallop, then binary search, to the first mark of the next pixel column.
+        const next = v.t0 + (px + 1) / pxPerMs;
+        let step = 1;
+        let lo = k + 1;
+        while (lo + step < k1 && m.t0[lo + step] < next) { lo += step; step *= 2; }
+        k = lowerBound(m.t0, lo, Math.min(k1, lo + step + 1), next);
+        continue;
+      }
+    }
+    k++;
+  }
+  void r;
+  // Runs of one style become one rectangle.
+  let x = 0;
+  while (x <= w) {
+    const s = pixels[x];
+    if (s === 0) { x++; continue; }
+    let e = x + 1;
+    while (e <= w && pixels[e] === s) e++;
+    const st = s - 1;
+    ctx.fillStyle = STYLE_COLORS[st];
+    const point = POINT_STYLES.has(st);
+    ctx.fillRect(x, y + (point ? 1 : 2), e - x, ROW_H - (point ? 2 : 4));
+    stats.draws++;
+    x = e;
+  }
+}
+
+/** The mark under (x, y in layout coordinates): a point within 5 px, else the span that covers x; arrows by their stem. */
+export function hitTest(m: TimelineMarks, rows: RowLayout, endMax: Float64Array, mask: Uint8Array | null, v: View, x: number, y: number): number {
   let best = -1;
   let bestD = 6;
+  const near: View = { ...v, t0: tOf(v, x - 6), t1: tOf(v, x + 6), width: 12 };
   for (let r = 0; r < m.rows.length; r++) {
     const ry = rows.y[r];
     if (ry < 0 || y < ry || y >= ry + ROW_H) continue;
-    for (let k = sorted.rowStart[r]; k < sorted.rowStart[r + 1]; k++) {
-      const i = sorted.order[k];
-      const x0 = xOf(v, m.t0[i]);
-      const x1 = xOf(v, m.t1[i]);
-      const d = POINT_STYLES.has(m.style[i]) || m.row2[i] >= 0 ? Math.abs(x - x0) : x >= x0 && x <= x1 ? 3 : Infinity;
-      if (d < bestD) [best, bestD] = [i, d];
+    const [k0, k1] = visibleRange(m, endMax, r, near);
+    for (let k = k0; k < k1; k++) {
+      if (mask && mask[k] === 0) continue;
+      const x0 = xOf(v, m.t0[k]);
+      const x1 = xOf(v, m.t1[k]);
+      const point = POINT_STYLES.has(m.style[k]) || isArrow(m, k);
+      // Points beat the span they sit on; among spans the shortest (the stage over its join).
+      const d = point ? Math.abs(x - x0) : x >= x0 && x <= x1 ? 4 + Math.min(1.9, (x1 - x0) / 1000) : Infinity;
+      if (d < bestD) [best, bestD] = [k, d];
     }
   }
   if (best >= 0) return best;
   // Arrow stems cross the rows between their ends.
-  for (let i = 0; i < m.length; i++) {
-    if (m.row2[i] < 0) continue;
-    const ya = rows.y[m.row[i]];
-    const yb = rows.y[m.row2[i]];
-    if (y >= Math.min(ya, yb) && y <= Math.max(ya, yb) + ROW_H && Math.abs(x - xOf(v, m.t0[i])) < 5) return i;
+  for (let r = 0; r < m.rows.length; r++) {
+    if (rows.y[r] < 0 || m.rows[r].track !== 'groups' && m.rows[r].track !== 'join') continue;
+    const [k0, k1] = visibleRange(m, endMax, r, near);
+    for (let k = k0; k < k1; k++) {
+      if (!isArrow(m, k) || (mask && mask[k] === 0)) continue;
+      const ya = rows.y[m.row[k]];
+      const yb = rows.y[m.row2[k]];
+      if (yb >= 0 && y >= Math.min(ya, yb) && y <= Math.max(ya, yb) + ROW_H && Math.abs(x - xOf(v, m.t0[k])) < 5) return k;
+    }
   }
   return -1;
 }

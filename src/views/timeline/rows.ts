@@ -1,41 +1,131 @@
-// Vertical layout of the timeline: lanes in node order, tracks in a fixed order inside each
-// lane, rows sorted by label inside a track. Pure arithmetic over the marks' row table.
+// Vertical layout of the timeline: lanes in the user's order, the density row and the tracks
+// inside each lane in a fixed order, rows sorted by label inside a track, resource rows under
+// their group when it is expanded. Collapsing a lane or a track draws all its rows on one row.
+// Pure arithmetic over the marks' row table and the timeline's UI state.
 
 import { TRACKS, type TimelineMarks } from '../../timeline/marks.ts';
+import { laneKey, rowKey, trackKey, type LaneTrack } from '../../app/timeline-state.ts';
 
 export const LANE_HEAD = 18;
 export const ROW_H = 14;
+export const DENSITY_H = 22;
+
+export interface LayoutOptions {
+  laneOrder: readonly string[];
+  hiddenLanes: readonly string[];
+  collapsedLanes: readonly string[];
+  hiddenTracks: readonly LaneTrack[];
+  collapsedTracks: readonly string[];
+  expandedGroups: readonly string[];
+  /** Lower-cased nodes the node and file filters leave out. */
+  filteredOut: ReadonlySet<string>;
+}
+
+export interface LaneBox {
+  node: string;
+  /** Index into marks.lanes. */
+  lane: number;
+  y: number;
+  bottom: number;
+  collapsed: boolean;
+  /** Top of the lane's density row, -1 when not shown. */
+  densityY: number;
+}
+
+export interface RowLabel {
+  /** Stable key (node, track, label) for focus and React. */
+  key: string;
+  /** Row of `marks.rows`, or -1 for a collapsed lane's or track's summary row. */
+  row: number;
+  node: string;
+  y: number;
+  track: string;
+  label: string;
+  /** First row of its track (the track name is printed there). */
+  first: boolean;
+  /** Sub-row (a resource under its group). */
+  sub: boolean;
+  /** For group rows with resources: how many, and whether they are shown. */
+  children: number;
+  expanded: boolean;
+  /** A collapsed track (or lane) drawn on this one row. */
+  summary: boolean;
+}
 
 export interface RowLayout {
   /** y of each row of `marks.rows` (top edge), -1 when hidden. */
   y: Float64Array;
-  /** y of each lane's header, and the lane's bottom. */
-  lanes: Array<{ node: string; y: number; bottom: number }>;
-  /** Rows in drawing order with their y (for labels). */
-  order: Array<{ row: number; y: number; label: string; track: string; first: boolean }>;
+  lanes: LaneBox[];
+  labels: RowLabel[];
   height: number;
+  /** Lanes in drawing order, hidden ones included (for the reorder buttons and the "hidden" list). */
+  order: string[];
 }
 
-export function layoutRows(m: TimelineMarks): RowLayout {
+export function layoutRows(m: TimelineMarks, o: LayoutOptions): RowLayout {
   const y = new Float64Array(m.rows.length).fill(-1);
-  const lanes: RowLayout['lanes'] = [];
-  const order: RowLayout['order'] = [];
+  const lanes: LaneBox[] = [];
+  const labels: RowLabel[] = [];
   const byLane = m.lanes.map(() => [] as number[]);
-  m.rows.forEach((r, i) => byLane[r.lane]?.push(i));
+  const children = new Map<number, number[]>();
+  m.rows.forEach((r, i) => {
+    if (r.parent >= 0) {
+      const c = children.get(r.parent) ?? [];
+      c.push(i);
+      children.set(r.parent, c);
+    } else byLane[r.lane]?.push(i);
+  });
+  const hidden = new Set(o.hiddenLanes);
+  const collapsedLanes = new Set(o.collapsedLanes);
+  const hiddenTracks = new Set(o.hiddenTracks);
+  const collapsedTracks = new Set(o.collapsedTracks);
+  const expanded = new Set(o.expandedGroups);
+
+  const names = m.lanes.map((l) => l.node);
+  const order = [...o.laneOrder.filter((n) => names.includes(n)), ...names.filter((n) => !o.laneOrder.includes(n))];
   let top = 0;
-  m.lanes.forEach((lane, L) => {
-    const start = top;
+  for (const node of order) {
+    const L = names.indexOf(node);
+    if (hidden.has(laneKey(node)) || o.filteredOut.has(laneKey(node))) continue;
+    const box: LaneBox = { node, lane: L, y: top, bottom: top, collapsed: collapsedLanes.has(laneKey(node)), densityY: -1 };
     top += LANE_HEAD;
-    const rows = byLane[L].sort((a, b) => TRACKS.indexOf(m.rows[a].track) - TRACKS.indexOf(m.rows[b].track) || m.rows[a].label.localeCompare(m.rows[b].label));
-    let prevTrack = '';
-    for (const r of rows) {
-      y[r] = top;
-      order.push({ row: r, y: top, label: m.rows[r].label, track: m.rows[r].track, first: m.rows[r].track !== prevTrack });
-      prevTrack = m.rows[r].track;
+    const all = (r: number): number[] => [r, ...(children.get(r) ?? []).flatMap(all)];
+    if (box.collapsed) {
+      for (const r of byLane[L]) for (const x of all(r)) if (!hiddenTracks.has(m.rows[x].track)) y[x] = top;
+      labels.push({ key: rowKey(node, '*', '*'), row: -1, node, y: top, track: 'all', label: 'all tracks', first: true, sub: false, children: 0, expanded: false, summary: true });
       top += ROW_H;
+    } else {
+      if (!hiddenTracks.has('density')) {
+        box.densityY = top;
+        top += DENSITY_H;
+      }
+      for (const track of TRACKS) {
+        if (hiddenTracks.has(track)) continue;
+        const rows = byLane[L].filter((r) => m.rows[r].track === track).sort((a, b) => m.rows[a].label.localeCompare(m.rows[b].label));
+        if (rows.length === 0) continue;
+        if (collapsedTracks.has(trackKey(node, track))) {
+          for (const r of rows) for (const x of all(r)) y[x] = top;
+          labels.push({ key: rowKey(node, track, '*'), row: -1, node, y: top, track, label: `${rows.length} rows`, first: true, sub: false, children: 0, expanded: false, summary: true });
+          top += ROW_H;
+          continue;
+        }
+        let first = true;
+        const place = (r: number, sub: boolean): void => {
+          const kids = (children.get(r) ?? []).sort((a, b) => m.rows[a].label.localeCompare(m.rows[b].label));
+          const open = kids.length > 0 && expanded.has(trackKey(node, m.rows[r].label));
+          y[r] = top;
+          labels.push({ key: rowKey(node, track, m.rows[r].label), row: r, node, y: top, track, label: m.rows[r].label, first, sub, children: kids.length, expanded: open, summary: false });
+          first = false;
+          top += ROW_H;
+          if (open) for (const k of kids) place(k, true);
+          // Closed: the resources' marks are not drawn (the group's own row says who owns it).
+        };
+        for (const r of rows) place(r, false);
+      }
     }
     top += 4;
-    lanes.push({ node: lane.node, y: start, bottom: top });
-  });
-  return { y, lanes, order, height: top };
+    box.bottom = top;
+    lanes.push(box);
+  }
+  return { y, lanes, labels, height: top, order };
 }

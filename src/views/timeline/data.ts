@@ -1,0 +1,167 @@
+// The data the timeline view draws, as hooks: its marks (from the engine or injected), the
+// filter mask over them, the per-lane density histogram for the visible domain, the raw-log
+// cursor, and each lane's UTC offset. Nothing here parses: it asks the engine and derives.
+
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { TimelineMarks } from '../../timeline/marks.ts';
+import { MARK_FAMILIES } from '../../timeline/marks.ts';
+import type { EventFilter } from '../../engine/api.ts';
+import { useSnap } from '../../app/snapshot-store.ts';
+import { useUi } from '../../app/ui-state.ts';
+import { useInjectedMarks } from '../../app/timeline-source.ts';
+import { useTimelineUi } from '../../app/timeline-state.ts';
+import { getEngine } from '../../app/controller.ts';
+import type { DensityFrame } from './painter.ts';
+
+/** Marks of the loaded files (rebuilt when the event list changes), or the injected ones. */
+export function useMarks(): TimelineMarks | null {
+  const injected = useInjectedMarks((s) => s.marks);
+  const version = useSnap((s) => s.snap.events.timelineVersion);
+  const [marks, setMarks] = useState<TimelineMarks | null>(null);
+  useEffect(() => {
+    if (injected) return;
+    let live = true;
+    void getEngine().getTimeline().then((m) => { if (live) setMarks(m); });
+    return () => { live = false; };
+  }, [version, injected]);
+  const m = injected ?? marks;
+  // Everything the timeline can show; the first marks also fit the view to it.
+  useEffect(() => {
+    if (!m || m.length === 0) return;
+    const pad = Math.max(1000, (m.tMax - m.tMin) * 0.02);
+    const ui = useUi.getState();
+    const had = ui.tlFull;
+    ui.set({ tlFull: [m.tMin - pad, m.tMax + pad] });
+    if (!had) ui.set({ tlDomain: null });
+    useTimelineUi.getState().set({ focusMark: -1 });
+  }, [m]);
+  return m;
+}
+
+/** 1 per mark that passes the events panel's family and name filters (null: no filter). */
+export function useMask(m: TimelineMarks | null, f: EventFilter): Uint8Array | null {
+  const families = f.families.join(',');
+  const needle = f.name.trim().toLowerCase();
+  return useMemo(() => {
+    if (!m || (!families && !needle)) return null;
+    const famOk = MARK_FAMILIES.map((x) => !families || families.split(',').includes(x));
+    // Names are matched once per distinct string, rows once per row, then looked up per mark.
+    const nameOk = new Map<number, boolean>();
+    const rowOk = m.rows.map((r) => !needle || `${r.label}\n${m.lanes[r.lane]?.node ?? ''}`.toLowerCase().includes(needle));
+    const mask = new Uint8Array(m.length);
+    for (let k = 0; k < m.length; k++) {
+      if (!famOk[m.family[k]]) continue;
+      if (needle && !rowOk[m.row[k]]) {
+        const id = m.names[k];
+        let ok = nameOk.get(id);
+        if (ok === undefined) {
+          ok = id > 0 && m.labels[id].includes(needle);
+          nameOk.set(id, ok);
+        }
+        if (!ok) continue;
+      }
+      mask[k] = 1;
+    }
+    return mask;
+  }, [m, families, needle]);
+}
+
+/** Lower-cased nodes left out by the events panel's node filter or by hiding all of a node's files. */
+export function useFilteredNodes(): Set<string> {
+  const nodesFilter = useUi((s) => s.eventFilter.nodes);
+  const hiddenFiles = useUi((s) => s.hiddenFiles);
+  const lanes = useSnap((s) => s.snap.nodes);
+  return useMemo(() => {
+    const out = new Set<string>();
+    const keep = new Set(nodesFilter.map((n) => n.toLowerCase()));
+    for (const l of lanes) {
+      const name = l.name.toLowerCase();
+      if (keep.size && !keep.has(name)) out.add(name);
+      if (l.fileIds.length > 0 && l.fileIds.every((id) => hiddenFiles.includes(id))) out.add(name);
+    }
+    return out;
+  }, [nodesFilter, hiddenFiles, lanes]);
+}
+
+/** The UTC time of the selected raw line (the timeline's cursor). */
+export function useCursor(): number | null {
+  const sel = useUi((s) => s.selected);
+  const viewVersion = useSnap((s) => s.snap.viewVersion);
+  const [t, setT] = useState<number | null>(null);
+  useEffect(() => {
+    if (!sel) { setT(null); return; }
+    let live = true;
+    void getEngine().getRows(sel.pos, 1).then(([r]) => { if (live) setT(r && Number.isFinite(r.utcMs) ? r.utcMs : null); });
+    return () => { live = false; };
+  }, [sel, viewVersion]);
+  return t;
+}
+
+/** Each lane's UTC offset in minutes (null: unknown or the node's files disagree). */
+export function useLaneOffsets(): Map<string, number | null> {
+  const files = useSnap((s) => s.snap.files);
+  return useMemo(() => {
+    const out = new Map<string, number | null>();
+    for (const f of files) {
+      const node = (f.facts.node ?? f.facts.name).toLowerCase();
+      const off = f.facts.timeBase.utcOffsetMinutes;
+      if (!out.has(node)) out.set(node, off);
+      else if (out.get(node) !== off) out.set(node, null);
+    }
+    return out;
+  }, [files]);
+}
+
+/**
+ * Lines per bucket for the visible domain, per lane and severity class. One request in
+ * flight: while it runs, the last answer is drawn at its own times (it stays aligned while
+ * panning), and the newest domain is asked for when it returns.
+ */
+export function useDensity(m: TimelineMarks | null, domain: readonly [number, number] | null, width: number, enabled: boolean): DensityFrame | null {
+  const linesVersion = useSnap((s) => (s.snap as { linesVersion?: number }).linesVersion ?? s.snap.totalLines);
+  const injected = useInjectedMarks((s) => s.marks);
+  const [frame, setFrame] = useState<DensityFrame | null>(null);
+  const busy = useRef(false);
+  const want = useRef<{ t0: number; t1: number; buckets: number } | null>(null);
+  const lanesKey = m ? m.lanes.map((l) => l.node).join('\n') : '';
+  useEffect(() => {
+    if (!m || !domain || !enabled || injected) return;
+    want.current = { t0: domain[0], t1: domain[1], buckets: Math.max(16, Math.min(2048, Math.floor(width / 2))) };
+    const engine = getEngine() as { getDensity?: (r: { t0: number; t1: number; buckets: number }) => Promise<DensityAnswer | null> };
+    if (!engine.getDensity) return;
+    const ask = (): void => {
+      const req = want.current;
+      if (!req || busy.current) return;
+      want.current = null;
+      busy.current = true;
+      void engine.getDensity!(req).then((d) => {
+        busy.current = false;
+        if (d) setFrame(toFrame(d, m));
+        ask();
+      }, () => { busy.current = false; });
+    };
+    ask();
+  }, [m, lanesKey, domain?.[0], domain?.[1], width, enabled, linesVersion, injected]);
+  return enabled ? frame : null;
+}
+
+/** The engine's density answer (node-major counts, one row per class). */
+interface DensityAnswer {
+  t0: number;
+  t1: number;
+  buckets: number;
+  nodes: string[];
+  classes: readonly string[];
+  counts: Uint32Array;
+  max: number;
+}
+
+function toFrame(d: DensityAnswer, m: TimelineMarks): DensityFrame {
+  const laneOffset = new Int32Array(m.lanes.length).fill(-1);
+  const byName = new Map(d.nodes.map((n, i) => [n.toLowerCase(), i]));
+  m.lanes.forEach((l, L) => {
+    const i = byName.get(l.node.toLowerCase());
+    if (i !== undefined) laneOffset[L] = i * d.classes.length * d.buckets;
+  });
+  return { t0: d.t0, t1: d.t1, buckets: d.buckets, laneOffset, classes: d.classes.length, counts: d.counts, max: d.max };
+}
