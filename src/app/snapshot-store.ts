@@ -24,6 +24,7 @@ export const EMPTY_SNAPSHOT: EngineSnapshot = {
   loading: false,
   demo: false,
   events: EMPTY_EVENTS,
+  densityVersion: 0,
 };
 
 export const useSnap = create<{ snap: EngineSnapshot }>()(() => ({ snap: EMPTY_SNAPSHOT }));

@@ -185,6 +185,46 @@ export interface EngineSnapshot {
   /** The demo incident is shown; dropping files replaces it. */
   demo: boolean;
   events: EventsSummary;
+  /**
+   * Increases whenever getDensity's answer may change: columns arrived or were reset, a file was
+   * removed, a time base or node changed, duplicates were found, or the view's file filter
+   * changed. Throttled with the merge while files load (the timeline asks again when it moves).
+   */
+  densityVersion: number;
+}
+
+/** A Density track request: UTC ms [t0, t1) in `buckets` equal buckets (1..4096). */
+export interface DensityRequest {
+  t0: number;
+  t1: number;
+  buckets: number;
+}
+
+/**
+ * Lines per time bucket per node lane, stacked by severity class. Bucket i covers
+ * [t0 + i·w, t0 + (i+1)·w) with w = (t1 - t0) / buckets. Severity is the line's derived severity
+ * (the level byte's high nibble: event-channel text rules), else its written level: the rule of
+ * Row.severity. Lines hidden as duplicates and lines without a time are not counted; only the
+ * files of the view's file filter count (not its time, level or component filters).
+ *
+ * Zoomed in, counts are exact; zoomed out they come from pre-aggregated power-of-two buckets of
+ * width W <= w, each given whole to the request bucket holding its start: a line may be counted
+ * one bucket early (at most W of time skew), and lines within W outside [t0, t1) may be counted
+ * in the first or last bucket (src/timeline/density.ts).
+ */
+export interface Density {
+  t0: number;
+  t1: number;
+  /** The bucket count used (the request's, capped at 4096). */
+  buckets: number;
+  /** Node lanes, the same names and order as EngineSnapshot.nodes (a lane without counted lines is all zeros). */
+  nodes: string[];
+  /** Severity classes in drawing order (bottom first): 'info' (INFO, DBG, no level, unknown word), 'warning', 'error', 'critical'. */
+  classes: readonly string[];
+  /** counts[(node * classes.length + class) * buckets + bucket] (node-major). */
+  counts: Uint32Array;
+  /** The largest per-node stacked (all classes) bucket total. */
+  max: number;
 }
 
 export interface FileOptions {
@@ -225,6 +265,8 @@ export interface EngineClient {
   getEventRows(start: number, count: number): Promise<EventRow[]>;
   /** The timeline's marks (columns), null before any event. */
   getTimeline(): Promise<TimelineMarks | null>;
+  /** Lines per time bucket per node lane, by severity class; null for an empty or invalid domain, or before any lane exists. */
+  getDensity(req: DensityRequest): Promise<Density | null>;
   subscribe(listener: (s: EngineSnapshot) => void): () => void;
   snapshot(): EngineSnapshot;
   dispose(): void;

@@ -3,12 +3,13 @@
 // Implements the EngineClient contract for the views.
 
 import type { TimelineMarks } from '../timeline/marks.ts';
-import { EMPTY_EVENTS, type EngineClient, type EngineSnapshot, type EventFilter, type EventRow, type FileId, type FileOptions, type InputFile, type Row, type SearchSpec, type ViewSpec } from './api.ts';
+import { EMPTY_EVENTS, type Density, type DensityRequest, type EngineClient, type EngineSnapshot, type EventFilter, type EventRow, type FileId, type FileOptions, type InputFile, type Row, type SearchSpec, type ViewSpec } from './api.ts';
 import type { MainToView, ViewToMain } from './protocol.ts';
 
 const EMPTY: EngineSnapshot = {
   version: 0, files: [], nodes: [], totalLines: 0, viewRows: 0, viewVersion: 0, components: [], timeMin: null, timeMax: null,
   search: { spec: null, running: false, hits: 0, visibleHits: 0, error: null, elapsedMs: 0 }, loading: false, demo: false, events: EMPTY_EVENTS,
+  densityVersion: 0,
 };
 
 export class WorkerEngine implements EngineClient {
@@ -102,6 +103,9 @@ export class WorkerEngine implements EngineClient {
   }
   getTimeline(): Promise<TimelineMarks | null> {
     return this.ask((req) => ({ t: 'timeline', req }));
+  }
+  getDensity(d: DensityRequest): Promise<Density | null> {
+    return this.ask((req) => ({ t: 'density', req, t0: d.t0, t1: d.t1, buckets: d.buckets }));
   }
   subscribe(listener: (s: EngineSnapshot) => void): () => void {
     this.listeners.add(listener);

@@ -8,7 +8,7 @@ import { describe } from '../events/describe.ts';
 import { toLocalShift, toUtcShift } from '../ingest/timebase.ts';
 import { correlate } from '../events/correlate/index.ts';
 import { layoutTimeline } from '../timeline/layout.ts';
-import type { TimelineMarks } from '../timeline/marks.ts';
+import { copyMarks, type TimelineMarks } from '../timeline/marks.ts';
 import { materializeFile, type EventFile } from '../events/materialize.ts';
 import { buildNames, type NameDictionary } from '../events/names.ts';
 import type { ClusterEvent } from '../events/types.ts';
@@ -90,11 +90,11 @@ export class EventStore {
       const model = correlate(this.all, this.marksFrom.map((f) => ({
         fileId: f.id, path: f.path, node: f.facts.node ?? f.facts.name, ts: f.ts, shift: toUtcShift(f.facts.timeBase), lines: f.ts.length,
       })), { names, resourceGroup: (r) => names.resourceGroup(r) });
-      this.marks = layoutTimeline(model, this.all);
+      this.marks = layoutTimeline(model, this.all, (r) => names.resourceGroup(r));
     }
     const m = this.marks;
     if (!m) return null;
-    return { ...m, t0: m.t0.slice(), t1: m.t1.slice(), row: m.row.slice(), row2: m.row2.slice(), style: m.style.slice(), label: m.label.slice(), fileId: m.fileId.slice(), line: m.line.slice() };
+    return copyMarks(m);
   }
 
   /** The raw view's file and time filters changed (or the list did). */

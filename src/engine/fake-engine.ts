@@ -8,7 +8,7 @@
 //   (none)           empty; addFiles reads the dropped files crudely
 
 import type {
-  EngineClient, EngineSnapshot, FileId, FileOptions, FileState, InputFile, NodeLane, Row,
+  Density, DensityRequest, EngineClient, EngineSnapshot, FileId, FileOptions, FileState, InputFile, NodeLane, Row,
   SearchSpec, SearchState, ViewSpec,
 } from './api.ts';
 import { DEFAULT_VIEW, EMPTY_EVENTS, type EventRow } from './api.ts';
@@ -17,6 +17,7 @@ import { Bucket, BUCKET_NAMES, CHANNEL_NAMES, Channel, emptyFacts } from '../ing
 import { Level, severityRank } from '../base/levels.ts';
 import { daysFromCivil, MS_PER_DAY, MS_PER_MIN } from '../base/civil.ts';
 import { sniffBinary, sniffEncoding } from '../formats/encoding.ts';
+import { countRaw, DENSITY_CLASSES, DENSITY_CLASS_COUNT, densityMax, MAX_DENSITY_BUCKETS } from '../timeline/density.ts';
 
 const LANE_COLORS = ['#4e9af1', '#e0a03a', '#5cc08a', '#c07be0', '#e06c75', '#56c2c9', '#d4c35a', '#9aa5b8'];
 
@@ -315,6 +316,7 @@ class FakeEngine implements EngineClient {
   private job = 0;
   private searchJob = 0;
   private locked = false;
+  private densityVersion = 0;
 
   constructor() {
     this.snap = this.makeSnapshot();
@@ -423,6 +425,7 @@ class FakeEngine implements EngineClient {
   }
 
   setView(spec: ViewSpec): void {
+    if (spec.fileIds.join() !== this.spec.fileIds.join()) this.densityVersion++;
     this.spec = { ...spec, fileIds: spec.fileIds.slice(), components: spec.components.slice() };
     this.rebuildView();
   }
@@ -502,6 +505,27 @@ class FakeEngine implements EngineClient {
   async getEventRows(): Promise<EventRow[]> { return []; }
   async getTimeline(): Promise<null> { return null; }
 
+  /** A scan of every line (the fake's files are small); lanes as in its snapshot, the `sev` column as the severity. */
+  async getDensity(req: DensityRequest): Promise<Density | null> {
+    const { t0, t1 } = req;
+    const buckets = Math.min(MAX_DENSITY_BUCKETS, Math.floor(req.buckets));
+    if (!Number.isFinite(t0) || !Number.isFinite(t1) || !(t1 > t0) || !(buckets >= 1)) return null;
+    const nodes = this.snap.nodes.map((l) => l.name);
+    if (nodes.length === 0) return null;
+    const stride = DENSITY_CLASS_COUNT * buckets;
+    const counts = new Uint32Array(nodes.length * stride);
+    for (const f of this.files) {
+      const lane = f.facts.node ? nodes.indexOf(f.facts.node) : -1;
+      if (lane < 0 || f.facts.status !== 'done' || f.n === 0) continue;
+      if (this.spec.fileIds.length > 0 && !this.spec.fileIds.includes(f.id)) continue;
+      const tb = f.facts.timeBase;
+      const shift = tb.base === 'local' ? -(tb.utcOffsetMinutes ?? 0) * MS_PER_MIN : 0;
+      countRaw(counts, lane * stride, f.ts, f.sev, 0, f.n, shift, t0, t1, buckets);
+    }
+    await Promise.resolve();
+    return { t0, t1, buckets, nodes, classes: DENSITY_CLASSES, counts, max: densityMax(counts, nodes.length, buckets) };
+  }
+
   dispose(): void { this.listeners.clear(); this.job++; this.searchJob++; }
 
   // ---- internals
@@ -564,6 +588,7 @@ class FakeEngine implements EngineClient {
       }
       if (o < total) { setTimeout(step, 0); return; }
       this.mFile = mFile; this.mLine = mLine; this.mFiles = files;
+      this.densityVersion++;
       this.rebuildView();
       if (this.searchSpec) this.runSearch();
     };
@@ -703,6 +728,7 @@ class FakeEngine implements EngineClient {
       components: [...counts].map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count),
       timeMin: tMin, timeMax: tMax, search: this.searchState ?? { spec: null, running: false, hits: 0, visibleHits: 0, error: null, elapsedMs: 0 },
       loading: (this.loading ?? 0) > 0, demo: this.demo ?? false, events: EMPTY_EVENTS,
+      densityVersion: this.densityVersion ?? 0,
     };
   }
 }

@@ -21,7 +21,9 @@ export type MainToView =
   | { t: 'posAt'; req: number; utc: number }
   | { t: 'eventFilter'; filter: EventFilter }
   | { t: 'eventRows'; req: number; start: number; count: number }
-  | { t: 'timeline'; req: number };
+  | { t: 'timeline'; req: number }
+  /** Replied with a Density (its counts buffer transferred) or null. */
+  | { t: 'density'; req: number; t0: number; t1: number; buckets: number };
 
 export type ViewToMain =
   | { t: 'snapshot'; snap: EngineSnapshot }

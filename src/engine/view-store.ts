@@ -11,9 +11,10 @@ import { buildView, hasMembers, hitRowsOf, severityOf, type FilterFile, type Vie
 import { markDuplicates } from '../store/dedupe.ts';
 import { mergeRuns, type MergedOrder, type MergeRun } from '../store/merge.ts';
 import { validateQuery } from '../store/search.ts';
-import { DEFAULT_VIEW, type EngineSnapshot, type FileId, type FileOptions, type Row, type SearchSpec, type ViewSpec } from './api.ts';
+import { DEFAULT_VIEW, type Density, type DensityRequest, type EngineSnapshot, type FileId, type FileOptions, type Row, type SearchSpec, type ViewSpec } from './api.ts';
 import { EventStore } from './event-store.ts';
 import { marksTransfer } from '../timeline/marks.ts';
+import { DENSITY_CLASSES, DENSITY_CLASS_COUNT, DensityPyramid, MAX_DENSITY_BUCKETS, densityMax } from '../timeline/density.ts';
 import type { MainToView, ShardToView, ViewToMain, ViewToShard } from './protocol.ts';
 
 const PALETTE = ['#4e9ff5', '#f5a34e', '#5fd38d', '#e86a92', '#b08cf5', '#4ed6d6', '#d6c94e', '#f07b5a', '#8fb3ff', '#9ad95f'];
@@ -47,6 +48,8 @@ interface StoreFile {
   /** Lines also present in an earlier file of the same node (shown once). */
   hidden: Uint8Array | null;
   duplicates: number;
+  /** Pre-aggregated line counts by time and severity class (the timeline's Density track), fed as segments arrive. */
+  density: DensityPyramid;
 }
 
 type PostMain = (msg: ViewToMain, transfer?: Transferable[]) => void;
@@ -89,6 +92,9 @@ export class ViewStore {
   private lastSnapshotRows = 0;
   private readonly events = new EventStore();
   private lastEvents = 0;
+  private densityVersion = 0;
+  /** Density answers changed without a re-merge (the view's file filter). */
+  private dirtyDensity = false;
 
   constructor(private readonly postMain: PostMain) {}
 
@@ -112,6 +118,7 @@ export class ViewStore {
         this.setOptions(msg.id, msg.opts);
         break;
       case 'view':
+        if (msg.spec.fileIds.join() !== this.spec.fileIds.join()) this.dirtyDensity = true;
         this.spec = { ...msg.spec };
         this.events.applyView(this.spec);
         this.invalidateView();
@@ -127,6 +134,11 @@ export class ViewStore {
         // A copy per request: the columns are transferred away.
         const m = this.events.timelineCopy();
         this.postMain({ t: 'reply', req: msg.req, value: m }, m ? marksTransfer(m) : []);
+        break;
+      }
+      case 'density': {
+        const d = this.density({ t0: msg.t0, t1: msg.t1, buckets: msg.buckets });
+        this.postMain({ t: 'reply', req: msg.req, value: d }, d ? [d.counts.buffer] : []);
         break;
       }
       case 'search':
@@ -179,6 +191,7 @@ export class ViewStore {
         f.level.append(msg.level);
         f.comp.append(msg.comp);
         f.flags.append(msg.flags);
+        f.density.append(msg.ts, msg.level);
         this.dirtyMerge = true;
       }
       f.facts = this.withUserOptions(msg.facts, f);
@@ -212,6 +225,7 @@ export class ViewStore {
       id: this.nextId++, path, shard, gen: 0, facts, opts,
       ts: new Growable(Float64Array), level: new Growable(Uint8Array), comp: new Growable(Uint16Array), flags: new Growable(Uint8Array),
       bytesRead: 0, startedAt: Date.now(), finishedAt: null, hits: null, expanded: new Set(), failed: null, hidden: null, duplicates: 0,
+      density: new DensityPyramid(),
     };
   }
 
@@ -276,6 +290,7 @@ export class ViewStore {
     f.flags = new Growable(Uint8Array);
     f.hits = null;
     f.expanded.clear();
+    f.density = new DensityPyramid();
     this.events.reset(f.id);
   }
 
@@ -359,6 +374,12 @@ export class ViewStore {
 
   private recompute(): void {
     const t0 = Date.now();
+    // Every re-merge follows a change of columns, files, nodes, time bases or duplicates.
+    if (this.dirtyMerge || this.dirtyDensity) {
+      this.dirtyDensity = false;
+      this.densityVersion++;
+      for (const f of this.files.values()) this.syncDensity(f);
+    }
     if (this.dirtyMerge || this.dirtyView) this.lastMerge = t0;
     if (this.dirtyMerge) {
       this.dirtyMerge = false;
@@ -528,7 +549,50 @@ export class ViewStore {
       loading: files.some((f) => f.finishedAt === null) || this.dirtyMerge || this.dirtyView || this.events.needsRebuild,
       demo: this.demo,
       events: this.events.summary(),
+      densityVersion: this.densityVersion,
     };
+  }
+
+  // ---- Density ---------------------------------------------------------------------------
+
+  /** Duplicates found (or no longer hidden) since the file's pyramid was built: rebuild it without them. */
+  private syncDensity(f: StoreFile): void {
+    const hidden = f.hidden !== null && f.hidden.length === f.ts.length ? f.hidden : null;
+    if (f.density.hidden === hidden && f.density.lines === f.ts.length) return;
+    f.density = DensityPyramid.build({ ts: f.ts.data, level: f.level.data }, f.ts.length, hidden);
+  }
+
+  /**
+   * Lines per bucket per node lane and severity class, for the timeline's Density track: the
+   * lanes of the snapshot (same names, same order), the files of the view's file filter.
+   */
+  private density(req: DensityRequest): Density | null {
+    const { t0, t1 } = req;
+    const buckets = Math.min(MAX_DENSITY_BUCKETS, Math.floor(req.buckets));
+    if (!Number.isFinite(t0) || !Number.isFinite(t1) || !(t1 > t0) || !(buckets >= 1)) return null;
+    // The lanes as snapshot() builds them: files that could not be loaded have none.
+    const laneOf = new Map<string, number>();
+    const nodes: string[] = [];
+    for (const f of this.files.values()) {
+      if (f.facts.status === 'error') continue;
+      const key = this.nodeKey(f);
+      if (!laneOf.has(key)) {
+        laneOf.set(key, nodes.length);
+        nodes.push(f.facts.node ?? f.facts.name);
+      }
+    }
+    if (nodes.length === 0) return null;
+    const stride = DENSITY_CLASS_COUNT * buckets;
+    const counts = new Uint32Array(nodes.length * stride);
+    const selected = this.spec.fileIds.length === 0 ? null : new Set(this.spec.fileIds);
+    for (const f of this.visibleFiles()) {
+      if (selected !== null && !selected.has(f.id)) continue;
+      const lane = laneOf.get(this.nodeKey(f));
+      if (lane === undefined) continue;
+      this.syncDensity(f);
+      f.density.query(counts, lane * stride, t0, t1, buckets, toUtcShift(f.facts.timeBase), { ts: f.ts.data, level: f.level.data });
+    }
+    return { t0, t1, buckets, nodes, classes: DENSITY_CLASSES, counts, max: densityMax(counts, nodes.length, buckets) };
   }
 
   // ---- Search ----------------------------------------------------------------------------

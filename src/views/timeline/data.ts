@@ -5,7 +5,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { TimelineMarks } from '../../timeline/marks.ts';
 import { MARK_FAMILIES } from '../../timeline/marks.ts';
-import type { EventFilter } from '../../engine/api.ts';
+import type { Density, EventFilter } from '../../engine/api.ts';
 import { useSnap } from '../../app/snapshot-store.ts';
 import { useUi } from '../../app/ui-state.ts';
 import { useInjectedMarks } from '../../app/timeline-source.ts';
@@ -118,7 +118,7 @@ export function useLaneOffsets(): Map<string, number | null> {
  * panning), and the newest domain is asked for when it returns.
  */
 export function useDensity(m: TimelineMarks | null, domain: readonly [number, number] | null, width: number, enabled: boolean): DensityFrame | null {
-  const linesVersion = useSnap((s) => (s.snap as { linesVersion?: number }).linesVersion ?? s.snap.totalLines);
+  const linesVersion = useSnap((s) => s.snap.densityVersion);
   const injected = useInjectedMarks((s) => s.marks);
   const [frame, setFrame] = useState<DensityFrame | null>(null);
   const busy = useRef(false);
@@ -127,14 +127,13 @@ export function useDensity(m: TimelineMarks | null, domain: readonly [number, nu
   useEffect(() => {
     if (!m || !domain || !enabled || injected) return;
     want.current = { t0: domain[0], t1: domain[1], buckets: Math.max(16, Math.min(2048, Math.floor(width / 2))) };
-    const engine = getEngine() as { getDensity?: (r: { t0: number; t1: number; buckets: number }) => Promise<DensityAnswer | null> };
-    if (!engine.getDensity) return;
+    const engine = getEngine();
     const ask = (): void => {
       const req = want.current;
       if (!req || busy.current) return;
       want.current = null;
       busy.current = true;
-      void engine.getDensity!(req).then((d) => {
+      void engine.getDensity(req).then((d) => {
         busy.current = false;
         if (d) setFrame(toFrame(d, m));
         ask();
@@ -145,18 +144,7 @@ export function useDensity(m: TimelineMarks | null, domain: readonly [number, nu
   return enabled ? frame : null;
 }
 
-/** The engine's density answer (node-major counts, one row per class). */
-interface DensityAnswer {
-  t0: number;
-  t1: number;
-  buckets: number;
-  nodes: string[];
-  classes: readonly string[];
-  counts: Uint32Array;
-  max: number;
-}
-
-function toFrame(d: DensityAnswer, m: TimelineMarks): DensityFrame {
+function toFrame(d: Density, m: TimelineMarks): DensityFrame {
   const laneOffset = new Int32Array(m.lanes.length).fill(-1);
   const byName = new Map(d.nodes.map((n, i) => [n.toLowerCase(), i]));
   m.lanes.forEach((l, L) => {
