@@ -1,60 +1,11 @@
 // Drops generated and bad files into the real app and checks what a person sees.
-import { expect, test, type Page } from '@playwright/test';
-import { readdirSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
 import { join } from 'node:path';
 import { indexPath } from '../src/cli/read-file.ts';
 import { summarize } from '../src/ingest/index.ts';
 import { eventsOf } from '../src/cli/events.ts';
 import { INPUTS } from './paths.ts';
-
-const logsIn = (dir: string) =>
-  readdirSync(join(INPUTS, dir))
-    .filter((n) => n.endsWith('.log'))
-    .sort()
-    .map((n) => join(INPUTS, dir, n));
-
-async function openApp(page: Page): Promise<string[]> {
-  const requests: string[] = [];
-  page.on('request', (r) => requests.push(r.url()));
-  await page.goto('/');
-  return requests;
-}
-
-async function dropFiles(page: Page, files: string[]): Promise<void> {
-  await page.setInputFiles('[data-testid="file-input"]', files);
-}
-
-async function waitLoaded(page: Page, cards: number): Promise<void> {
-  await expect(page.getByTestId('file-card')).toHaveCount(cards);
-  await expect(page.getByTestId('load-state')).not.toHaveClass(/st-busy/, { timeout: 60_000 });
-  // The last merge after loading re-reads the visible window: wait until the rows settle.
-  let prev = '';
-  await expect
-    .poll(async () => {
-      const now = JSON.stringify(await visibleRows(page));
-      const same = now === prev;
-      prev = now;
-      return same;
-    }, { intervals: [250, 250, 500, 500, 1000] })
-    .toBe(true);
-}
-
-/** Visible rows of the raw-log view: position, time text, level, node, text. */
-async function visibleRows(page: Page) {
-  return page.$$eval('[data-testid="log-view"] [data-pos]', (els) =>
-    els
-      .map((e) => ({
-        pos: Number((e as HTMLElement).dataset.pos),
-        time: e.querySelector('.c-time')?.textContent ?? '',
-        level: e.querySelector('.c-lvl')?.textContent ?? '',
-        node: e.querySelector('.c-node')?.textContent ?? '',
-        text: e.querySelector('.c-msg')?.textContent ?? '',
-        backwards: !!e.querySelector('.ico-back'),
-        cls: e.className,
-      }))
-      .sort((a, b) => a.pos - b.pos),
-  );
-}
+import { dropFiles, logsIn, openApp, visibleRows, waitLoaded } from './helpers.ts';
 
 test('opens with the demo incident loaded, and makes no request outside its origin', async ({ page, baseURL }) => {
   const requests = await openApp(page);
@@ -334,59 +285,6 @@ test('the events panel lists what the CLI recognizes, filters it, and clicks thr
   await page.getByTestId('event-name').fill('no-such-thing');
   await expect(page.locator('[data-testid="event-row"]')).toHaveCount(0);
   await expect(page.getByTestId('event-list')).toContainText('No event matches these filters');
-});
-
-test('the timeline draws a lane per node, the failover arrow lands on its move line, zoom and the raw-line cursor work', async ({ page }) => {
-  await openApp(page);
-  const files = logsIn('incident');
-  await dropFiles(page, files);
-  await waitLoaded(page, files.length);
-  const cli = eventsOf(files.map((f) => indexPath(f)));
-  // The timeline is opened from the top bar (it is off by default while it is young).
-  await page.getByTestId('timeline-toggle').click();
-  await expect(page.getByTestId('timeline-lane')).toHaveCount(3);
-  expect(await page.getByTestId('timeline-lane').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.node))).toEqual(['SQLN1', 'SQLN2', 'SQLN3']);
-  const marks = page.getByTestId('timeline-marks').locator('li');
-  // Node 2's join with n1: a succeeded join span on SQLN2's join track, with its stages.
-  await expect(marks.filter({ hasText: /join SQLN2 ↔ SQLN1/ }).first()).toHaveAttribute('data-kind', 'JoinOk');
-  expect(await page.locator('[data-testid="timeline-marks"] li[data-node="SQLN2"][data-track="join"][data-kind="Stage"]').count()).toBeGreaterThan(2);
-  // The route to the isolated node goes down after the missed heartbeats (on a survivor's lane).
-  const missed = Number(await page.locator('[data-testid="timeline-marks"] li[data-kind="HeartbeatMissed"]').first().getAttribute('data-t0'));
-  const downs = await page.locator('[data-testid="timeline-marks"] li[data-kind="RouteDown"]').evaluateAll((els) => els.map((e) => Number((e as HTMLElement).dataset.t0)));
-  expect(downs.length).toBeGreaterThan(0);
-  expect(Math.min(...downs)).toBeGreaterThanOrEqual(missed);
-  // The failover arrow: from the isolated node to the survivor, at the time of the RCM move line.
-  const arrow = page.locator('[data-testid="timeline-marks"] li[data-kind="MoveFailover"]').first();
-  const move = cli.events.find((e) => e.rec === 'group.move')!;
-  await expect(arrow).toHaveAttribute('data-node', 'SQLN2');
-  await expect(arrow).toHaveAttribute('data-to-node', move.fields.to as string);
-  expect(Math.abs(Number(await arrow.getAttribute('data-t0')) - move.t)).toBeLessThan(1000);
-  // A click on the arrow's stem selects the `move of group ... is about to succeed` line.
-  const canvas = page.getByTestId('timeline-canvas');
-  const x = Number(await arrow.getAttribute('data-x'));
-  const y = Number(await arrow.getAttribute('data-y'));
-  // Scroll the lanes so that the arrow's start is in sight, then click it.
-  await page.getByTestId('timeline').locator('.tl-body').evaluate((el, yy) => (el.scrollTop = Math.max(0, yy - 40)), y);
-  const box = (await canvas.boundingBox())!;
-  await page.mouse.click(box.x + x, box.y + y);
-  const selected = page.locator('[data-testid="log-view"] .row.sel');
-  await expect(selected.locator('.c-msg')).toContainText(/move of group .* is about to succeed/);
-  // The selected raw line puts the cursor on the timeline at its time; moving the selection moves it.
-  const cursor = async () => Number(await page.getByTestId('timeline').getAttribute('data-cursor'));
-  await expect.poll(async () => Math.abs((await cursor()) - move.t)).toBeLessThan(2);
-  await page.keyboard.press('End');
-  await expect.poll(cursor).toBeGreaterThan(move.t + 1000);
-  // Zoom: W narrows the visible range; F fits everything again.
-  const span = async () => {
-    const t = page.getByTestId('timeline');
-    return Number(await t.getAttribute('data-t1')) - Number(await t.getAttribute('data-t0'));
-  };
-  const before = await span();
-  await page.keyboard.press('w');
-  await expect.poll(span).toBeLessThan(before * 0.8);
-  await page.keyboard.press('f');
-  await expect.poll(span).toBeCloseTo(before, -2);
-  await page.screenshot({ path: 'test-results/timeline.png' });
 });
 
 test.describe('responsiveness', () => {

@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { scaleUtc, utcFormat } from 'd3';
 import type { TimelineMarks } from '../../timeline/marks.ts';
-import { POINT_STYLES } from '../../timeline/marks.ts';
+import { MARK_FAMILIES, POINT_STYLES } from '../../timeline/marks.ts';
 import { useSnap } from '../../app/snapshot-store.ts';
 import { useUi } from '../../app/ui-state.ts';
 import { gotoLine } from '../../app/controller.ts';
@@ -137,11 +137,14 @@ export function TimelineView() {
     // A collapsed lane or track steps through every row drawn on its line.
     const rowIds = label.row >= 0 ? [label.row] : Array.from(rl.y.keys()).filter((r) => rl.y[r] === label.y);
     const from = st.focusMark >= 0 && rowIds.includes(m.row[st.focusMark]) ? st.focusMark : -1;
-    const tRef = from >= 0 ? m.t0[from] : (p.cursor ?? (p.view.t0 + p.view.t1) / 2);
+    // Without a focused mark: from the raw-log cursor, else from the edge of the view.
+    const tRef = from >= 0 ? m.t0[from] : (p.cursor ?? (dir > 0 ? p.view.t0 - 1 : p.view.t1 + 1));
     let best = -1;
     for (const r of rowIds) {
       for (let k = m.rowStart[r]; k < m.rowStart[r + 1]; k++) {
         if (p.mask && p.mask[k] === 0) continue;
+        // Marks resting on the line already selected (a join span and its first stage) are one step.
+        if (from >= 0 && m.fileId[k] === m.fileId[from] && m.line[k] === m.line[from]) continue;
         const t = m.t0[k];
         const after = dir > 0 ? t > tRef || (t === tRef && k > from && from >= 0) : t < tRef || (t === tRef && k < from);
         if (!after) continue;
@@ -252,7 +255,7 @@ export function TimelineView() {
   const canvasH = Math.min(viewportH, rows.height);
 
   return (
-    <section className="timeline" data-testid="timeline" ref={box} data-t0={view.t0} data-t1={view.t1} data-cursor={cursor ?? ''} data-axis={axisName}>
+    <section className="timeline" data-testid="timeline" ref={box} data-t0={view.t0} data-t1={view.t1} data-cursor={cursor ?? ''} data-hover={tl.hoverT ?? ''} data-axis={axisName}>
       <div className="tl-toolbar">
         <span className="tl-title">Timeline</span>
         <span className="tl-tracks" role="group" aria-label="Tracks shown">
@@ -317,6 +320,7 @@ export function TimelineView() {
             data-parent={marks.rows[marks.row[k]].parent >= 0 ? marks.rows[marks.rows[marks.row[k]].parent].label : undefined}
             data-to-node={marks.row2[k] >= 0 ? marks.lanes[marks.rows[marks.row2[k]].lane]?.node : undefined}
             data-kind={STYLE_NAMES[marks.style[k]]}
+            data-family={MARK_FAMILIES[marks.family[k]]}
             data-point={POINT_STYLES.has(marks.style[k]) ? 'true' : 'false'}
             data-t0={marks.t0[k]}
             data-t1={marks.t1[k]}

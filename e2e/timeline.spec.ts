@@ -1,0 +1,228 @@
+// The timeline, driven as a person would: the generated 3-node incident (SQLN2 loses its
+// network, is removed, its availability group fails over to SQLN1) is dropped into the real
+// app, and the tests assert on what is drawn (the accessible list of visible marks carries
+// node, track, kind and time of each), on the raw log it leads to, and on the controls.
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { indexPath } from '../src/cli/read-file.ts';
+import { eventsOf } from '../src/cli/events.ts';
+import { dropFiles, logsIn, openApp, waitLoaded } from './helpers.ts';
+
+const files = logsIn('incident');
+const cli = eventsOf(files.map((f) => indexPath(f)));
+const move = cli.events.find((e) => e.rec === 'group.move')!;
+
+const list = (page: Page, sel = '') => page.locator(`[data-testid="timeline-marks"] li${sel}`);
+const attr = async (l: Locator, name: string) => Number(await l.getAttribute(name));
+
+async function openTimeline(page: Page): Promise<void> {
+  await openApp(page);
+  await dropFiles(page, files);
+  await waitLoaded(page, files.length);
+  await page.getByTestId('timeline-toggle').click();
+  await expect(page.getByTestId('timeline-lane')).toHaveCount(3);
+  await expect(list(page).first()).toBeAttached();
+}
+
+async function span(page: Page): Promise<{ t0: number; t1: number; span: number }> {
+  const t = page.getByTestId('timeline');
+  const t0 = Number(await t.getAttribute('data-t0'));
+  const t1 = Number(await t.getAttribute('data-t1'));
+  return { t0, t1, span: t1 - t0 };
+}
+
+/** Where a listed mark is on screen: the canvas is as tall as the lanes' viewport and sticks to its top. */
+async function markPoint(page: Page, mark: Locator): Promise<{ x: number; y: number }> {
+  const y = await attr(mark, 'data-y');
+  const body = page.getByTestId('timeline').locator('.tl-body');
+  const scrollTop = await body.evaluate((el, yy) => {
+    el.scrollTop = Math.max(0, yy - 40);
+    return el.scrollTop;
+  }, y);
+  const box = (await page.getByTestId('timeline-canvas').boundingBox())!;
+  return { x: box.x + (await attr(mark, 'data-x')), y: box.y + y - scrollTop };
+}
+
+const selectedLine = (page: Page) => page.locator('[data-testid="log-view"] .row.sel .c-msg');
+
+test('lanes, joins with their stages, the route down after the heartbeats, the failover arrow and its line', async ({ page }) => {
+  await openTimeline(page);
+  expect(await page.getByTestId('timeline-lane').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.node))).toEqual(['SQLN1', 'SQLN2', 'SQLN3']);
+  // Node 2's join with n1: a succeeded span on SQLN2's join track, its stages as contiguous segments inside it.
+  const join = list(page, '[data-node="SQLN2"][data-track="join"][data-row="SQLN1"][data-kind="JoinOk"]').first();
+  await expect(join).toContainText(/join SQLN2 ↔ SQLN1/);
+  const [j0, j1] = [await attr(join, 'data-t0'), await attr(join, 'data-t1')];
+  const stages = await list(page, '[data-node="SQLN2"][data-track="join"][data-row="SQLN1"][data-kind="StageSpan"]').evaluateAll((els) =>
+    els.map((e) => ({ t0: Number((e as HTMLElement).dataset.t0), t1: Number((e as HTMLElement).dataset.t1), text: e.textContent ?? '' })));
+  const inJoin = stages.filter((s) => s.t0 >= j0 && s.t1 <= j1).sort((a, b) => a.t0 - b.t0);
+  expect(inJoin.length).toBeGreaterThan(2);
+  for (let i = 1; i < inJoin.length; i++) expect(inJoin[i].t0).toBe(inJoin[i - 1].t1);
+  expect(inJoin[0].text).toMatch(/ — \d+\.\d\d s$/);
+  // The two halves of that join are linked across lanes.
+  expect(await list(page, '[data-kind="JoinLink"]').count()).toBeGreaterThan(0);
+  // The route to the isolated node goes down after the missed heartbeats, on a survivor's lane.
+  const missed = await list(page, '[data-node="SQLN1"][data-kind="HeartbeatMissed"]').evaluateAll((els) => els.map((e) => Number((e as HTMLElement).dataset.t0)));
+  const downs = await list(page, '[data-node="SQLN1"][data-track="network"][data-kind="RouteDown"]').evaluateAll((els) => els.map((e) => ({ t0: Number((e as HTMLElement).dataset.t0), t1: Number((e as HTMLElement).dataset.t1) })));
+  expect(missed.length).toBeGreaterThan(0);
+  expect(downs.length).toBeGreaterThan(0);
+  expect(Math.min(...downs.map((d) => d.t0))).toBeGreaterThanOrEqual(Math.min(...missed));
+  expect(downs.some((d) => d.t1 > d.t0)).toBe(true);
+  // The failover arrow: from the failed node to the survivor, at the time of the RCM move line.
+  const arrow = list(page, '[data-kind="MoveFailover"]').first();
+  await expect(arrow).toHaveAttribute('data-node', 'SQLN2');
+  await expect(arrow).toHaveAttribute('data-to-node', move.fields.to as string);
+  expect(Math.abs((await attr(arrow, 'data-t0')) - move.t)).toBeLessThan(1000);
+  // A click on it selects the `move of group ... is about to succeed` line in the raw log.
+  const p = await markPoint(page, arrow);
+  await page.mouse.click(p.x, p.y);
+  await expect(selectedLine(page)).toContainText(/move of group .* is about to succeed/);
+  // The tooltip says what it is, with the time.
+  await page.mouse.move(p.x + 1, p.y);
+  await expect(page.getByTestId('timeline-tooltip')).toContainText(/failover of/);
+  // The selected raw line is the timeline's cursor; moving the selection moves it.
+  const cursor = async () => Number(await page.getByTestId('timeline').getAttribute('data-cursor'));
+  await expect.poll(async () => Math.abs((await cursor()) - move.t)).toBeLessThan(2);
+  await page.mouse.move(10, 10);
+  await page.keyboard.press('End');
+  await expect.poll(cursor).toBeGreaterThan(move.t + 1000);
+  // Hovering a raw line puts a second (dashed) cursor at its time.
+  const row = page.locator('[data-testid="log-view"] [data-pos]').nth(5);
+  await row.hover();
+  await expect.poll(async () => Number(await page.getByTestId('timeline').getAttribute('data-hover') || NaN)).toBeGreaterThan(0);
+  await page.screenshot({ path: 'test-results/timeline.png' });
+});
+
+test('zoom, pan, fit and range selection: keys, wheel, drag and the overview', async ({ page }) => {
+  await openTimeline(page);
+  const canvas = page.getByTestId('timeline-canvas');
+  const box = (await canvas.boundingBox())!;
+  const full = await span(page);
+  // W narrows the visible range; S widens it again.
+  await page.keyboard.press('w');
+  await expect.poll(async () => (await span(page)).span).toBeLessThan(full.span * 0.8);
+  await page.keyboard.press('s');
+  await expect.poll(async () => (await span(page)).span).toBeCloseTo(full.span, -2);
+  // Keys do nothing while the user types in a field.
+  await page.getByTestId('search-input').click();
+  await page.keyboard.type('ws');
+  expect((await span(page)).span).toBeCloseTo(full.span, -2);
+  await page.getByTestId('search-input').fill('');
+  await page.mouse.click(box.x + box.width / 2, box.y - 30); // back on the page, off the canvas
+  // Ctrl + wheel zooms around the pointer: the time under it stays where it was.
+  const px = box.x + box.width * 0.25;
+  const tUnder = full.t0 + 0.25 * full.span;
+  await page.mouse.move(px, box.y + 20);
+  await page.keyboard.down('Control');
+  for (let i = 0; i < 4; i++) await page.mouse.wheel(0, -100);
+  await page.keyboard.up('Control');
+  await expect.poll(async () => (await span(page)).span).toBeLessThan(full.span * 0.5);
+  const z = await span(page);
+  expect(Math.abs(z.t0 + 0.25 * z.span - tUnder)).toBeLessThan(full.span * 0.01);
+  // A plain wheel pans: same span, later start.
+  await page.mouse.wheel(0, 200);
+  await expect.poll(async () => (await span(page)).t0).toBeGreaterThan(z.t0);
+  expect((await span(page)).span).toBeCloseTo(z.span, -1);
+  // Shift + drag pans too (drag right = earlier).
+  const beforeDrag = await span(page);
+  await page.keyboard.down('Shift');
+  await page.mouse.move(box.x + 400, box.y + 30);
+  await page.mouse.down();
+  await page.mouse.move(box.x + 500, box.y + 30, { steps: 5 });
+  await page.mouse.up();
+  await page.keyboard.up('Shift');
+  await expect.poll(async () => (await span(page)).t0).toBeLessThan(beforeDrag.t0);
+  // F fits everything again.
+  await page.keyboard.press('f');
+  await expect.poll(async () => (await span(page)).span).toBeCloseTo(full.span, -2);
+  // A drag selects a time range: it filters the raw log; F then fits it.
+  await page.mouse.move(box.x + box.width * 0.4, box.y + 30);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.6, box.y + 30, { steps: 6 });
+  await page.mouse.up();
+  const from = page.locator('input[placeholder*="from"]');
+  await expect(from).not.toHaveValue('');
+  await page.keyboard.press('f');
+  await expect.poll(async () => (await span(page)).span).toBeLessThan(full.span * 0.3);
+  // The overview's brush shows the visible window; dragging it pans the view.
+  const brush = page.getByTestId('timeline-overview').locator('.selection');
+  const bb = (await brush.boundingBox())!;
+  const beforeBrush = await span(page);
+  await page.mouse.move(bb.x + bb.width / 2, bb.y + bb.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(bb.x + bb.width / 2 + 60, bb.y + bb.height / 2, { steps: 5 });
+  await page.mouse.up();
+  await expect.poll(async () => (await span(page)).t0).toBeGreaterThan(beforeBrush.t0);
+  expect((await span(page)).span).toBeCloseTo(beforeBrush.span, -2);
+});
+
+test('← / → step through the focused row, and ? lists the keys', async ({ page }) => {
+  await openTimeline(page);
+  // Focus SQLN2's join row with SQLN1, then step through its marks: each lands on its own line.
+  await page.locator('.tl-row[data-node="SQLN2"][data-track="join"][data-row-label="SQLN1"]').click();
+  await page.mouse.move(5, 5);
+  const seen: string[] = [];
+  await page.keyboard.press('Home'); // the raw selection (cursor) at the start, so → starts from there
+  for (let i = 0; i < 3; i++) {
+    const prev = await selectedLine(page).textContent().catch(() => '');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(async () => (await selectedLine(page).textContent()) ?? '').not.toBe(prev ?? '');
+    seen.push((await selectedLine(page).textContent()) ?? '');
+  }
+  expect(seen.some((s) => /join|Join|stage/i.test(s))).toBe(true);
+  // ← goes back to the previous one.
+  await page.keyboard.press('ArrowLeft');
+  await expect(selectedLine(page)).toHaveText(seen[1]);
+  // ? opens the list of keys; Esc closes it.
+  await page.keyboard.press('?');
+  await expect(page.getByTestId('timeline-help')).toContainText('zoom in / out');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('timeline-help')).toHaveCount(0);
+});
+
+test('lanes and tracks collapse, hide and reorder; groups expand into resources; the events filters apply', async ({ page }) => {
+  await openTimeline(page);
+  const lanes = () => page.getByTestId('timeline-lane').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.node));
+  // Reorder: SQLN3 up, before SQLN2.
+  const n3 = page.locator('[data-testid="timeline-lane"][data-node="SQLN3"]');
+  await n3.hover();
+  await n3.getByTitle('Move this lane up').click();
+  expect(await lanes()).toEqual(['SQLN1', 'SQLN3', 'SQLN2']);
+  // Hide SQLN3: its marks leave the list; it can be shown again.
+  await n3.hover();
+  await n3.getByTestId('lane-hide').click();
+  expect(await lanes()).toEqual(['SQLN1', 'SQLN2']);
+  await expect(list(page, '[data-node="SQLN3"]')).toHaveCount(0);
+  await page.getByRole('button', { name: /SQLN3 ↺/ }).click();
+  expect(await lanes()).toEqual(['SQLN1', 'SQLN3', 'SQLN2']);
+  // Collapse SQLN1: one row for the whole lane.
+  const rowsOf = (node: string) => page.locator(`.tl-row[data-node="${node}"]:not(.tl-density-label)`).count();
+  const before = await rowsOf('SQLN1');
+  await page.locator('[data-testid="timeline-lane"][data-node="SQLN1"]').getByRole('button', { name: '▾' }).click();
+  expect(await rowsOf('SQLN1')).toBe(1);
+  await page.locator('[data-testid="timeline-lane"][data-node="SQLN1"]').getByRole('button', { name: '▸' }).click();
+  expect(await rowsOf('SQLN1')).toBe(before);
+  // A track can be hidden everywhere.
+  await page.getByTestId('track-toggle-service').locator('input').uncheck();
+  await expect(list(page, '[data-track="service"]')).toHaveCount(0);
+  await page.getByTestId('track-toggle-service').locator('input').check();
+  // The group row expands into its resources' state intervals.
+  const groupRow = page.locator(`.tl-row[data-node="SQLN1"][data-track="groups"][data-row-label="${move.fields.group}"]`);
+  await expect(list(page, `[data-node="SQLN1"][data-parent="${move.fields.group}"]`)).toHaveCount(0);
+  await groupRow.getByTestId('group-expand').click();
+  await expect(list(page, `[data-node="SQLN1"][data-parent="${move.fields.group}"]`).first()).toBeAttached();
+  const states = await list(page, `[data-parent="${move.fields.group}"]`).evaluateAll((els) => [...new Set(els.map((e) => (e as HTMLElement).dataset.kind))]);
+  expect(states).toContain('ResOnline');
+  // The events panel's family filter applies to the timeline: network only.
+  await page.getByTestId('family-network').click();
+  await expect.poll(async () => [...new Set(await list(page).evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.family)))]).toEqual(['network']);
+  await page.getByTestId('family-network').click();
+  // The name filter: the group's name keeps its owner spans, its arrow and its resources, not the routes.
+  await page.getByTestId('event-name').fill(String(move.fields.group));
+  await expect.poll(async () => list(page, '[data-track="network"]').count()).toBe(0);
+  await expect(list(page, '[data-kind="MoveFailover"]')).toHaveCount(1);
+  expect(await list(page, '[data-kind="Owner"]').count()).toBeGreaterThan(0);
+  // The node filter hides the other lanes.
+  await page.getByTestId('event-name').fill('');
+  await page.getByTestId('event-node').selectOption('SQLN2');
+  await expect.poll(lanes).toEqual(['SQLN2']);
+  await page.screenshot({ path: 'test-results/timeline-filtered.png' });
+});
