@@ -1,6 +1,6 @@
 // Same wiring as src/engine/client.ts (WorkerEngine), but with bench/probe-view.worker.ts as
 // the view worker so that the sizes of the view structures can be read. Shards are the product's.
-import type { EngineClient, EngineSnapshot, EventFilter, EventRow, FileId, FileOptions, InputFile, Row, SearchSpec, ViewSpec } from '../src/engine/api.ts';
+import type { Density, DensityRequest, EngineClient, EngineSnapshot, EventFilter, EventRow, FileId, FileOptions, InputFile, Row, SearchSpec, ViewSpec } from '../src/engine/api.ts';
 import type { MainToView, ViewToMain } from '../src/engine/protocol.ts';
 import type { TimelineMarks } from '../src/timeline/marks.ts';
 
@@ -74,6 +74,10 @@ export class ProbeEngine implements EngineClient {
   setEventFilter(filter: EventFilter): void { this.post({ t: 'eventFilter', filter }); }
   getEventRows(start: number, count: number): Promise<EventRow[]> { return this.ask((req) => ({ t: 'eventRows', req, start, count })); }
   getTimeline(): Promise<TimelineMarks | null> { return this.ask((req) => ({ t: 'timeline', req })); }
+  getEventAt(fileId: FileId, line: number): Promise<EventRow | null> { return this.ask((req) => ({ t: 'eventAt', req, fileId, line })); }
+  getDensity(d: DensityRequest): Promise<Density | null> {
+    return this.ask((req) => ({ t: 'density', req, t0: d.t0, t1: d.t1, buckets: d.buckets }));
+  }
   dispose(): void {
     this.view.terminate();
     for (const w of this.shards) w.terminate();

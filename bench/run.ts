@@ -1,4 +1,4 @@
-// ClusterLens benchmark: `npm run bench [-- --json] [-- --regen] [-- --runs N]`.
+// ClusterLens benchmark: `npm run bench [-- --json] [-- --regen] [-- --runs N] [-- --only timeline]`.
 // Generates inputs into bench/out/ (when missing), builds the bench page (bench/vite.config.ts),
 // serves it on 127.0.0.1 with cross-origin isolation, drives the system Chromium with Playwright,
 // prints a table (or one JSON object with --json) and writes bench/out/results.json.
@@ -11,6 +11,7 @@ import { cpus, loadavg } from 'node:os';
 import { build, preview } from 'vite';
 import { chromium, type Page } from '@playwright/test';
 import { Cdp, selfTimes, type CpuProfile } from './cdp.ts';
+import { runTimelineBench } from './timeline.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const outDir = join(here, 'out');
@@ -19,6 +20,9 @@ const JSON_OUT = argv.includes('--json');
 const REGEN = argv.includes('--regen');
 const RUNS = Number(argv[argv.indexOf('--runs') + 1]) > 0 && argv.includes('--runs') ? Number(argv[argv.indexOf('--runs') + 1]) : 3;
 const SKIP = new Set((argv.includes('--skip') ? argv[argv.indexOf('--skip') + 1] : '').split(',').filter(Boolean));
+/** --only a,b runs just those sections (kernels, engine, search, timeline); --skip a,b leaves them out. */
+const ONLY = argv.includes('--only') ? new Set(argv[argv.indexOf('--only') + 1].split(',').filter(Boolean)) : null;
+const runs = (section: string): boolean => (ONLY ? ONLY.has(section) : !SKIP.has(section));
 const PROFILE = argv.includes('--profile');
 /** --modes a,b limits the kernel modes (for profiling sessions); --profile adds the phase kernels. */
 const MODES = argv.includes('--modes') ? argv[argv.indexOf('--modes') + 1].split(',') : null;
@@ -166,7 +170,9 @@ interface Row {
 
 async function main(): Promise<void> {
   const started = Date.now();
-  const inputs = await ensureInputs();
+  // The generated log files are needed by every section but the timeline (synthetic marks, made in the page).
+  const needInputs = runs('kernels') || runs('engine') || runs('search') || CPUPROFILE !== null;
+  const inputs: Awaited<ReturnType<typeof ensureInputs>> = needInputs ? await ensureInputs() : { utf8: [], utf16: [] };
   const utf8 = inputs.utf8[0];
   const utf16 = inputs.utf16[0];
   const corpus = inputs.utf8;
@@ -193,22 +199,23 @@ async function main(): Promise<void> {
     await page.goto(url);
     await page.waitForFunction(() => (window as unknown as { bench?: { ready: boolean } }).bench?.ready === true);
     // File order in the input: 0 = UTF-8 node 1, 1 = UTF-16LE node 1, 2.. = the rest of the UTF-8 corpus.
-    const paths = [utf8.path, utf16.path, ...corpus.slice(1).map((f) => f.path)];
-    await page.setInputFiles('#f', paths);
+    if (needInputs) await page.setInputFiles('#f', [utf8.path, utf16.path, ...corpus.slice(1).map((f) => f.path)]);
     const env = await call<Record<string, unknown>>(page, 'env');
     results.env = { ...env, chromium: browser.version(), executablePath, node: process.version, runs: RUNS, cpu: cpus()[0]?.model, loadavgAtStart: loadavg() };
-    results.inputs = {
-      utf8: { ...utf8, encoding: 'utf-8', dialect: 'w2016', generator: SETS.utf8.args.join(' ') },
-      utf16: { ...utf16, encoding: 'utf-16le+BOM', dialect: 'w2016', generator: SETS.utf16.args.join(' ') },
-      searchCorpus: { files: corpus.length, bytes: corpus.reduce((a, f) => a + f.bytes, 0), lines: corpus.reduce((a, f) => a + f.lines, 0) },
-    };
+    if (needInputs) {
+      results.inputs = {
+        utf8: { ...utf8, encoding: 'utf-8', dialect: 'w2016', generator: SETS.utf8.args.join(' ') },
+        utf16: { ...utf16, encoding: 'utf-16le+BOM', dialect: 'w2016', generator: SETS.utf16.args.join(' ') },
+        searchCorpus: { files: corpus.length, bytes: corpus.reduce((a, f) => a + f.bytes, 0), lines: corpus.reduce((a, f) => a + f.lines, 0) },
+      };
+    }
     log(`Chromium ${browser.version()}, hardwareConcurrency ${env.hardwareConcurrency}, crossOriginIsolated ${env.crossOriginIsolated}`);
 
     // 1. Kernels, one fresh worker per mode: warm-up + RUNS timed runs.
     const kernels: Record<string, Record<string, KernelSummary>> = { utf8: {}, utf16: {} };
     const modes = MODES ?? ['io', 'index', 'index-mem', 'index-events-mem', 'naive', 'naive-mem'];
     if (PROFILE) for (const m of PHASE_MODES) if (!modes.includes(m)) modes.push(m);
-    if (!SKIP.has('kernels')) {
+    if (runs('kernels')) {
       for (const [key, idx] of [['utf8', 0], ['utf16', 1]] as const) {
         for (const mode of modes) {
           const r = summarizeKernel(await call<KernelResult>(page, 'kernel', idx, mode, RUNS, 1));
@@ -281,7 +288,7 @@ async function main(): Promise<void> {
       log(`CPU profile of ${mode} (${idx === 1 ? 'utf16' : 'utf8'}), self time (includes the untimed read of the file and the warm-up):`);
       for (const t of top) log(`  ${t.ms.toFixed(0).padStart(6)} ms ${t.pct.toFixed(1).padStart(5)}%  ${t.fn}`);
     }
-    if (!SKIP.has('engine')) {
+    if (runs('engine')) {
       results.memoryMethodCheck = await call(page, 'memoryProbe');
       for (let i = 0; i < RUNS + 1; i++) {
         await call(page, 'newEngine', false);
@@ -313,7 +320,7 @@ async function main(): Promise<void> {
       { id: 'literal-common', spec: { text: 'File Share Witness', regex: false, caseSensitive: true } },
       { id: 'regex-ci', spec: { text: '(quorum|heartbeat)\\s\\w+', regex: true, caseSensitive: false } },
     ];
-    if (!SKIP.has('search')) {
+    if (runs('search')) {
       await call(page, 'newEngine', false);
       const r = await call<LoadResult>(page, 'load', corpus.map((_, i) => (i === 0 ? 0 : i + 1)));
       log(`  search corpus loaded: ${corpus.length} files, ${r.lines} lines in ${r.completeMs.toFixed(0)} ms`);
@@ -331,6 +338,15 @@ async function main(): Promise<void> {
       await call(page, 'disposeEngine');
     }
     await context.close();
+
+    // 6. Timeline frames: the real TimelineView with 1 M and 5 M synthetic marks (bench/timeline.ts).
+    let timelineRows: Row[] = [];
+    if (runs('timeline')) {
+      log('Timeline: scripted wheel, keys and drag through the real view (bench/timeline.html)…');
+      const t = await runTimelineBench(browser, url, log);
+      results.timeline = t.results;
+      timelineRows = t.rows;
+    }
 
     // ---- Rows of the table ----
     /** Event recognition on top of parse+index, as the cost it adds (no target of its own). */
@@ -395,6 +411,7 @@ async function main(): Promise<void> {
         rows.push({ id: 'T10.first', metric: `Search first hit (literal "${spec.text}")`, measured: fh, unit: 'ms', target: '≤ 100 ms', ratio: null, pass: fh <= 100 });
       }
     }
+    rows.push(...timelineRows);
   } finally {
     await browser.close();
     await new Promise<void>((r) => server.httpServer.close(() => r()));
@@ -414,18 +431,18 @@ async function main(): Promise<void> {
 
 function fmt(v: number, unit: string): string {
   if (!Number.isFinite(v)) return 'n/a';
-  const d = unit === 'ms' || unit === 'MB/s' ? 0 : unit === '× input' ? 3 : 2;
+  const d = unit === 'ms' ? (Math.abs(v) < 100 ? 1 : 0) : unit === 'MB/s' ? 0 : unit === '× input' ? 3 : 2;
   return `${v.toFixed(d)} ${unit}`;
 }
 
 function printTable(results: Record<string, unknown>, rows: Row[]): void {
   const env = results.env as Record<string, unknown>;
-  const inputs = results.inputs as Record<string, { bytes: number; lines: number; path?: string; files?: number }>;
+  const inputs = results.inputs as Record<string, { bytes: number; lines: number; path?: string; files?: number }> | undefined;
   const out: string[] = [];
   out.push(`ClusterLens bench — Chromium ${env.chromium}, hardwareConcurrency ${env.hardwareConcurrency}, crossOriginIsolated ${env.crossOriginIsolated}, median of ${env.runs} after a warm-up`);
   const la = (results.env as { loadavgAtStart: number[] }).loadavgAtStart;
   out.push(`machine: ${env.cpu}; load average ${la.map((x) => x.toFixed(2)).join(' ')} at start, ${(results.loadavgAtEnd as number[]).map((x) => x.toFixed(2)).join(' ')} at end (other processes on the box add noise)`);
-  out.push(`inputs: UTF-8 ${inputs.utf8.bytes.toLocaleString('en-US')} B / ${inputs.utf8.lines.toLocaleString('en-US')} lines; UTF-16LE ${inputs.utf16.bytes.toLocaleString('en-US')} B / ${inputs.utf16.lines.toLocaleString('en-US')} lines; search corpus ${inputs.searchCorpus.files} files, ${inputs.searchCorpus.bytes.toLocaleString('en-US')} B / ${inputs.searchCorpus.lines.toLocaleString('en-US')} lines (bytes resident in the shards)`);
+  if (inputs) out.push(`inputs: UTF-8 ${inputs.utf8.bytes.toLocaleString('en-US')} B / ${inputs.utf8.lines.toLocaleString('en-US')} lines; UTF-16LE ${inputs.utf16.bytes.toLocaleString('en-US')} B / ${inputs.utf16.lines.toLocaleString('en-US')} lines; search corpus ${inputs.searchCorpus.files} files, ${inputs.searchCorpus.bytes.toLocaleString('en-US')} B / ${inputs.searchCorpus.lines.toLocaleString('en-US')} lines (bytes resident in the shards)`);
   const head = ['metric', 'measured', 'target', 'ratio-to-naive', 'pass/fail'];
   const body = rows.map((r) => [r.metric, fmt(r.measured, r.unit), r.target, r.ratio === null ? '—' : `${r.ratio.toFixed(2)}×`, r.pass === null ? '' : r.pass ? 'pass' : 'MISSED']);
   const w = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));

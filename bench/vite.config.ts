@@ -12,6 +12,8 @@ const isolation = {
 
 export default defineConfig({
   root: here,
+  // The timeline page renders the app's React view (automatic JSX runtime, as the app's config).
+  esbuild: { jsx: 'automatic' },
   // The page imports the product modules from ../src.
   server: { host: '127.0.0.1', headers: isolation, fs: { allow: [fileURLToPath(new URL('..', import.meta.url))] } },
   preview: { host: '127.0.0.1', headers: isolation },
@@ -25,5 +27,7 @@ export default defineConfig({
     minify: false,
     sourcemap: false,
     chunkSizeWarningLimit: 4000,
+    // index.html: parsing, engine, search, memory; timeline.html: the real TimelineView with synthetic marks.
+    rollupOptions: { input: { index: fileURLToPath(new URL('./index.html', import.meta.url)), timeline: fileURLToPath(new URL('./timeline.html', import.meta.url)) } },
   },
 });
