@@ -78,6 +78,12 @@ test('lanes, joins with their stages, the route down after the heartbeats, the f
   // The tooltip says what it is, with the time.
   await page.mouse.move(p.x + 1, p.y);
   await expect(page.getByTestId('timeline-tooltip')).toContainText(/failover of/);
+  // A mark's tooltip decodes the status code of the event at its line (quorum lost: 5925).
+  const quorum = list(page, '[data-node="SQLN2"][data-kind="Quorum"]').first();
+  const q = await markPoint(page, quorum);
+  await page.mouse.move(q.x, q.y);
+  await expect(page.getByTestId('timeline-tooltip')).toContainText('5925 ERROR_CLUSTER_NO_QUORUM');
+  await page.mouse.click(p.x, (await markPoint(page, arrow)).y);
   // The selected raw line is the timeline's cursor; moving the selection moves it.
   const cursor = async () => Number(await page.getByTestId('timeline').getAttribute('data-cursor'));
   await expect.poll(async () => Math.abs((await cursor()) - move.t)).toBeLessThan(2);

@@ -265,6 +265,8 @@ export interface EngineClient {
   getEventRows(start: number, count: number): Promise<EventRow[]>;
   /** The timeline's marks (columns), null before any event. */
   getTimeline(): Promise<TimelineMarks | null>;
+  /** The event recognized at a file line (the first one when several), null when none: what a timeline mark's tooltip decodes. */
+  getEventAt(fileId: FileId, line: number): Promise<EventRow | null>;
   /** Lines per time bucket per node lane, by severity class; null for an empty or invalid domain, or before any lane exists. */
   getDensity(req: DensityRequest): Promise<Density | null>;
   subscribe(listener: (s: EngineSnapshot) => void): () => void;

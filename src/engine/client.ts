@@ -104,6 +104,10 @@ export class WorkerEngine implements EngineClient {
   getTimeline(): Promise<TimelineMarks | null> {
     return this.ask((req) => ({ t: 'timeline', req }));
   }
+
+  getEventAt(fileId: FileId, line: number): Promise<EventRow | null> {
+    return this.ask((req) => ({ t: 'eventAt', req, fileId, line }));
+  }
   getDensity(d: DensityRequest): Promise<Density | null> {
     return this.ask((req) => ({ t: 'density', req, t0: d.t0, t1: d.t1, buckets: d.buckets }));
   }

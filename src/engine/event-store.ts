@@ -29,6 +29,8 @@ export class EventStore {
   private marks: TimelineMarks | null = null;
   private marksFrom: EventFile[] = [];
   private timelineVersion = 0;
+  /** `fileId:line` -> index into `all` of the first event there (built on the first look-up). */
+  private atLine: Map<string, number> | null = null;
   /** ms from UTC to each file's local wall clock (NaN when unknown). */
   private localShift = new Map<FileId, number>();
 
@@ -76,6 +78,7 @@ export class EventStore {
     // Time order; lines without a time sort first; ties keep file and line order.
     all.sort((a, b) => (a.t === b.t || (a.t !== a.t && b.t !== b.t) ? a.ref.fileId - b.ref.fileId || a.ref.line - b.ref.line : a.t !== a.t ? -1 : b.t !== b.t ? 1 : a.t - b.t));
     this.all = all;
+    this.atLine = null;
     // Stage 2 and the timeline's marks are built when the timeline asks (it may be closed).
     this.marks = null;
     this.marksFrom = files;
@@ -139,6 +142,21 @@ export class EventStore {
       out.push({ ...e, pos: p, summary: describe(e), localMs: e.t + (this.localShift.get(e.ref.fileId) ?? NaN) });
     }
     return out;
+  }
+
+  /** The first event recognized at a file line, as the events panel shows it (pos -1: not a list position). */
+  eventAt(fileId: FileId, line: number): EventRow | null {
+    if (!this.atLine) {
+      this.atLine = new Map();
+      this.all.forEach((e, i) => {
+        const key = `${e.ref.fileId}:${e.ref.line}`;
+        if (!this.atLine!.has(key)) this.atLine!.set(key, i);
+      });
+    }
+    const i = this.atLine.get(`${fileId}:${line}`);
+    if (i === undefined) return null;
+    const e = this.all[i];
+    return { ...e, pos: -1, summary: describe(e), localMs: e.t + (this.localShift.get(e.ref.fileId) ?? NaN) };
   }
 
   /** All events in time order (for correlation and the CLI-like exports). */

@@ -22,6 +22,7 @@ export type MainToView =
   | { t: 'eventFilter'; filter: EventFilter }
   | { t: 'eventRows'; req: number; start: number; count: number }
   | { t: 'timeline'; req: number }
+  | { t: 'eventAt'; req: number; fileId: FileId; line: number }
   /** Replied with a Density (its counts buffer transferred) or null. */
   | { t: 'density'; req: number; t0: number; t1: number; buckets: number };
 

@@ -130,6 +130,9 @@ export class ViewStore {
       case 'eventRows':
         this.postMain({ t: 'reply', req: msg.req, value: this.events.rows(msg.start, msg.count) });
         break;
+      case 'eventAt':
+        this.postMain({ t: 'reply', req: msg.req, value: this.events.eventAt(msg.fileId, msg.line) });
+        break;
       case 'timeline': {
         // A copy per request: the columns are transferred away.
         const m = this.events.timelineCopy();

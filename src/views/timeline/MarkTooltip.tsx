@@ -15,8 +15,8 @@ export function MarkTooltip({ marks: m, k, x, y, width, offsets }: { marks: Time
   const line = m.line[k];
   useEffect(() => {
     setEv(null);
-    const engine = getEngine() as { getEventAt?: (f: number, l: number) => Promise<EventRow | null> };
-    if (fileId < 0 || !engine.getEventAt) return;
+    const engine = getEngine();
+    if (fileId < 0) return;
     let live = true;
     void engine.getEventAt(fileId, line).then((e) => { if (live) setEv(e); });
     return () => { live = false; };

@@ -2,7 +2,7 @@
 // line, the cluster's line density (stacked by severity) and its failures, with a brush over the
 // visible range: drag it to pan, drag its edges to zoom, click outside it to jump there.
 
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { brushX, select, type D3BrushEvent } from 'd3';
 import type { TimelineMarks } from '../../timeline/marks.ts';
 import { Style } from '../../timeline/marks.ts';
@@ -26,6 +26,12 @@ export function Overview(props: {
   const brush = useRef<ReturnType<typeof brushX> | null>(null);
   const moving = useRef(false);
   const x = (t: number) => ((t - full[0]) / (full[1] - full[0])) * width;
+  // Failures and failovers, found once per set of marks (not on every redraw).
+  const alarms = useMemo(() => {
+    const out: number[] = [];
+    for (let k = 0; k < m.length; k++) if (ALARMS.has(m.style[k])) out.push(k);
+    return out.sort((a, b) => m.t0[a] - m.t0[b]);
+  }, [m]);
 
   // The background: drawn when the data or the width change, not on every pan.
   useEffect(() => {
@@ -76,15 +82,14 @@ export function Overview(props: {
     }
     // Failures and failovers as red ticks along the bottom.
     let last = -1;
-    for (let k = 0; k < m.length; k++) {
-      if (!ALARMS.has(m.style[k])) continue;
+    for (const k of alarms) {
       const px = Math.round(x(m.t0[k]));
       if (px === last) continue;
       last = px;
       ctx.fillStyle = STYLE_COLORS[m.style[k]];
       ctx.fillRect(px, H - 5, 1, 5);
     }
-  }, [m, full[0], full[1], width, density, props.colors]);
+  }, [m, alarms, full[0], full[1], width, density, props.colors]);
 
   // The brush: created once per width; moved to the domain when the domain changes elsewhere.
   useEffect(() => {

@@ -3,7 +3,7 @@
 // frame owner outside React; React renders the toolbar, the axis, the lane and row labels, the
 // tooltip, and an accessible list of the visible marks (which tests read).
 
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { scaleUtc, utcFormat } from 'd3';
 import type { TimelineMarks } from '../../timeline/marks.ts';
 import { MARK_FAMILIES, POINT_STYLES } from '../../timeline/marks.ts';
@@ -69,6 +69,7 @@ export function TimelineView() {
   const densityOn = !tl.hiddenTracks.includes('density');
   const density = useDensity(marks, domain, width, densityOn);
   const overviewDensity = useDensity(marks, full, width, true);
+  const colorOf = useMemo(() => new Map(lanesSnap.map((n) => [n.name.toLowerCase(), n.color])), [lanesSnap]);
   const focusRow = useMemo(() => (rows && tl.focusRow ? rows.labels.find((l) => l.key === tl.focusRow)?.row ?? -1 : -1), [rows, tl.focusRow]);
 
   // The section mounts when the marks arrive: observe its size from then on.
@@ -165,6 +166,24 @@ export function TimelineView() {
   }, []);
   useTimelineKeys(step);
 
+  // The wheel, as a native non-passive listener: ctrl + wheel must zoom the timeline, not the page.
+  useEffect(() => {
+    const c = canvas.current;
+    if (!c) return;
+    const onWheel = (e: WheelEvent) => {
+      const p = input.current;
+      if (!p || e.shiftKey) return; // shift + wheel scrolls the lanes (the browser's own scrolling)
+      e.preventDefault();
+      const x = e.clientX - c.getBoundingClientRect().left;
+      // Lines or pages (some mice, Firefox) count as 40 px steps.
+      const unit = e.deltaMode === 1 ? 40 : e.deltaMode === 2 ? 400 : 1;
+      if (e.ctrlKey || e.metaKey) zoomTimeline(Math.pow(1.0025, e.deltaY * unit), Math.min(1, Math.max(0, x / p.view.width)));
+      else panTimeline(((Math.abs(e.deltaX) > Math.abs(e.deltaY) ? e.deltaX : e.deltaY) * unit) / p.view.width);
+    };
+    c.addEventListener('wheel', onWheel, { passive: false });
+    return () => c.removeEventListener('wheel', onWheel);
+  }, [hasData]);
+
   // The accessible list of visible marks follows the view once it settles.
   const [listView, setListView] = useState<View | null>(null);
   useEffect(() => {
@@ -176,7 +195,6 @@ export function TimelineView() {
     return <section className="timeline empty" data-testid="timeline"><div className="tl-empty dim">{marks ? 'No events to draw yet: the timeline fills in as files are parsed.' : 'Building the timeline…'}</div></section>;
   }
 
-  const colorOf = new Map(lanesSnap.map((n) => [n.name.toLowerCase(), n.color]));
   // The axis: UTC, or the nodes' local time when they all share one known offset.
   const laneOffsets = rows.lanes.map((l) => offsets.get(l.node.toLowerCase()) ?? null);
   const common = laneOffsets.length > 0 && laneOffsets.every((o) => o !== null && o === laneOffsets[0]) ? laneOffsets[0] : null;
@@ -191,12 +209,6 @@ export function TimelineView() {
   const localXY = (e: React.MouseEvent | React.WheelEvent) => {
     const r = canvas.current!.getBoundingClientRect();
     return { x: e.clientX - r.left, y: e.clientY - r.top + scrollTop.current };
-  };
-  const onWheel = (e: React.WheelEvent) => {
-    const { x } = localXY(e);
-    if (e.ctrlKey || e.metaKey) zoomTimeline(e.deltaY > 0 ? 1.25 : 0.8, Math.min(1, Math.max(0, x / view.width)));
-    else if (e.shiftKey) return; // shift + wheel scrolls the lanes (the browser's own scrolling)
-    else panTimeline((Math.abs(e.deltaX) > Math.abs(e.deltaY) ? e.deltaX : e.deltaY) / view.width);
   };
   const onDown = (e: React.MouseEvent) => {
     if (e.button !== 0) return;
@@ -251,7 +263,6 @@ export function TimelineView() {
   };
 
   const hiddenLanes = rows.order.filter((n) => tl.hiddenLanes.includes(n.toLowerCase()));
-  const visible = listView ? visibleMarks(marks, rows, endMax, mask, listView) : [];
   const canvasH = Math.min(viewportH, rows.height);
 
   return (
@@ -299,7 +310,6 @@ export function TimelineView() {
             ref={canvas}
             data-testid="timeline-canvas"
             style={{ position: 'sticky', top: 0, height: canvasH }}
-            onWheel={onWheel}
             onMouseDown={onDown}
             onMouseMove={onMove}
             onMouseUp={onUp}
@@ -310,6 +320,15 @@ export function TimelineView() {
       {hover && <MarkTooltip marks={marks} k={hover.k} x={hover.x + LABEL_W} y={hover.y + (body.current?.offsetTop ?? 0)} width={view.width + LABEL_W} offsets={offsets} />}
       <TimelineLegend />
       {tl.helpOpen && <TimelineHelp onClose={() => tl.set({ helpOpen: false })} />}
+      <MarkList marks={marks} rows={rows} endMax={endMax} mask={mask} view={listView} />
+    </section>
+  );
+}
+
+/** The accessible list of the visible, unaggregated marks (capped); tests read what is drawn from it. */
+const MarkList = memo(function MarkList({ marks, rows, endMax, mask, view }: { marks: TimelineMarks; rows: RowLayout; endMax: Float64Array; mask: Uint8Array | null; view: View | null }) {
+  const visible = view ? visibleMarks(marks, rows, endMax, mask, view) : [];
+  return (
       <ul className="sr-only" data-testid="timeline-marks" aria-label="Visible timeline marks">
         {visible.map((k) => (
           <li
@@ -324,7 +343,7 @@ export function TimelineView() {
             data-point={POINT_STYLES.has(marks.style[k]) ? 'true' : 'false'}
             data-t0={marks.t0[k]}
             data-t1={marks.t1[k]}
-            data-x={Math.round(xOf(listView!, marks.t0[k]))}
+            data-x={Math.round(xOf(view!, marks.t0[k]))}
             data-y={Math.round(rows.y[marks.row[k]] + ROW_H / 2)}
             data-file-id={marks.fileId[k]}
             data-line={marks.line[k]}
@@ -333,9 +352,8 @@ export function TimelineView() {
           </li>
         ))}
       </ul>
-    </section>
   );
-}
+});
 
 /** The visible, unaggregated marks (those on shown rows, in the domain, passing the filters), capped. */
 function visibleMarks(m: TimelineMarks, rows: RowLayout, endMax: Float64Array, mask: Uint8Array | null, v: View): number[] {
@@ -351,7 +369,7 @@ function visibleMarks(m: TimelineMarks, rows: RowLayout, endMax: Float64Array, m
   return out;
 }
 
-function Labels({ rows, colorOf, offsets, focus }: { rows: RowLayout; colorOf: Map<string, string>; offsets: Map<string, number | null>; focus: string | null }) {
+const Labels = memo(function Labels({ rows, colorOf, offsets, focus }: { rows: RowLayout; colorOf: Map<string, string>; offsets: Map<string, number | null>; focus: string | null }) {
   const tl = useTimelineUi.getState();
   const order = rows.lanes.map((l) => l.node);
   return (
@@ -402,7 +420,7 @@ function Labels({ rows, colorOf, offsets, focus }: { rows: RowLayout; colorOf: M
       ))}
     </div>
   );
-}
+});
 
 export function fmtOffset(min: number): string {
   const s = min < 0 ? '−' : '+';

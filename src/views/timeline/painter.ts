@@ -441,7 +441,8 @@ export function hitTest(m: TimelineMarks, rows: RowLayout, endMax: Float64Array,
       const x1 = xOf(v, m.t1[k]);
       const point = POINT_STYLES.has(m.style[k]) || isArrow(m, k);
       // Points beat the span they sit on; among spans the shortest (the stage over its join).
-      const d = point ? Math.abs(x - x0) : x >= x0 && x <= x1 ? 4 + Math.min(1.9, (x1 - x0) / 1000) : Infinity;
+      // Marks on one pixel: the more severe wins (a quorum loss over the view change beside it).
+      const d = point ? Math.abs(x - x0) - PRIORITY[m.style[k]] * 0.05 : x >= x0 && x <= x1 ? 4 + Math.min(1.9, (x1 - x0) / 1000) : Infinity;
       if (d < bestD) [best, bestD] = [k, d];
     }
   }
