@@ -1,0 +1,144 @@
+// The painter and the row layout on marks built by hand: what is drawn where, that dense rows
+// are aggregated per pixel (the severe style wins), that only visible rows and marks are looked
+// at, and that collapsing, hiding and expanding move rows as the user expects.
+import { describe, expect, it } from 'vitest';
+import { MarksBuilder, Style, type TimelineMarks } from '../../src/timeline/marks.ts';
+import { endMaxOf, hitTest, paint, STYLE_COLORS, visibleRange, type PaintInput } from '../../src/views/timeline/painter.ts';
+import { layoutRows, ROW_H, type LayoutOptions } from '../../src/views/timeline/rows.ts';
+
+/** A stand-in 2D context that records the rectangles it is asked to fill, with their colour. */
+function recorder() {
+  const rects: Array<{ x: number; y: number; w: number; h: number; color: string }> = [];
+  let fill = '';
+  const ctx = {
+    set fillStyle(v: string) { fill = v; },
+    get fillStyle() { return fill; },
+    strokeStyle: '', lineWidth: 1, font: '',
+    setTransform() {}, clearRect() {}, beginPath() {}, moveTo() {}, lineTo() {}, arc() {}, stroke() {}, fill() {}, rect() {}, setLineDash() {}, strokeRect() {}, fillText() {},
+    fillRect(x: number, y: number, w: number, h: number) { rects.push({ x, y, w, h, color: fill }); },
+  };
+  return { ctx: ctx as unknown as CanvasRenderingContext2D, rects };
+}
+
+const NO_UI: LayoutOptions = { laneOrder: [], hiddenLanes: [], collapsedLanes: [], hiddenTracks: ['density'], collapsedTracks: [], expandedGroups: [], filteredOut: new Set() };
+
+function build(fill: (b: MarksBuilder) => void, nodes = ['N1', 'N2']): TimelineMarks {
+  const b = new MarksBuilder();
+  fill(b);
+  return b.build(nodes.map((node) => ({ node, coverage: [[0, 100_000]] })));
+}
+
+function input(m: TimelineMarks, opts: Partial<LayoutOptions> = {}, width = 1000): PaintInput {
+  const rows = layoutRows(m, { ...NO_UI, ...opts });
+  return {
+    marks: m, rows, view: { t0: 0, t1: 100_000, width }, scrollTop: 0, height: rows.height, mask: null, endMax: endMaxOf(m),
+    density: null, cursor: null, hoverT: null, focusRow: -1, focusMark: -1, selection: null, dpr: 1,
+  };
+}
+
+describe('timeline painter', () => {
+  it('aggregates a dense row into runs of one colour per pixel, the severe style winning', () => {
+    const m = build((b) => {
+      const r = b.rowOf(0, 'network', 'a → b');
+      // 200 000 up-points over the whole range, one down-point in the middle.
+      for (let i = 0; i < 200_000; i++) b.add(r, Style.HeartbeatMissed, i / 2, i / 2, 'hb', null, -1, 'network');
+      b.add(r, Style.RouteDown, 50_000, 50_000, 'down', null, -1, 'network');
+    });
+    const p = input(m);
+    const { ctx, rects } = recorder();
+    const stats = paint(ctx, p);
+    const y = p.rows.y[0];
+    const onRow = rects.filter((r) => r.y >= y && r.y < y + ROW_H);
+    // Two runs of missed heartbeats around one pixel of route down: not 200 000 rectangles.
+    expect(onRow.filter((r) => r.color === STYLE_COLORS[Style.HeartbeatMissed]).length).toBe(2);
+    const down = onRow.filter((r) => r.color === STYLE_COLORS[Style.RouteDown]);
+    expect(down).toHaveLength(1);
+    expect(down[0].x).toBe(500);
+    // Marks looked at: bounded by the pixels (a few per pixel), not by the marks.
+    expect(stats.visited).toBeLessThan(1000 * 10);
+  });
+
+  it('draws a sparse row mark by mark, and only the marks in the domain', () => {
+    const m = build((b) => {
+      const r = b.rowOf(1, 'groups', 'ag1');
+      b.add(r, Style.Owner, 10_000, 40_000, 'ag1 on N2', null, -1, 'group');
+      b.add(r, Style.Owner, 60_000, 90_000, 'ag1 on N2 again', null, -1, 'group');
+    });
+    const p = input(m);
+    p.view = { t0: 0, t1: 50_000, width: 1000 };
+    const { ctx, rects } = recorder();
+    paint(ctx, p);
+    const owners = rects.filter((r) => r.color === STYLE_COLORS[Style.Owner]);
+    expect(owners).toHaveLength(1);
+    expect(owners[0].x).toBeCloseTo(200);
+    expect(owners[0].w).toBeCloseTo(600);
+  });
+
+  it('finds the visible marks of a row by binary search, spans that started earlier included', () => {
+    const m = build((b) => {
+      const r = b.rowOf(0, 'service', 'clussvc');
+      b.add(r, Style.Session, 0, 90_000, 'long session', null);
+      for (let i = 1; i <= 1000; i++) b.add(r, Style.Rhs, i * 10, i * 10 + 5, 'short', null);
+    });
+    const em = endMaxOf(m);
+    const [k0, k1] = visibleRange(m, em, 0, { t0: 50_000, t1: 60_000, width: 100 });
+    // The long session (starts at 0) is in; the 1000 short ones (all before 10 010) are not... except via the running max.
+    const inRange = Array.from({ length: k1 - k0 }, (_, i) => k0 + i).filter((k) => m.t1[k] >= 50_000);
+    expect(inRange.map((k) => m.labels[m.label[k]])).toEqual(['long session']);
+  });
+
+  it('hit tests a point before the span under it, and prefers the more severe of two points on one pixel', () => {
+    const m = build((b) => {
+      const r = b.rowOf(0, 'membership', 'view');
+      b.add(r, Style.ViewSpan, 0, 100_000, 'view 1', null, -1, 'membership');
+      b.add(r, Style.ViewChange, 50_000, 50_000, 'view change', { fileId: 1, line: 10 }, -1, 'membership');
+      b.add(r, Style.Quorum, 50_020, 50_020, 'quorum lost', { fileId: 1, line: 11 }, -1, 'quorum');
+    });
+    const p = input(m);
+    const y = p.rows.y[0] + 5;
+    expect(m.labels[m.label[hitTest(m, p.rows, p.endMax, null, p.view, 500, y)]]).toBe('quorum lost');
+    expect(m.labels[m.label[hitTest(m, p.rows, p.endMax, null, p.view, 100, y)]]).toBe('view 1');
+    // A mask (the events filters) makes masked marks unhittable.
+    const mask = new Uint8Array(m.length).fill(1);
+    mask[[...Array(m.length).keys()].find((k) => m.style[k] === Style.Quorum)!] = 0;
+    expect(m.labels[m.label[hitTest(m, p.rows, p.endMax, mask, p.view, 500, y)]]).toBe('view change');
+  });
+});
+
+describe('timeline row layout', () => {
+  const m = build((b) => {
+    const g = b.rowOf(0, 'groups', 'ag1');
+    b.rowOf(0, 'groups', 'SQL Server (INST1)', g);
+    b.rowOf(0, 'groups', 'AG listener', g);
+    b.rowOf(0, 'network', 'a → b');
+    b.rowOf(0, 'network', 'a → c');
+    b.rowOf(1, 'join', 'N1');
+    b.add(g, Style.Owner, 0, 10, 'x', null);
+  });
+  const label = (rows: ReturnType<typeof layoutRows>, l: string) => rows.labels.find((x) => x.label === l);
+
+  it('puts tracks in their order inside each lane and hides resources until their group is expanded', () => {
+    const rows = layoutRows(m, NO_UI);
+    expect(rows.lanes.map((l) => l.node)).toEqual(['N1', 'N2']);
+    expect(rows.labels.filter((l) => l.node === 'N1').map((l) => `${l.track}:${l.label}`)).toEqual(['network:a → b', 'network:a → c', 'groups:ag1']);
+    expect(label(rows, 'ag1')!.children).toBe(2);
+    expect(label(rows, 'AG listener')).toBeUndefined();
+    const open = layoutRows(m, { ...NO_UI, expandedGroups: ['n1\u0000ag1'] });
+    expect(open.labels.filter((l) => l.sub).map((l) => l.label)).toEqual(['AG listener', 'SQL Server (INST1)']);
+    expect(label(open, 'AG listener')!.y).toBeGreaterThan(label(open, 'ag1')!.y);
+  });
+
+  it('collapses a lane or a track to one row, hides lanes and tracks, and follows the user order', () => {
+    const collapsed = layoutRows(m, { ...NO_UI, collapsedLanes: ['n1'] });
+    const ys = new Set([...collapsed.y.keys()].filter((r) => m.rows[r].lane === 0).map((r) => collapsed.y[r]));
+    expect(ys.size).toBe(1);
+    const track = layoutRows(m, { ...NO_UI, collapsedTracks: ['n1\u0000network'] });
+    expect(track.labels.filter((l) => l.node === 'N1' && l.track === 'network')).toHaveLength(1);
+    const hidden = layoutRows(m, { ...NO_UI, hiddenLanes: ['n2'], hiddenTracks: ['density', 'network'] });
+    expect(hidden.lanes.map((l) => l.node)).toEqual(['N1']);
+    expect(hidden.labels.some((l) => l.track === 'network')).toBe(false);
+    const filtered = layoutRows(m, { ...NO_UI, filteredOut: new Set(['n1']) });
+    expect(filtered.lanes.map((l) => l.node)).toEqual(['N2']);
+    expect(layoutRows(m, { ...NO_UI, laneOrder: ['N2'] }).lanes.map((l) => l.node)).toEqual(['N2', 'N1']);
+  });
+});
