@@ -28,10 +28,12 @@ export const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devto
 /** Naive frames replayed per phase (each costs about 0.5 s at 1 M marks and 2.5 s at 5 M). */
 const NAIVE_FRAMES: Record<string, number> = { '1M': 16, '5M': 8 };
 
-const SIZES = [
+const ALL_SIZES = [
   { key: '1M', marks: 1_000_000, targetMs: 8, target: 'T8' },
   { key: '5M', marks: 5_000_000, targetMs: 16, target: 'T9' },
 ] as const;
+/** TIMELINE_SIZES=1M runs one size only (for quick profiling sessions). */
+const SIZES = ALL_SIZES.filter((s) => !process.env.TIMELINE_SIZES || process.env.TIMELINE_SIZES.split(',').includes(s.key));
 
 type Phase = 'zoom' | 'pan' | 'setup';
 interface StepResult { phase: Phase; kind: string; painted: boolean; t0: number; t1: number }
@@ -141,7 +143,7 @@ export async function runTimelineBench(browser: Browser, url: string, log: (s: s
     page.on('pageerror', (e) => log(`timeline page error: ${e.message}`));
     page.on('console', (m) => { if (m.type() === 'error') log(`timeline console: ${m.text()}`); });
     try {
-      await page.goto(new URL('timeline.html', url).href);
+      await page.goto(new URL('timeline.html' + (process.env.TIMELINE_QUERY ?? ''), url).href);
       await page.waitForFunction(() => (window as unknown as { benchTl?: { ready: boolean } }).benchTl?.ready === true);
       const built = await tl<{ buildMs: number; length: number; rows: number; lanes: number }>(page, 'build', size.marks, LANES, SEED);
       const tMount = Date.now();
