@@ -184,6 +184,9 @@ export function TimelineView() {
     return () => c.removeEventListener('wheel', onWheel);
   }, [hasData]);
 
+  // A tooltip belongs to the mark under the pointer at the time: zooming or panning moves the marks away.
+  useEffect(() => setHover(null), [view?.t0, view?.t1]);
+
   // The accessible list of visible marks follows the view once it settles.
   const [listView, setListView] = useState<View | null>(null);
   useEffect(() => {
