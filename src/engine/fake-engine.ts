@@ -18,6 +18,7 @@ import { Level, severityRank } from '../base/levels.ts';
 import { daysFromCivil, MS_PER_DAY, MS_PER_MIN } from '../base/civil.ts';
 import { sniffBinary, sniffEncoding } from '../formats/encoding.ts';
 import { countRaw, DENSITY_CLASSES, DENSITY_CLASS_COUNT, densityMax, MAX_DENSITY_BUCKETS } from '../timeline/density.ts';
+import { seededRandom } from '../base/random.ts';
 
 const LANE_COLORS = ['#4e9af1', '#e0a03a', '#5cc08a', '#c07be0', '#e06c75', '#56c2c9', '#d4c35a', '#9aa5b8'];
 
@@ -53,16 +54,7 @@ function baseFacts(name: string, path: string, size: number): FileFacts {
 
 // ---------------------------------------------------------------- synthetic data
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = seededRandom;
 
 const COMPS = ['', 'RES', 'RHS', 'RCM', 'NM', 'GUM', 'FM', 'CS', 'QUORUM', 'API', 'DM', 'NETFT', 'IM', 'TM', 'CAM', 'Hotplug', 'ACCEPTOR', 'CHANNEL', 'System', 'Verbose', 'MM', 'DCM', 'SV', 'NODE'];
 const MSGS: Record<string, string[]> = {

@@ -6,6 +6,7 @@
 
 import { MARK_FAMILIES, orderMarks, Style, type TimelineLane, type TimelineMarks, type TimelineRow, type TrackKind } from './marks.ts';
 import type { EventFamily } from '../events/types.ts';
+import { seededRandom } from '../base/random.ts';
 
 export interface SyntheticOptions {
   /** Exact number of marks. */
@@ -32,16 +33,7 @@ const RESOURCES = 2;
 
 const FAMILY = Object.fromEntries(MARK_FAMILIES.map((f, i) => [f, i])) as Record<EventFamily, number>;
 
-/** Small, fast, seeded PRNG (mulberry32): uniform in [0, 1). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0 || 0x9e3779b9;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = (seed: number) => seededRandom(seed || 0x9e3779b9);
 
 export function syntheticMarks(opts: SyntheticOptions): TimelineMarks {
   const N = Math.max(0, Math.floor(opts.marks));

@@ -9,17 +9,9 @@ import type { MainToView, ShardToView, ViewToMain, ViewToShard } from '../../src
 import { ViewStore } from '../../src/engine/view-store.ts';
 import { emptyFacts, type FileFacts } from '../../src/ingest/types.ts';
 import { severityOf } from '../../src/store/filter.ts';
+import { seededRandom } from '../../src/base/random.ts';
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = seededRandom;
 
 /** Class of Row.severity, written out here: info, warning, error, critical. */
 function rowClass(lb: number): number {

@@ -5,17 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { Level } from '../../src/base/levels.ts';
 import { severityOf } from '../../src/store/filter.ts';
 import { DENSITY_CLASSES, DensityPyramid, LEVEL_BYTE_CLASS, MAX_DENSITY_BUCKETS, densityMax } from '../../src/timeline/density.ts';
+import { seededRandom } from '../../src/base/random.ts';
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = seededRandom;
 
 /** The class of Row.severity (view-store.ts), written out independently of the module's table. */
 function rowClass(lb: number): number {

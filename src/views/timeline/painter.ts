@@ -358,6 +358,15 @@ function shortLabel(label: string): string {
   return cut > 0 ? label.slice(0, cut) : label;
 }
 
+/** Pixels [a, b] take style `st` unless a more severe style holds them. */
+function claimPixels(a: number, b: number, st: number): void {
+  const pr = PRIORITY[st];
+  for (let x = a; x <= b; x++) {
+    const cur = pixels[x];
+    if (cur === 0 || PRIORITY[cur - 1] <= pr) pixels[x] = st + 1;
+  }
+}
+
 function paintDense(ctx: CanvasRenderingContext2D, p: PaintInput, r: number, k0: number, k1: number, y: number, arrows: number[], stats: PaintStats): void {
   const { marks: m, view: v, mask } = p;
   const w = Math.ceil(v.width);
@@ -371,14 +380,7 @@ function paintDense(ctx: CanvasRenderingContext2D, p: PaintInput, r: number, k0:
     if (!(mask && mask[k] === 0)) {
       const st = m.style[k];
       if (isArrow(m, k)) arrows.push(k);
-      else {
-        const end = Math.min(w, Math.floor((m.t1[k] - v.t0) * pxPerMs));
-        const pr = PRIORITY[st];
-        for (let x = px; x <= end; x++) {
-          const cur = pixels[x];
-          if (cur === 0 || PRIORITY[cur - 1] <= pr) pixels[x] = st + 1;
-        }
-      }
+      else claimPixels(px, Math.min(w, Math.floor((m.t1[k] - v.t0) * pxPerMs)), st);
     }
     // Many marks in this pixel: look at a few (the most severe wins), then jump past the pixel.
     if (k + 1 < k1 && Math.floor((m.t0[k + 1] - v.t0) * pxPerMs) <= px) {
@@ -390,12 +392,7 @@ function paintDense(ctx: CanvasRenderingContext2D, p: PaintInput, r: number, k0:
         if (mask && mask[k] === 0) continue;
         const st = m.style[k];
         if (isArrow(m, k)) { arrows.push(k); continue; }
-        const end = Math.min(w, Math.floor((m.t1[k] - v.t0) * pxPerMs));
-        const pr = PRIORITY[st];
-        for (let x = px; x <= end; x++) {
-          const cur = pixels[x];
-          if (cur === 0 || PRIORITY[cur - 1] <= pr) pixels[x] = st + 1;
-        }
+        claimPixels(px, Math.min(w, Math.floor((m.t1[k] - v.t0) * pxPerMs)), st);
       }
       if (k + 1 < k1 && Math.floor((m.t0[k + 1] - v.t0) * pxPerMs) <= px) {
         // Gallop, then binary search, to the first mark of the next pixel column.
