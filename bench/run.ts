@@ -12,6 +12,7 @@ import { build, preview } from 'vite';
 import { chromium, type Page } from '@playwright/test';
 import { Cdp, selfTimes, type CpuProfile } from './cdp.ts';
 import { runTimelineBench } from './timeline.ts';
+import type { BenchRow } from './report.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const outDir = join(here, 'out');
@@ -157,16 +158,7 @@ async function call<T>(page: Page, fn: string, ...args: unknown[]): Promise<T> {
 
 // ---- Main ---------------------------------------------------------------------------------------
 
-interface Row {
-  id: string;
-  metric: string;
-  measured: number;
-  unit: string;
-  target: string;
-  ratio: number | null;
-  pass: boolean | null;
-  note?: string;
-}
+type Row = BenchRow;
 
 async function main(): Promise<void> {
   const started = Date.now();

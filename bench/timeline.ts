@@ -5,18 +5,10 @@
 // Called by bench/run.ts (section "timeline"); see bench/README.md.
 
 import type { Browser, Page } from '@playwright/test';
+import type { BenchRow } from './report.ts';
 import { cutTrace, dist, type Dist, type StepCost, type TraceEvent } from './timeline-trace.ts';
 
-export interface TimelineRow {
-  id: string;
-  metric: string;
-  measured: number;
-  unit: string;
-  target: string;
-  ratio: number | null;
-  pass: boolean | null;
-  note?: string;
-}
+type TimelineRow = BenchRow;
 
 /** The canvas width the figure is specified at, and the page's height. */
 const CANVAS_W = 1600;

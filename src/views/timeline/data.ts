@@ -25,14 +25,11 @@ export function useMarks(): TimelineMarks | null {
     return () => { live = false; };
   }, [version, injected]);
   const m = injected ?? marks;
-  // Everything the timeline can show; the first marks also fit the view to it.
+  // Everything the timeline can show (the view fits it while tlDomain is null); a new set of marks drops the focused mark.
   useEffect(() => {
     if (!m || m.length === 0) return;
     const pad = Math.max(1000, (m.tMax - m.tMin) * 0.02);
-    const ui = useUi.getState();
-    const had = ui.tlFull;
-    ui.set({ tlFull: [m.tMin - pad, m.tMax + pad] });
-    if (!had) ui.set({ tlDomain: null });
+    useUi.getState().set({ tlFull: [m.tMin - pad, m.tMax + pad] });
     useTimelineUi.getState().set({ focusMark: -1 });
   }, [m]);
   return m;

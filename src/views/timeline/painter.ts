@@ -160,8 +160,8 @@ export function paint(ctx: CanvasRenderingContext2D, p: PaintInput): PaintStats 
   // Disagreement windows are shaded across the whole lane, not only on their row.
   for (const lane of rows.lanes) {
     if (lane.bottom < scrollTop || lane.y > yMax) continue;
-    const r = m.rows.findIndex((x) => x.lane === lane.lane && x.track === 'membership');
-    if (r < 0) continue;
+    const r = lane.membershipRow;
+    if (r < 0 || rows.y[r] < 0) continue;
     const [k0, k1] = visibleRange(m, endMax, r, v);
     ctx.fillStyle = 'rgba(227,179,65,0.07)';
     for (let k = k0; k < k1 && k - k0 < 2000; k++) {

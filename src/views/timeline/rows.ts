@@ -30,6 +30,8 @@ export interface LaneBox {
   collapsed: boolean;
   /** Top of the lane's density row, -1 when not shown. */
   densityY: number;
+  /** The lane's membership row (its disagreement windows shade the whole lane), -1 when none. */
+  membershipRow: number;
 }
 
 export interface RowLabel {
@@ -87,7 +89,8 @@ export function layoutRows(m: TimelineMarks, o: LayoutOptions): RowLayout {
   for (const node of order) {
     const L = names.indexOf(node);
     if (hidden.has(laneKey(node)) || o.filteredOut.has(laneKey(node))) continue;
-    const box: LaneBox = { node, lane: L, y: top, bottom: top, collapsed: collapsedLanes.has(laneKey(node)), densityY: -1 };
+    const box: LaneBox = { node, lane: L, y: top, bottom: top, collapsed: collapsedLanes.has(laneKey(node)), densityY: -1,
+      membershipRow: byLane[L].find((r) => m.rows[r].track === 'membership') ?? -1 };
     top += LANE_HEAD;
     const all = (r: number): number[] => [r, ...(children.get(r) ?? []).flatMap(all)];
     if (box.collapsed) {
