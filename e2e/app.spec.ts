@@ -94,8 +94,14 @@ test('the merged view is in time order across nodes, and filters and search work
   await page.keyboard.press('n');
   await expect(page.getByTestId('details')).toContainText(/lost quorum/i);
   await page.getByRole('checkbox', { name: /only matching/i }).check();
-  await expect.poll(async () => (await visibleRows(page)).length).toBeGreaterThan(0);
-  const onlyHits = await visibleRows(page);
+  // The rows shown must be the new view's: as many as the view holds (the old window, or an
+  // empty one being re-fetched, would be read otherwise). Read them in the poll itself.
+  let onlyHits: Awaited<ReturnType<typeof visibleRows>> = [];
+  await expect.poll(async () => {
+    const inView = Number(((await page.getByTestId('view-rows').locator('b').first().textContent()) ?? '').replace(/\D/g, ''));
+    onlyHits = await visibleRows(page);
+    return onlyHits.length > 0 && onlyHits.length === inView;
+  }).toBe(true);
   for (const r of onlyHits) expect(r.text.toLowerCase()).toContain('lost quorum'); // the search box ignores case by default
   // Context: two lines before and after each hit, from any node.
   await page.getByLabel('Context lines').fill('2');
