@@ -110,6 +110,16 @@ test('lanes, joins with their stages, the route down after the heartbeats, the f
   await page.mouse.move(q.x, q.y);
   await expect(page.getByTestId('timeline-tooltip')).toContainText('5925 ERROR_CLUSTER_NO_QUORUM');
   await page.screenshot({ path: 'test-results/timeline-tooltip.png' });
+  // Zooming at the mark keeps its tooltip (the mark stays under the pointer); panning takes the
+  // mark away from the pointer, and its tooltip with it.
+  const before = (await span(page)).span;
+  await page.keyboard.down('Control');
+  await page.mouse.wheel(0, -100);
+  await page.keyboard.up('Control');
+  await expect.poll(async () => (await span(page)).span).toBeLessThan(before);
+  await expect(page.getByTestId('timeline-tooltip')).toContainText('5925 ERROR_CLUSTER_NO_QUORUM');
+  await page.mouse.wheel(600, 0);
+  await expect.poll(async () => (await page.getByTestId('timeline-tooltip').allTextContents()).join('')).not.toContain('5925');
 });
 
 test('zoom, pan, fit and range selection: keys, wheel, drag and the overview', async ({ page }) => {
@@ -163,16 +173,35 @@ test('zoom, pan, fit and range selection: keys, wheel, drag and the overview', a
   await expect(from).not.toHaveValue('');
   await page.keyboard.press('f');
   await expect.poll(async () => (await span(page)).span).toBeLessThan(full.span * 0.3);
-  // The overview's brush shows the visible window; dragging it pans the view.
-  const brush = page.getByTestId('timeline-overview').locator('.selection');
-  const bb = (await brush.boundingBox())!;
-  const beforeBrush = await span(page);
-  await page.mouse.move(bb.x + bb.width / 2, bb.y + bb.height / 2);
+  // The overview's window shows the visible range; dragging it pans the view.
+  const win = page.getByTestId('timeline-overview-window');
+  const wb = (await win.boundingBox())!;
+  const wx0 = Number(await win.getAttribute('data-x0'));
+  const wx1 = Number(await win.getAttribute('data-x1'));
+  const beforeView = await span(page);
+  expect(wx1 - wx0).toBeCloseTo((beforeView.span / (full.span)) * wb.width, -1);
+  const beforeBrush = beforeView;
+  const mid = wb.x + (wx0 + wx1) / 2;
+  await page.mouse.move(mid, wb.y + wb.height / 2);
   await page.mouse.down();
-  await page.mouse.move(bb.x + bb.width / 2 + 60, bb.y + bb.height / 2, { steps: 5 });
+  await page.mouse.move(mid + 60, wb.y + wb.height / 2, { steps: 5 });
   await page.mouse.up();
   await expect.poll(async () => (await span(page)).t0).toBeGreaterThan(beforeBrush.t0);
   expect((await span(page)).span).toBeCloseTo(beforeBrush.span, -2);
+  // Dragging its right edge narrows the view and keeps its start.
+  const moved = await span(page);
+  const edge = wb.x + Number(await win.getAttribute('data-x1'));
+  await page.mouse.move(edge - 1, wb.y + wb.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(edge - 30, wb.y + wb.height / 2, { steps: 4 });
+  await page.mouse.up();
+  await expect.poll(async () => (await span(page)).span).toBeLessThan(moved.span * 0.9);
+  expect((await span(page)).t0).toBeCloseTo(moved.t0, -3);
+  // A click elsewhere on the strip centres the view there.
+  const narrowed = await span(page);
+  await page.mouse.click(wb.x + wb.width * 0.9, wb.y + wb.height / 2);
+  await expect.poll(async () => { const v = await span(page); return Math.abs((v.t0 + v.t1) / 2 - (full.t0 + 0.9 * full.span)) < full.span * 0.01; }).toBe(true);
+  expect((await span(page)).span).toBeCloseTo(narrowed.span, -2);
 });
 
 test('← / → step through the focused row, and ? lists the keys', async ({ page }) => {

@@ -4,7 +4,7 @@
 import { useUi } from './ui-state.ts';
 
 /** The smallest span the timeline zooms to (ms). */
-const MIN_SPAN = 5;
+export const MIN_SPAN = 5;
 
 export function currentDomain(): readonly [number, number] | null {
   const ui = useUi.getState();

@@ -1,30 +1,30 @@
 // The overview strip: the whole time range of the loaded files, each node's coverage as a thin
 // line, the cluster's line density (stacked by severity) and its failures, with a brush over the
-// visible range: drag it to pan, drag its edges to zoom, click outside it to jump there.
+// window over the visible range: drag it to pan, drag its edges to zoom, drag elsewhere to
+// choose a new range, click elsewhere to jump there.
 
-import { useEffect, useMemo, useRef } from 'react';
-import { brushX, select, type D3BrushEvent } from 'd3';
+import { memo, useEffect, useMemo, useRef, type RefObject } from 'react';
 import type { TimelineMarks } from '../../timeline/marks.ts';
 import { Style } from '../../timeline/marks.ts';
-import { setDomain } from '../../app/timeline-nav.ts';
+import { currentDomain, MIN_SPAN, setDomain } from '../../app/timeline-nav.ts';
 import { DENSITY_COLORS, STYLE_COLORS, type DensityFrame } from './painter.ts';
+import { dragDomain, WINDOW_CURSORS, windowDragAt, windowPx, type WindowDrag } from './overview-window.ts';
 
-const H = 30;
+export const OVERVIEW_H = 30;
+const H = OVERVIEW_H;
 const ALARMS: ReadonlySet<number> = new Set([Style.NodeDown, Style.MoveFailover, Style.RouteDown, Style.StageFailed, Style.ResFailed, Style.GroupFailed, Style.SessionCrash, Style.Quorum, Style.JoinFailed]);
 
-export function Overview(props: {
+export const Overview = memo(function Overview(props: {
   marks: TimelineMarks;
   full: readonly [number, number];
-  domain: readonly [number, number];
   width: number;
   density: DensityFrame | null;
   colors: Map<string, string>;
+  /** The window's canvas, painted by the view's frame owner. */
+  windowCanvas: RefObject<HTMLCanvasElement | null>;
 }) {
-  const { marks: m, full, domain, width, density } = props;
+  const { marks: m, full, width, density, windowCanvas } = props;
   const canvas = useRef<HTMLCanvasElement>(null);
-  const svg = useRef<SVGGElement>(null);
-  const brush = useRef<ReturnType<typeof brushX> | null>(null);
-  const moving = useRef(false);
   const x = (t: number) => ((t - full[0]) / (full[1] - full[0])) * width;
   // Failures and failovers, found once per set of marks (not on every redraw).
   const alarms = useMemo(() => {
@@ -91,46 +91,57 @@ export function Overview(props: {
     }
   }, [m, alarms, full[0], full[1], width, density, props.colors]);
 
-  // The brush: created once per width; moved to the domain when the domain changes elsewhere.
-  useEffect(() => {
-    const el = svg.current;
-    if (!el) return;
-    const b = brushX<unknown>().extent([[0, 0], [width, H]]).on('brush end', (e: D3BrushEvent<unknown>) => {
-      if (!e.sourceEvent || moving.current) return;
-      const sel = e.selection as [number, number] | null;
-      const span = full[1] - full[0];
-      if (!sel) {
-        // A click outside the brush centres the view there, keeping its span.
-        const [px] = (e.sourceEvent as MouseEvent).offsetX !== undefined ? [(e.sourceEvent as MouseEvent).offsetX] : [width / 2];
-        const t = full[0] + (px / width) * span;
-        const half = (domain[1] - domain[0]) / 2;
-        setDomain([t - half, t + half]);
-        return;
-      }
-      if (sel[1] - sel[0] < 2) return;
-      setDomain([full[0] + (sel[0] / width) * span, full[0] + (sel[1] / width) * span]);
-    });
-    brush.current = b;
-    select(el).call(b);
-    return () => { select(el).on('.brush', null); };
-    // The handler reads `domain` only for its span when clicking outside: fine to be one render late.
-  }, [width, full[0], full[1]]);
-
-  useEffect(() => {
-    const el = svg.current;
-    const b = brush.current;
-    if (!el || !b) return;
-    moving.current = true;
-    const a = Math.max(0, Math.min(width, x(domain[0])));
-    const z = Math.max(a + 2, Math.min(width, x(domain[1])));
-    select(el).call(b.move, [a, z]);
-    moving.current = false;
-  }, [domain[0], domain[1], width, full[0], full[1]]);
+  // The window: drawn by the view's frame owner (paintWindow); dragged here.
+  const drag = useRef<{ mode: WindowDrag; x0: number; start: readonly [number, number]; moved: boolean } | null>(null);
+  const px = (e: React.PointerEvent) => e.clientX - e.currentTarget.getBoundingClientRect().left;
+  const modeAt = (x: number): WindowDrag => {
+    const d = currentDomain();
+    if (!d) return 'new';
+    const [a, z] = windowPx(full, d, width);
+    return windowDragAt(x, a, z);
+  };
+  const onDown = (e: React.PointerEvent<HTMLCanvasElement>) => {
+    const d = currentDomain();
+    if (e.button !== 0 || !d) return;
+    const x = px(e);
+    drag.current = { mode: modeAt(x), x0: x, start: d, moved: false };
+    e.currentTarget.setPointerCapture(e.pointerId);
+    if (drag.current.mode === 'move') e.currentTarget.style.cursor = 'grabbing';
+  };
+  const onMove = (e: React.PointerEvent<HTMLCanvasElement>) => {
+    const x = px(e);
+    const g = drag.current;
+    if (!g) {
+      e.currentTarget.style.cursor = WINDOW_CURSORS[modeAt(x)];
+      return;
+    }
+    if (Math.abs(x - g.x0) > 2) g.moved = true;
+    if (g.moved) setDomain(dragDomain(g.mode, full, width, g.start, g.x0, x, MIN_SPAN));
+  };
+  const onUp = (e: React.PointerEvent<HTMLCanvasElement>) => {
+    const g = drag.current;
+    drag.current = null;
+    e.currentTarget.style.cursor = WINDOW_CURSORS[modeAt(px(e))];
+    if (!g || g.moved || g.mode !== 'new') return;
+    // A click outside the window centres the view there, keeping its span.
+    const t = full[0] + (px(e) / width) * (full[1] - full[0]);
+    const half = (g.start[1] - g.start[0]) / 2;
+    setDomain([t - half, t + half]);
+  };
 
   return (
-    <div className="tl-overview" style={{ width, height: H }} data-testid="timeline-overview" title="The whole time range: drag the window to pan, drag its edges to zoom, click elsewhere to jump">
+    <div className="tl-overview" style={{ width, height: H }} data-testid="timeline-overview" title="The whole time range: drag the window to pan, drag its edges to zoom, drag elsewhere for a new range, click elsewhere to jump">
       <canvas ref={canvas} style={{ width, height: H }} />
-      <svg width={width} height={H}><g ref={svg} /></svg>
+      <canvas
+        ref={windowCanvas}
+        className="tl-window"
+        data-testid="timeline-overview-window"
+        style={{ width, height: H }}
+        onPointerDown={onDown}
+        onPointerMove={onMove}
+        onPointerUp={onUp}
+        onPointerCancel={() => { drag.current = null; }}
+      />
     </div>
   );
-}
+});

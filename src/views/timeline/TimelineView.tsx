@@ -4,24 +4,26 @@
 // tooltip, and an accessible list of the visible marks (which tests read).
 
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { scaleUtc, utcFormat } from 'd3';
+import { create } from 'zustand';
 import type { TimelineMarks } from '../../timeline/marks.ts';
 import { MARK_FAMILIES, POINT_STYLES } from '../../timeline/marks.ts';
 import { useSnap } from '../../app/snapshot-store.ts';
 import { useUi } from '../../app/ui-state.ts';
 import { gotoLine } from '../../app/controller.ts';
-import { panTimeline, setDomain, zoomTimeline } from '../../app/timeline-nav.ts';
+import { currentDomain, panTimeline, setDomain, zoomTimeline } from '../../app/timeline-nav.ts';
 import {
   LANE_TRACKS, moveLane, toggleGroupExpanded, toggleLaneCollapsed, toggleLaneHidden, toggleTrackCollapsed, toggleTrackHidden, useTimelineUi,
 } from '../../app/timeline-state.ts';
-import { endMaxOf, hitTest, paint, STYLE_NAMES, tOf, visibleRange, xOf, type View } from './painter.ts';
+import { endMaxOf, hitTest, paint, STYLE_NAMES, tOf, visibleRange, xOf, type PaintInput, type View } from './painter.ts';
 import { layoutRows, LANE_HEAD, ROW_H, type RowLayout } from './rows.ts';
 import { recordFrame } from './frame-stats.ts';
 import { pointerAt, useTimelineKeys } from './keys.ts';
-import { useCursor, useDensity, useFilteredNodes, useLaneOffsets, useMarks, useMask } from './data.ts';
-import { Overview } from './Overview.tsx';
+import { useCursor, useDensity, useFilteredNodes, useLaneOffsets, useMarks, useMask, useViewDensity } from './data.ts';
+import { Overview, OVERVIEW_H } from './Overview.tsx';
+import { paintWindow, windowPx } from './overview-window.ts';
 import { TimelineHelp, TimelineLegend } from './Legend.tsx';
 import { MarkTooltip } from './MarkTooltip.tsx';
+import { AXIS_STYLE, axisLabel, axisTicks, fmtSpan, paintAxis, type AxisStyle } from './axis.ts';
 
 export const LABEL_W = 210;
 const AXIS_H = 20;
@@ -41,7 +43,9 @@ export function TimelineView() {
   const marks = useMarks();
   const cursor = useCursor();
   const full = useUi((s) => s.tlFull);
-  const domain = useUi((s) => s.tlDomain ?? s.tlFull);
+  // Not the domain itself: a pan or zoom must not re-render this component (the frame owner
+  // reads the domain from the store and repaints; only small parts follow it in React).
+  const hasDomain = useUi((s) => (s.tlDomain ?? s.tlFull) !== null);
   const timeMode = useUi((s) => s.timeMode);
   const eventFilter = useUi((s) => s.eventFilter);
   const rangeFrom = useUi((s) => s.from);
@@ -53,27 +57,40 @@ export function TimelineView() {
   const mask = useMask(marks, eventFilter);
 
   const canvas = useRef<HTMLCanvasElement>(null);
+  const axisCanvas = useRef<HTMLCanvasElement>(null);
+  /** The axis's time base: labels shifted to local time or not, and its name. */
+  const axisInput = useRef<{ shiftMs: number; name: string }>({ shiftMs: 0, name: 'UTC' });
+  const axisStyle = useRef<AxisStyle | null>(null);
+  const overviewWindow = useRef<HTMLCanvasElement>(null);
   const body = useRef<HTMLDivElement>(null);
   const box = useRef<HTMLElement>(null);
   const [width, setWidth] = useState(800);
   const [viewportH, setViewportH] = useState(300);
   const scrollTop = useRef(0);
-  const [hover, setHover] = useState<{ k: number; x: number; y: number } | null>(null);
   const drag = useRef<Drag | null>(null);
+  /** The pointer over the canvas (layout coordinates), to find the mark under it again after a zoom. */
+  const pointer = useRef<{ x: number; y: number } | null>(null);
+  const tipStale = useRef(false);
+  const bodyTop = useRef(0);
   const [sel, setSel] = useState<[number, number] | null>(null);
 
   const rows = useMemo(() => (marks ? layoutRows(marks, { ...tl, filteredOut }) : null),
     [marks, tl.laneOrder, tl.hiddenLanes, tl.collapsedLanes, tl.hiddenTracks, tl.collapsedTracks, tl.expandedGroups, filteredOut]);
   const endMax = useMemo(() => (marks ? endMaxOf(marks) : null), [marks]);
-  const view: View | null = domain ? { t0: domain[0], t1: domain[1], width } : null;
+  const widthNow = useRef(width);
+  widthNow.current = width;
+  /** The view as it is now (the store's domain at the canvas's width), for handlers and the frame owner. */
+  const viewNow = useCallback((): View | null => {
+    const d = currentDomain();
+    return d ? { t0: d[0], t1: d[1], width: widthNow.current } : null;
+  }, []);
   const densityOn = !tl.hiddenTracks.includes('density');
-  const density = useDensity(marks, domain, width, densityOn);
   const overviewDensity = useDensity(marks, full, width, true);
   const colorOf = useMemo(() => new Map(lanesSnap.map((n) => [n.name.toLowerCase(), n.color])), [lanesSnap]);
   const focusRow = useMemo(() => (rows && tl.focusRow ? rows.labels.find((l) => l.key === tl.focusRow)?.row ?? -1 : -1), [rows, tl.focusRow]);
 
   // The section mounts when the marks arrive: observe its size from then on.
-  const hasData = !!marks && marks.length > 0 && !!rows && !!domain && !!full;
+  const hasData = !!marks && marks.length > 0 && !!rows && hasDomain && !!full;
   useEffect(() => {
     const el = box.current;
     const b = body.current;
@@ -81,6 +98,7 @@ export function TimelineView() {
     const measure = () => {
       setWidth(Math.max(100, el.clientWidth - LABEL_W - 2));
       setViewportH(Math.max(40, b.clientHeight));
+      bodyTop.current = b.offsetTop;
     };
     measure();
     const ro = new ResizeObserver(measure);
@@ -90,7 +108,7 @@ export function TimelineView() {
   }, [hasData]);
 
   // One animation-frame owner: whatever changed (React state, scroll), the canvas repaints once per frame.
-  const input = useRef<Parameters<typeof paint>[1] | null>(null);
+  const input = useRef<Omit<PaintInput, 'view' | 'scrollTop' | 'density'> | null>(null);
   const frame = useRef(0);
   const schedule = useCallback(() => {
     if (frame.current) return;
@@ -98,34 +116,64 @@ export function TimelineView() {
       frame.current = 0;
       const c = canvas.current;
       const p = input.current;
-      if (!c || !p) return;
+      const v = viewNow();
+      if (!c || !p || !v) return;
       const start = performance.now();
       const dpr = p.dpr;
-      const cw = Math.round(p.view.width * dpr);
-      const ch = Math.round(p.height * dpr);
-      if (c.width !== cw || c.height !== ch) {
-        c.width = cw;
-        c.height = ch;
-        c.style.width = `${p.view.width}px`;
-        c.style.height = `${p.height}px`;
-      }
-      const ctx = c.getContext('2d');
+      const ctx = sizedContext(c, v.width, p.height, dpr);
       if (!ctx) return;
-      const s = paint(ctx, { ...p, scrollTop: scrollTop.current });
+      const s = paint(ctx, { ...p, view: v, scrollTop: scrollTop.current, density: density.current });
+      const a = axisCanvas.current;
+      if (a) paintAxisCanvas(a, v, dpr, axisInput.current, axisStyle);
+      const o = overviewWindow.current;
+      const full = useUi.getState().tlFull;
+      if (o && full) paintOverviewWindow(o, full, v, dpr);
+      // After a zoom or pan, a tooltip stays while its mark is still under the pointer (zooming
+      // at it); otherwise it closes, and the next pointer move finds what is there now.
+      const tip = tipStale.current ? useTip.getState().tip : null;
+      tipStale.current = false;
+      if (tip) {
+        const ptr = pointer.current;
+        if (!ptr || drag.current || hitTest(p.marks, p.rows, p.endMax, p.mask, v, ptr.x, ptr.y) !== tip.k) setTip(null);
+      }
+      // The visible range, on the section for tests and tools (attributes no style depends on).
+      const sec = box.current;
+      if (sec) {
+        sec.dataset.t0 = String(v.t0);
+        sec.dataset.t1 = String(v.t1);
+      }
       recordFrame({ at: start, scriptMs: performance.now() - start, visited: s.visited, draws: s.draws });
     });
   }, []);
   useEffect(() => () => { cancelAnimationFrame(frame.current); frame.current = 0; }, []);
+  const density = useViewDensity(marks, width, densityOn, schedule);
 
-  if (marks && rows && endMax && view) {
+  if (marks && rows && endMax) {
     input.current = {
-      marks, rows, view, scrollTop: scrollTop.current, height: Math.min(viewportH, Math.max(rows.height, 1)), mask, endMax, density,
+      marks, rows, height: Math.min(viewportH, Math.max(rows.height, 1)), mask, endMax,
       cursor, hoverT: tl.hoverT, focusRow, focusMark: tl.focusMark,
       selection: sel ?? (rangeFrom !== null && rangeTo !== null ? [rangeFrom, rangeTo] : null),
       dpr: window.devicePixelRatio || 1,
     };
   }
   useEffect(schedule);
+
+  // The accessible list of visible marks follows the view once it settles, not every frame.
+  const [listView, setListView] = useState<View | null>(null);
+  const listTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const queueList = useCallback(() => {
+    clearTimeout(listTimer.current);
+    listTimer.current = setTimeout(() => setListView(viewNow()), LIST_DELAY_MS);
+  }, [viewNow]);
+  useEffect(() => { queueList(); return () => clearTimeout(listTimer.current); }, [queueList, width, hasData]);
+
+  // A pan or zoom: repaint, find the tooltip's mark again, and let the list follow.
+  useEffect(() => useUi.subscribe((s, prev) => {
+    if ((s.tlDomain ?? s.tlFull) === (prev.tlDomain ?? prev.tlFull)) return;
+    tipStale.current = true;
+    schedule();
+    queueList();
+  }), [schedule, queueList]);
 
   // ← / →: the previous or next mark of the focused row(s), from the focused mark or the cursor.
   const step = useCallback((dir: 1 | -1) => {
@@ -139,7 +187,9 @@ export function TimelineView() {
     const rowIds = label.row >= 0 ? [label.row] : Array.from(rl.y.keys()).filter((r) => rl.y[r] === label.y);
     const from = st.focusMark >= 0 && rowIds.includes(m.row[st.focusMark]) ? st.focusMark : -1;
     // Without a focused mark: from the raw-log cursor, else from the edge of the view.
-    const tRef = from >= 0 ? m.t0[from] : (p.cursor ?? (dir > 0 ? p.view.t0 - 1 : p.view.t1 + 1));
+    const vNow = viewNow();
+    if (!vNow) return;
+    const tRef = from >= 0 ? m.t0[from] : (p.cursor ?? (dir > 0 ? vNow.t0 - 1 : vNow.t1 + 1));
     let best = -1;
     for (const r of rowIds) {
       for (let k = m.rowStart[r]; k < m.rowStart[r + 1]; k++) {
@@ -155,8 +205,9 @@ export function TimelineView() {
     if (best < 0) { useUi.getState().set({ flash: dir > 0 ? 'No later mark on this row' : 'No earlier mark on this row' }); return; }
     st.set({ focusMark: best });
     const t = m.t0[best];
-    if (t < p.view.t0 || t > p.view.t1) {
-      const half = (p.view.t1 - p.view.t0) / 2;
+    const v = viewNow();
+    if (v && (t < v.t0 || t > v.t1)) {
+      const half = (v.t1 - v.t0) / 2;
       setDomain([t - half, t + half]);
     }
     if (m.fileId[best] >= 0) {
@@ -171,29 +222,20 @@ export function TimelineView() {
     const c = canvas.current;
     if (!c) return;
     const onWheel = (e: WheelEvent) => {
-      const p = input.current;
-      if (!p || e.shiftKey) return; // shift + wheel scrolls the lanes (the browser's own scrolling)
+      const w = widthNow.current;
+      if (!input.current || e.shiftKey) return; // shift + wheel scrolls the lanes (the browser's own scrolling)
       e.preventDefault();
       const x = e.clientX - c.getBoundingClientRect().left;
       // Lines or pages (some mice, Firefox) count as 40 px steps.
       const unit = e.deltaMode === 1 ? 40 : e.deltaMode === 2 ? 400 : 1;
-      if (e.ctrlKey || e.metaKey) zoomTimeline(Math.pow(1.0025, e.deltaY * unit), Math.min(1, Math.max(0, x / p.view.width)));
-      else panTimeline(((Math.abs(e.deltaX) > Math.abs(e.deltaY) ? e.deltaX : e.deltaY) * unit) / p.view.width);
+      if (e.ctrlKey || e.metaKey) zoomTimeline(Math.pow(1.0025, e.deltaY * unit), Math.min(1, Math.max(0, x / w)));
+      else panTimeline(((Math.abs(e.deltaX) > Math.abs(e.deltaY) ? e.deltaX : e.deltaY) * unit) / w);
     };
     c.addEventListener('wheel', onWheel, { passive: false });
     return () => c.removeEventListener('wheel', onWheel);
   }, [hasData]);
 
-  // A tooltip belongs to the mark under the pointer at the time: zooming or panning moves the marks away.
-  useEffect(() => setHover(null), [view?.t0, view?.t1]);
-
-  // The accessible list of visible marks follows the view once it settles.
-  const [listView, setListView] = useState<View | null>(null);
-  useEffect(() => {
-    const id = setTimeout(() => setListView(view), LIST_DELAY_MS);
-    return () => clearTimeout(id);
-  }, [view?.t0, view?.t1, view?.width]);
-
+  const view = viewNow();
   if (!marks || !rows || !view || !endMax || marks.length === 0 || !full) {
     return <section className="timeline empty" data-testid="timeline"><div className="tl-empty dim">{marks ? 'No events to draw yet: the timeline fills in as files are parsed.' : 'Building the timeline…'}</div></section>;
   }
@@ -203,41 +245,43 @@ export function TimelineView() {
   const common = laneOffsets.length > 0 && laneOffsets.every((o) => o !== null && o === laneOffsets[0]) ? laneOffsets[0] : null;
   const local = timeMode === 'local' && common !== null;
   const shiftMs = local ? common! * 60_000 : 0;
-  const scale = scaleUtc().domain([view.t0 + shiftMs, view.t1 + shiftMs]).range([0, view.width]);
-  const ticks = scale.ticks(Math.max(2, Math.floor(view.width / 130)));
-  const spanMs = view.t1 - view.t0;
-  const fmt = utcFormat(spanMs < 10_000 ? '%H:%M:%S.%L' : spanMs < 20 * 60_000 ? '%H:%M:%S' : spanMs < 2 * 86_400_000 ? '%H:%M' : '%m-%d %H:%M');
   const axisName = local ? `local ${fmtOffset(common!)}` : timeMode === 'local' ? 'UTC (node offsets differ or are unknown)' : 'UTC';
+  axisInput.current = { shiftMs, name: axisName };
 
   const localXY = (e: React.MouseEvent | React.WheelEvent) => {
     const r = canvas.current!.getBoundingClientRect();
     return { x: e.clientX - r.left, y: e.clientY - r.top + scrollTop.current };
   };
   const onDown = (e: React.MouseEvent) => {
-    if (e.button !== 0) return;
+    const v = viewNow();
+    if (e.button !== 0 || !v) return;
     const { x } = localXY(e);
-    drag.current = { x, t: tOf(view, x), pan: e.shiftKey, moved: false };
+    drag.current = { x, t: tOf(v, x), pan: e.shiftKey, moved: false };
   };
   const onMove = (e: React.MouseEvent) => {
+    const v = viewNow();
+    if (!v) return;
     const { x, y } = localXY(e);
-    pointerAt.fraction = Math.min(1, Math.max(0, x / view.width));
+    pointer.current = { x, y };
+    pointerAt.fraction = Math.min(1, Math.max(0, x / v.width));
     const d = drag.current;
     if (d) {
       if (Math.abs(x - d.x) > 3) d.moved = true;
       if (d.moved && d.pan) {
-        const dt = tOf(view, d.x) - tOf(view, x);
-        setDomain([view.t0 + dt, view.t1 + dt]);
+        const dt = tOf(v, d.x) - tOf(v, x);
+        setDomain([v.t0 + dt, v.t1 + dt]);
         d.x = x;
-      } else if (d.moved) setSel([Math.min(d.t, tOf(view, x)), Math.max(d.t, tOf(view, x))]);
+      } else if (d.moved) setSel([Math.min(d.t, tOf(v, x)), Math.max(d.t, tOf(v, x))]);
       return;
     }
-    const k = hitTest(marks, rows, endMax, mask, view, x, y);
-    setHover(k >= 0 ? { k, x, y: y - scrollTop.current } : null);
+    const k = hitTest(marks, rows, endMax, mask, v, x, y);
+    setTip(k >= 0 ? { k, x: x + LABEL_W, y: y - scrollTop.current + bodyTop.current } : null);
   };
   const onUp = (e: React.MouseEvent) => {
     const d = drag.current;
     drag.current = null;
-    if (!d) return;
+    const v = viewNow();
+    if (!d || !v) return;
     const { x, y } = localXY(e);
     if (d.moved && !d.pan && sel) {
       // A dragged range filters the raw-log view to that time.
@@ -246,7 +290,7 @@ export function TimelineView() {
       return;
     }
     if (d.moved) return;
-    const k = hitTest(marks, rows, endMax, mask, view, x, y);
+    const k = hitTest(marks, rows, endMax, mask, v, x, y);
     if (k < 0) {
       const label = rows.labels.find((l) => y >= l.y && y < l.y + ROW_H);
       if (label) tl.set({ focusRow: label.key, focusMark: -1 });
@@ -261,7 +305,7 @@ export function TimelineView() {
   };
   const onScroll = () => {
     scrollTop.current = body.current?.scrollTop ?? 0;
-    setHover(null);
+    setTip(null);
     schedule();
   };
 
@@ -269,7 +313,7 @@ export function TimelineView() {
   const canvasH = Math.min(viewportH, rows.height);
 
   return (
-    <section className="timeline" data-testid="timeline" ref={box} data-t0={view.t0} data-t1={view.t1} data-cursor={cursor ?? ''} data-hover={tl.hoverT ?? ''} data-axis={axisName}>
+    <section className="timeline" data-testid="timeline" ref={box} data-cursor={cursor ?? ''} data-hover={tl.hoverT ?? ''} data-axis={axisName}>
       <div className="tl-toolbar">
         <span className="tl-title">Timeline</span>
         <span className="tl-tracks" role="group" aria-label="Tracks shown">
@@ -291,24 +335,19 @@ export function TimelineView() {
         {filteredOut.size > 0 && <span className="tl-hidden dim" title="The node or file filters leave these nodes out">filtered out: {[...filteredOut].join(', ')}</span>}
         {mask && <span className="tl-hidden dim" title="The events panel's family and name filters apply to the timeline too">marks filtered by the events panel</span>}
         <span className="tl-spacer" />
-        <span className="tl-span dim mono" data-testid="timeline-span">{fmtSpan(spanMs)} shown</span>
         <button type="button" className="btn btn-ghost" title="Keys and mouse (?)" aria-expanded={tl.helpOpen} onClick={() => tl.set({ helpOpen: !tl.helpOpen })}>?</button>
       </div>
       <div className="tl-head">
         <span className="tl-keys dim" style={{ width: LABEL_W }}>overview</span>
-        <Overview marks={marks} full={full} domain={[view.t0, view.t1]} width={view.width} density={overviewDensity} colors={colorOf} />
+        <Overview marks={marks} full={full} width={width} density={overviewDensity} colors={colorOf} windowCanvas={overviewWindow} />
       </div>
       <div className="tl-head">
         <span className="tl-keys dim" style={{ width: LABEL_W }} data-testid="timeline-axis-name">{axisName}</span>
-        <div className="tl-axis" style={{ height: AXIS_H, width: view.width }}>
-          {ticks.map((t) => (
-            <span key={+t} className="tl-tick" style={{ left: scale(t) }}>{fmt(t)}</span>
-          ))}
-        </div>
+        <canvas ref={axisCanvas} className="tl-axis" data-testid="timeline-axis" role="img" style={{ height: AXIS_H, width }} />
       </div>
       <div className="tl-body" ref={body} onScroll={onScroll}>
         <Labels rows={rows} colorOf={colorOf} offsets={offsets} focus={tl.focusRow} />
-        <div className="tl-canvas-box" style={{ height: rows.height, width: view.width }}>
+        <div className="tl-canvas-box" style={{ height: rows.height, width }}>
           <canvas
             ref={canvas}
             data-testid="timeline-canvas"
@@ -316,11 +355,11 @@ export function TimelineView() {
             onMouseDown={onDown}
             onMouseMove={onMove}
             onMouseUp={onUp}
-            onMouseLeave={() => { setHover(null); drag.current = null; setSel(null); pointerAt.fraction = null; }}
+            onMouseLeave={() => { setTip(null); pointer.current = null; drag.current = null; setSel(null); pointerAt.fraction = null; }}
           />
         </div>
       </div>
-      {hover && <MarkTooltip marks={marks} k={hover.k} x={hover.x + LABEL_W} y={hover.y + (body.current?.offsetTop ?? 0)} width={view.width + LABEL_W} offsets={offsets} />}
+      <HoverTip marks={marks} width={width + LABEL_W} offsets={offsets} />
       <TimelineLegend />
       {tl.helpOpen && <TimelineHelp onClose={() => tl.set({ helpOpen: false })} />}
       <MarkList marks={marks} rows={rows} endMax={endMax} mask={mask} view={listView} />
@@ -328,11 +367,66 @@ export function TimelineView() {
   );
 }
 
+/** The hovered mark's tooltip: its own store, so that hovering re-renders only the tooltip. */
+interface Tip { k: number; x: number; y: number }
+const useTip = create<{ tip: Tip | null }>(() => ({ tip: null }));
+function setTip(tip: Tip | null): void {
+  const cur = useTip.getState().tip;
+  if (cur === tip || (cur && tip && cur.k === tip.k && cur.x === tip.x && cur.y === tip.y)) return;
+  useTip.setState({ tip });
+}
+const HoverTip = memo(function HoverTip({ marks, width, offsets }: { marks: TimelineMarks; width: number; offsets: Map<string, number | null> }) {
+  const tip = useTip((s) => s.tip);
+  // A new set of marks: the index may point elsewhere.
+  useEffect(() => () => setTip(null), [marks]);
+  if (!tip || tip.k >= marks.length) return null;
+  return <MarkTooltip marks={marks} k={tip.k} x={tip.x} y={tip.y} width={width} offsets={offsets} />;
+});
+
+/** The canvas's 2D context, its backing store sized to w × h CSS px at dpr (resizing clears it, so only on change). */
+function sizedContext(c: HTMLCanvasElement, w: number, h: number, dpr: number): CanvasRenderingContext2D | null {
+  const cw = Math.round(w * dpr);
+  const ch = Math.round(h * dpr);
+  if (c.width !== cw || c.height !== ch) {
+    c.width = cw;
+    c.height = ch;
+    c.style.width = `${w}px`;
+    c.style.height = `${h}px`;
+  }
+  return c.getContext('2d');
+}
+
+/** The axis canvas, sized to the view; its label names the time base and the range shown. */
+function paintAxisCanvas(c: HTMLCanvasElement, view: View, dpr: number, base: { shiftMs: number; name: string }, style: { current: AxisStyle | null }): void {
+  const ctx = sizedContext(c, view.width, AXIS_H, dpr);
+  if (!ctx) return;
+  if (!style.current) {
+    // Read once: the CSS decides the axis's font and colours, the canvas only draws them.
+    const cs = getComputedStyle(c);
+    style.current = { ...AXIS_STYLE, font: cs.fontSize && cs.fontFamily ? `${cs.fontSize} ${cs.fontFamily}` : AXIS_STYLE.font, color: cs.color || AXIS_STYLE.color };
+  }
+  const ticks = axisTicks(view, base.shiftMs);
+  const spanMs = view.t1 - view.t0;
+  paintAxis(ctx, ticks, view.width, AXIS_H, dpr, style.current, `${fmtSpan(spanMs)} shown`);
+  const label = axisLabel(base.name, ticks, spanMs);
+  if (c.getAttribute('aria-label') !== label) c.setAttribute('aria-label', label);
+}
+
+/** The overview's window over the visible range; its edges (CSS px) are on the canvas for tests. */
+function paintOverviewWindow(c: HTMLCanvasElement, full: readonly [number, number], view: View, dpr: number): void {
+  const ctx = sizedContext(c, view.width, OVERVIEW_H, dpr);
+  if (!ctx) return;
+  const [a, z] = windowPx(full, [view.t0, view.t1], view.width);
+  paintWindow(ctx, a, z, view.width, OVERVIEW_H, dpr);
+  c.dataset.x0 = a.toFixed(1);
+  c.dataset.x1 = z.toFixed(1);
+}
+
 /** The accessible list of the visible, unaggregated marks (capped); tests read what is drawn from it. */
 const MarkList = memo(function MarkList({ marks, rows, endMax, mask, view }: { marks: TimelineMarks; rows: RowLayout; endMax: Float64Array; mask: Uint8Array | null; view: View | null }) {
   const visible = view ? visibleMarks(marks, rows, endMax, mask, view) : [];
   return (
-      <ul className="sr-only" data-testid="timeline-marks" aria-label="Visible timeline marks">
+      <ul className="sr-only sr-offscreen" data-testid="timeline-marks" aria-label="Visible timeline marks">
         {visible.map((k) => (
           <li
             key={k}
@@ -429,12 +523,4 @@ export function fmtOffset(min: number): string {
   const s = min < 0 ? '−' : '+';
   const a = Math.abs(min);
   return `UTC${s}${String(Math.floor(a / 60)).padStart(2, '0')}:${String(a % 60).padStart(2, '0')}`;
-}
-
-function fmtSpan(ms: number): string {
-  if (ms < 1000) return `${ms.toFixed(0)} ms`;
-  if (ms < 120_000) return `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
-  if (ms < 2 * 3_600_000) return `${(ms / 60_000).toFixed(1)} min`;
-  if (ms < 2 * 86_400_000) return `${(ms / 3_600_000).toFixed(1)} h`;
-  return `${(ms / 86_400_000).toFixed(1)} d`;
 }

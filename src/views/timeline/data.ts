@@ -2,7 +2,7 @@
 // filter mask over them, the per-lane density histogram for the visible domain, the raw-log
 // cursor, and each lane's UTC offset. Nothing here parses: it asks the engine and derives.
 
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { TimelineMarks } from '../../timeline/marks.ts';
 import { MARK_FAMILIES } from '../../timeline/marks.ts';
 import type { Density, EventFilter } from '../../engine/api.ts';
@@ -11,6 +11,7 @@ import { useUi } from '../../app/ui-state.ts';
 import { useInjectedMarks } from '../../app/timeline-source.ts';
 import { useTimelineUi } from '../../app/timeline-state.ts';
 import { getEngine } from '../../app/controller.ts';
+import { currentDomain } from '../../app/timeline-nav.ts';
 import type { DensityFrame } from './painter.ts';
 
 /** Marks of the loaded files (rebuilt when the event list changes), or the injected ones. */
@@ -110,9 +111,9 @@ export function useLaneOffsets(): Map<string, number | null> {
 }
 
 /**
- * Lines per bucket for the visible domain, per lane and severity class. One request in
- * flight: while it runs, the last answer is drawn at its own times (it stays aligned while
- * panning), and the newest domain is asked for when it returns.
+ * Lines per bucket over a domain that changes rarely (the overview's whole range), per lane and
+ * severity class, in React state. One request in flight; the newest domain is asked for when it
+ * returns. The visible domain's density is useViewDensity's.
  */
 export function useDensity(m: TimelineMarks | null, domain: readonly [number, number] | null, width: number, enabled: boolean): DensityFrame | null {
   const linesVersion = useSnap((s) => s.snap.densityVersion);
@@ -139,6 +140,53 @@ export function useDensity(m: TimelineMarks | null, domain: readonly [number, nu
     ask();
   }, [m, lanesKey, domain?.[0], domain?.[1], width, enabled, linesVersion, injected]);
   return enabled ? frame : null;
+}
+
+/**
+ * The density of the visible domain, outside React: it follows the store's domain itself and
+ * calls `onFrame` (the view's repaint) when an answer arrives, so that a pan costs no render.
+ * One request in flight; meanwhile the last answer is drawn at its own times.
+ */
+export function useViewDensity(m: TimelineMarks | null, width: number, enabled: boolean, onFrame: () => void): RefObject<DensityFrame | null> {
+  const linesVersion = useSnap((s) => s.snap.densityVersion);
+  const injected = useInjectedMarks((s) => s.marks);
+  const frame = useRef<DensityFrame | null>(null);
+  const lanesKey = m ? m.lanes.map((l) => l.node).join('\n') : '';
+  useEffect(() => {
+    if (!m || !enabled || injected) {
+      if (frame.current) { frame.current = null; onFrame(); }
+      return;
+    }
+    const engine = getEngine();
+    const buckets = Math.max(16, Math.min(2048, Math.floor(width / 2)));
+    let live = true;
+    let busy = false;
+    let want: { t0: number; t1: number; buckets: number } | null = null;
+    const ask = (): void => {
+      if (!want || busy || !live) return;
+      const req = want;
+      want = null;
+      busy = true;
+      void engine.getDensity(req).then((d) => {
+        busy = false;
+        if (!live) return;
+        if (d) { frame.current = toFrame(d, m); onFrame(); }
+        ask();
+      }, () => { busy = false; });
+    };
+    const request = (): void => {
+      const d = currentDomain();
+      if (!d) return;
+      want = { t0: d[0], t1: d[1], buckets };
+      ask();
+    };
+    request();
+    const unsubscribe = useUi.subscribe((s, prev) => {
+      if ((s.tlDomain ?? s.tlFull) !== (prev.tlDomain ?? prev.tlFull)) request();
+    });
+    return () => { live = false; unsubscribe(); };
+  }, [m, lanesKey, width, enabled, linesVersion, injected, onFrame]);
+  return frame;
 }
 
 function toFrame(d: Density, m: TimelineMarks): DensityFrame {

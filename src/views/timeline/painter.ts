@@ -2,10 +2,12 @@
 // animation-frame owner calls paint()). Marks come sorted by (row, t0), so each visible row
 // finds its visible marks by binary search. A row with more visible marks than it has pixels
 // to spare is drawn aggregated: one colour per pixel column (the most severe style that falls
-// there), consecutive equal pixels merged into one rectangle.
+// there), consecutive equal pixels merged into one rectangle. Opaque rectangles go to a pixel
+// buffer (raster.ts); the 2D context then draws what needs blending or smoothing over it.
 
 import { POINT_STYLES, Style, type TimelineMarks } from '../../timeline/marks.ts';
 import { DENSITY_H, LANE_HEAD, ROW_H, type RowLayout } from './rows.ts';
+import { contextRects, PixelRects, type RectSink } from './raster.ts';
 
 /** Colour per style (index = Style value). */
 export const STYLE_COLORS: Record<number, string> = {
@@ -122,25 +124,33 @@ const isArrow = (m: TimelineMarks, k: number): boolean => m.row2[k] >= 0;
 // Scratch per-pixel buffer for aggregated rows (style + 1, 0 = empty).
 let pixels = new Uint8Array(0);
 
-export function paint(ctx: CanvasRenderingContext2D, p: PaintInput): PaintStats {
+/** The sink used when paint() is not given one: a pixel buffer where the platform has ImageData. */
+let defaultRects: RectSink | null = null;
+
+/**
+ * One frame. Opaque rectangles (bands, spans, aggregated runs) go to `rects` first; then the
+ * context draws what needs smoothing or blending on top: translucent shading, density, points,
+ * labels, arrows, cursors. (Nothing may be drawn with the context before rects.flush(): a
+ * pixel buffer replaces the canvas's pixels.)
+ */
+export function paint(ctx: CanvasRenderingContext2D, p: PaintInput, rects?: RectSink): PaintStats {
   const { marks: m, rows, view: v, mask, endMax, scrollTop, height } = p;
   const w = v.width;
   const stats: PaintStats = { visited: 0, draws: 0 };
+  const out = rects ?? (defaultRects ??= typeof ImageData === 'function' ? new PixelRects() : contextRects());
   ctx.setTransform(p.dpr, 0, 0, p.dpr, 0, -scrollTop * p.dpr);
-  ctx.clearRect(0, scrollTop, w, height);
+  out.begin(ctx, w, height, p.dpr, scrollTop);
   const yMin = scrollTop - ROW_H;
   const yMax = scrollTop + height;
   const shown = (k: number) => !mask || mask[k] === 1;
+  const later: Later = { points: new Map(), texts: [] };
 
-  // Lanes: header band, coverage shading, disagreement bands, separator.
+  // Lanes: header band, coverage shading, separator (density and disagreement bands come later).
   for (const lane of rows.lanes) {
     if (lane.bottom < scrollTop || lane.y > yMax) continue;
-    ctx.fillStyle = '#161b22';
-    ctx.fillRect(0, lane.y, w, LANE_HEAD - 2);
-    paintCoverage(ctx, p, lane.lane, lane.y + LANE_HEAD - 2, lane.bottom - 2);
-    if (lane.densityY >= 0 && p.density) paintDensity(ctx, p, lane.lane, lane.densityY, stats);
-    ctx.fillStyle = '#262d36';
-    ctx.fillRect(0, lane.bottom - 2, w, 1);
+    out.fill(0, lane.y, w, LANE_HEAD - 2, '#161b22');
+    paintCoverage(out, p, lane.lane, lane.y + LANE_HEAD - 2, lane.bottom - 2);
+    out.fill(0, lane.bottom - 2, w, 1, '#262d36');
   }
 
   const arrows: number[] = [];
@@ -148,14 +158,18 @@ export function paint(ctx: CanvasRenderingContext2D, p: PaintInput): PaintStats 
   for (let r = 0; r < m.rows.length; r++) {
     const y = rows.y[r];
     if (y < 0 || y < yMin || y > yMax) continue;
-    if (r === p.focusRow) {
-      ctx.fillStyle = 'rgba(78,154,241,0.10)';
-      ctx.fillRect(0, y, w, ROW_H);
-    }
+    if (r === p.focusRow) out.fill(0, y, w, ROW_H, 'rgba(78,154,241,0.10)');
     const [k0, k1] = visibleRange(m, endMax, r, v);
-    if (k1 - k0 > w / 4) paintDense(ctx, p, r, k0, k1, y, arrows, stats);
-    else paintSparse(ctx, p, k0, k1, y, arrows, stats);
+    if (k1 - k0 > w / 4) paintDense(out, p, r, k0, k1, y, arrows, stats);
+    else paintSparse(out, p, k0, k1, y, arrows, later, stats);
   }
+  out.flush(ctx);
+
+  for (const lane of rows.lanes) {
+    if (lane.bottom < scrollTop || lane.y > yMax) continue;
+    if (lane.densityY >= 0 && p.density) paintDensity(ctx, p, lane.lane, lane.densityY, stats);
+  }
+  paintLater(ctx, later, stats);
 
   // Disagreement windows are shaded across the whole lane, not only on their row.
   for (const lane of rows.lanes) {
@@ -250,16 +264,15 @@ export function paint(ctx: CanvasRenderingContext2D, p: PaintInput): PaintStats 
   return stats;
 }
 
-function paintCoverage(ctx: CanvasRenderingContext2D, p: PaintInput, lane: number, top: number, bottom: number): void {
+function paintCoverage(out: RectSink, p: PaintInput, lane: number, top: number, bottom: number): void {
   const { view: v } = p;
   const cov = p.marks.lanes[lane]?.coverage ?? [];
-  ctx.fillStyle = 'rgba(120,120,120,0.12)';
   let from = v.t0;
   const sorted = cov.length > 1 ? [...cov].sort((a, b) => a[0] - b[0]) : cov;
   const band = (a: number, b: number) => {
     const x0 = Math.max(0, xOf(v, a));
     const x1 = Math.min(v.width, xOf(v, b));
-    if (x1 > x0) ctx.fillRect(x0, top, x1 - x0, bottom - top);
+    if (x1 > x0) out.fill(x0, top, x1 - x0, bottom - top, 'rgba(120,120,120,0.12)');
   };
   for (const [a, b] of sorted) {
     if (a > from) band(from, a);
@@ -301,7 +314,40 @@ function paintDensity(ctx: CanvasRenderingContext2D, p: PaintInput, lane: number
   }
 }
 
-function paintSparse(ctx: CanvasRenderingContext2D, p: PaintInput, k0: number, k1: number, y: number, arrows: number[], stats: PaintStats): void {
+/** What the context draws after the rectangles: points (one path per colour) and span labels. */
+interface Later {
+  /** Style → x, y pairs (CSS px, layout y of the row). */
+  points: Map<number, number[]>;
+  texts: Array<{ text: string; x: number; y: number }>;
+}
+
+function paintLater(ctx: CanvasRenderingContext2D, later: Later, stats: PaintStats): void {
+  for (const [st, xy] of later.points) {
+    ctx.fillStyle = STYLE_COLORS[st];
+    ctx.beginPath();
+    for (let i = 0; i < xy.length; i += 2) {
+      const x0 = xy[i];
+      const y = xy[i + 1];
+      ctx.moveTo(x0, y + 1);
+      ctx.lineTo(x0 + 4, y + ROW_H / 2);
+      ctx.lineTo(x0, y + ROW_H - 1);
+      ctx.lineTo(x0 - 4, y + ROW_H / 2);
+      ctx.closePath();
+    }
+    ctx.fill();
+    stats.draws++;
+  }
+  if (later.texts.length) {
+    ctx.fillStyle = 'rgba(230,237,243,0.85)';
+    ctx.font = '10px system-ui, sans-serif';
+    for (const t of later.texts) ctx.fillText(t.text, t.x, t.y);
+  }
+}
+
+/** The no-data hatch: white at 8 % over the no-data grey, as an opaque colour. */
+const NO_DATA_HATCH = '#63686f';
+
+function paintSparse(out: RectSink, p: PaintInput, k0: number, k1: number, y: number, arrows: number[], later: Later, stats: PaintStats): void {
   const { marks: m, view: v, mask } = p;
   const w = v.width;
   // Spans first, points over them (a stage or a missed heartbeat must not hide under its span).
@@ -318,33 +364,26 @@ function paintSparse(ctx: CanvasRenderingContext2D, p: PaintInput, k0: number, k
       const point = POINT_STYLES.has(st);
       if (point !== (pass === 1)) continue;
       const x0 = xOf(v, m.t0[k]);
-      ctx.fillStyle = STYLE_COLORS[st];
       if (point) {
-        ctx.beginPath();
-        ctx.moveTo(x0, y + 1);
-        ctx.lineTo(x0 + 4, y + ROW_H / 2);
-        ctx.lineTo(x0, y + ROW_H - 1);
-        ctx.lineTo(x0 - 4, y + ROW_H / 2);
-        ctx.fill();
+        let xy = later.points.get(st);
+        if (!xy) later.points.set(st, (xy = []));
+        xy.push(x0, y);
       } else {
-        const x1 = xOf(v, m.t1[k]);
-        const a = Math.max(-1, x0);
-        const b = Math.min(w + 1, x1);
+        // Whole pixels: crisp edges, and no anti-aliased edge for the rasterizer to blend.
+        const a = Math.max(-1, Math.round(x0));
+        const b = Math.min(w + 1, Math.round(xOf(v, m.t1[k])));
         const inset = st === Style.StageSpan ? 4 : st === Style.Disagree ? 0 : 2;
-        ctx.fillRect(a, y + inset, Math.max(1, b - a - (st === Style.StageSpan ? 1 : 0)), ROW_H - inset * 2);
+        out.fill(a, y + inset, Math.max(1, b - a - (st === Style.StageSpan ? 1 : 0)), ROW_H - inset * 2, STYLE_COLORS[st]);
         // Wide spans carry their label's first words, so a glance reads "Online", "SQLNODE1"...
         if (b - a > 56 && st !== Style.Disagree && st !== Style.NoData) {
           const text = shortLabel(m.labels[m.label[k]]);
           const chars = Math.floor((b - a - 8) / 6);
           if (chars >= 3 && text) {
-            ctx.fillStyle = 'rgba(230,237,243,0.85)';
-            ctx.font = '10px system-ui, sans-serif';
-            ctx.fillText(text.length > chars ? `${text.slice(0, chars - 1)}…` : text, Math.max(a, 0) + 4, y + ROW_H - 4);
+            later.texts.push({ text: text.length > chars ? `${text.slice(0, chars - 1)}…` : text, x: Math.max(a, 0) + 4, y: y + ROW_H - 4 });
             stats.draws++;
           }
         } else if (st === Style.NoData) {
-          ctx.fillStyle = 'rgba(255,255,255,0.08)';
-          for (let x = Math.ceil(a / 6) * 6; x < b; x += 6) ctx.fillRect(x, y + 2, 1, ROW_H - 4);
+          for (let x = Math.ceil(a / 6) * 6; x < b; x += 6) out.fill(x, y + 2, 1, ROW_H - 4, NO_DATA_HATCH);
         }
       }
       stats.draws++;
@@ -367,7 +406,7 @@ function claimPixels(a: number, b: number, st: number): void {
   }
 }
 
-function paintDense(ctx: CanvasRenderingContext2D, p: PaintInput, r: number, k0: number, k1: number, y: number, arrows: number[], stats: PaintStats): void {
+function paintDense(out: RectSink, p: PaintInput, r: number, k0: number, k1: number, y: number, arrows: number[], stats: PaintStats): void {
   const { marks: m, view: v, mask } = p;
   const w = Math.ceil(v.width);
   pixels.fill(0, 0, w + 1);
@@ -415,9 +454,8 @@ function paintDense(ctx: CanvasRenderingContext2D, p: PaintInput, r: number, k0:
     let e = x + 1;
     while (e <= w && pixels[e] === s) e++;
     const st = s - 1;
-    ctx.fillStyle = STYLE_COLORS[st];
     const point = POINT_STYLES.has(st);
-    ctx.fillRect(x, y + (point ? 1 : 2), e - x, ROW_H - (point ? 2 : 4));
+    out.fill(x, y + (point ? 1 : 2), e - x, ROW_H - (point ? 2 : 4), STYLE_COLORS[st]);
     stats.draws++;
     x = e;
   }
