@@ -105,6 +105,25 @@ async function script(page: Page, g: Geometry, steps: StepResult[]): Promise<voi
   await pans(6);
 }
 
+/** A few frames of each kind of input, then F (fit) again: nothing is recorded. */
+async function warmUp(page: Page, g: Geometry): Promise<void> {
+  const v = g.visible;
+  const y = v.top + Math.min(120, v.height / 2);
+  await page.mouse.move(v.left + v.width * 0.4, y);
+  for (const [dx, dy, ctrl] of [[0, -100, true], [0, 100, true], [240, 0, false], [-240, 0, false]] as const) {
+    for (let i = 0; i < 8; i++) {
+      if (ctrl) await page.keyboard.down('Control');
+      await page.mouse.wheel(dx, dy);
+      if (ctrl) await page.keyboard.up('Control');
+      await tl(page, 'settle', 400);
+    }
+  }
+  for (const k of ['w', 'w', 's', 's', 'd', 'a', 'f']) {
+    await page.keyboard.press(k);
+    await tl(page, 'settle', 400);
+  }
+}
+
 function summarize(ws: StepCost[]) {
   const pick = (k: keyof StepCost) => dist(ws.map((w) => w[k]));
   return { frame: pick('frame'), script: pick('script'), paint: pick('paint'), input: pick('input'), raf: pick('raf'), render: pick('render'), raster: pick('raster'), other: pick('other'), display: pick('display') };
@@ -151,6 +170,10 @@ export async function runTimelineBench(browser: Browser, url: string, log: (s: s
       }
       const firstFrames = await tl<{ view: FrameRecord[]; raf: RafRecord[] }>(page, 'frames');
       log(`  timeline ${size.key}: ${built.length} marks, ${built.rows} rows, ${built.lanes} lanes built in ${built.buildMs.toFixed(0)} ms; first paint ${firstPaintMs} ms after mount; canvas ${g.cssWidth}×${g.cssHeight} CSS px (backing ${g.backingWidth}×${g.backingHeight}), label column ${g.labelWidth} px, viewport ${g.viewport.width}×${g.viewport.height}`);
+
+      // Warm-up (perf.md's protocol: a warm-up run, then the measured one): the same kinds of
+      // input, untraced, so that the measured frames run optimized code, not the JIT's first tiers.
+      await warmUp(page, g);
 
       // The real view, driven by input events.
       const steps: StepResult[] = [];

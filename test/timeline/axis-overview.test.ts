@@ -18,9 +18,9 @@ describe('time axis', () => {
     expect(ms.some((t) => t.label === '14:00:01.000')).toBe(true);
     const days = axisTicks({ t0: T, t1: T + 5 * 86_400_000, width: 1600 }, 0);
     expect(days[0].label).toMatch(/^\d\d-\d\d \d\d:\d\d$/);
-    // About one tick per 100 px, in order, inside the canvas.
+    // About one tick per 70 px, in order, inside the canvas.
     expect(minutes.length).toBeGreaterThanOrEqual(8);
-    expect(minutes.length).toBeLessThanOrEqual(32);
+    expect(minutes.length).toBeLessThanOrEqual(40);
     for (let i = 1; i < minutes.length; i++) expect(minutes[i].x).toBeGreaterThan(minutes[i - 1].x);
     expect(minutes.every((t) => t.x >= 0 && t.x <= 1600)).toBe(true);
   });

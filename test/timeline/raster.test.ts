@@ -65,6 +65,46 @@ describe('pixel rects', () => {
     }
   });
 
+  it('draws point diamonds, arrow heads and dots as crisp, symmetric pixel shapes', () => {
+    const px = new PixelRects();
+    const W = 40;
+    px.resize(W, 30);
+    const rowWidths = () => {
+      const out: number[] = [];
+      for (let y = 0; y < 30; y++) {
+        let n = 0;
+        for (let x = 0; x < W; x++) if (px.px[y * W + x] !== 0) n++;
+        out.push(n);
+      }
+      return out;
+    };
+    // A diamond 12 tall from y 2, 4 either side of x 20: widest in the middle, one pixel at the tips.
+    px.start(1, 0);
+    px.diamond(20, 2, 12, 4, '#f0a030');
+    const d = rowWidths();
+    expect(d.slice(0, 2)).toEqual([0, 0]);
+    expect(Math.max(...d)).toBeGreaterThanOrEqual(7);
+    expect(d[2]).toBeLessThanOrEqual(2);
+    expect(d.slice(2, 14)).toEqual(d.slice(2, 14).reverse());
+    expect(d[14]).toBe(0);
+    // An arrow head pointing down, its tip at y 20: narrow at the bottom, 10 wide at its base.
+    px.start(1, 0);
+    px.triangle(20, 20, 8, 5, 1, '#ff7b54');
+    const t = rowWidths();
+    expect(t[19]).toBeLessThanOrEqual(2);
+    expect(t[12]).toBeGreaterThanOrEqual(9);
+    expect(t[20]).toBe(0);
+    expect(t[11]).toBe(0);
+    // A dot of radius 3.5 at (20, 10): about π r² pixels, centred.
+    px.start(1, 0);
+    px.disc(20, 10, 3.5, '#8fb3ff');
+    const n = [...px.px].filter((v) => v !== 0).length;
+    expect(n).toBeGreaterThan(30);
+    expect(n).toBeLessThan(48);
+    expect(px.px[10 * W + 20]).not.toBe(0);
+    expect(px.px[10 * W + 24]).toBe(0);
+  });
+
   it('reads colours as CSS writes them', () => {
     expect(parseColor('#2d6a4f')).toEqual([0x2d, 0x6a, 0x4f, 1]);
     expect(parseColor('#fff')).toEqual([255, 255, 255, 1]);

@@ -19,8 +19,8 @@ const FORMATS: [maxSpanMs: number, format: (d: Date) => string][] = [
   [Infinity, utcFormat('%m-%d %H:%M')],
 ];
 
-/** About one tick per 100 px (labels that would touch are left out when drawn). */
-const TICK_SPACING = 100;
+/** About one tick per 70 px; labels that would touch are left out when drawn, so every other one at most. */
+const TICK_SPACING = 70;
 
 /**
  * Ticks of the visible domain. `shiftMs` moves the labels to a local time (the marks stay in

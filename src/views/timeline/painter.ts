@@ -143,7 +143,7 @@ export function paint(ctx: CanvasRenderingContext2D, p: PaintInput, rects?: Rect
   const yMin = scrollTop - ROW_H;
   const yMax = scrollTop + height;
   const shown = (k: number) => !mask || mask[k] === 1;
-  const later: Later = { points: new Map(), texts: [] };
+  const later: Later = { texts: [] };
 
   // Lanes: header band, coverage shading, separator (density and disagreement bands come later).
   for (const lane of rows.lanes) {
@@ -163,6 +163,42 @@ export function paint(ctx: CanvasRenderingContext2D, p: PaintInput, rects?: Rect
     if (k1 - k0 > w / 4) paintDense(out, p, r, k0, k1, y, arrows, stats);
     else paintSparse(out, p, k0, k1, y, arrows, later, stats);
   }
+  // Disagreement windows are shaded across the whole lane, not only on their row.
+  for (const lane of rows.lanes) {
+    if (lane.bottom < scrollTop || lane.y > yMax) continue;
+    const r = lane.membershipRow;
+    if (r < 0 || rows.y[r] < 0) continue;
+    const [k0, k1] = visibleRange(m, endMax, r, v);
+    for (let k = k0; k < k1 && k - k0 < 2000; k++) {
+      if (m.style[k] !== Style.Disagree || !shown(k)) continue;
+      const a = Math.max(0, xOf(v, m.t0[k]));
+      out.fill(a, lane.y + LANE_HEAD - 2, Math.max(1, Math.min(w, xOf(v, m.t1[k])) - a), lane.bottom - lane.y - LANE_HEAD, 'rgba(227,179,65,0.07)');
+    }
+  }
+
+  // Moves and join links: arrows between the two lanes' rows.
+  const stubs: number[] = [];
+  for (const k of arrows) {
+    if (!shown(k)) continue;
+    const x = Math.round(xOf(v, m.t0[k]));
+    const ya = rows.y[m.row[k]] + ROW_H / 2;
+    const yb = rows.y[m.row2[k]] >= 0 ? rows.y[m.row2[k]] + ROW_H / 2 : -1;
+    const st = m.style[k];
+    const color = STYLE_COLORS[st];
+    if (yb < 0) {
+      // The other lane is hidden: a short stub (drawn below) says the move leaves this lane.
+      stubs.push(k);
+    } else if (st === Style.JoinLink) {
+      // Dashed, 3 on 3 off, from this lane's row to the peer's.
+      const [top, bottom] = ya < yb ? [ya, yb] : [yb, ya];
+      for (let y = top; y < bottom; y += 6) out.fill(x, y, 1, Math.min(3, bottom - y), color);
+    } else {
+      out.fill(x - 1, Math.min(ya, yb), 2, Math.abs(yb - ya), color);
+      out.triangle(x, yb, 8, 5, yb > ya ? 1 : -1, color);
+    }
+    out.disc(x, ya, st === Style.JoinLink ? 2 : 3.5, color);
+    stats.draws += 3;
+  }
   out.flush(ctx);
 
   for (const lane of rows.lanes) {
@@ -170,56 +206,15 @@ export function paint(ctx: CanvasRenderingContext2D, p: PaintInput, rects?: Rect
     if (lane.densityY >= 0 && p.density) paintDensity(ctx, p, lane.lane, lane.densityY, stats);
   }
   paintLater(ctx, later, stats);
-
-  // Disagreement windows are shaded across the whole lane, not only on their row.
-  for (const lane of rows.lanes) {
-    if (lane.bottom < scrollTop || lane.y > yMax) continue;
-    const r = lane.membershipRow;
-    if (r < 0 || rows.y[r] < 0) continue;
-    const [k0, k1] = visibleRange(m, endMax, r, v);
-    ctx.fillStyle = 'rgba(227,179,65,0.07)';
-    for (let k = k0; k < k1 && k - k0 < 2000; k++) {
-      if (m.style[k] !== Style.Disagree || !shown(k)) continue;
-      const a = Math.max(0, xOf(v, m.t0[k]));
-      ctx.fillRect(a, lane.y + LANE_HEAD - 2, Math.max(1, Math.min(w, xOf(v, m.t1[k])) - a), lane.bottom - lane.y - LANE_HEAD);
-    }
-  }
-
-  // Moves and join links: arrows between the two lanes' rows.
-  for (const k of arrows) {
-    if (!shown(k)) continue;
+  for (const k of stubs) {
     const x = xOf(v, m.t0[k]);
     const ya = rows.y[m.row[k]] + ROW_H / 2;
-    const yb = rows.y[m.row2[k]] >= 0 ? rows.y[m.row2[k]] + ROW_H / 2 : -1;
-    const st = m.style[k];
-    ctx.strokeStyle = ctx.fillStyle = STYLE_COLORS[st];
-    ctx.lineWidth = st === Style.JoinLink ? 1 : 2;
-    if (st === Style.JoinLink) ctx.setLineDash([3, 3]);
-    if (yb < 0) {
-      // The other lane is hidden: a short stub says the move leaves this lane.
-      ctx.beginPath();
-      ctx.moveTo(x, ya);
-      ctx.lineTo(x + 8, ya - 6);
-      ctx.stroke();
-    } else {
-      ctx.beginPath();
-      ctx.moveTo(x, ya);
-      ctx.lineTo(x, yb);
-      ctx.stroke();
-      if (st !== Style.JoinLink) {
-        const dir = yb > ya ? 1 : -1;
-        ctx.beginPath();
-        ctx.moveTo(x, yb);
-        ctx.lineTo(x - 5, yb - 8 * dir);
-        ctx.lineTo(x + 5, yb - 8 * dir);
-        ctx.fill();
-      }
-    }
-    ctx.setLineDash([]);
+    ctx.strokeStyle = STYLE_COLORS[m.style[k]];
+    ctx.lineWidth = m.style[k] === Style.JoinLink ? 1 : 2;
     ctx.beginPath();
-    ctx.arc(x, ya, st === Style.JoinLink ? 2 : 3.5, 0, Math.PI * 2);
-    ctx.fill();
-    stats.draws += 3;
+    ctx.moveTo(x, ya);
+    ctx.lineTo(x + 8, ya - 6);
+    ctx.stroke();
   }
 
   // The focused mark gets a ring.
@@ -314,34 +309,17 @@ function paintDensity(ctx: CanvasRenderingContext2D, p: PaintInput, lane: number
   }
 }
 
-/** What the context draws after the rectangles: points (one path per colour) and span labels. */
+/** What the context draws after the pixel buffer: span labels. */
 interface Later {
-  /** Style → x, y pairs (CSS px, layout y of the row). */
-  points: Map<number, number[]>;
   texts: Array<{ text: string; x: number; y: number }>;
 }
 
 function paintLater(ctx: CanvasRenderingContext2D, later: Later, stats: PaintStats): void {
-  for (const [st, xy] of later.points) {
-    ctx.fillStyle = STYLE_COLORS[st];
-    ctx.beginPath();
-    for (let i = 0; i < xy.length; i += 2) {
-      const x0 = xy[i];
-      const y = xy[i + 1];
-      ctx.moveTo(x0, y + 1);
-      ctx.lineTo(x0 + 4, y + ROW_H / 2);
-      ctx.lineTo(x0, y + ROW_H - 1);
-      ctx.lineTo(x0 - 4, y + ROW_H / 2);
-      ctx.closePath();
-    }
-    ctx.fill();
-    stats.draws++;
-  }
-  if (later.texts.length) {
-    ctx.fillStyle = 'rgba(230,237,243,0.85)';
-    ctx.font = '10px system-ui, sans-serif';
-    for (const t of later.texts) ctx.fillText(t.text, t.x, t.y);
-  }
+  if (!later.texts.length) return;
+  ctx.fillStyle = 'rgba(230,237,243,0.85)';
+  ctx.font = '10px system-ui, sans-serif';
+  for (const t of later.texts) ctx.fillText(t.text, t.x, t.y);
+  stats.draws += later.texts.length;
 }
 
 /** The no-data hatch: white at 8 % over the no-data grey, as an opaque colour. */
@@ -365,9 +343,7 @@ function paintSparse(out: RectSink, p: PaintInput, k0: number, k1: number, y: nu
       if (point !== (pass === 1)) continue;
       const x0 = xOf(v, m.t0[k]);
       if (point) {
-        let xy = later.points.get(st);
-        if (!xy) later.points.set(st, (xy = []));
-        xy.push(x0, y);
+        out.diamond(x0, y + 1, ROW_H - 2, 4, STYLE_COLORS[st]);
       } else {
         // Whole pixels: crisp edges, and no anti-aliased edge for the rasterizer to blend.
         const a = Math.max(-1, Math.round(x0));
@@ -380,7 +356,6 @@ function paintSparse(out: RectSink, p: PaintInput, k0: number, k1: number, y: nu
           const chars = Math.floor((b - a - 8) / 6);
           if (chars >= 3 && text) {
             later.texts.push({ text: text.length > chars ? `${text.slice(0, chars - 1)}…` : text, x: Math.max(a, 0) + 4, y: y + ROW_H - 4 });
-            stats.draws++;
           }
         } else if (st === Style.NoData) {
           for (let x = Math.ceil(a / 6) * 6; x < b; x += 6) out.fill(x, y + 2, 1, ROW_H - 4, NO_DATA_HATCH);

@@ -1,14 +1,20 @@
-// Where the painter's rectangles go. With software raster (no GPU: many support laptops and
-// VMs), each canvas fillRect costs about a microsecond of recording and playback whatever its
-// size, and a frame has a few thousand of them. So opaque rectangles are written straight into
-// a pixel buffer and put on the canvas at once; translucent ones and everything with edges to
-// smooth (paths, text) still go through the 2D context, after the buffer.
+// Where the painter's rectangles and small shapes go. With software raster (no GPU: many
+// support laptops and VMs), each canvas draw call costs about a microsecond of recording and
+// playback whatever its size, and a frame has a few thousand of them. So opaque rectangles and
+// small shapes (point diamonds, arrow heads, dots; unsmoothed, as crisp as the rectangles) are
+// written straight into a pixel buffer and put on the canvas at once; translucent ones and text
+// still go through the 2D context, after the buffer.
 
 /** A rectangle sink: CSS px, layout coordinates (the painter's y, before scrolling). */
 export interface RectSink {
   /** Starts a frame: everything is transparent again. */
   begin(ctx: CanvasRenderingContext2D, widthCss: number, heightCss: number, dpr: number, scrollTop: number): void;
   fill(x: number, y: number, w: number, h: number, color: string): void;
+  /** A point mark: a diamond `h` tall from `top`, `halfW` wide either side of `cx`. */
+  diamond(cx: number, top: number, h: number, halfW: number, color: string): void;
+  /** An arrow head: its tip at (cx, tipY), its base `h` away against `dir` (1: pointing down). */
+  triangle(cx: number, tipY: number, h: number, halfW: number, dir: 1 | -1, color: string): void;
+  disc(cx: number, cy: number, r: number, color: string): void;
   /** Puts the frame on the canvas; the context's own drawing comes after this. */
   flush(ctx: CanvasRenderingContext2D): void;
 }
@@ -30,8 +36,46 @@ export function contextRects(): RectSink {
       }
       ctx!.fillRect(x, y, w, h);
     },
+    diamond(cx, top, h, halfW, color) {
+      last = '';
+      pathDiamond(ctx!, cx, top, h, halfW, color);
+    },
+    triangle(cx, tipY, h, halfW, dir, color) {
+      last = '';
+      pathTriangle(ctx!, cx, tipY, h, halfW, dir, color);
+    },
+    disc(cx, cy, r, color) {
+      last = '';
+      pathDisc(ctx!, cx, cy, r, color);
+    },
     flush() {},
   };
+}
+
+function pathDiamond(ctx: CanvasRenderingContext2D, cx: number, top: number, h: number, halfW: number, color: string): void {
+  ctx.fillStyle = color;
+  ctx.beginPath();
+  ctx.moveTo(cx, top);
+  ctx.lineTo(cx + halfW, top + h / 2);
+  ctx.lineTo(cx, top + h);
+  ctx.lineTo(cx - halfW, top + h / 2);
+  ctx.fill();
+}
+
+function pathTriangle(ctx: CanvasRenderingContext2D, cx: number, tipY: number, h: number, halfW: number, dir: 1 | -1, color: string): void {
+  ctx.fillStyle = color;
+  ctx.beginPath();
+  ctx.moveTo(cx, tipY);
+  ctx.lineTo(cx - halfW, tipY - h * dir);
+  ctx.lineTo(cx + halfW, tipY - h * dir);
+  ctx.fill();
+}
+
+function pathDisc(ctx: CanvasRenderingContext2D, cx: number, cy: number, r: number, color: string): void {
+  ctx.fillStyle = color;
+  ctx.beginPath();
+  ctx.arc(cx, cy, r, 0, Math.PI * 2);
+  ctx.fill();
 }
 
 /** #rgb, #rrggbb or rgba(r,g,b,a) → [r, g, b, a 0..1]; null when not understood. */
@@ -59,7 +103,8 @@ export class PixelRects implements RectSink {
   private scrollTop = 0;
   /** Colour string → packed opaque word, or -1: translucent or unknown (drawn by the context). */
   private packed = new Map<string, number>();
-  private deferred: Array<[number, number, number, number, string]> = [];
+  /** Translucent shapes, drawn by the context after the buffer, in the order they came. */
+  private deferred: Array<(ctx: CanvasRenderingContext2D) => void> = [];
 
   begin(ctx: CanvasRenderingContext2D, _w: number, _h: number, dpr: number, scrollTop: number): void {
     const W = ctx.canvas.width;
@@ -88,15 +133,79 @@ export class PixelRects implements RectSink {
     this.px.fill(0);
   }
 
-  fill(x: number, y: number, w: number, h: number, color: string): void {
+  /** The colour as a buffer word, or -1 when the context must draw it (translucent, unknown). */
+  private word(color: string): number {
     let c = this.packed.get(color);
     if (c === undefined) {
       const p = parseColor(color);
       c = p && p[3] >= 1 ? ((255 << 24) | (p[2] << 16) | (p[1] << 8) | p[0]) >>> 0 : -1;
       this.packed.set(color, c);
     }
+    return c;
+  }
+
+  /** Device row `yy` from x0 to x1 (device px, clipped). */
+  private span(yy: number, x0: number, x1: number, c: number): void {
+    if (yy < 0 || yy >= this.height) return;
+    if (x0 < 0) x0 = 0;
+    if (x1 > this.width) x1 = this.width;
+    if (x1 <= x0) return;
+    const o = yy * this.width;
+    if (x1 - x0 <= 8) for (let x = x0; x < x1; x++) this.px[o + x] = c;
+    else this.px.fill(c, o + x0, o + x1);
+  }
+
+  /** Rows of a shape: for each device row whose centre is inside, its half width (device px) about cx. */
+  private rows(cx: number, top: number, bottom: number, c: number, halfAt: (yc: number) => number): void {
+    const d = this.dpr;
+    const cxd = cx * d;
+    const y0 = Math.round((top - this.scrollTop) * d);
+    const y1 = Math.round((bottom - this.scrollTop) * d);
+    for (let yy = y0; yy < y1; yy++) {
+      const half = halfAt(yy + 0.5);
+      if (half <= 0) continue;
+      const a = Math.round(cxd - half);
+      this.span(yy, a, Math.max(a + 1, Math.round(cxd + half)), c);
+    }
+  }
+
+  diamond(cx: number, top: number, h: number, halfW: number, color: string): void {
+    const c = this.word(color);
+    if (c < 0) { this.deferred.push((ctx) => pathDiamond(ctx, cx, top, h, halfW, color)); return; }
+    const d = this.dpr;
+    const mid = (top + h / 2 - this.scrollTop) * d;
+    const halfH = (h / 2) * d;
+    this.rows(cx, top, top + h, c, (yc) => halfW * d * (1 - Math.abs(yc - mid) / halfH));
+  }
+
+  triangle(cx: number, tipY: number, h: number, halfW: number, dir: 1 | -1, color: string): void {
+    const c = this.word(color);
+    if (c < 0) { this.deferred.push((ctx) => pathTriangle(ctx, cx, tipY, h, halfW, dir, color)); return; }
+    const d = this.dpr;
+    const tip = (tipY - this.scrollTop) * d;
+    const [top, bottom] = dir > 0 ? [tipY - h, tipY] : [tipY, tipY + h];
+    this.rows(cx, top, bottom, c, (yc) => halfW * d * Math.min(1, Math.abs(yc - tip) / (h * d)));
+  }
+
+  disc(cx: number, cy: number, r: number, color: string): void {
+    const c = this.word(color);
+    if (c < 0) { this.deferred.push((ctx) => pathDisc(ctx, cx, cy, r, color)); return; }
+    const d = this.dpr;
+    const cyd = (cy - this.scrollTop) * d;
+    const rd = r * d;
+    this.rows(cx, cy - r, cy + r, c, (yc) => {
+      const dy = yc - cyd;
+      return dy * dy < rd * rd ? Math.sqrt(rd * rd - dy * dy) : 0;
+    });
+  }
+
+  fill(x: number, y: number, w: number, h: number, color: string): void {
+    const c = this.word(color);
     if (c < 0) {
-      this.deferred.push([x, y, w, h, color]);
+      this.deferred.push((ctx) => {
+        ctx.fillStyle = color;
+        ctx.fillRect(x, y, w, h);
+      });
       return;
     }
     const d = this.dpr;
@@ -130,13 +239,6 @@ export class PixelRects implements RectSink {
       this.image = new ImageData(new Uint8ClampedArray(this.px.buffer), this.width, this.height);
     }
     ctx.putImageData(this.image, 0, 0);
-    let last = '';
-    for (const [x, y, w, h, color] of this.deferred) {
-      if (color !== last) {
-        ctx.fillStyle = color;
-        last = color;
-      }
-      ctx.fillRect(x, y, w, h);
-    }
+    for (const draw of this.deferred) draw(ctx);
   }
 }
