@@ -48,12 +48,16 @@ describe('timeline painter', () => {
     const { ctx, rects } = recorder();
     const stats = paint(ctx, p);
     const y = p.rows.y[0];
-    const onRow = rects.filter((r) => r.y >= y && r.y < y + ROW_H);
-    // Two runs of missed heartbeats around one pixel of route down: not 200 000 rectangles.
-    expect(onRow.filter((r) => r.color === STYLE_COLORS[Style.HeartbeatMissed]).length).toBe(2);
-    const down = onRow.filter((r) => r.color === STYLE_COLORS[Style.RouteDown]);
+    // The row's middle band: two runs of missed heartbeats around one pixel of route down, not
+    // 200 000 rectangles; the points (heartbeats) also reach one pixel higher and lower.
+    const band = rects.filter((r) => r.y === y + 2);
+    expect(band.filter((r) => r.color === STYLE_COLORS[Style.HeartbeatMissed]).length).toBe(2);
+    const down = band.filter((r) => r.color === STYLE_COLORS[Style.RouteDown]);
     expect(down).toHaveLength(1);
     expect(down[0].x).toBe(500);
+    const edges = rects.filter((r) => r.y === y + 1 || r.y === y + ROW_H - 2);
+    expect(edges.length).toBeGreaterThan(0);
+    expect(edges.every((r) => r.color === STYLE_COLORS[Style.HeartbeatMissed] && r.h === 1)).toBe(true);
     // Marks looked at: bounded by the pixels (a few per pixel), not by the marks.
     expect(stats.visited).toBeLessThan(1000 * 10);
   });

@@ -105,6 +105,27 @@ describe('pixel rects', () => {
     expect(px.px[10 * W + 24]).toBe(0);
   });
 
+  it('writes an aggregated row as scan lines: replacing its band, or merging with what a shared line holds', () => {
+    const pal = ['', '#ff0000', '#00ff00'];
+    const cols = new Uint8Array([1, 1, 0, 2, 0, 0, 0, 0]);
+    for (const dpr of [1, 2]) {
+      const px = new PixelRects();
+      const W = 8 * dpr;
+      px.resize(W, 6 * dpr);
+      px.start(dpr, 0);
+      px.fill(0, 1, 8, 3, '#0000ff');
+      px.scanlines(1, 2, cols, 8, pal, false);
+      const at = (x: number, y: number) => px.px[y * dpr * W + x * dpr];
+      // Merge: the blue under the zeros stays.
+      expect([at(0, 1), at(1, 2), at(2, 1), at(3, 2), at(7, 1)]).toEqual([word(255, 0, 0), word(255, 0, 0), word(0, 0, 255), word(0, 255, 0), word(0, 0, 255)]);
+      expect(at(0, 3)).toBe(word(0, 0, 255));
+      // Replace: the band is exactly the scan line.
+      px.scanlines(1, 2, cols, 8, pal, true);
+      expect([at(0, 1), at(2, 1), at(3, 2), at(7, 2)]).toEqual([word(255, 0, 0), 0, word(0, 255, 0), 0]);
+      expect(at(2, 3)).toBe(word(0, 0, 255));
+    }
+  });
+
   it('reads colours as CSS writes them', () => {
     expect(parseColor('#2d6a4f')).toEqual([0x2d, 0x6a, 0x4f, 1]);
     expect(parseColor('#fff')).toEqual([255, 255, 255, 1]);

@@ -414,12 +414,16 @@ function paintAxisCanvas(c: HTMLCanvasElement, view: View, dpr: number, base: { 
 
 /** The overview's window over the visible range; its edges (CSS px) are on the canvas for tests. */
 function paintOverviewWindow(c: HTMLCanvasElement, full: readonly [number, number], view: View, dpr: number): void {
+  const [a, z] = windowPx(full, [view.t0, view.t1], view.width).map(Math.round);
+  const key = `${a} ${z} ${view.width} ${dpr}`;
+  // Most frames of a zoom or pan move the window by less than a pixel: nothing to redraw.
+  if (c.dataset.key === key) return;
   const ctx = sizedContext(c, view.width, OVERVIEW_H, dpr);
   if (!ctx) return;
-  const [a, z] = windowPx(full, [view.t0, view.t1], view.width);
   paintWindow(ctx, a, z, view.width, OVERVIEW_H, dpr);
-  c.dataset.x0 = a.toFixed(1);
-  c.dataset.x1 = z.toFixed(1);
+  c.dataset.key = key;
+  c.dataset.x0 = String(a);
+  c.dataset.x1 = String(z);
 }
 
 /** The accessible list of the visible, unaggregated marks (capped); tests read what is drawn from it. */

@@ -29,8 +29,20 @@ const TICK_SPACING = 70;
 export function axisTicks(view: View, shiftMs: number): AxisTick[] {
   const scale = scaleUtc().domain([view.t0 + shiftMs, view.t1 + shiftMs]).range([0, view.width]);
   const fmt = FORMATS.find(([max]) => view.t1 - view.t0 < max)![1];
-  return scale.ticks(Math.max(2, Math.floor(view.width / TICK_SPACING))).map((d) => ({ x: scale(d), label: fmt(d) }));
+  if (fmt !== labelsFmt || labels.size > 4096) {
+    labels.clear();
+    labelsFmt = fmt;
+  }
+  return scale.ticks(Math.max(2, Math.floor(view.width / TICK_SPACING))).map((d) => {
+    // A pan brings back the same tick times frame after frame: format each once.
+    const t = +d;
+    let label = labels.get(t);
+    if (label === undefined) labels.set(t, (label = fmt(d)));
+    return { x: scale(d), label };
+  });
 }
+let labelsFmt: ((d: Date) => string) | null = null;
+const labels = new Map<number, string>();
 
 export interface AxisStyle {
   font: string;
@@ -51,15 +63,18 @@ export function fmtSpan(ms: number): string {
   return `${(ms / 86_400_000).toFixed(1)} d`;
 }
 
-/** Text widths by font and label: the same few labels come back on every frame of a pan. */
+/** Text widths of one font by label: the same few labels come back on every frame of a pan. */
+let widthsFont = '';
 const widths = new Map<string, number>();
 function textWidth(ctx: CanvasRenderingContext2D, font: string, text: string): number {
-  const key = `${font}\u0000${text}`;
-  let w = widths.get(key);
+  if (font !== widthsFont || widths.size > 4096) {
+    widths.clear();
+    widthsFont = font;
+  }
+  let w = widths.get(text);
   if (w === undefined) {
-    if (widths.size > 4096) widths.clear();
     w = ctx.measureText(text).width;
-    widths.set(key, w);
+    widths.set(text, w);
   }
   return w;
 }

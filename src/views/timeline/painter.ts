@@ -325,44 +325,56 @@ function paintLater(ctx: CanvasRenderingContext2D, later: Later, stats: PaintSta
 /** The no-data hatch: white at 8 % over the no-data grey, as an opaque colour. */
 const NO_DATA_HATCH = '#63686f';
 
+/** 1 for styles drawn as points (POINT_STYLES as a table: looked up per mark per frame). */
+const IS_POINT = new Uint8Array(64);
+for (const st of POINT_STYLES) IS_POINT[st] = 1;
+/** Scratch: the point marks of the row being drawn (drawn after its spans). */
+let rowPoints = new Int32Array(256);
+
 function paintSparse(out: RectSink, p: PaintInput, k0: number, k1: number, y: number, arrows: number[], later: Later, stats: PaintStats): void {
   const { marks: m, view: v, mask } = p;
   const w = v.width;
-  // Spans first, points over them (a stage or a missed heartbeat must not hide under its span).
-  for (let pass = 0; pass < 2; pass++) {
-    for (let k = k0; k < k1; k++) {
-      stats.visited++;
-      if (mask && mask[k] === 0) continue;
-      if (m.t1[k] < v.t0) continue;
-      const st = m.style[k];
-      if (isArrow(m, k)) {
-        if (pass === 0) arrows.push(k);
-        continue;
-      }
-      const point = POINT_STYLES.has(st);
-      if (point !== (pass === 1)) continue;
-      const x0 = xOf(v, m.t0[k]);
-      if (point) {
-        out.diamond(x0, y + 1, ROW_H - 2, 4, STYLE_COLORS[st]);
-      } else {
-        // Whole pixels: crisp edges, and no anti-aliased edge for the rasterizer to blend.
-        const a = Math.max(-1, Math.round(x0));
-        const b = Math.min(w + 1, Math.round(xOf(v, m.t1[k])));
-        const inset = st === Style.StageSpan ? 4 : st === Style.Disagree ? 0 : 2;
-        out.fill(a, y + inset, Math.max(1, b - a - (st === Style.StageSpan ? 1 : 0)), ROW_H - inset * 2, STYLE_COLORS[st]);
-        // Wide spans carry their label's first words, so a glance reads "Online", "SQLNODE1"...
-        if (b - a > 56 && st !== Style.Disagree && st !== Style.NoData) {
-          const text = shortLabel(m.labels[m.label[k]]);
-          const chars = Math.floor((b - a - 8) / 6);
-          if (chars >= 3 && text) {
-            later.texts.push({ text: text.length > chars ? `${text.slice(0, chars - 1)}…` : text, x: Math.max(a, 0) + 4, y: y + ROW_H - 4 });
-          }
-        } else if (st === Style.NoData) {
-          for (let x = Math.ceil(a / 6) * 6; x < b; x += 6) out.fill(x, y + 2, 1, ROW_H - 4, NO_DATA_HATCH);
-        }
-      }
-      stats.draws++;
+  const t0 = v.t0;
+  const k = w / (v.t1 - v.t0);
+  let points = 0;
+  for (let i = k0; i < k1; i++) {
+    stats.visited++;
+    if (mask && mask[i] === 0) continue;
+    if (m.t1[i] < t0) continue;
+    if (m.row2[i] >= 0) {
+      arrows.push(i);
+      continue;
     }
+    const st = m.style[i];
+    if (IS_POINT[st]) {
+      // Points go over the spans (a stage or a missed heartbeat must not hide under its span).
+      if (points === rowPoints.length) {
+        const grown = new Int32Array(points * 2);
+        grown.set(rowPoints);
+        rowPoints = grown;
+      }
+      rowPoints[points++] = i;
+      continue;
+    }
+    // Whole pixels: crisp edges, and no anti-aliased edge for the rasterizer to blend.
+    const a = Math.max(-1, Math.round((m.t0[i] - t0) * k));
+    const b = Math.min(w + 1, Math.round((m.t1[i] - t0) * k));
+    const inset = st === Style.StageSpan ? 4 : st === Style.Disagree ? 0 : 2;
+    out.fill(a, y + inset, Math.max(1, b - a - (st === Style.StageSpan ? 1 : 0)), ROW_H - inset * 2, STYLE_COLORS[st]);
+    stats.draws++;
+    // Wide spans carry their label's first words, so a glance reads "Online", "SQLNODE1"...
+    if (b - a > 56 && st !== Style.Disagree && st !== Style.NoData) {
+      const text = shortLabelOf(m, m.label[i]);
+      const chars = Math.floor((b - a - 8) / 6);
+      if (chars >= 3 && text) later.texts.push({ text: text.length > chars ? `${text.slice(0, chars - 1)}…` : text, x: Math.max(a, 0) + 4, y: y + ROW_H - 4 });
+    } else if (st === Style.NoData) {
+      for (let x = Math.ceil(a / 6) * 6; x < b; x += 6) out.fill(x, y + 2, 1, ROW_H - 4, NO_DATA_HATCH);
+    }
+  }
+  for (let j = 0; j < points; j++) {
+    const i = rowPoints[j];
+    out.diamond((m.t0[i] - t0) * k, y + 1, ROW_H - 2, 4, STYLE_COLORS[m.style[i]]);
+    stats.draws++;
   }
 }
 
@@ -370,6 +382,14 @@ function paintSparse(out: RectSink, p: PaintInput, k0: number, k1: number, y: nu
 function shortLabel(label: string): string {
   const cut = label.search(/ [—(:·]/);
   return cut > 0 ? label.slice(0, cut) : label;
+}
+
+/** shortLabel per label id, worked out once per set of marks (not on every frame). */
+const shortLabels = new WeakMap<string[], (string | undefined)[]>();
+function shortLabelOf(m: TimelineMarks, id: number): string {
+  let cache = shortLabels.get(m.labels);
+  if (!cache) shortLabels.set(m.labels, (cache = []));
+  return (cache[id] ??= shortLabel(m.labels[id]));
 }
 
 /** Pixels [a, b] take style `st` unless a more severe style holds them. */
@@ -420,21 +440,42 @@ function paintDense(out: RectSink, p: PaintInput, r: number, k0: number, k1: num
     }
     k++;
   }
-  void r;
-  // Runs of one style become one rectangle.
-  let x = 0;
-  while (x <= w) {
+  // The row's pixels as scan lines: spans and points over the middle, points alone one pixel
+  // higher and lower (as the sparse diamonds reach).
+  if (pointPixels.length < pixels.length) pointPixels = new Uint8Array(pixels.length);
+  let any = 0;
+  for (let x = 0; x <= w; x++) {
     const s = pixels[x];
-    if (s === 0) { x++; continue; }
-    let e = x + 1;
-    while (e <= w && pixels[e] === s) e++;
-    const st = s - 1;
-    const point = POINT_STYLES.has(st);
-    out.fill(x, y + (point ? 1 : 2), e - x, ROW_H - (point ? 2 : 4), STYLE_COLORS[st]);
-    stats.draws++;
-    x = e;
+    pointPixels[x] = s !== 0 && IS_POINT[s - 1] ? s : 0;
+    any |= s;
   }
+  if (!any) return;
+  // A row alone on its line may replace its band; rows sharing one (a collapsed track) merge.
+  const alone = !sharedLines(p.rows)[r];
+  out.scanlines(y + 2, ROW_H - 4, pixels, w + 1, STYLE_PALETTE, alone);
+  out.scanlines(y + 1, 1, pointPixels, w + 1, STYLE_PALETTE, alone);
+  out.scanlines(y + ROW_H - 2, 1, pointPixels, w + 1, STYLE_PALETTE, alone);
+  stats.draws += 3;
 }
+
+/** Per row: 1 when another shown row is drawn on the same line (collapsed lanes and tracks). */
+const shared = new WeakMap<RowLayout, Uint8Array>();
+function sharedLines(rows: RowLayout): Uint8Array {
+  let out = shared.get(rows);
+  if (!out) {
+    const count = new Map<number, number>();
+    for (let r = 0; r < rows.y.length; r++) if (rows.y[r] >= 0) count.set(rows.y[r], (count.get(rows.y[r]) ?? 0) + 1);
+    out = new Uint8Array(rows.y.length);
+    for (let r = 0; r < rows.y.length; r++) out[r] = rows.y[r] >= 0 && count.get(rows.y[r])! > 1 ? 1 : 0;
+    shared.set(rows, out);
+  }
+  return out;
+}
+
+/** Colour per aggregated pixel value (style + 1; 0 = nothing). */
+const STYLE_PALETTE: readonly string[] = ['', ...Array.from({ length: 63 }, (_, st) => STYLE_COLORS[st] ?? '#888888')];
+// Scratch for the point-only scan lines of a dense row.
+let pointPixels = new Uint8Array(0);
 
 /** The mark under (x, y in layout coordinates): a point within 5 px, else the span that covers x; arrows by their stem. */
 export function hitTest(m: TimelineMarks, rows: RowLayout, endMax: Float64Array, mask: Uint8Array | null, v: View, x: number, y: number): number {

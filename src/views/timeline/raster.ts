@@ -15,6 +15,12 @@ export interface RectSink {
   /** An arrow head: its tip at (cx, tipY), its base `h` away against `dir` (1: pointing down). */
   triangle(cx: number, tipY: number, h: number, halfW: number, dir: 1 | -1, color: string): void;
   disc(cx: number, cy: number, r: number, color: string): void;
+  /**
+   * Rows y .. y+h (CSS px), columns 0 .. n-1: CSS column x takes colour palette[cols[x]] (0:
+   * nothing). With `replace`, the band becomes exactly that scan line, zeros included (fast:
+   * for a band nothing else has drawn on); without, zeros leave what is there.
+   */
+  scanlines(y: number, h: number, cols: Uint8Array, n: number, palette: readonly string[], replace: boolean): void;
   /** Puts the frame on the canvas; the context's own drawing comes after this. */
   flush(ctx: CanvasRenderingContext2D): void;
 }
@@ -48,8 +54,23 @@ export function contextRects(): RectSink {
       last = '';
       pathDisc(ctx!, cx, cy, r, color);
     },
+    scanlines(y, h, cols, n, palette) {
+      runsOf(this, y, h, cols, n, palette);
+    },
     flush() {},
   };
+}
+
+/** Runs of one colour as rectangles (zeros left alone). */
+function runsOf(sink: RectSink, y: number, h: number, cols: Uint8Array, n: number, palette: readonly string[]): void {
+  let x = 0;
+  while (x < n) {
+    const v = cols[x];
+    let e = x + 1;
+    while (e < n && cols[e] === v) e++;
+    if (v !== 0) sink.fill(x, y, e - x, h, palette[v]);
+    x = e;
+  }
 }
 
 function pathDiamond(ctx: CanvasRenderingContext2D, cx: number, top: number, h: number, halfW: number, color: string): void {
@@ -103,6 +124,9 @@ export class PixelRects implements RectSink {
   private scrollTop = 0;
   /** Colour string → packed opaque word, or -1: translucent or unknown (drawn by the context). */
   private packed = new Map<string, number>();
+  /** The last diamond size's row half-widths (device px): every point of a frame has the same. */
+  private diamond_ = new Float64Array(0);
+  private diamondKey: [number, number, number] = [NaN, NaN, NaN];
   /** Translucent shapes, drawn by the context after the buffer, in the order they came. */
   private deferred: Array<(ctx: CanvasRenderingContext2D) => void> = [];
 
@@ -173,9 +197,19 @@ export class PixelRects implements RectSink {
     const c = this.word(color);
     if (c < 0) { this.deferred.push((ctx) => pathDiamond(ctx, cx, top, h, halfW, color)); return; }
     const d = this.dpr;
-    const mid = (top + h / 2 - this.scrollTop) * d;
-    const halfH = (h / 2) * d;
-    this.rows(cx, top, top + h, c, (yc) => halfW * d * (1 - Math.abs(yc - mid) / halfH));
+    let half = this.diamond_;
+    if (this.diamondKey[0] !== h || this.diamondKey[1] !== halfW || this.diamondKey[2] !== d) {
+      const n = Math.round(h * d);
+      half = this.diamond_ = new Float64Array(n);
+      for (let i = 0; i < n; i++) half[i] = halfW * d * (1 - Math.abs(i + 0.5 - n / 2) / (n / 2));
+      this.diamondKey = [h, halfW, d];
+    }
+    const y0 = Math.round((top - this.scrollTop) * d);
+    const cxd = cx * d;
+    for (let i = 0; i < half.length; i++) {
+      const a = Math.round(cxd - half[i]);
+      this.span(y0 + i, a, Math.max(a + 1, Math.round(cxd + half[i])), c);
+    }
   }
 
   triangle(cx: number, tipY: number, h: number, halfW: number, dir: 1 | -1, color: string): void {
@@ -197,6 +231,44 @@ export class PixelRects implements RectSink {
       const dy = yc - cyd;
       return dy * dy < rd * rd ? Math.sqrt(rd * rd - dy * dy) : 0;
     });
+  }
+
+  /** Palette strings → words (a translucent or unknown colour is drawn grey: palettes are opaque). */
+  private paletteWords = new WeakMap<readonly string[], Uint32Array>();
+
+  scanlines(y: number, h: number, cols: Uint8Array, n: number, palette: readonly string[], replace: boolean): void {
+    if (!replace) {
+      runsOf(this, y, h, cols, n, palette);
+      return;
+    }
+    let words = this.paletteWords.get(palette);
+    if (!words) {
+      words = Uint32Array.from(palette, (c, i) => {
+        const w = i === 0 ? 0 : this.word(c);
+        return w < 0 ? 0xff888888 : w;
+      });
+      this.paletteWords.set(palette, words);
+    }
+    const d = this.dpr;
+    const W = this.width;
+    const y0 = Math.max(0, Math.round((y - this.scrollTop) * d));
+    const y1 = Math.min(this.height, Math.round((y - this.scrollTop + h) * d));
+    if (y1 <= y0) return;
+    const px = this.px;
+    const o = y0 * W;
+    if (d === 1) {
+      const m = Math.min(n, W);
+      for (let x = 0; x < m; x++) px[o + x] = words[cols[x]];
+    } else {
+      for (let x = 0; x < n; x++) {
+        const a = Math.round(x * d);
+        const b = Math.min(W, Math.round((x + 1) * d));
+        const c = words[cols[x]];
+        for (let xx = a; xx < b; xx++) px[o + xx] = c;
+      }
+    }
+    const len = Math.min(W, Math.round(n * d));
+    for (let yy = y0 + 1; yy < y1; yy++) px.copyWithin(yy * W, o, o + len);
   }
 
   fill(x: number, y: number, w: number, h: number, color: string): void {
