@@ -8,6 +8,8 @@ export interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
+  /** Thread (CPU) time of a complete event, in µs, when the trace has it. */
+  tdur?: number;
   pid: number;
   tid: number;
   args?: { name?: string; data?: { message?: string; type?: string; functionName?: string } };
@@ -33,10 +35,25 @@ export interface StepCost {
   other: number;
   /** The display compositor's software draw (Display::DrawAndSwap in the GPU process): not part of the frame. */
   display: number;
+  /**
+   * The same frame in CPU (thread) time: input, rAF and rendering on the main thread, plus the
+   * renderer compositor thread's commit and draw of the frame (ProxyImpl::ReadyToCommit,
+   * ProxyImpl::ScheduledActionDraw) and the raster threads. Wall durations also count the time
+   * the main thread waits for that commit or is descheduled (2 vCPUs shared with the compositor
+   * threads and the GPU process's software compositor).
+   */
+  inputCpu: number;
+  rafCpu: number;
+  renderCpu: number;
+  compositorCpu: number;
+  rasterCpu: number;
+  frameCpu: number;
 }
 
 const TOP_MAIN = new Set(['EventDispatch', 'FireAnimationFrame', 'ProxyMain::BeginMainFrame', 'CanvasRenderingContext2D::FinalizeFrame', 'Document::UpdateStyleAndLayout', 'FunctionCall', 'MinorGC', 'MajorGC']);
 const RASTER = new Set(['RasterizerTaskImpl::RunOnWorkerThread', 'RasterTask']);
+/** The renderer compositor thread's share of a frame: taking the commit, drawing the frame. */
+const COMPOSITOR_FRAME = new Set(['ProxyImpl::ReadyToCommit', 'ProxyImpl::ScheduledActionDraw']);
 
 /** Events of one thread that are not nested in another event of `names` on that thread. */
 function topLevel(list: TraceEvent[], names: Set<string>): { e: TraceEvent; parent: TraceEvent | null }[] {
@@ -83,7 +100,10 @@ export function cutTrace(events: TraceEvent[], stampMessage = 'tl-step'): TraceC
     if (!l) byThread.set(k, (l = []));
     l.push(e);
   }
-  const windows: StepCost[] = stamps.slice(1).map(() => ({ input: 0, raf: 0, script: 0, render: 0, raster: 0, paint: 0, frame: 0, other: 0, display: 0 }));
+  const windows: StepCost[] = stamps.slice(1).map(() => ({
+    input: 0, raf: 0, script: 0, render: 0, raster: 0, paint: 0, frame: 0, other: 0, display: 0,
+    inputCpu: 0, rafCpu: 0, renderCpu: 0, compositorCpu: 0, rasterCpu: 0, frameCpu: 0,
+  }));
   /** The window an event belongs to (by its start), -1 outside. */
   const at = (ts: number): number => {
     if (ts < stamps[0] || ts >= stamps[stamps.length - 1]) return -1;
@@ -97,6 +117,8 @@ export function cutTrace(events: TraceEvent[], stampMessage = 'tl-step'): TraceC
     return a;
   };
   const ms = (e: TraceEvent): number => (e.dur ?? 0) / 1000;
+  /** CPU time; an event without it counts its wall time (never less than the truth). */
+  const cpu = (e: TraceEvent): number => (e.tdur ?? e.dur ?? 0) / 1000;
 
   for (const { e, parent } of topLevel(byThread.get(mainKey) ?? [], TOP_MAIN)) {
     const w = at(e.ts);
@@ -106,15 +128,16 @@ export function cutTrace(events: TraceEvent[], stampMessage = 'tl-step'): TraceC
       // rAF callbacks, and the mouse events Blink dispatches after a layout change, run inside
       // BeginMainFrame: script, taken out of the frame's rendering.
       if (parent.name === 'ProxyMain::BeginMainFrame' && (e.name === 'FireAnimationFrame' || e.name === 'EventDispatch')) {
-        if (e.name === 'FireAnimationFrame') x.raf += ms(e);
-        else x.input += ms(e);
+        if (e.name === 'FireAnimationFrame') { x.raf += ms(e); x.rafCpu += cpu(e); }
+        else { x.input += ms(e); x.inputCpu += cpu(e); }
         x.render -= ms(e);
+        x.renderCpu -= cpu(e);
       }
       continue;
     }
-    if (e.name === 'FireAnimationFrame') x.raf += ms(e);
-    else if (e.name === 'EventDispatch') x.input += ms(e);
-    else if (e.name === 'ProxyMain::BeginMainFrame' || e.name === 'CanvasRenderingContext2D::FinalizeFrame' || e.name === 'Document::UpdateStyleAndLayout') x.render += ms(e);
+    if (e.name === 'FireAnimationFrame') { x.raf += ms(e); x.rafCpu += cpu(e); }
+    else if (e.name === 'EventDispatch') { x.input += ms(e); x.inputCpu += cpu(e); }
+    else if (e.name === 'ProxyMain::BeginMainFrame' || e.name === 'CanvasRenderingContext2D::FinalizeFrame' || e.name === 'Document::UpdateStyleAndLayout') { x.render += ms(e); x.renderCpu += cpu(e); }
     else x.other += ms(e);
   }
   const raster: string[] = [];
@@ -126,7 +149,13 @@ export function cutTrace(events: TraceEvent[], stampMessage = 'tl-step'): TraceC
       raster.push(name);
       for (const { e, parent } of topLevel(list, RASTER)) {
         const w = at(e.ts);
-        if (w >= 0 && !parent) windows[w].raster += ms(e);
+        if (w >= 0 && !parent) { windows[w].raster += ms(e); windows[w].rasterCpu += cpu(e); }
+      }
+    }
+    if (pid === rpid && name === 'Compositor') {
+      for (const { e, parent } of topLevel(list, COMPOSITOR_FRAME)) {
+        const w = at(e.ts);
+        if (w >= 0 && !parent) windows[w].compositorCpu += cpu(e);
       }
     }
     if (/VizCompositor/.test(name) && list.some((e) => e.name === 'Display::DrawAndSwap')) {
@@ -141,6 +170,7 @@ export function cutTrace(events: TraceEvent[], stampMessage = 'tl-step'): TraceC
     x.script = x.input + x.raf;
     x.paint = x.render + x.raster;
     x.frame = x.script + x.paint;
+    x.frameCpu = x.inputCpu + x.rafCpu + x.renderCpu + x.compositorCpu + x.rasterCpu;
   }
   return { windows, stamps: stamps.length, threads: { main: threadName.get(mainKey) ?? mainKey, raster: [...new Set(raster)], display } };
 }

@@ -73,6 +73,11 @@ function runsOf(sink: RectSink, y: number, h: number, cols: Uint8Array, n: numbe
   }
 }
 
+function rectOf(ctx: CanvasRenderingContext2D, x: number, y: number, w: number, h: number, color: string): void {
+  ctx.fillStyle = color;
+  ctx.fillRect(x, y, w, h);
+}
+
 function pathDiamond(ctx: CanvasRenderingContext2D, cx: number, top: number, h: number, halfW: number, color: string): void {
   ctx.fillStyle = color;
   ctx.beginPath();
@@ -179,23 +184,16 @@ export class PixelRects implements RectSink {
     else this.px.fill(c, o + x0, o + x1);
   }
 
-  /** Rows of a shape: for each device row whose centre is inside, its half width (device px) about cx. */
-  private rows(cx: number, top: number, bottom: number, c: number, halfAt: (yc: number) => number): void {
-    const d = this.dpr;
-    const cxd = cx * d;
-    const y0 = Math.round((top - this.scrollTop) * d);
-    const y1 = Math.round((bottom - this.scrollTop) * d);
-    for (let yy = y0; yy < y1; yy++) {
-      const half = halfAt(yy + 0.5);
-      if (half <= 0) continue;
-      const a = Math.round(cxd - half);
-      this.span(yy, a, Math.max(a + 1, Math.round(cxd + half)), c);
-    }
+  /** Device row yy of a shape: `half` (device px) either side of cxd. */
+  private shapeRow(yy: number, cxd: number, half: number, c: number): void {
+    if (half <= 0) return;
+    const a = Math.round(cxd - half);
+    this.span(yy, a, Math.max(a + 1, Math.round(cxd + half)), c);
   }
 
   diamond(cx: number, top: number, h: number, halfW: number, color: string): void {
     const c = this.word(color);
-    if (c < 0) { this.deferred.push((ctx) => pathDiamond(ctx, cx, top, h, halfW, color)); return; }
+    if (c < 0) return this.defer(pathDiamond, cx, top, h, halfW, color);
     const d = this.dpr;
     let half = this.diamond_;
     if (this.diamondKey[0] !== h || this.diamondKey[1] !== halfW || this.diamondKey[2] !== d) {
@@ -205,32 +203,41 @@ export class PixelRects implements RectSink {
       this.diamondKey = [h, halfW, d];
     }
     const y0 = Math.round((top - this.scrollTop) * d);
-    const cxd = cx * d;
-    for (let i = 0; i < half.length; i++) {
-      const a = Math.round(cxd - half[i]);
-      this.span(y0 + i, a, Math.max(a + 1, Math.round(cxd + half[i])), c);
-    }
+    for (let i = 0; i < half.length; i++) this.shapeRow(y0 + i, cx * d, half[i], c);
   }
 
   triangle(cx: number, tipY: number, h: number, halfW: number, dir: 1 | -1, color: string): void {
     const c = this.word(color);
-    if (c < 0) { this.deferred.push((ctx) => pathTriangle(ctx, cx, tipY, h, halfW, dir, color)); return; }
+    if (c < 0) return this.defer(pathTriangle, cx, tipY, h, halfW, dir, color);
     const d = this.dpr;
     const tip = (tipY - this.scrollTop) * d;
-    const [top, bottom] = dir > 0 ? [tipY - h, tipY] : [tipY, tipY + h];
-    this.rows(cx, top, bottom, c, (yc) => halfW * d * Math.min(1, Math.abs(yc - tip) / (h * d)));
+    const top = dir > 0 ? tipY - h : tipY;
+    const y0 = Math.round((top - this.scrollTop) * d);
+    const y1 = Math.round((top + h - this.scrollTop) * d);
+    for (let yy = y0; yy < y1; yy++) this.shapeRow(yy, cx * d, halfW * d * Math.min(1, Math.abs(yy + 0.5 - tip) / (h * d)), c);
   }
 
   disc(cx: number, cy: number, r: number, color: string): void {
     const c = this.word(color);
-    if (c < 0) { this.deferred.push((ctx) => pathDisc(ctx, cx, cy, r, color)); return; }
+    if (c < 0) return this.defer(pathDisc, cx, cy, r, color);
     const d = this.dpr;
     const cyd = (cy - this.scrollTop) * d;
     const rd = r * d;
-    this.rows(cx, cy - r, cy + r, c, (yc) => {
-      const dy = yc - cyd;
-      return dy * dy < rd * rd ? Math.sqrt(rd * rd - dy * dy) : 0;
-    });
+    const y0 = Math.round((cy - r - this.scrollTop) * d);
+    const y1 = Math.round((cy + r - this.scrollTop) * d);
+    for (let yy = y0; yy < y1; yy++) {
+      const dy = yy + 0.5 - cyd;
+      if (dy * dy < rd * rd) this.shapeRow(yy, cx * d, Math.sqrt(rd * rd - dy * dy), c);
+    }
+  }
+
+  /**
+   * A shape for the context to draw after the buffer. Its own method: a closure made inside
+   * fill() would make V8 allocate a context on every call of fill(), deferred or not (about
+   * 150 KB a frame).
+   */
+  private defer<A extends unknown[]>(draw: (ctx: CanvasRenderingContext2D, ...args: A) => void, ...args: A): void {
+    this.deferred.push((ctx) => draw(ctx, ...args));
   }
 
   /** Palette strings → words (a translucent or unknown colour is drawn grey: palettes are opaque). */
@@ -273,13 +280,7 @@ export class PixelRects implements RectSink {
 
   fill(x: number, y: number, w: number, h: number, color: string): void {
     const c = this.word(color);
-    if (c < 0) {
-      this.deferred.push((ctx) => {
-        ctx.fillStyle = color;
-        ctx.fillRect(x, y, w, h);
-      });
-      return;
-    }
+    if (c < 0) return this.defer(rectOf, x, y, w, h, color);
     const d = this.dpr;
     const W = this.width;
     // Edges rounded to device pixels; anything visible keeps at least one pixel.
