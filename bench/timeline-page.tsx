@@ -7,14 +7,19 @@ import '../src/views/app.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { TimelineView } from '../src/views/timeline/TimelineView.tsx';
-import { injectTimelineMarks } from '../src/app/timeline-source.ts';
+import { injectTimelineMarks, type InjectedDensity } from '../src/app/timeline-source.ts';
 import { takeFrames, type FrameRecord } from '../src/views/timeline/frame-stats.ts';
 import { useUi } from '../src/app/ui-state.ts';
 import { bindEngine } from '../src/app/controller.ts';
 import { createFakeEngine } from '../src/engine/fake-engine.ts';
 import { currentDomain } from '../src/app/timeline-nav.ts';
 import { syntheticMarks } from '../src/timeline/synthetic.ts';
-import type { TimelineMarks } from '../src/timeline/marks.ts';
+import { Style, type TimelineMarks } from '../src/timeline/marks.ts';
+import type { Density } from '../src/engine/api.ts';
+import type { DensityInit } from './density.worker.ts';
+
+/** The engine's severity classes of the density track, bottom first. */
+const DENSITY_CLASSES = ['info', 'warning', 'error', 'critical'] as const;
 
 declare const gc: (() => void) | undefined;
 
@@ -61,7 +66,7 @@ function build(n: number, lanes: number, seed: number): { buildMs: number; lengt
   const t = performance.now();
   marks = syntheticMarks({ marks: n, lanes, seed });
   const buildMs = performance.now() - t;
-  injectTimelineMarks(marks);
+  injectTimelineMarks(marks, syntheticDensity(marks));
   const pad = Math.max(1000, (marks.tMax - marks.tMin) * 0.02);
   useUi.getState().set({ timelineOpen: true, tlFull: [marks.tMin - pad, marks.tMax + pad], tlDomain: null });
   createRoot(rootEl).render(
@@ -76,6 +81,46 @@ function build(n: number, lanes: number, seed: number): { buildMs: number; lengt
     </StrictMode>,
   );
   return { buildMs, length: marks.length, rows: marks.rows.length, lanes: marks.lanes.length, tMin: marks.tMin, tMax: marks.tMax };
+}
+
+/**
+ * The density track for the synthetic marks, answered by a worker as the engine answers
+ * getDensity (every mark counts as a line, by severity). The page builds prefix sums over 65 536
+ * bins of the whole range per lane and class once, and hands them to the worker
+ * (bench/density.worker.ts); the view's requests and the answers go by message, the counts
+ * transferred, so the main thread pays what it pays for the engine's answer.
+ */
+function syntheticDensity(m: TimelineMarks): InjectedDensity {
+  const BINS = 1 << 16;
+  const L = m.lanes.length;
+  const C = DENSITY_CLASSES.length;
+  const classOf = new Uint8Array(64);
+  for (const st of [Style.RouteDegraded, Style.HeartbeatMissed, Style.ResPending, Style.Disagree]) classOf[st] = 1;
+  for (const st of [Style.RouteDown, Style.NodeDown, Style.StageFailed, Style.JoinFailed, Style.ResFailed, Style.GroupFailed, Style.SessionCrash, Style.MoveFailover]) classOf[st] = 2;
+  classOf[Style.Quorum] = 3;
+  const t0 = m.tMin;
+  const span = Math.max(1, m.tMax - m.tMin);
+  const prefix = new Uint32Array(L * C * (BINS + 1));
+  for (let k = 0; k < m.length; k++) {
+    const lane = m.rows[m.row[k]].lane;
+    const bin = Math.min(BINS - 1, Math.max(0, Math.floor(((m.t0[k] - t0) / span) * BINS)));
+    prefix[(lane * C + classOf[m.style[k]]) * (BINS + 1) + bin + 1]++;
+  }
+  for (let r = 0; r < L * C; r++) for (let b = 1; b <= BINS; b++) prefix[r * (BINS + 1) + b] += prefix[r * (BINS + 1) + b - 1];
+  const worker = new Worker(new URL('./density.worker.ts', import.meta.url), { type: 'module', name: 'bench-density' });
+  const init: DensityInit = { type: 'init', prefix, lanes: L, classes: DENSITY_CLASSES, bins: BINS, t0, span, nodes: m.lanes.map((l) => l.node) };
+  worker.postMessage(init, [prefix.buffer]);
+  let next = 0;
+  const waiting = new Map<number, (d: Density) => void>();
+  worker.onmessage = (e: MessageEvent<{ id: number; density: Density }>) => {
+    waiting.get(e.data.id)?.(e.data.density);
+    waiting.delete(e.data.id);
+  };
+  return (req) => new Promise<Density>((resolve) => {
+    const id = next++;
+    waiting.set(id, resolve);
+    worker.postMessage({ type: 'ask', id, ...req });
+  });
 }
 
 let lastSettle = 0;

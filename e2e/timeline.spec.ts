@@ -18,7 +18,13 @@ async function openTimeline(page: Page): Promise<void> {
   await openApp(page);
   await dropFiles(page, files);
   await waitLoaded(page, files.length);
-  await page.getByTestId('timeline-toggle').click();
+  // The timeline is open from the start (the app's main view); the toggle hides and shows it.
+  const toggle = page.getByTestId('timeline-toggle');
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByTestId('timeline-lane')).toHaveCount(3);
+  await toggle.click();
+  await expect(page.getByTestId('timeline')).toHaveCount(0);
+  await toggle.click();
   await expect(page.getByTestId('timeline-lane')).toHaveCount(3);
   await expect(list(page).first()).toBeAttached();
 }

@@ -89,7 +89,7 @@ export const useUi = create<UiState>()((set) => ({
   eventFilter: DEFAULT_EVENT_FILTER,
   tlDomain: null,
   tlFull: null,
-  timelineOpen: false,
+  timelineOpen: true,
   activeEvent: null,
   columns: null,
   dragging: false,

@@ -3,8 +3,8 @@
 // at, and that collapsing, hiding and expanding move rows as the user expects.
 import { describe, expect, it } from 'vitest';
 import { MarksBuilder, Style, type TimelineMarks } from '../../src/timeline/marks.ts';
-import { endMaxOf, hitTest, paint, STYLE_COLORS, visibleRange, type PaintInput } from '../../src/views/timeline/painter.ts';
-import { layoutRows, ROW_H, type LayoutOptions } from '../../src/views/timeline/rows.ts';
+import { DENSITY_COLORS, endMaxOf, hitTest, paint, STYLE_COLORS, visibleRange, type PaintInput } from '../../src/views/timeline/painter.ts';
+import { DENSITY_H, layoutRows, ROW_H, type LayoutOptions } from '../../src/views/timeline/rows.ts';
 
 /** A stand-in 2D context that records the rectangles it is asked to fill, with their colour. */
 function recorder() {
@@ -60,6 +60,25 @@ describe('timeline painter', () => {
     expect(edges.every((r) => r.color === STYLE_COLORS[Style.HeartbeatMissed] && r.h === 1)).toBe(true);
     // Marks looked at: bounded by the pixels (a few per pixel), not by the marks.
     expect(stats.visited).toBeLessThan(1000 * 10);
+  });
+
+  it('stacks the density row by severity, on a square-root scale, a rare error never thinner than a pixel', () => {
+    const m = build((b) => { b.add(b.rowOf(0, 'network', 'a → b'), Style.RouteUp, 0, 100_000, 'up', null); }, ['N1']);
+    const p = input(m, { hiddenTracks: [] });
+    // 4 buckets over the view; classes info, warning; the busiest bucket holds 100 lines.
+    p.density = { t0: 0, t1: 100_000, buckets: 4, laneOffset: new Int32Array([0]), classes: 2, counts: new Uint32Array([100, 25, 0, 4, 0, 0, 1, 0]), max: 100 };
+    const { ctx, rects } = recorder();
+    paint(ctx, p);
+    const lane = p.rows.lanes[0];
+    const bars = rects.filter((r) => r.y >= lane.densityY && r.y < lane.densityY + DENSITY_H && DENSITY_COLORS.includes(r.color));
+    const info = bars.filter((r) => r.color === DENSITY_COLORS[0]);
+    const warn = bars.filter((r) => r.color === DENSITY_COLORS[1]);
+    expect(info.map((r) => r.x)).toEqual([0, 250, 750]);
+    // sqrt scale: 25 lines are half the height of 100.
+    expect(info[1].h / info[0].h).toBeCloseTo(0.5, 2);
+    // The one warning (bucket 2) has no info line under it, and is at least 1.5 px tall.
+    expect(warn.map((r) => r.x)).toEqual([500]);
+    expect(warn[0].h).toBeGreaterThanOrEqual(1.5);
   });
 
   it('draws a sparse row mark by mark, and only the marks in the domain', () => {

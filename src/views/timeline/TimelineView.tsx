@@ -29,6 +29,8 @@ export const LABEL_W = 210;
 const AXIS_H = 20;
 /** The accessible list of visible marks is capped (a screen reader cannot use more). */
 const LIST_CAP = 400;
+/** How long the view must be still before data that came after its frame is drawn on its own. */
+const DATA_CALM_MS = 100;
 /** The list follows the view once it has settled, not on every frame of a pan. */
 const LIST_DELAY_MS = 120;
 
@@ -114,6 +116,9 @@ export function TimelineView() {
     if (frame.current) return;
     frame.current = requestAnimationFrame(() => {
       frame.current = 0;
+      // This frame draws whatever data has arrived: no need for the calm-time repaint.
+      clearTimeout(dataTimer.current);
+      lastPaint.current = performance.now();
       const c = canvas.current;
       const p = input.current;
       const v = viewNow();
@@ -146,7 +151,20 @@ export function TimelineView() {
     });
   }, []);
   useEffect(() => () => { cancelAnimationFrame(frame.current); frame.current = 0; }, []);
-  const density = useViewDensity(marks, width, densityOn, schedule);
+  // Data that arrives after its frame (the density answer comes back from the worker after the
+  // pan's frame was drawn) is drawn by the next frame of the gesture, or once the view has been
+  // calm for DATA_CALM_MS: one paint per step of a pan, not two.
+  const dataTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const lastPaint = useRef(0);
+  const scheduleData = useCallback(() => {
+    if (frame.current) return;
+    clearTimeout(dataTimer.current);
+    const calm = performance.now() - lastPaint.current;
+    if (calm >= DATA_CALM_MS) schedule();
+    else dataTimer.current = setTimeout(schedule, DATA_CALM_MS - calm);
+  }, [schedule]);
+  useEffect(() => () => clearTimeout(dataTimer.current), []);
+  const density = useViewDensity(marks, width, densityOn, scheduleData);
 
   if (marks && rows && endMax) {
     input.current = {

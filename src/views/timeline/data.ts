@@ -150,14 +150,16 @@ export function useDensity(m: TimelineMarks | null, domain: readonly [number, nu
 export function useViewDensity(m: TimelineMarks | null, width: number, enabled: boolean, onFrame: () => void): RefObject<DensityFrame | null> {
   const linesVersion = useSnap((s) => s.snap.densityVersion);
   const injected = useInjectedMarks((s) => s.marks);
+  const injectedDensity = useInjectedMarks((s) => s.density);
   const frame = useRef<DensityFrame | null>(null);
   const lanesKey = m ? m.lanes.map((l) => l.node).join('\n') : '';
   useEffect(() => {
-    if (!m || !enabled || injected) {
+    if (!m || !enabled || (injected && !injectedDensity)) {
       if (frame.current) { frame.current = null; onFrame(); }
       return;
     }
-    const engine = getEngine();
+    // Injected marks (the benchmark): the page answers their density.
+    const engine = injected && injectedDensity ? { getDensity: injectedDensity } : getEngine();
     const buckets = Math.max(16, Math.min(2048, Math.floor(width / 2)));
     let live = true;
     let busy = false;
@@ -185,7 +187,7 @@ export function useViewDensity(m: TimelineMarks | null, width: number, enabled: 
       if ((s.tlDomain ?? s.tlFull) !== (prev.tlDomain ?? prev.tlFull)) request();
     });
     return () => { live = false; unsubscribe(); };
-  }, [m, lanesKey, width, enabled, linesVersion, injected, onFrame]);
+  }, [m, lanesKey, width, enabled, linesVersion, injected, injectedDensity, onFrame]);
   return frame;
 }
 

@@ -199,12 +199,11 @@ export function paint(ctx: CanvasRenderingContext2D, p: PaintInput, rects?: Rect
     out.disc(x, ya, st === Style.JoinLink ? 2 : 3.5, color);
     stats.draws += 3;
   }
-  out.flush(ctx);
-
   for (const lane of rows.lanes) {
     if (lane.bottom < scrollTop || lane.y > yMax) continue;
-    if (lane.densityY >= 0 && p.density) paintDensity(ctx, p, lane.lane, lane.densityY, stats);
+    if (lane.densityY >= 0 && p.density) paintDensity(out, p, lane.lane, lane.densityY, stats);
   }
+  out.flush(ctx);
   paintLater(ctx, later, stats);
   for (const k of stubs) {
     const x = xOf(v, m.t0[k]);
@@ -276,36 +275,35 @@ function paintCoverage(out: RectSink, p: PaintInput, lane: number, top: number, 
   if (from < v.t1) band(from, v.t1);
 }
 
-function paintDensity(ctx: CanvasRenderingContext2D, p: PaintInput, lane: number, y: number, stats: PaintStats): void {
+function paintDensity(out: RectSink, p: PaintInput, lane: number, y: number, stats: PaintStats): void {
   const d = p.density!;
   const off = d.laneOffset[lane] ?? -1;
   if (off < 0 || d.max <= 0) return;
   const v = p.view;
   const bw = (d.t1 - d.t0) / d.buckets;
+  const k = v.width / (v.t1 - v.t0);
   const h = DENSITY_H - 4;
   // Square-root scale over the busiest bucket of any lane: bursts stand out, quiet stretches stay visible.
   const scale = h / Math.sqrt(d.max);
-  const base = new Float64Array(d.buckets);
-  for (let c = 0; c < d.classes; c++) {
-    ctx.fillStyle = DENSITY_COLORS[c] ?? '#888';
-    ctx.beginPath();
-    const row = off + c * d.buckets;
-    for (let i = 0; i < d.buckets; i++) {
-      const n = d.counts[row + i];
-      if (n === 0) continue;
-      let total = 0;
-      for (let cc = 0; cc <= c; cc++) total += d.counts[off + cc * d.buckets + i];
-      const top = Math.sqrt(total) * scale;
-      const x0 = xOf(v, d.t0 + i * bw);
-      const x1 = xOf(v, d.t0 + (i + 1) * bw);
-      if (x1 < 0 || x0 > v.width) continue;
+  const n = d.buckets;
+  // Only the buckets on screen (the answer may be for a wider domain than the one drawn now).
+  const i0 = Math.max(0, Math.floor((v.t0 - d.t0) / bw));
+  const i1 = Math.min(n, Math.ceil((v.t1 - d.t0) / bw));
+  for (let i = i0; i < i1; i++) {
+    const x0 = (d.t0 + i * bw - v.t0) * k;
+    const w = Math.max(1, (d.t0 + (i + 1) * bw - v.t0) * k - x0);
+    let total = 0;
+    let base = 0;
+    for (let c = 0; c < d.classes; c++) {
+      const cnt = d.counts[off + c * n + i];
+      if (cnt === 0) continue;
+      total += cnt;
       // Rare classes get at least one pixel so that a single error is never invisible.
-      const hh = Math.max(c > 0 ? 1.5 : 0.5, top - base[i]);
-      ctx.rect(x0, y + 2 + h - base[i] - hh, Math.max(1, x1 - x0 - 0.2), hh);
-      base[i] += hh;
+      const hh = Math.max(c > 0 ? 1.5 : 0.5, Math.sqrt(total) * scale - base);
+      out.fill(x0, y + 2 + h - base - hh, w, hh, DENSITY_COLORS[c] ?? '#888888');
+      base += hh;
+      stats.draws++;
     }
-    ctx.fill();
-    stats.draws++;
   }
 }
 
