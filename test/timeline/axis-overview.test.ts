@@ -25,6 +25,17 @@ describe('time axis', () => {
     expect(minutes.every((t) => t.x >= 0 && t.x <= 1600)).toBe(true);
   });
 
+  it('gives the same ticks while panning (from the reused set) as worked out afresh', () => {
+    const span = 7 * 60_000;
+    const at = (t0: number) => ({ t0, t1: t0 + span, width: 1200 });
+    axisTicks(at(T), 0);
+    const panned = axisTicks(at(T + 0.37 * span), 0); // reused: the same span, inside the set
+    axisTicks({ t0: T, t1: T + span, width: 900 }, 0); // another width: a fresh set next time
+    const fresh = axisTicks(at(T + 0.37 * span), 0);
+    expect(panned).toEqual(fresh);
+    expect(panned.length).toBeGreaterThan(5);
+  });
+
   it('shifts the labels to local time without moving the marks', () => {
     const v = { t0: T, t1: T + 3_600_000, width: 1200 };
     const utc = axisTicks(v, 0);

@@ -27,22 +27,31 @@ const TICK_SPACING = 70;
  * UTC): a tick labelled 14:00 local sits at 14:00 minus the offset in UTC.
  */
 export function axisTicks(view: View, shiftMs: number): AxisTick[] {
-  const scale = scaleUtc().domain([view.t0 + shiftMs, view.t1 + shiftMs]).range([0, view.width]);
-  const fmt = FORMATS.find(([max]) => view.t1 - view.t0 < max)![1];
-  if (fmt !== labelsFmt || labels.size > 4096) {
-    labels.clear();
-    labelsFmt = fmt;
+  const span = view.t1 - view.t0;
+  const count = Math.max(2, Math.floor(view.width / TICK_SPACING));
+  const c = cache;
+  // A pan keeps the span: the ticks (d3's, over three spans around the view) and their labels
+  // are reused until the view leaves them; only their places are worked out per frame.
+  if (!c || c.count !== count || c.shiftMs !== shiftMs || Math.abs(c.span - span) > span * 1e-9 || view.t0 + shiftMs < c.lo || view.t1 + shiftMs > c.hi) {
+    const lo = view.t0 + shiftMs - span;
+    const hi = view.t1 + shiftMs + span;
+    const fmt = FORMATS.find(([max]) => span < max)![1];
+    const dates = scaleUtc().domain([lo, hi]).ticks(count * 3);
+    cache = { count, shiftMs, span, lo, hi, times: dates.map(Number), labels: dates.map(fmt) };
   }
-  return scale.ticks(Math.max(2, Math.floor(view.width / TICK_SPACING))).map((d) => {
-    // A pan brings back the same tick times frame after frame: format each once.
-    const t = +d;
-    let label = labels.get(t);
-    if (label === undefined) labels.set(t, (label = fmt(d)));
-    return { x: scale(d), label };
-  });
+  const k = view.width / span;
+  const a = view.t0 + shiftMs;
+  const out: AxisTick[] = [];
+  const { times, labels } = cache!;
+  for (let i = 0; i < times.length; i++) {
+    const x = (times[i] - a) * k;
+    if (x >= 0 && x <= view.width) out.push({ x, label: labels[i] });
+  }
+  return out;
 }
-let labelsFmt: ((d: Date) => string) | null = null;
-const labels = new Map<number, string>();
+
+/** The last ticks made (see axisTicks). */
+let cache: { count: number; shiftMs: number; span: number; lo: number; hi: number; times: number[]; labels: string[] } | null = null;
 
 export interface AxisStyle {
   font: string;
