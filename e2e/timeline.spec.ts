@@ -101,6 +101,8 @@ test('lanes, joins with their stages, the route down after the heartbeats, the f
   const qt = await attr(quorum, 'data-t0');
   let q = await markPoint(page, quorum);
   await page.mouse.move(q.x, q.y);
+  // At this zoom the tooltip shows the more severe of the two, and says the other is there.
+  await expect(page.getByTestId('timeline-tooltip-more')).toContainText(/^\+\d+ more marks? within 3 px/);
   await page.keyboard.down('Control');
   for (let i = 0; i < 15; i++) await page.mouse.wheel(0, -100);
   await page.keyboard.up('Control');

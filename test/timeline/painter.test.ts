@@ -3,7 +3,7 @@
 // at, and that collapsing, hiding and expanding move rows as the user expects.
 import { describe, expect, it } from 'vitest';
 import { MarksBuilder, Style, type TimelineMarks } from '../../src/timeline/marks.ts';
-import { DENSITY_COLORS, endMaxOf, hitTest, paint, STYLE_COLORS, visibleRange, type PaintInput } from '../../src/views/timeline/painter.ts';
+import { DENSITY_COLORS, endMaxOf, hitTest, marksNear, paint, STYLE_COLORS, visibleRange, type PaintInput } from '../../src/views/timeline/painter.ts';
 import { DENSITY_H, layoutRows, ROW_H, type LayoutOptions } from '../../src/views/timeline/rows.ts';
 
 /** A stand-in 2D context that records the rectangles it is asked to fill, with their colour. */
@@ -125,6 +125,11 @@ describe('timeline painter', () => {
     const mask = new Uint8Array(m.length).fill(1);
     mask[[...Array(m.length).keys()].find((k) => m.style[k] === Style.Quorum)!] = 0;
     expect(m.labels[m.label[hitTest(m, p.rows, p.endMax, mask, p.view, 500, y)]]).toBe('view change');
+    // The quorum loss shares its place with the view change at this zoom (20 ms = 0.2 px), not at a closer one.
+    const quorum = [...Array(m.length).keys()].find((k) => m.style[k] === Style.Quorum)!;
+    expect(marksNear(m, p.endMax, null, p.view, quorum)).toBe(1);
+    expect(marksNear(m, p.endMax, null, { t0: 49_990, t1: 50_030, width: 1000 }, quorum)).toBe(0);
+    expect(marksNear(m, p.endMax, mask, p.view, [...Array(m.length).keys()].find((k) => m.style[k] === Style.ViewChange)!)).toBe(0);
   });
 });
 

@@ -9,7 +9,7 @@ import { formatWall } from '../../base/civil.ts';
 
 const TIP_W = 360;
 
-export function MarkTooltip({ marks: m, k, x, y, width, offsets }: { marks: TimelineMarks; k: number; x: number; y: number; width: number; offsets: Map<string, number | null> }) {
+export function MarkTooltip({ marks: m, k, x, y, width, offsets, more = 0 }: { marks: TimelineMarks; k: number; x: number; y: number; width: number; offsets: Map<string, number | null>; more?: number }) {
   const [ev, setEv] = useState<EventRow | null>(null);
   const fileId = m.fileId[k];
   const line = m.line[k];
@@ -43,6 +43,7 @@ export function MarkTooltip({ marks: m, k, x, y, width, offsets }: { marks: Time
           {!ev.verified && <div className="ev-unv">unverified: this message form is inferred, not seen in a real log</div>}
         </div>
       )}
+      {more > 0 && <div className="tl-tip-more" data-testid="timeline-tooltip-more">+{more} more {more === 1 ? 'mark' : 'marks'} within 3 px: zoom in to tell them apart</div>}
       <div className="dim">{fileId >= 0 ? `click: line ${line + 1} in the raw log` : 'no line of its own'}</div>
     </div>
   );

@@ -14,7 +14,7 @@ import { currentDomain, panTimeline, setDomain, zoomTimeline } from '../../app/t
 import {
   LANE_TRACKS, moveLane, toggleGroupExpanded, toggleLaneCollapsed, toggleLaneHidden, toggleTrackCollapsed, toggleTrackHidden, useTimelineUi,
 } from '../../app/timeline-state.ts';
-import { endMaxOf, hitTest, paint, STYLE_NAMES, tOf, visibleRange, xOf, type PaintInput, type View } from './painter.ts';
+import { endMaxOf, hitTest, marksNear, paint, STYLE_NAMES, tOf, visibleRange, xOf, type PaintInput, type View } from './painter.ts';
 import { layoutRows, LANE_HEAD, ROW_H, type RowLayout } from './rows.ts';
 import { recordFrame } from './frame-stats.ts';
 import { pointerAt, useTimelineKeys } from './keys.ts';
@@ -140,6 +140,7 @@ export function TimelineView() {
       if (tip) {
         const ptr = pointer.current;
         if (!ptr || drag.current || hitTest(p.marks, p.rows, p.endMax, p.mask, v, ptr.x, ptr.y) !== tip.k) setTip(null);
+        else setTip({ ...tip, more: marksNear(p.marks, p.endMax, p.mask, v, tip.k) });
       }
       // The visible range, on the section for tests and tools (attributes no style depends on).
       const sec = box.current;
@@ -293,7 +294,7 @@ export function TimelineView() {
       return;
     }
     const k = hitTest(marks, rows, endMax, mask, v, x, y);
-    setTip(k >= 0 ? { k, x: x + LABEL_W, y: y - scrollTop.current + bodyTop.current } : null);
+    setTip(k >= 0 ? { k, x: x + LABEL_W, y: y - scrollTop.current + bodyTop.current, more: marksNear(marks, endMax, mask, v, k) } : null);
   };
   const onUp = (e: React.MouseEvent) => {
     const d = drag.current;
@@ -386,11 +387,11 @@ export function TimelineView() {
 }
 
 /** The hovered mark's tooltip: its own store, so that hovering re-renders only the tooltip. */
-interface Tip { k: number; x: number; y: number }
+interface Tip { k: number; x: number; y: number; /** Other marks on its place (marksNear). */ more: number }
 const useTip = create<{ tip: Tip | null }>(() => ({ tip: null }));
 function setTip(tip: Tip | null): void {
   const cur = useTip.getState().tip;
-  if (cur === tip || (cur && tip && cur.k === tip.k && cur.x === tip.x && cur.y === tip.y)) return;
+  if (cur === tip || (cur && tip && cur.k === tip.k && cur.x === tip.x && cur.y === tip.y && cur.more === tip.more)) return;
   useTip.setState({ tip });
 }
 const HoverTip = memo(function HoverTip({ marks, width, offsets }: { marks: TimelineMarks; width: number; offsets: Map<string, number | null> }) {
@@ -398,7 +399,7 @@ const HoverTip = memo(function HoverTip({ marks, width, offsets }: { marks: Time
   // A new set of marks: the index may point elsewhere.
   useEffect(() => () => setTip(null), [marks]);
   if (!tip || tip.k >= marks.length) return null;
-  return <MarkTooltip marks={marks} k={tip.k} x={tip.x} y={tip.y} width={width} offsets={offsets} />;
+  return <MarkTooltip marks={marks} k={tip.k} x={tip.x} y={tip.y} width={width} offsets={offsets} more={tip.more} />;
 });
 
 /** The canvas's 2D context, its backing store sized to w × h CSS px at dpr (resizing clears it, so only on change). */

@@ -475,6 +475,23 @@ const STYLE_PALETTE: readonly string[] = ['', ...Array.from({ length: 63 }, (_, 
 // Scratch for the point-only scan lines of a dense row.
 let pointPixels = new Uint8Array(0);
 
+/**
+ * Other shown point marks (and arrows) of mark k's row within `px` pixels of it: a tooltip
+ * shows one mark, and says how many more share its place at this zoom.
+ */
+export function marksNear(m: TimelineMarks, endMax: Float64Array, mask: Uint8Array | null, v: View, k: number, px = 3): number {
+  if (!POINT_STYLES.has(m.style[k]) && !isArrow(m, k)) return 0;
+  const x = xOf(v, m.t0[k]);
+  const near: View = { ...v, t0: tOf(v, x - px), t1: tOf(v, x + px), width: 2 * px };
+  const [k0, k1] = visibleRange(m, endMax, m.row[k], near);
+  let n = 0;
+  for (let i = k0; i < k1; i++) {
+    if (i === k || (mask && mask[i] === 0)) continue;
+    if ((POINT_STYLES.has(m.style[i]) || isArrow(m, i)) && Math.abs(xOf(v, m.t0[i]) - x) <= px) n++;
+  }
+  return n;
+}
+
 /** The mark under (x, y in layout coordinates): a point within 5 px, else the span that covers x; arrows by their stem. */
 export function hitTest(m: TimelineMarks, rows: RowLayout, endMax: Float64Array, mask: Uint8Array | null, v: View, x: number, y: number): number {
   let best = -1;
