@@ -62,6 +62,43 @@ describe('timeline painter', () => {
     expect(stats.visited).toBeLessThan(1000 * 10);
   });
 
+  it('aggregates exactly: a failure buried among hundreds of marks in one pixel shows', () => {
+    const m = build((b) => {
+      const r = b.rowOf(0, 'network', 'a → b');
+      // 1000 px over 100 s: 100 ms a pixel. Pixel 300 holds 200 heartbeats and, among them, a
+      // route-down and a degraded span reaching 20 pixels further.
+      for (let i = 0; i < 200_000; i++) b.add(r, Style.HeartbeatMissed, i / 2, i / 2, 'hb', null, -1, 'network');
+      b.add(r, Style.RouteDown, 30_050, 30_050, 'down', null, -1, 'network');
+      b.add(r, Style.RouteDegraded, 30_060, 32_000, 'degraded', null, -1, 'network');
+    });
+    const p = input(m);
+    const { ctx, rects } = recorder();
+    const stats = paint(ctx, p);
+    const band = rects.filter((r) => r.y === p.rows.y[0] + 2);
+    const at = (x: number) => band.find((r) => x >= r.x && x < r.x + r.w)?.color;
+    expect(at(300)).toBe(STYLE_COLORS[Style.RouteDown]);
+    // Missed heartbeats (7) outrank degraded (6): the pixels after it keep their heartbeats.
+    expect(at(301)).toBe(STYLE_COLORS[Style.HeartbeatMissed]);
+    expect(at(999)).toBe(STYLE_COLORS[Style.HeartbeatMissed]);
+    // Blocks that change nothing are stepped over: far fewer marks looked at than drawn.
+    expect(stats.visited).toBeLessThan(200_000 / 4);
+  });
+
+  it('aggregates exactly: a span that starts among many marks covers every pixel it spans', () => {
+    const m = build((b) => {
+      const r = b.rowOf(0, 'groups', 'ag1');
+      for (let i = 0; i < 2000; i++) b.add(r, Style.ResOnline, 30_000 + i * 0.04, 30_000 + i * 0.04 + 0.01, 'flap', null, -1, 'resource');
+      b.add(r, Style.ResFailed, 30_050, 35_000, 'failed for 5 s', null, -1, 'resource');
+    });
+    const p = input(m);
+    const { ctx, rects } = recorder();
+    paint(ctx, p);
+    const band = rects.filter((r) => r.y === p.rows.y[0] + 2);
+    const at = (x: number) => band.find((r) => x >= r.x && x < r.x + r.w)?.color;
+    for (const x of [300, 320, 349]) expect(at(x)).toBe(STYLE_COLORS[Style.ResFailed]);
+    expect(at(351)).toBeUndefined();
+  });
+
   it('stacks the density row by severity, on a square-root scale, a rare error never thinner than a pixel', () => {
     const m = build((b) => { b.add(b.rowOf(0, 'network', 'a → b'), Style.RouteUp, 0, 100_000, 'up', null); }, ['N1']);
     const p = input(m, { hiddenTracks: [] });

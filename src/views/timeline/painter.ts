@@ -77,6 +77,8 @@ export interface PaintInput {
 export interface PaintStats {
   visited: number;
   draws: number;
+  /** The last frame reused, moved by this many CSS px (null: drawn whole). */
+  shifted?: number | null;
 }
 
 /** For each sorted position, the running max of t1 within its row. */
@@ -128,93 +130,139 @@ let pixels = new Uint8Array(0);
 let defaultRects: RectSink | null = null;
 
 /**
+ * The frame's horizontal scale: a time's column is t * SCALE - ORIGIN, ORIGIN a whole number of
+ * columns of absolute time. A difference of two doubles this close is exact, so a time's column
+ * moves by exactly the change of ORIGIN when the view pans (paint reuses the last frame then).
+ */
+let SCALE = 1;
+let ORIGIN = 0;
+const colOf = (t: number): number => t * SCALE - ORIGIN;
+
+/** What a sink's last frame was drawn from, to tell a pan of it (see paint). */
+interface LastFrame {
+  marks: TimelineMarks; rows: RowLayout; mask: Uint8Array | null; endMax: Float64Array;
+  width: number; height: number; dpr: number; scrollTop: number; span: number; origin: number;
+  /** Per row: 0 not drawn, 1 aggregated, 2 mark by mark. */
+  mode: Uint8Array;
+}
+const lastFrames = new WeakMap<RectSink, LastFrame>();
+let scratchK0 = new Int32Array(0);
+let scratchK1 = new Int32Array(0);
+
+function sameModes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
  * One frame. Opaque rectangles (bands, spans, aggregated runs) go to `rects` first; then the
  * context draws what needs smoothing or blending on top: translucent shading, density, points,
  * labels, arrows, cursors. (Nothing may be drawn with the context before rects.flush(): a
  * pixel buffer replaces the canvas's pixels.)
  */
-export function paint(ctx: CanvasRenderingContext2D, p: PaintInput, rects?: RectSink): PaintStats {
-  const { marks: m, rows, view: v, mask, endMax, scrollTop, height } = p;
-  const w = v.width;
+export function paint(ctx: CanvasRenderingContext2D, input: PaintInput, rects?: RectSink): PaintStats {
+  const { marks: m, rows, mask, endMax, scrollTop, height } = input;
+  const w = input.view.width;
+  const span = input.view.t1 - input.view.t0;
+  const k = w / span;
+  // The view's start on whole CSS pixels of absolute time: a pan then moves every mark by whole
+  // pixels, and the last frame can be reused shifted (at most half a pixel off the domain).
+  ORIGIN = Math.round(input.view.t0 * k);
+  SCALE = k;
+  const t0s = ORIGIN / k;
+  const v: View = { t0: t0s, t1: t0s + span, width: w };
+  const p: PaintInput = { ...input, view: v };
   const stats: PaintStats = { visited: 0, draws: 0 };
   const out = rects ?? (defaultRects ??= typeof ImageData === 'function' ? new PixelRects() : contextRects());
   ctx.setTransform(p.dpr, 0, 0, p.dpr, 0, -scrollTop * p.dpr);
-  out.begin(ctx, w, height, p.dpr, scrollTop);
   const yMin = scrollTop - ROW_H;
   const yMax = scrollTop + height;
-  const shown = (k: number) => !mask || mask[k] === 1;
+  const shown = (i: number) => !mask || mask[i] === 1;
   const later: Later = { texts: [] };
 
-  // Lanes: header band, coverage shading, separator (density and disagreement bands come later).
-  for (const lane of rows.lanes) {
-    if (lane.bottom < scrollTop || lane.y > yMax) continue;
-    out.fill(0, lane.y, w, LANE_HEAD - 2, '#161b22');
-    paintCoverage(out, p, lane.lane, lane.y + LANE_HEAD - 2, lane.bottom - 2);
-    out.fill(0, lane.bottom - 2, w, 1, '#262d36');
-  }
-
-  const arrows: number[] = [];
-  if (pixels.length < w + 2) pixels = new Uint8Array(Math.ceil(w) + 2);
-  for (let r = 0; r < m.rows.length; r++) {
+  // Visible rows, their visible marks, and how each is drawn (aggregated or mark by mark).
+  const n = m.rows.length;
+  if (scratchK0.length < n) { scratchK0 = new Int32Array(n); scratchK1 = new Int32Array(n); }
+  const mode = new Uint8Array(n); // 0 not drawn, 1 dense, 2 sparse
+  for (let r = 0; r < n; r++) {
     const y = rows.y[r];
     if (y < 0 || y < yMin || y > yMax) continue;
-    if (r === p.focusRow) out.fill(0, y, w, ROW_H, 'rgba(78,154,241,0.10)');
     const [k0, k1] = visibleRange(m, endMax, r, v);
-    if (k1 - k0 > w / 4) paintDense(out, p, r, k0, k1, y, arrows, stats);
-    else paintSparse(out, p, k0, k1, y, arrows, later, stats);
+    scratchK0[r] = k0;
+    scratchK1[r] = k1;
+    mode[r] = k1 - k0 > w / 4 ? 1 : 2;
   }
-  // Disagreement windows are shaded across the whole lane, not only on their row.
+
+  // A pan of the last frame (same marks, layout, filters, size, span): move its pixels and draw
+  // the uncovered strip only. Density rows and everything the context draws are drawn whole.
+  const last = lastFrames.get(out);
+  const dx = last ? last.origin - ORIGIN : 0;
+  const shifted = !!last && !!out.beginShifted && last.marks === m && last.rows === rows && last.mask === mask && last.endMax === endMax
+    && last.width === w && last.height === height && last.dpr === p.dpr && last.scrollTop === scrollTop && Math.abs(last.span - span) <= span * 1e-9
+    && Math.abs(dx) < w / 2 && sameModes(last.mode, mode) && out.beginShifted(dx);
+  if (!shifted) out.begin(ctx, w, height, p.dpr, scrollTop);
+  // What is drawn into the buffer: the whole width, or for a pan the uncovered strip, a band at
+  // each edge, and the band the last frame had at its edge (an edge column aggregates what lies
+  // beyond it, and marks just outside a view are left out: neither moves with the pan).
+  let ranges: [number, number][] = [[0, w]];
+  if (shifted) ranges = dx < 0 ? [[0, EDGE_BAND], [w + dx - EDGE_BAND, w]] : [[0, dx + EDGE_BAND], [w - EDGE_BAND, w]];
+  if (ranges.length > 1 && ranges[0][1] >= ranges[1][0]) ranges = [[0, w]];
+
+  // Translucent shading, drawn whole by the context over the buffer on every frame: time outside
+  // the files, the focused row, and the disagreement windows (across the whole lane).
   for (const lane of rows.lanes) {
     if (lane.bottom < scrollTop || lane.y > yMax) continue;
+    paintCoverage(out, p, lane.lane, lane.y + LANE_HEAD - 2, lane.bottom - 2);
     const r = lane.membershipRow;
     if (r < 0 || rows.y[r] < 0) continue;
     const [k0, k1] = visibleRange(m, endMax, r, v);
-    for (let k = k0; k < k1 && k - k0 < 2000; k++) {
-      if (m.style[k] !== Style.Disagree || !shown(k)) continue;
-      const a = Math.max(0, xOf(v, m.t0[k]));
-      out.fill(a, lane.y + LANE_HEAD - 2, Math.max(1, Math.min(w, xOf(v, m.t1[k])) - a), lane.bottom - lane.y - LANE_HEAD, 'rgba(227,179,65,0.07)');
+    for (let i = k0; i < k1 && i - k0 < 2000; i++) {
+      if (m.style[i] !== Style.Disagree || !shown(i)) continue;
+      const a = Math.max(0, xOf(v, m.t0[i]));
+      out.fill(a, lane.y + LANE_HEAD - 2, Math.max(1, Math.min(w, xOf(v, m.t1[i])) - a), lane.bottom - lane.y - LANE_HEAD, 'rgba(227,179,65,0.07)');
     }
   }
+  if (p.focusRow >= 0 && mode[p.focusRow]) out.fill(0, rows.y[p.focusRow], w, ROW_H, 'rgba(78,154,241,0.10)');
+  // Span labels belong to the whole view, whatever part of the buffer is drawn.
+  if (shifted) for (let r = 0; r < n; r++) if (mode[r] === 2) collectTexts(p, scratchK0[r], scratchK1[r], rows.y[r], later);
 
-  // Moves and join links: arrows between the two lanes' rows.
-  const stubs: number[] = [];
-  for (const k of arrows) {
-    if (!shown(k)) continue;
-    const x = Math.round(xOf(v, m.t0[k]));
-    const ya = rows.y[m.row[k]] + ROW_H / 2;
-    const yb = rows.y[m.row2[k]] >= 0 ? rows.y[m.row2[k]] + ROW_H / 2 : -1;
-    const st = m.style[k];
-    const color = STYLE_COLORS[st];
-    if (yb < 0) {
-      // The other lane is hidden: a short stub (drawn below) says the move leaves this lane.
-      stubs.push(k);
-    } else if (st === Style.JoinLink) {
-      // Dashed, 3 on 3 off, from this lane's row to the peer's.
-      const [top, bottom] = ya < yb ? [ya, yb] : [yb, ya];
-      for (let y = top; y < bottom; y += 6) out.fill(x, y, 1, Math.min(3, bottom - y), color);
-    } else {
-      out.fill(x - 1, Math.min(ya, yb), 2, Math.abs(yb - ya), color);
-      out.triangle(x, yb, 8, 5, yb > ya ? 1 : -1, color);
+  if (pixels.length < w + 2) pixels = new Uint8Array(Math.ceil(w) + 2);
+  const dropped: Later = { texts: [] };
+  for (const [x0, x1] of ranges) {
+    if (shifted) {
+      out.clearColumns!(x0, x1);
+      out.setClip!(x0, x1);
     }
-    out.disc(x, ya, st === Style.JoinLink ? 2 : 3.5, color);
-    stats.draws += 3;
+    // Marks a few pixels outside a range still reach into it (point diamonds, arrow heads); at
+    // the view's edges, exactly what the whole frame takes.
+    const rv: View = shifted ? { t0: x0 <= 0 ? v.t0 : t0s + (x0 - EDGE_BAND) / k, t1: x1 >= w ? v.t1 : t0s + (x1 + EDGE_BAND) / k, width: w } : v;
+    // Lanes: header band and separator (density comes later, on its own).
+    for (const lane of rows.lanes) {
+      if (lane.bottom < scrollTop || lane.y > yMax) continue;
+      out.fill(0, lane.y, w, LANE_HEAD - 2, '#161b22');
+      out.fill(0, lane.bottom - 2, w, 1, '#262d36');
+    }
+    for (let r = 0; r < n; r++) {
+      if (!mode[r]) continue;
+      const [k0, k1] = shifted ? visibleRange(m, endMax, r, rv) : [scratchK0[r], scratchK1[r]];
+      if (mode[r] === 1) paintDense(out, p, r, k0, k1, rows.y[r], stats);
+      else paintSparse(out, p, k0, k1, rows.y[r], shifted ? dropped : later, stats);
+    }
   }
+  if (shifted) out.setClip!(null);
+  // Density (new counts may have come with this frame) and the arrows over it, whole: an
+  // arrow's stem crosses the density rows between its two lanes.
   for (const lane of rows.lanes) {
-    if (lane.bottom < scrollTop || lane.y > yMax) continue;
-    if (lane.densityY >= 0 && p.density) paintDensity(out, p, lane.lane, lane.densityY, stats);
+    if (lane.bottom < scrollTop || lane.y > yMax || lane.densityY < 0) continue;
+    if (shifted) out.clearBand!(lane.densityY, DENSITY_H);
+    if (p.density) paintDensity(out, p, lane.lane, lane.densityY, stats);
   }
+  paintArrows(out, p, arrowsInView(p, mode, shown), shown, stats);
+  lastFrames.set(out, { marks: m, rows, mask, endMax, width: w, height, dpr: p.dpr, scrollTop, span, origin: ORIGIN, mode });
+  stats.shifted = shifted ? dx : null;
   out.flush(ctx);
   paintLater(ctx, later, stats);
-  for (const k of stubs) {
-    const x = xOf(v, m.t0[k]);
-    const ya = rows.y[m.row[k]] + ROW_H / 2;
-    ctx.strokeStyle = STYLE_COLORS[m.style[k]];
-    ctx.lineWidth = m.style[k] === Style.JoinLink ? 1 : 2;
-    ctx.beginPath();
-    ctx.moveTo(x, ya);
-    ctx.lineTo(x + 8, ya - 6);
-    ctx.stroke();
-  }
 
   // The focused mark gets a ring.
   if (p.focusMark >= 0 && p.focusMark < m.length && rows.y[m.row[p.focusMark]] >= 0) {
@@ -307,6 +355,72 @@ function paintDensity(out: RectSink, p: PaintInput, lane: number, y: number, sta
   }
 }
 
+/** Pixels either side of a redrawn range whose marks still reach into it, and edge bands of a pan. */
+const EDGE_BAND = 8;
+
+/** Per row, its arrow marks (moves, join links) in time order: ks[start[r] .. start[r + 1]). */
+interface ArrowIndex { start: Int32Array; ks: Int32Array }
+const arrowIndexes = new WeakMap<TimelineMarks, ArrowIndex>();
+function arrowIndexOf(m: TimelineMarks): ArrowIndex {
+  let a = arrowIndexes.get(m);
+  if (a) return a;
+  const start = new Int32Array(m.rows.length + 1);
+  for (let i = 0; i < m.length; i++) if (m.row2[i] >= 0) start[m.row[i] + 1]++;
+  for (let r = 0; r < m.rows.length; r++) start[r + 1] += start[r];
+  const ks = new Int32Array(start[m.rows.length]);
+  const fill = start.slice(0, m.rows.length);
+  // Marks are sorted by (row, t0): each row's arrows come out in time order.
+  for (let i = 0; i < m.length; i++) if (m.row2[i] >= 0) ks[fill[m.row[i]]++] = i;
+  a = { start, ks };
+  arrowIndexes.set(m, a);
+  return a;
+}
+
+/** The arrows of the drawn rows whose time is in the view (every one: the dense path may step over them). */
+function arrowsInView(p: PaintInput, mode: Uint8Array, shown: (k: number) => boolean): number[] {
+  const { marks: m, view: v } = p;
+  const { start, ks } = arrowIndexOf(m);
+  const out: number[] = [];
+  for (let r = 0; r < mode.length; r++) {
+    if (!mode[r] || start[r] === start[r + 1]) continue;
+    let lo = start[r];
+    let hi = start[r + 1];
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (m.t0[ks[mid]] < v.t0) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let j = lo; j < start[r + 1] && m.t0[ks[j]] <= v.t1; j++) if (shown(ks[j])) out.push(ks[j]);
+  }
+  return out;
+}
+
+/** Moves and join links: arrows between the two lanes' rows, into the buffer. */
+function paintArrows(out: RectSink, p: PaintInput, arrows: number[], shown: (k: number) => boolean, stats: PaintStats): void {
+  const { marks: m, rows } = p;
+  for (const k of arrows) {
+    if (!shown(k)) continue;
+    const x = Math.round(colOf(m.t0[k]));
+    const ya = rows.y[m.row[k]] + ROW_H / 2;
+    const yb = rows.y[m.row2[k]] >= 0 ? rows.y[m.row2[k]] + ROW_H / 2 : -1;
+    const st = m.style[k];
+    const color = STYLE_COLORS[st];
+    if (yb < 0) {
+      // The other lane is hidden: a short stub up and to the right says the move leaves this lane.
+      for (let j = 0; j < 6; j++) out.fill(x + Math.round((j * 8) / 6), ya - j - 1, 2, 1, color);
+    } else if (st === Style.JoinLink) {
+      // Dashed, 3 on 3 off, from this lane's row to the peer's.
+      const [top, bottom] = ya < yb ? [ya, yb] : [yb, ya];
+      for (let y = top; y < bottom; y += 6) out.fill(x, y, 1, Math.min(3, bottom - y), color);
+    } else {
+      out.fill(x - 1, Math.min(ya, yb), 2, Math.abs(yb - ya), color);
+      out.triangle(x, yb, 8, 5, yb > ya ? 1 : -1, color);
+    }
+    out.disc(x, ya, st === Style.JoinLink ? 2 : 3.5, color);
+    stats.draws += 3;
+  }
+}
+
 /** What the context draws after the pixel buffer: span labels. */
 interface Later {
   texts: Array<{ text: string; x: number; y: number }>;
@@ -320,6 +434,26 @@ function paintLater(ctx: CanvasRenderingContext2D, later: Later, stats: PaintSta
   stats.draws += later.texts.length;
 }
 
+/** The labels of a row's wide spans over the whole view (what paintSparse would add to `later`). */
+function collectTexts(p: PaintInput, k0: number, k1: number, y: number, later: Later): void {
+  const { marks: m, view: v, mask } = p;
+  const w = v.width;
+  for (let i = k0; i < k1; i++) {
+    if ((mask && mask[i] === 0) || m.t1[i] < v.t0 || m.row2[i] >= 0) continue;
+    const st = m.style[i];
+    if (IS_POINT[st] || st === Style.Disagree || st === Style.NoData) continue;
+    const a = Math.max(-1, Math.round(colOf(m.t0[i])));
+    const b = Math.min(w + 1, Math.round(colOf(m.t1[i])));
+    if (b - a > 56) pushText(m, i, a, b, y, later);
+  }
+}
+
+function pushText(m: TimelineMarks, i: number, a: number, b: number, y: number, later: Later): void {
+  const text = shortLabelOf(m, m.label[i]);
+  const chars = Math.floor((b - a - 8) / 6);
+  if (chars >= 3 && text) later.texts.push({ text: text.length > chars ? `${text.slice(0, chars - 1)}…` : text, x: Math.max(a, 0) + 4, y: y + ROW_H - 4 });
+}
+
 /** The no-data hatch: white at 8 % over the no-data grey, as an opaque colour. */
 const NO_DATA_HATCH = '#63686f';
 
@@ -329,20 +463,16 @@ for (const st of POINT_STYLES) IS_POINT[st] = 1;
 /** Scratch: the point marks of the row being drawn (drawn after its spans). */
 let rowPoints = new Int32Array(256);
 
-function paintSparse(out: RectSink, p: PaintInput, k0: number, k1: number, y: number, arrows: number[], later: Later, stats: PaintStats): void {
+function paintSparse(out: RectSink, p: PaintInput, k0: number, k1: number, y: number, later: Later, stats: PaintStats): void {
   const { marks: m, view: v, mask } = p;
   const w = v.width;
   const t0 = v.t0;
-  const k = w / (v.t1 - v.t0);
   let points = 0;
   for (let i = k0; i < k1; i++) {
     stats.visited++;
     if (mask && mask[i] === 0) continue;
     if (m.t1[i] < t0) continue;
-    if (m.row2[i] >= 0) {
-      arrows.push(i);
-      continue;
-    }
+    if (m.row2[i] >= 0) continue; // arrows: see arrowsInView
     const st = m.style[i];
     if (IS_POINT[st]) {
       // Points go over the spans (a stage or a missed heartbeat must not hide under its span).
@@ -355,23 +485,22 @@ function paintSparse(out: RectSink, p: PaintInput, k0: number, k1: number, y: nu
       continue;
     }
     // Whole pixels: crisp edges, and no anti-aliased edge for the rasterizer to blend.
-    const a = Math.max(-1, Math.round((m.t0[i] - t0) * k));
-    const b = Math.min(w + 1, Math.round((m.t1[i] - t0) * k));
+    const a = Math.max(-1, Math.round(colOf(m.t0[i])));
+    const b = Math.min(w + 1, Math.round(colOf(m.t1[i])));
     const inset = st === Style.StageSpan ? 4 : st === Style.Disagree ? 0 : 2;
     out.fill(a, y + inset, Math.max(1, b - a - (st === Style.StageSpan ? 1 : 0)), ROW_H - inset * 2, STYLE_COLORS[st]);
     stats.draws++;
     // Wide spans carry their label's first words, so a glance reads "Online", "SQLNODE1"...
-    if (b - a > 56 && st !== Style.Disagree && st !== Style.NoData) {
-      const text = shortLabelOf(m, m.label[i]);
-      const chars = Math.floor((b - a - 8) / 6);
-      if (chars >= 3 && text) later.texts.push({ text: text.length > chars ? `${text.slice(0, chars - 1)}…` : text, x: Math.max(a, 0) + 4, y: y + ROW_H - 4 });
-    } else if (st === Style.NoData) {
-      for (let x = Math.ceil(a / 6) * 6; x < b; x += 6) out.fill(x, y + 2, 1, ROW_H - 4, NO_DATA_HATCH);
+    if (b - a > 56 && st !== Style.Disagree && st !== Style.NoData) pushText(m, i, a, b, y, later);
+    else if (st === Style.NoData) {
+      // Every 6 px of absolute time (not of the view), so that a pan moves the hatch with the marks.
+      const phase = ((ORIGIN % 6) + 6) % 6;
+      for (let x = Math.ceil((a + phase) / 6) * 6 - phase; x < b; x += 6) out.fill(x, y + 2, 1, ROW_H - 4, NO_DATA_HATCH);
     }
   }
   for (let j = 0; j < points; j++) {
     const i = rowPoints[j];
-    out.diamond((m.t0[i] - t0) * k, y + 1, ROW_H - 2, 4, STYLE_COLORS[m.style[i]]);
+    out.diamond(colOf(m.t0[i]), y + 1, ROW_H - 2, 4, STYLE_COLORS[m.style[i]]);
     stats.draws++;
   }
 }
@@ -390,54 +519,90 @@ function shortLabelOf(m: TimelineMarks, id: number): string {
   return (cache[id] ??= shortLabel(m.labels[id]));
 }
 
-/** Pixels [a, b] take style `st` unless a more severe style holds them. */
+/** Pixels [a, b] take style `st` unless one as severe or more holds them (the first of equals wins). */
 function claimPixels(a: number, b: number, st: number): void {
   const pr = PRIORITY[st];
   for (let x = a; x <= b; x++) {
     const cur = pixels[x];
-    if (cur === 0 || PRIORITY[cur - 1] <= pr) pixels[x] = st + 1;
+    if (cur === 0 || PRIORITY[cur - 1] < pr) pixels[x] = st + 1;
   }
 }
 
-function paintDense(out: RectSink, p: PaintInput, r: number, k0: number, k1: number, y: number, arrows: number[], stats: PaintStats): void {
+/** Per 8 and per 64 marks (in the sorted order): the largest end and the highest priority. */
+interface MarkBlocks { end8: Float64Array; end64: Float64Array; pri8: Uint8Array; pri64: Uint8Array }
+const markBlocks = new WeakMap<TimelineMarks, MarkBlocks>();
+function blocksOf(m: TimelineMarks): MarkBlocks {
+  let b = markBlocks.get(m);
+  if (b) return b;
+  const n8 = Math.ceil(m.length / 8);
+  const n64 = Math.ceil(m.length / 64);
+  b = { end8: new Float64Array(n8).fill(-Infinity), end64: new Float64Array(n64).fill(-Infinity), pri8: new Uint8Array(n8), pri64: new Uint8Array(n64) };
+  for (let i = 0; i < m.length; i++) {
+    const e = m.t1[i];
+    const pr = PRIORITY[m.style[i]];
+    if (e > b.end8[i >> 3]) b.end8[i >> 3] = e;
+    if (e > b.end64[i >> 6]) b.end64[i >> 6] = e;
+    if (pr > b.pri8[i >> 3]) b.pri8[i >> 3] = pr;
+    if (pr > b.pri64[i >> 6]) b.pri64[i >> 6] = pr;
+  }
+  markBlocks.set(m, b);
+  return b;
+}
+
+/**
+ * An aggregated row: each pixel column takes the most severe style of the marks over it (the
+ * first of equals), exactly. Marks are taken a pixel column at a time; within a column, blocks
+ * of 8 or 64 marks that can change nothing (none more severe than what the column has, none
+ * reaching past it) are stepped over, so a column of thousands of heartbeats costs a few steps.
+ * Exact, a column depends only on the marks over it: a pan can reuse the last frame's columns.
+ */
+function paintDense(out: RectSink, p: PaintInput, r: number, k0: number, k1: number, y: number, stats: PaintStats): void {
   const { marks: m, view: v, mask } = p;
   const w = Math.ceil(v.width);
   pixels.fill(0, 0, w + 1);
-  const pxPerMs = v.width / (v.t1 - v.t0);
-  let k = k0;
-  while (k < k1) {
-    stats.visited++;
-    const t0 = m.t0[k];
-    const px = Math.max(0, Math.floor((t0 - v.t0) * pxPerMs));
-    if (!(mask && mask[k] === 0)) {
-      const st = m.style[k];
-      if (isArrow(m, k)) arrows.push(k);
-      else claimPixels(px, Math.min(w, Math.floor((m.t1[k] - v.t0) * pxPerMs)), st);
-    }
-    // Many marks in this pixel: look at a few (the most severe wins), then jump past the pixel.
-    if (k + 1 < k1 && Math.floor((m.t0[k + 1] - v.t0) * pxPerMs) <= px) {
-      let seen = 0;
-      while (k + 1 < k1 && seen < 6 && Math.floor((m.t0[k + 1] - v.t0) * pxPerMs) <= px) {
-        k++;
-        seen++;
-        stats.visited++;
-        if (mask && mask[k] === 0) continue;
-        const st = m.style[k];
-        if (isArrow(m, k)) { arrows.push(k); continue; }
-        claimPixels(px, Math.min(w, Math.floor((m.t1[k] - v.t0) * pxPerMs)), st);
-      }
-      if (k + 1 < k1 && Math.floor((m.t0[k + 1] - v.t0) * pxPerMs) <= px) {
-        // Gallop, then binary search, to the first mark of the next pixel column.
-        const next = v.t0 + (px + 1) / pxPerMs;
-        let step = 1;
-        let lo = k + 1;
-        while (lo + step < k1 && m.t0[lo + step] < next) { lo += step; step *= 2; }
-        k = lowerBound(m.t0, lo, Math.min(k1, lo + step + 1), next);
-        continue;
-      }
-    }
-    k++;
+  const B = blocksOf(m);
+  let visited = 0;
+  // Marks that start before the view count only where they reach into it.
+  const f = lowerBound(m.t0, k0, k1, v.t0);
+  for (let i = k0; i < f; ) {
+    if ((i & 63) === 0 && i + 64 <= f && B.end64[i >> 6] < v.t0) { i += 64; continue; }
+    if ((i & 7) === 0 && i + 8 <= f && B.end8[i >> 3] < v.t0) { i += 8; continue; }
+    visited++;
+    if (m.t1[i] >= v.t0 && (!mask || mask[i] === 1) && m.row2[i] < 0) claimPixels(0, Math.min(w, Math.floor(colOf(m.t1[i]))), m.style[i]);
+    i++;
   }
+  let k = f;
+  while (k < k1) {
+    const px = Math.max(0, Math.floor(colOf(m.t0[k])));
+    // The marks of this pixel column, up to the first that starts in the next one.
+    const next = (ORIGIN + px + 1) / SCALE;
+    let i = k;
+    while (i < k1 && m.t0[i] < next) {
+      const cur = pixels[px];
+      if (cur !== 0) {
+        // The rest of this block of 64, or of 8, when it is all in this column and nothing in its
+        // block is more severe than the column already is or reaches past it.
+        const curPri = PRIORITY[cur - 1];
+        const e64 = (i | 63) + 1;
+        if (e64 <= k1 && m.t0[e64 - 1] < next && B.pri64[i >> 6] <= curPri && B.end64[i >> 6] < next) { i = e64; continue; }
+        const e8 = (i | 7) + 1;
+        if (e8 <= k1 && m.t0[e8 - 1] < next && B.pri8[i >> 3] <= curPri && B.end8[i >> 3] < next) { i = e8; continue; }
+      }
+      visited++;
+      if ((!mask || mask[i] === 1) && m.row2[i] < 0) {
+        const st = m.style[i];
+        const e = m.t1[i];
+        if (e < next) {
+          // Within this column (most marks at this zoom): one pixel to settle.
+          const cur = pixels[px];
+          if (cur === 0 || PRIORITY[cur - 1] < PRIORITY[st]) pixels[px] = st + 1;
+        } else claimPixels(px, Math.min(w, Math.floor(colOf(e))), st);
+      }
+      i++;
+    }
+    k = i;
+  }
+  stats.visited += visited;
   // The row's pixels as scan lines: spans and points over the middle, points alone one pixel
   // higher and lower (as the sparse diamonds reach).
   if (pointPixels.length < pixels.length) pointPixels = new Uint8Array(pixels.length);

@@ -23,6 +23,17 @@ export interface RectSink {
   scanlines(y: number, h: number, cols: Uint8Array, n: number, palette: readonly string[], replace: boolean): void;
   /** Puts the frame on the canvas; the context's own drawing comes after this. */
   flush(ctx: CanvasRenderingContext2D): void;
+  /**
+   * Starts a frame from the last one moved sideways by dx CSS px (a pan), the uncovered strip
+   * transparent; false when this sink cannot (the frame must then be drawn whole). Optional.
+   */
+  beginShifted?(dx: number): boolean;
+  /** Limits drawing to CSS columns [x0, x1) (null: the whole width). Optional, with beginShifted. */
+  setClip?(x0: number | null, x1?: number): void;
+  /** Makes rows y .. y+h transparent across the whole width. Optional, with beginShifted. */
+  clearBand?(y: number, h: number): void;
+  /** Makes CSS columns [x0, x1) transparent from top to bottom. Optional, with beginShifted. */
+  clearColumns?(x0: number, x1: number): void;
 }
 
 /** The context itself (tests record it; also the fallback when there is no ImageData). */
@@ -139,15 +150,60 @@ export class PixelRects implements RectSink {
     const W = ctx.canvas.width;
     const H = ctx.canvas.height;
     this.resize(W, H);
-    this.dpr = dpr;
-    this.scrollTop = scrollTop;
+    this.start(dpr, scrollTop);
+  }
+
+  /** Device columns drawing may touch: [clipX0, clipX1). */
+  private clipX0 = 0;
+  private clipX1 = 0;
+
+  beginShifted(dx: number): boolean {
+    const d = Math.round(dx * this.dpr);
+    const W = this.width;
+    if (d === 0 || Math.abs(d) >= W) return d === 0;
     this.deferred.length = 0;
-    this.px.fill(0);
+    const px = this.px;
+    for (let yy = 0; yy < this.height; yy++) {
+      const o = yy * W;
+      if (d > 0) {
+        px.copyWithin(o + d, o, o + W - d);
+        px.fill(0, o, o + d);
+      } else {
+        px.copyWithin(o, o - d, o + W);
+        px.fill(0, o + W + d, o + W);
+      }
+    }
+    return true;
+  }
+
+  setClip(x0: number | null, x1 = 0): void {
+    if (x0 === null) {
+      this.clipX0 = 0;
+      this.clipX1 = this.width;
+      return;
+    }
+    this.clipX0 = Math.max(0, Math.round(x0 * this.dpr));
+    this.clipX1 = Math.min(this.width, Math.round(x1 * this.dpr));
+  }
+
+  clearColumns(x0: number, x1: number): void {
+    const a = Math.max(0, Math.round(x0 * this.dpr));
+    const b = Math.min(this.width, Math.round(x1 * this.dpr));
+    if (b <= a) return;
+    for (let yy = 0; yy < this.height; yy++) this.px.fill(0, yy * this.width + a, yy * this.width + b);
+  }
+
+  clearBand(y: number, h: number): void {
+    const d = this.dpr;
+    const y0 = Math.max(0, Math.round((y - this.scrollTop) * d));
+    const y1 = Math.min(this.height, Math.round((y - this.scrollTop + h) * d));
+    if (y1 > y0) this.px.fill(0, y0 * this.width, y1 * this.width);
   }
 
   /** Sizes the buffer in device px (exposed for tests, which have no canvas). */
   resize(W: number, H: number): void {
     if (W === this.width && H === this.height) return;
+    this.clipX1 = W;
     this.width = W;
     this.height = H;
     this.image = null;
@@ -159,6 +215,8 @@ export class PixelRects implements RectSink {
     this.dpr = dpr;
     this.scrollTop = scrollTop;
     this.deferred.length = 0;
+    this.clipX0 = 0;
+    this.clipX1 = this.width;
     this.px.fill(0);
   }
 
@@ -176,8 +234,8 @@ export class PixelRects implements RectSink {
   /** Device row `yy` from x0 to x1 (device px, clipped). */
   private span(yy: number, x0: number, x1: number, c: number): void {
     if (yy < 0 || yy >= this.height) return;
-    if (x0 < 0) x0 = 0;
-    if (x1 > this.width) x1 = this.width;
+    if (x0 < this.clipX0) x0 = this.clipX0;
+    if (x1 > this.clipX1) x1 = this.clipX1;
     if (x1 <= x0) return;
     const o = yy * this.width;
     if (x1 - x0 <= 8) for (let x = x0; x < x1; x++) this.px[o + x] = c;
@@ -263,19 +321,20 @@ export class PixelRects implements RectSink {
     if (y1 <= y0) return;
     const px = this.px;
     const o = y0 * W;
+    const lo = this.clipX0;
+    const hi = Math.min(this.clipX1, Math.round(n * d));
     if (d === 1) {
-      const m = Math.min(n, W);
-      for (let x = 0; x < m; x++) px[o + x] = words[cols[x]];
+      for (let x = lo; x < hi; x++) px[o + x] = words[cols[x]];
     } else {
-      for (let x = 0; x < n; x++) {
-        const a = Math.round(x * d);
-        const b = Math.min(W, Math.round((x + 1) * d));
+      for (let x = Math.floor(lo / d); x < n; x++) {
+        const a = Math.max(lo, Math.round(x * d));
+        const b = Math.min(hi, Math.round((x + 1) * d));
+        if (a >= hi) break;
         const c = words[cols[x]];
         for (let xx = a; xx < b; xx++) px[o + xx] = c;
       }
     }
-    const len = Math.min(W, Math.round(n * d));
-    for (let yy = y0 + 1; yy < y1; yy++) px.copyWithin(yy * W, o, o + len);
+    if (hi > lo) for (let yy = y0 + 1; yy < y1; yy++) px.copyWithin(yy * W + lo, o + lo, o + hi);
   }
 
   fill(x: number, y: number, w: number, h: number, color: string): void {
@@ -290,8 +349,8 @@ export class PixelRects implements RectSink {
     let y0 = Math.round((y - this.scrollTop) * d);
     let y1 = Math.round((y - this.scrollTop + h) * d);
     if (y1 <= y0 && h > 0) y1 = y0 + 1;
-    if (x0 < 0) x0 = 0;
-    if (x1 > W) x1 = W;
+    if (x0 < this.clipX0) x0 = this.clipX0;
+    if (x1 > this.clipX1) x1 = this.clipX1;
     if (y0 < 0) y0 = 0;
     if (y1 > this.height) y1 = this.height;
     if (x1 <= x0 || y1 <= y0) return;
