@@ -32,11 +32,14 @@ export function axisTicks(view: View, shiftMs: number): AxisTick[] {
   const c = cache;
   // A pan keeps the span: the ticks (d3's, over three spans around the view) and their labels
   // are reused until the view leaves them; only their places are worked out per frame.
-  if (!c || c.count !== count || c.shiftMs !== shiftMs || Math.abs(c.span - span) > span * 1e-9 || view.t0 + shiftMs < c.lo || view.t1 + shiftMs > c.hi) {
-    const lo = view.t0 + shiftMs - span;
-    const hi = view.t1 + shiftMs + span;
+  const sameSpan = !!c && c.count === count && c.shiftMs === shiftMs && Math.abs(c.span - span) <= span * 1e-9;
+  if (!sameSpan || view.t0 + shiftMs < c!.lo || view.t1 + shiftMs > c!.hi) {
+    // While zooming every frame has a new span: just the view. A pan: three spans, for reuse.
+    const pad = sameSpan ? span : 0;
+    const lo = view.t0 + shiftMs - pad;
+    const hi = view.t1 + shiftMs + pad;
     const fmt = FORMATS.find(([max]) => span < max)![1];
-    const dates = scaleUtc().domain([lo, hi]).ticks(count * 3);
+    const dates = scaleUtc().domain([lo, hi]).ticks(sameSpan ? count * 3 : count);
     cache = { count, shiftMs, span, lo, hi, times: dates.map(Number), labels: dates.map(fmt) };
   }
   const k = view.width / span;
