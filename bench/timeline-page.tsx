@@ -7,7 +7,7 @@ import '../src/views/app.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { TimelineView } from '../src/views/timeline/TimelineView.tsx';
-import { injectTimelineMarks, type InjectedDensity } from '../src/app/timeline-source.ts';
+import { injectTimelineMarks } from '../src/app/timeline-source.ts';
 import { takeFrames, type FrameRecord } from '../src/views/timeline/frame-stats.ts';
 import { useUi } from '../src/app/ui-state.ts';
 import { bindEngine } from '../src/app/controller.ts';
@@ -66,7 +66,8 @@ function build(n: number, lanes: number, seed: number): { buildMs: number; lengt
   const t = performance.now();
   marks = syntheticMarks({ marks: n, lanes, seed });
   const buildMs = performance.now() - t;
-  injectTimelineMarks(marks, syntheticDensity(marks));
+  engine.getDensity = syntheticDensity(marks);
+  injectTimelineMarks(marks);
   const pad = Math.max(1000, (marks.tMax - marks.tMin) * 0.02);
   useUi.getState().set({ timelineOpen: true, tlFull: [marks.tMin - pad, marks.tMax + pad], tlDomain: null });
   createRoot(rootEl).render(
@@ -90,7 +91,7 @@ function build(n: number, lanes: number, seed: number): { buildMs: number; lengt
  * (bench/density.worker.ts); the view's requests and the answers go by message, the counts
  * transferred, so the main thread pays what it pays for the engine's answer.
  */
-function syntheticDensity(m: TimelineMarks): InjectedDensity {
+function syntheticDensity(m: TimelineMarks): (req: { t0: number; t1: number; buckets: number }) => Promise<Density | null> {
   const BINS = 1 << 16;
   const L = m.lanes.length;
   const C = DENSITY_CLASSES.length;
@@ -111,12 +112,12 @@ function syntheticDensity(m: TimelineMarks): InjectedDensity {
   const init: DensityInit = { type: 'init', prefix, lanes: L, classes: DENSITY_CLASSES, bins: BINS, t0, span, nodes: m.lanes.map((l) => l.node) };
   worker.postMessage(init, [prefix.buffer]);
   let next = 0;
-  const waiting = new Map<number, (d: Density) => void>();
+  const waiting = new Map<number, (d: Density | null) => void>();
   worker.onmessage = (e: MessageEvent<{ id: number; density: Density }>) => {
     waiting.get(e.data.id)?.(e.data.density);
     waiting.delete(e.data.id);
   };
-  return (req) => new Promise<Density>((resolve) => {
+  return (req) => new Promise<Density | null>((resolve) => {
     const id = next++;
     waiting.set(id, resolve);
     worker.postMessage({ type: 'ask', id, ...req });

@@ -4,19 +4,13 @@
 
 import { create } from 'zustand';
 import type { TimelineMarks } from '../timeline/marks.ts';
-import type { Density } from '../engine/api.ts';
-
-/** Lines per bucket for injected marks (the engine's getDensity, answered by the page). */
-export type InjectedDensity = (req: { t0: number; t1: number; buckets: number }) => Promise<Density | null>;
-
 interface Injected {
   marks: TimelineMarks | null;
-  density: InjectedDensity | null;
 }
 
-export const useInjectedMarks = create<Injected>()(() => ({ marks: null, density: null }));
+export const useInjectedMarks = create<Injected>()(() => ({ marks: null }));
 
-/** Draw these marks (and this density) instead of the engine's (null: back to the engine). */
-export function injectTimelineMarks(marks: TimelineMarks | null, density: InjectedDensity | null = null): void {
-  useInjectedMarks.setState({ marks, density });
+/** Draw these marks instead of the engine's (null: back to the engine). Their density is still asked of the engine. */
+export function injectTimelineMarks(marks: TimelineMarks | null): void {
+  useInjectedMarks.setState({ marks });
 }

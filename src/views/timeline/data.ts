@@ -110,84 +110,77 @@ export function useLaneOffsets(): Map<string, number | null> {
   }, [files]);
 }
 
+type DensityReq = { t0: number; t1: number; buckets: number };
+
+/** Buckets asked for at a width: one per 2 px. */
+const bucketsFor = (width: number): number => Math.max(16, Math.min(2048, Math.floor(width / 2)));
+
+/**
+ * Density requests with one in flight: a request made while one runs replaces any waiting one,
+ * and is sent when the running one returns. Answers after stop() are dropped.
+ */
+function densityAsker(m: TimelineMarks, onAnswer: (f: DensityFrame) => void): { ask: (req: DensityReq) => void; stop: () => void } {
+  const engine = getEngine();
+  let live = true;
+  let busy = false;
+  let want: DensityReq | null = null;
+  const next = (): void => {
+    if (!want || busy || !live) return;
+    const req = want;
+    want = null;
+    busy = true;
+    void engine.getDensity(req).then((d) => {
+      busy = false;
+      if (!live) return;
+      if (d) onAnswer(toFrame(d, m));
+      next();
+    }, () => { busy = false; });
+  };
+  return { ask: (req) => { want = req; next(); }, stop: () => { live = false; } };
+}
+
 /**
  * Lines per bucket over a domain that changes rarely (the overview's whole range), per lane and
- * severity class, in React state. One request in flight; the newest domain is asked for when it
- * returns. The visible domain's density is useViewDensity's.
+ * severity class, in React state. The visible domain's density is useViewDensity's.
  */
 export function useDensity(m: TimelineMarks | null, domain: readonly [number, number] | null, width: number, enabled: boolean): DensityFrame | null {
   const linesVersion = useSnap((s) => s.snap.densityVersion);
-  const injected = useInjectedMarks((s) => s.marks);
   const [frame, setFrame] = useState<DensityFrame | null>(null);
-  const busy = useRef(false);
-  const want = useRef<{ t0: number; t1: number; buckets: number } | null>(null);
   const lanesKey = m ? m.lanes.map((l) => l.node).join('\n') : '';
   useEffect(() => {
-    if (!m || !domain || !enabled || injected) return;
-    want.current = { t0: domain[0], t1: domain[1], buckets: Math.max(16, Math.min(2048, Math.floor(width / 2))) };
-    const engine = getEngine();
-    const ask = (): void => {
-      const req = want.current;
-      if (!req || busy.current) return;
-      want.current = null;
-      busy.current = true;
-      void engine.getDensity(req).then((d) => {
-        busy.current = false;
-        if (d) setFrame(toFrame(d, m));
-        ask();
-      }, () => { busy.current = false; });
-    };
-    ask();
-  }, [m, lanesKey, domain?.[0], domain?.[1], width, enabled, linesVersion, injected]);
+    if (!m || !domain || !enabled) return;
+    const asker = densityAsker(m, setFrame);
+    asker.ask({ t0: domain[0], t1: domain[1], buckets: bucketsFor(width) });
+    return asker.stop;
+  }, [m, lanesKey, domain?.[0], domain?.[1], width, enabled, linesVersion]);
   return enabled ? frame : null;
 }
 
 /**
  * The density of the visible domain, outside React: it follows the store's domain itself and
  * calls `onFrame` (the view's repaint) when an answer arrives, so that a pan costs no render.
- * One request in flight; meanwhile the last answer is drawn at its own times.
+ * Meanwhile the last answer is drawn at its own times.
  */
 export function useViewDensity(m: TimelineMarks | null, width: number, enabled: boolean, onFrame: () => void): RefObject<DensityFrame | null> {
   const linesVersion = useSnap((s) => s.snap.densityVersion);
-  const injected = useInjectedMarks((s) => s.marks);
-  const injectedDensity = useInjectedMarks((s) => s.density);
   const frame = useRef<DensityFrame | null>(null);
   const lanesKey = m ? m.lanes.map((l) => l.node).join('\n') : '';
   useEffect(() => {
-    if (!m || !enabled || (injected && !injectedDensity)) {
+    if (!m || !enabled) {
       if (frame.current) { frame.current = null; onFrame(); }
       return;
     }
-    // Injected marks (the benchmark): the page answers their density.
-    const engine = injected && injectedDensity ? { getDensity: injectedDensity } : getEngine();
-    const buckets = Math.max(16, Math.min(2048, Math.floor(width / 2)));
-    let live = true;
-    let busy = false;
-    let want: { t0: number; t1: number; buckets: number } | null = null;
-    const ask = (): void => {
-      if (!want || busy || !live) return;
-      const req = want;
-      want = null;
-      busy = true;
-      void engine.getDensity(req).then((d) => {
-        busy = false;
-        if (!live) return;
-        if (d) { frame.current = toFrame(d, m); onFrame(); }
-        ask();
-      }, () => { busy = false; });
-    };
+    const asker = densityAsker(m, (f) => { frame.current = f; onFrame(); });
     const request = (): void => {
       const d = currentDomain();
-      if (!d) return;
-      want = { t0: d[0], t1: d[1], buckets };
-      ask();
+      if (d) asker.ask({ t0: d[0], t1: d[1], buckets: bucketsFor(width) });
     };
     request();
     const unsubscribe = useUi.subscribe((s, prev) => {
       if ((s.tlDomain ?? s.tlFull) !== (prev.tlDomain ?? prev.tlFull)) request();
     });
-    return () => { live = false; unsubscribe(); };
-  }, [m, lanesKey, width, enabled, linesVersion, injected, injectedDensity, onFrame]);
+    return () => { asker.stop(); unsubscribe(); };
+  }, [m, lanesKey, width, enabled, linesVersion, onFrame]);
   return frame;
 }
 
