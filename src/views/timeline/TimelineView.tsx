@@ -70,7 +70,8 @@ export function TimelineView() {
   const [viewportH, setViewportH] = useState(300);
   const scrollTop = useRef(0);
   const drag = useRef<Drag | null>(null);
-  /** The pointer over the canvas (layout coordinates), to find the mark under it again after a zoom. */
+  /** The pointer over the canvas (x, and y from the canvas's top: what is under it changes when
+   *  the lanes scroll), to find the mark under it again after a zoom or a scroll. */
   const pointer = useRef<{ x: number; y: number } | null>(null);
   const tipStale = useRef(false);
   const bodyTop = useRef(0);
@@ -139,7 +140,7 @@ export function TimelineView() {
       tipStale.current = false;
       if (tip) {
         const ptr = pointer.current;
-        if (!ptr || drag.current || hitTest(p.marks, p.rows, p.endMax, p.mask, v, ptr.x, ptr.y) !== tip.k) setTip(null);
+        if (!ptr || drag.current || hitTest(p.marks, p.rows, p.endMax, p.mask, v, ptr.x, ptr.y + scrollTop.current) !== tip.k) setTip(null);
         else setTip({ ...tip, more: marksNear(p.marks, p.endMax, p.mask, v, tip.k) });
       }
       // The visible range, on the section for tests and tools (attributes no style depends on).
@@ -267,9 +268,12 @@ export function TimelineView() {
   const axisName = local ? `local ${fmtOffset(common!)}` : timeMode === 'local' ? 'UTC (node offsets differ or are unknown)' : 'UTC';
   axisInput.current = { shiftMs, name: axisName };
 
+  /** The pointer in canvas x and lane (content) y. The scroll is read live: a pointer event can
+   *  come in the frame before its scroll event (input is dispatched first). */
   const localXY = (e: React.MouseEvent | React.WheelEvent) => {
     const r = canvas.current!.getBoundingClientRect();
-    return { x: e.clientX - r.left, y: e.clientY - r.top + scrollTop.current };
+    syncScroll();
+    return { x: e.clientX - r.left, y: e.clientY - r.top + scrollTop.current, top: e.clientY - r.top };
   };
   const onDown = (e: React.MouseEvent) => {
     const v = viewNow();
@@ -280,8 +284,8 @@ export function TimelineView() {
   const onMove = (e: React.MouseEvent) => {
     const v = viewNow();
     if (!v) return;
-    const { x, y } = localXY(e);
-    pointer.current = { x, y };
+    const { x, y, top } = localXY(e);
+    pointer.current = { x, y: top };
     pointerAt.fraction = Math.min(1, Math.max(0, x / v.width));
     const d = drag.current;
     if (d) {
@@ -322,11 +326,15 @@ export function TimelineView() {
       void gotoLine(marks.fileId[k], marks.line[k]);
     }
   };
-  const onScroll = () => {
-    scrollTop.current = body.current?.scrollTop ?? 0;
-    setTip(null);
+  /** Takes the lanes' scroll position; when it moved, the frame repaints and checks the tooltip. */
+  const syncScroll = () => {
+    const top = body.current?.scrollTop ?? 0;
+    if (top === scrollTop.current) return;
+    scrollTop.current = top;
+    tipStale.current = true;
     schedule();
   };
+  const onScroll = syncScroll;
 
   const hiddenLanes = rows.order.filter((n) => tl.hiddenLanes.includes(n.toLowerCase()));
   const canvasH = Math.min(viewportH, rows.height);
