@@ -4,7 +4,7 @@
 // the naive painter (one fillRect per visible mark) over the same domains in the same run.
 // Called by bench/run.ts (section "timeline"); see bench/README.md.
 
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import type { BenchRow } from './report.ts';
@@ -182,12 +182,28 @@ export async function runTimelineBench(browser: Browser, url: string, log: (s: s
 
       // The real view, driven by input events.
       const steps: StepResult[] = [];
+      // TIMELINE_PROFILE=dir also samples the page's JavaScript during the measured script
+      // (dir/timeline-1M.cpuprofile, for DevTools or speedscope); the sampling adds its own cost.
+      const profiler = process.env.TIMELINE_PROFILE ? await context.newCDPSession(page) : null;
+      if (profiler) {
+        await profiler.send('Profiler.enable');
+        await profiler.send('Profiler.setSamplingInterval', { interval: 200 });
+        await profiler.send('Profiler.start');
+      }
       const events = await traced(browser, page, async () => {
         await tl(page, 'mark');
         await script(page, g, steps);
       });
+      if (profiler) {
+        const { profile } = await profiler.send('Profiler.stop');
+        mkdirSync(process.env.TIMELINE_PROFILE!, { recursive: true });
+        writeFileSync(join(process.env.TIMELINE_PROFILE!, `timeline-${size.key}.cpuprofile`), JSON.stringify(profile));
+      }
       // TIMELINE_TRACE=dir keeps the measured trace (dir/timeline-1M.json), to open in Perfetto or chrome://tracing.
-      if (process.env.TIMELINE_TRACE) writeFileSync(join(process.env.TIMELINE_TRACE, `timeline-${size.key}.json`), JSON.stringify({ traceEvents: events }));
+      if (process.env.TIMELINE_TRACE) {
+        mkdirSync(process.env.TIMELINE_TRACE, { recursive: true });
+        writeFileSync(join(process.env.TIMELINE_TRACE, `timeline-${size.key}.json`), JSON.stringify({ traceEvents: events }));
+      }
       const cut = cutTrace(events);
       const view = await tl<{ view: FrameRecord[]; raf: RafRecord[] }>(page, 'frames');
       if (cut.windows.length !== steps.length) log(`  timeline ${size.key}: ${cut.windows.length} trace windows for ${steps.length} steps (stamps lost?)`);

@@ -36,6 +36,8 @@ describe('pan reuse', () => {
   const cases = [
     { name: 'dpr 1', dpr: 1, ui: UI, focus: false },
     { name: 'dpr 2', dpr: 2, ui: UI, focus: false },
+    // The app's canvas is opaque: what a pan uncovers is cleared to its ground, not to transparent.
+    { name: 'opaque ground', dpr: 1, ui: UI, focus: false, ground: 'rgb(13, 16, 20)' },
     // A collapsed lane draws its rows on one line (merged, not replaced); a focused row; a filter.
     { name: 'collapsed lane, focused row, filtered marks', dpr: 1, ui: { ...UI, collapsedLanes: [m.lanes[0].node.toLowerCase()] }, focus: true },
   ];
@@ -56,7 +58,7 @@ describe('pan reuse', () => {
         const input = (t0: number): PaintInput => ({
           marks: m, rows: layout, view: { t0, t1: t0 + span, width }, scrollTop: 0, height, mask, endMax,
           density: density(t0 - span * 0.1, t0 + span * 1.1, frameNo), cursor: null, hoverT: null,
-          focusRow: c.focus ? layout.labels[3].row : -1, focusMark: -1, selection: null, dpr,
+          focusRow: c.focus ? layout.labels[3].row : -1, focusMark: -1, selection: null, dpr, ground: 'ground' in c ? c.ground : null,
         });
         const reused = new PixelRects();
         let t = base;

@@ -126,6 +126,27 @@ describe('pixel rects', () => {
     }
   });
 
+  it('clears to an opaque ground when given one: frames, pans, bands, and the zeros of a scan line', () => {
+    const px = new PixelRects();
+    const W = 10;
+    const ground = word(13, 16, 20);
+    px.resize(W, 4);
+    px.start(1, 0, 'rgb(13, 16, 20)');
+    expect([...px.px].every((c) => c === ground)).toBe(true);
+    px.fill(0, 0, W, 4, '#ffffff');
+    expect(px.beginShifted(3)).toBe(true);
+    expect([...px.px.subarray(0, 3)]).toEqual([ground, ground, ground]);
+    expect(px.px[3]).toBe(word(255, 255, 255));
+    px.clearBand(1, 1);
+    expect([...px.px.subarray(W, 2 * W)].every((c) => c === ground)).toBe(true);
+    px.scanlines(2, 1, Uint8Array.from([0, 1, 0]), 3, ['', '#ff0000'], true);
+    expect([...px.px.subarray(2 * W, 2 * W + 3)]).toEqual([ground, word(255, 0, 0), ground]);
+    // Back to transparent: the scan line's zeros are 0 again.
+    px.start(1, 0, null);
+    px.scanlines(0, 1, Uint8Array.from([0, 1]), 2, ['', '#ff0000'], true);
+    expect([...px.px.subarray(0, 2)]).toEqual([0, word(255, 0, 0)]);
+  });
+
   it('reads colours as CSS writes them', () => {
     expect(parseColor('#2d6a4f')).toEqual([0x2d, 0x6a, 0x4f, 1]);
     expect(parseColor('#fff')).toEqual([255, 255, 255, 1]);

@@ -72,6 +72,8 @@ export interface PaintInput {
   /** Drag selection (UTC ms), drawn as a band. */
   selection: readonly [number, number] | null;
   dpr: number;
+  /** The opaque colour under the marks (an opaque canvas), or none: a transparent canvas. */
+  ground?: string | null;
 }
 
 export interface PaintStats {
@@ -141,7 +143,7 @@ const colOf = (t: number): number => t * SCALE - ORIGIN;
 /** What a sink's last frame was drawn from, to tell a pan of it (see paint). */
 interface LastFrame {
   marks: TimelineMarks; rows: RowLayout; mask: Uint8Array | null; endMax: Float64Array;
-  width: number; height: number; dpr: number; scrollTop: number; span: number; origin: number;
+  width: number; height: number; dpr: number; scrollTop: number; ground: string | null; span: number; origin: number;
   /** Per row: 0 not drawn, 1 aggregated, 2 mark by mark. */
   mode: Uint8Array;
 }
@@ -163,6 +165,7 @@ function sameModes(a: Uint8Array, b: Uint8Array): boolean {
  */
 export function paint(ctx: CanvasRenderingContext2D, input: PaintInput, rects?: RectSink): PaintStats {
   const { marks: m, rows, mask, endMax, scrollTop, height } = input;
+  const ground = input.ground ?? null;
   const w = input.view.width;
   const span = input.view.t1 - input.view.t0;
   const k = w / span;
@@ -199,9 +202,9 @@ export function paint(ctx: CanvasRenderingContext2D, input: PaintInput, rects?: 
   const last = lastFrames.get(out);
   const dx = last ? last.origin - ORIGIN : 0;
   const shifted = !!last && !!out.beginShifted && last.marks === m && last.rows === rows && last.mask === mask && last.endMax === endMax
-    && last.width === w && last.height === height && last.dpr === p.dpr && last.scrollTop === scrollTop && Math.abs(last.span - span) <= span * 1e-9
+    && last.width === w && last.height === height && last.dpr === p.dpr && last.scrollTop === scrollTop && last.ground === ground && Math.abs(last.span - span) <= span * 1e-9
     && Math.abs(dx) < w / 2 && sameModes(last.mode, mode) && out.beginShifted(dx);
-  if (!shifted) out.begin(ctx, w, height, p.dpr, scrollTop);
+  if (!shifted) out.begin(ctx, w, height, p.dpr, scrollTop, ground);
   // What is drawn into the buffer: the whole width, or for a pan the uncovered strip, a band at
   // each edge, and the band the last frame had at its edge (an edge column aggregates what lies
   // beyond it, and marks just outside a view are left out: neither moves with the pan).
@@ -259,7 +262,7 @@ export function paint(ctx: CanvasRenderingContext2D, input: PaintInput, rects?: 
     if (p.density) paintDensity(out, p, lane.lane, lane.densityY, stats);
   }
   paintArrows(out, p, arrowsInView(p, mode, shown), shown, stats);
-  lastFrames.set(out, { marks: m, rows, mask, endMax, width: w, height, dpr: p.dpr, scrollTop, span, origin: ORIGIN, mode });
+  lastFrames.set(out, { marks: m, rows, mask, endMax, width: w, height, dpr: p.dpr, scrollTop, ground, span, origin: ORIGIN, mode });
   stats.shifted = shifted ? dx : null;
   out.flush(ctx);
   paintLater(ctx, later, stats);

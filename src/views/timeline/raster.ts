@@ -7,8 +7,11 @@
 
 /** A rectangle sink: CSS px, layout coordinates (the painter's y, before scrolling). */
 export interface RectSink {
-  /** Starts a frame: everything is transparent again. */
-  begin(ctx: CanvasRenderingContext2D, widthCss: number, heightCss: number, dpr: number, scrollTop: number): void;
+  /**
+   * Starts a frame: everything is `ground` again (an opaque CSS colour: the canvas is opaque,
+   * which halves the compositor's software draw of it), or transparent when null.
+   */
+  begin(ctx: CanvasRenderingContext2D, widthCss: number, heightCss: number, dpr: number, scrollTop: number, ground?: string | null): void;
   fill(x: number, y: number, w: number, h: number, color: string): void;
   /** A point mark: a diamond `h` tall from `top`, `halfW` wide either side of `cx`. */
   diamond(cx: number, top: number, h: number, halfW: number, color: string): void;
@@ -25,14 +28,14 @@ export interface RectSink {
   flush(ctx: CanvasRenderingContext2D): void;
   /**
    * Starts a frame from the last one moved sideways by dx CSS px (a pan), the uncovered strip
-   * transparent; false when this sink cannot (the frame must then be drawn whole). Optional.
+   * cleared to the ground; false when this sink cannot (the frame must then be drawn whole). Optional.
    */
   beginShifted?(dx: number): boolean;
   /** Limits drawing to CSS columns [x0, x1) (null: the whole width). Optional, with beginShifted. */
   setClip?(x0: number | null, x1?: number): void;
-  /** Makes rows y .. y+h transparent across the whole width. Optional, with beginShifted. */
+  /** Clears rows y .. y+h to the ground across the whole width. Optional, with beginShifted. */
   clearBand?(y: number, h: number): void;
-  /** Makes CSS columns [x0, x1) transparent from top to bottom. Optional, with beginShifted. */
+  /** Clears CSS columns [x0, x1) to the ground from top to bottom. Optional, with beginShifted. */
   clearColumns?(x0: number, x1: number): void;
 }
 
@@ -41,10 +44,11 @@ export function contextRects(): RectSink {
   let ctx: CanvasRenderingContext2D | null = null;
   let last = '';
   return {
-    begin(c, w, h, _dpr, scrollTop) {
+    begin(c, w, h, _dpr, scrollTop, ground) {
       ctx = c;
       last = '';
-      c.clearRect(0, scrollTop, w, h);
+      if (ground) rectOf(c, 0, scrollTop, w, h, ground);
+      else c.clearRect(0, scrollTop, w, h);
     },
     fill(x, y, w, h, color) {
       if (color !== last) {
@@ -146,12 +150,15 @@ export class PixelRects implements RectSink {
   /** Translucent shapes, drawn by the context after the buffer, in the order they came. */
   private deferred: Array<(ctx: CanvasRenderingContext2D) => void> = [];
 
-  begin(ctx: CanvasRenderingContext2D, _w: number, _h: number, dpr: number, scrollTop: number): void {
+  begin(ctx: CanvasRenderingContext2D, _w: number, _h: number, dpr: number, scrollTop: number, ground: string | null = null): void {
     const W = ctx.canvas.width;
     const H = ctx.canvas.height;
     this.resize(W, H);
-    this.start(dpr, scrollTop);
+    this.start(dpr, scrollTop, ground);
   }
+
+  /** The word cleared areas get: the ground colour, or 0 (transparent). */
+  private ground = 0;
 
   /** Device columns drawing may touch: [clipX0, clipX1). */
   private clipX0 = 0;
@@ -167,10 +174,10 @@ export class PixelRects implements RectSink {
       const o = yy * W;
       if (d > 0) {
         px.copyWithin(o + d, o, o + W - d);
-        px.fill(0, o, o + d);
+        px.fill(this.ground, o, o + d);
       } else {
         px.copyWithin(o, o - d, o + W);
-        px.fill(0, o + W + d, o + W);
+        px.fill(this.ground, o + W + d, o + W);
       }
     }
     return true;
@@ -190,14 +197,14 @@ export class PixelRects implements RectSink {
     const a = Math.max(0, Math.round(x0 * this.dpr));
     const b = Math.min(this.width, Math.round(x1 * this.dpr));
     if (b <= a) return;
-    for (let yy = 0; yy < this.height; yy++) this.px.fill(0, yy * this.width + a, yy * this.width + b);
+    for (let yy = 0; yy < this.height; yy++) this.px.fill(this.ground, yy * this.width + a, yy * this.width + b);
   }
 
   clearBand(y: number, h: number): void {
     const d = this.dpr;
     const y0 = Math.max(0, Math.round((y - this.scrollTop) * d));
     const y1 = Math.min(this.height, Math.round((y - this.scrollTop + h) * d));
-    if (y1 > y0) this.px.fill(0, y0 * this.width, y1 * this.width);
+    if (y1 > y0) this.px.fill(this.ground, y0 * this.width, y1 * this.width);
   }
 
   /** Sizes the buffer in device px (exposed for tests, which have no canvas). */
@@ -211,13 +218,19 @@ export class PixelRects implements RectSink {
   }
 
   /** For tests: a frame without a canvas. */
-  start(dpr: number, scrollTop: number): void {
+  start(dpr: number, scrollTop: number, ground: string | null = null): void {
+    const g = ground ? this.word(ground) : 0;
+    if (g !== this.ground) {
+      // Palette words for "nothing" are the ground: computed again for the new one.
+      this.paletteWords = new WeakMap();
+      this.ground = g < 0 ? 0 : g;
+    }
     this.dpr = dpr;
     this.scrollTop = scrollTop;
     this.deferred.length = 0;
     this.clipX0 = 0;
     this.clipX1 = this.width;
-    this.px.fill(0);
+    this.px.fill(this.ground);
   }
 
   /** The colour as a buffer word, or -1 when the context must draw it (translucent, unknown). */
@@ -309,7 +322,7 @@ export class PixelRects implements RectSink {
     let words = this.paletteWords.get(palette);
     if (!words) {
       words = Uint32Array.from(palette, (c, i) => {
-        const w = i === 0 ? 0 : this.word(c);
+        const w = i === 0 ? this.ground : this.word(c);
         return w < 0 ? 0xff888888 : w;
       });
       this.paletteWords.set(palette, words);
