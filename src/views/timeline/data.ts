@@ -110,10 +110,28 @@ export function useLaneOffsets(): Map<string, number | null> {
   }, [files]);
 }
 
-type DensityReq = { t0: number; t1: number; buckets: number };
+export type DensityReq = { t0: number; t1: number; buckets: number };
 
 /** Buckets asked for at a width: one per 2 px. */
 const bucketsFor = (width: number): number => Math.max(16, Math.min(2048, Math.floor(width / 2)));
+
+/**
+ * What to ask for the visible domain's density, given the last request (null: nothing new).
+ * A zoom (a new bucket width) asks for the view itself: every step of a zoom asks, so each
+ * answer is kept small. A pan asks only when the view leaves the last answer, and then for the
+ * view and one view's width either side, so that the rest of the pan asks for nothing (an
+ * answer is drawn at its own times).
+ */
+export function viewDensityRequest(d: readonly [number, number], width: number, asked: DensityReq | null): DensityReq | null {
+  const span = d[1] - d[0];
+  if (!(span > 0)) return null;
+  const n = bucketsFor(width);
+  const bw = span / n;
+  const sameWidth = !!asked && Math.abs((asked.t1 - asked.t0) / asked.buckets - bw) <= bw * 1e-3;
+  if (!sameWidth) return { t0: d[0], t1: d[1], buckets: n };
+  if (asked!.t0 <= d[0] && asked!.t1 >= d[1]) return null;
+  return { t0: d[0] - span, t1: d[1] + span, buckets: 3 * n };
+}
 
 /**
  * Density requests with one in flight: a request made while one runs replaces any waiting one,
@@ -171,9 +189,11 @@ export function useViewDensity(m: TimelineMarks | null, width: number, enabled: 
       return;
     }
     const asker = densityAsker(m, (f) => { frame.current = f; onFrame(); });
+    let asked: DensityReq | null = null;
     const request = (): void => {
       const d = currentDomain();
-      if (d) asker.ask({ t0: d[0], t1: d[1], buckets: bucketsFor(width) });
+      const req = d ? viewDensityRequest(d, width, asked) : null;
+      if (req) asker.ask((asked = req));
     };
     request();
     const unsubscribe = useUi.subscribe((s, prev) => {
