@@ -562,44 +562,53 @@ function blocksOf(m: TimelineMarks): MarkBlocks {
 function paintDense(out: RectSink, p: PaintInput, r: number, k0: number, k1: number, y: number, stats: PaintStats): void {
   const { marks: m, view: v, mask } = p;
   const w = Math.ceil(v.width);
-  pixels.fill(0, 0, w + 1);
+  // Locals for the hot loops (module and object properties are loaded again on every use).
+  const px = pixels;
+  const t0s = m.t0;
+  const t1s = m.t1;
+  const styles = m.style;
+  const row2 = m.row2;
+  const scale = SCALE;
+  const origin = ORIGIN;
+  px.fill(0, 0, w + 1);
   const B = blocksOf(m);
+  const { end8, end64, pri8, pri64 } = B;
   let visited = 0;
   // Marks that start before the view count only where they reach into it.
-  const f = lowerBound(m.t0, k0, k1, v.t0);
+  const f = lowerBound(t0s, k0, k1, v.t0);
+  const vt0 = v.t0;
   for (let i = k0; i < f; ) {
-    if ((i & 63) === 0 && i + 64 <= f && B.end64[i >> 6] < v.t0) { i += 64; continue; }
-    if ((i & 7) === 0 && i + 8 <= f && B.end8[i >> 3] < v.t0) { i += 8; continue; }
+    if ((i & 63) === 0 && i + 64 <= f && end64[i >> 6] < vt0) { i += 64; continue; }
+    if ((i & 7) === 0 && i + 8 <= f && end8[i >> 3] < vt0) { i += 8; continue; }
     visited++;
-    if (m.t1[i] >= v.t0 && (!mask || mask[i] === 1) && m.row2[i] < 0) claimPixels(0, Math.min(w, Math.floor(colOf(m.t1[i]))), m.style[i]);
+    if (t1s[i] >= vt0 && (!mask || mask[i] === 1) && row2[i] < 0) claimPixels(0, Math.min(w, Math.floor(t1s[i] * scale - origin)), styles[i]);
     i++;
   }
   let k = f;
   while (k < k1) {
-    const px = Math.max(0, Math.floor(colOf(m.t0[k])));
+    const col = Math.max(0, Math.floor(t0s[k] * scale - origin));
     // The marks of this pixel column, up to the first that starts in the next one.
-    const next = (ORIGIN + px + 1) / SCALE;
+    const next = (origin + col + 1) / scale;
     let i = k;
-    while (i < k1 && m.t0[i] < next) {
-      const cur = pixels[px];
+    while (i < k1 && t0s[i] < next) {
+      const cur = px[col];
       if (cur !== 0) {
         // The rest of this block of 64, or of 8, when it is all in this column and nothing in its
         // block is more severe than the column already is or reaches past it.
         const curPri = PRIORITY[cur - 1];
         const e64 = (i | 63) + 1;
-        if (e64 <= k1 && m.t0[e64 - 1] < next && B.pri64[i >> 6] <= curPri && B.end64[i >> 6] < next) { i = e64; continue; }
+        if (e64 <= k1 && t0s[e64 - 1] < next && pri64[i >> 6] <= curPri && end64[i >> 6] < next) { i = e64; continue; }
         const e8 = (i | 7) + 1;
-        if (e8 <= k1 && m.t0[e8 - 1] < next && B.pri8[i >> 3] <= curPri && B.end8[i >> 3] < next) { i = e8; continue; }
+        if (e8 <= k1 && t0s[e8 - 1] < next && pri8[i >> 3] <= curPri && end8[i >> 3] < next) { i = e8; continue; }
       }
       visited++;
-      if ((!mask || mask[i] === 1) && m.row2[i] < 0) {
-        const st = m.style[i];
-        const e = m.t1[i];
+      if ((!mask || mask[i] === 1) && row2[i] < 0) {
+        const st = styles[i];
+        const e = t1s[i];
         if (e < next) {
           // Within this column (most marks at this zoom): one pixel to settle.
-          const cur = pixels[px];
-          if (cur === 0 || PRIORITY[cur - 1] < PRIORITY[st]) pixels[px] = st + 1;
-        } else claimPixels(px, Math.min(w, Math.floor(colOf(e))), st);
+          if (cur === 0 || PRIORITY[cur - 1] < PRIORITY[st]) px[col] = st + 1;
+        } else claimPixels(col, Math.min(w, Math.floor(e * scale - origin)), st);
       }
       i++;
     }

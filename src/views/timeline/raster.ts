@@ -235,14 +235,20 @@ export class PixelRects implements RectSink {
 
   /** The colour as a buffer word, or -1 when the context must draw it (translucent, unknown). */
   private word(color: string): number {
+    // Runs of calls share a colour (a row's spans, a lane's bands): no map lookup for those.
+    if (color === this.lastColor) return this.lastWord;
     let c = this.packed.get(color);
     if (c === undefined) {
       const p = parseColor(color);
       c = p && p[3] >= 1 ? ((255 << 24) | (p[2] << 16) | (p[1] << 8) | p[0]) >>> 0 : -1;
       this.packed.set(color, c);
     }
+    this.lastColor = color;
+    this.lastWord = c;
     return c;
   }
+  private lastColor = '';
+  private lastWord = -1;
 
   /** Device row `yy` from x0 to x1 (device px, clipped). */
   private span(yy: number, x0: number, x1: number, c: number): void {
