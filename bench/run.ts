@@ -335,7 +335,7 @@ async function main(): Promise<void> {
     let timelineRows: Row[] = [];
     if (runs('timeline')) {
       log('Timeline: scripted wheel, keys and drag through the real view (bench/timeline.html)…');
-      const t = await runTimelineBench(browser, url, log);
+      const t = await runTimelineBench(browser, url, log, RUNS);
       results.timeline = t.results;
       timelineRows = t.rows;
     }

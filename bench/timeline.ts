@@ -135,6 +135,16 @@ function summarize(ws: StepCost[]) {
 }
 type Summary = ReturnType<typeof summarize>;
 
+/** Per figure, the median of the runs' p50, p95 and max (an odd number of runs: a run's own figure). */
+function medianSummary(runs: Summary[]): Summary {
+  const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[(xs.length - 1) >> 1];
+  const out = {} as Record<keyof Summary, Dist>;
+  for (const k of Object.keys(runs[0]) as (keyof Summary)[]) {
+    out[k] = { n: runs[0][k].n, p50: med(runs.map((r) => r[k].p50)), p95: med(runs.map((r) => r[k].p95)), max: med(runs.map((r) => r[k].max)) };
+  }
+  return out as Summary;
+}
+
 async function traced(browser: Browser, page: Page, body: () => Promise<void>): Promise<TraceEvent[]> {
   await browser.startTracing(page, { categories: TRACE_CATEGORIES });
   let failed: unknown = null;
@@ -148,7 +158,7 @@ async function traced(browser: Browser, page: Page, body: () => Promise<void>): 
   return (JSON.parse(buf.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
 }
 
-export async function runTimelineBench(browser: Browser, url: string, log: (s: string) => void): Promise<{ results: Record<string, unknown>; rows: TimelineRow[] }> {
+export async function runTimelineBench(browser: Browser, url: string, log: (s: string) => void, runs = 3): Promise<{ results: Record<string, unknown>; rows: TimelineRow[] }> {
   const results: Record<string, unknown> = { traceCategories: TRACE_CATEGORIES, lanes: LANES, seed: SEED, canvasWidth: CANVAS_W };
   const rows: TimelineRow[] = [];
   for (const size of SIZES) {
@@ -180,35 +190,46 @@ export async function runTimelineBench(browser: Browser, url: string, log: (s: s
       // input, untraced, so that the measured frames run optimized code, not the JIT's first tiers.
       await warmUp(page, g);
 
-      // The real view, driven by input events.
-      const steps: StepResult[] = [];
-      // TIMELINE_PROFILE=dir also samples the page's JavaScript during the measured script
-      // (dir/timeline-1M.cpuprofile, for DevTools or speedscope); the sampling adds its own cost.
-      const profiler = process.env.TIMELINE_PROFILE ? await context.newCDPSession(page) : null;
-      if (profiler) {
-        await profiler.send('Profiler.enable');
-        await profiler.send('Profiler.setSamplingInterval', { interval: 200 });
-        await profiler.send('Profiler.start');
+      // The real view, driven by input events: the measured script `runs` times, each from the
+      // fitted view (perf.md's protocol: a warm-up, then the median of 3), each traced on its own.
+      const measured: { steps: StepResult[]; cut: ReturnType<typeof cutTrace> }[] = [];
+      for (let run = 0; run < runs; run++) {
+        await page.keyboard.press('f');
+        await tl(page, 'settle', 2000);
+        const steps: StepResult[] = [];
+        // TIMELINE_PROFILE=dir also samples the page's JavaScript during the first measured run
+        // (dir/timeline-1M.cpuprofile, for DevTools or speedscope); the sampling adds its own cost.
+        const profiler = run === 0 && process.env.TIMELINE_PROFILE ? await context.newCDPSession(page) : null;
+        if (profiler) {
+          await profiler.send('Profiler.enable');
+          await profiler.send('Profiler.setSamplingInterval', { interval: 200 });
+          await profiler.send('Profiler.start');
+        }
+        const events = await traced(browser, page, async () => {
+          await tl(page, 'mark');
+          await script(page, g, steps);
+        });
+        if (profiler) {
+          const { profile } = await profiler.send('Profiler.stop');
+          mkdirSync(process.env.TIMELINE_PROFILE!, { recursive: true });
+          writeFileSync(join(process.env.TIMELINE_PROFILE!, `timeline-${size.key}.cpuprofile`), JSON.stringify(profile));
+        }
+        // TIMELINE_TRACE=dir keeps the first run's trace (dir/timeline-1M.json), to open in Perfetto or chrome://tracing.
+        if (run === 0 && process.env.TIMELINE_TRACE) {
+          mkdirSync(process.env.TIMELINE_TRACE, { recursive: true });
+          writeFileSync(join(process.env.TIMELINE_TRACE, `timeline-${size.key}.json`), JSON.stringify({ traceEvents: events }));
+        }
+        const cut = cutTrace(events);
+        if (cut.windows.length !== steps.length) log(`  timeline ${size.key} run ${run + 1}: ${cut.windows.length} trace windows for ${steps.length} steps (stamps lost?)`);
+        measured.push({ steps, cut });
       }
-      const events = await traced(browser, page, async () => {
-        await tl(page, 'mark');
-        await script(page, g, steps);
-      });
-      if (profiler) {
-        const { profile } = await profiler.send('Profiler.stop');
-        mkdirSync(process.env.TIMELINE_PROFILE!, { recursive: true });
-        writeFileSync(join(process.env.TIMELINE_PROFILE!, `timeline-${size.key}.cpuprofile`), JSON.stringify(profile));
-      }
-      // TIMELINE_TRACE=dir keeps the measured trace (dir/timeline-1M.json), to open in Perfetto or chrome://tracing.
-      if (process.env.TIMELINE_TRACE) {
-        mkdirSync(process.env.TIMELINE_TRACE, { recursive: true });
-        writeFileSync(join(process.env.TIMELINE_TRACE, `timeline-${size.key}.json`), JSON.stringify({ traceEvents: events }));
-      }
-      const cut = cutTrace(events);
+      const { steps, cut } = measured[0];
       const view = await tl<{ view: FrameRecord[]; raf: RafRecord[] }>(page, 'frames');
-      if (cut.windows.length !== steps.length) log(`  timeline ${size.key}: ${cut.windows.length} trace windows for ${steps.length} steps (stamps lost?)`);
-      const n = Math.min(cut.windows.length, steps.length);
-      const byPhase = (p: Phase) => cut.windows.slice(0, n).filter((_, i) => steps[i].phase === p && steps[i].painted);
+      /** One run's painted windows of a phase. */
+      const windowsOf = (r: (typeof measured)[number], p: Phase) => {
+        const n = Math.min(r.cut.windows.length, r.steps.length);
+        return r.cut.windows.slice(0, n).filter((_, i) => r.steps[i].phase === p && r.steps[i].painted);
+      };
       const visualScale = (await tl<Geometry>(page, 'geometry')).viewport.visualScale;
 
       // The naive painter over the same domains (a subsample: it is slow).
@@ -231,24 +252,26 @@ export async function runTimelineBench(browser: Browser, url: string, log: (s: s
 
       const phases: Record<string, unknown> = {};
       for (const phase of ['zoom', 'pan'] as const) {
-        const ws = byPhase(phase);
-        const s: Summary = summarize(ws);
+        const perRun = measured.map((r) => summarize(windowsOf(r, phase)));
+        const ws = windowsOf(measured[0], phase);
+        const s: Summary = medianSummary(perRun);
+        const runsP95 = (k: keyof Summary) => perRun.map((x) => x[k].p95.toFixed(1)).join(' / ');
         const nv: Summary = summarize(naiveByPhase(phase));
         const viewScript = dist(view.view.map((f) => f.scriptMs));
         phases[phase] = {
-          steps: steps.filter((x) => x.phase === phase).length, painted: ws.length,
+          steps: steps.filter((x) => x.phase === phase).length, painted: ws.length, runs: perRun,
           kinds: [...new Set(steps.filter((x) => x.phase === phase).map((x) => x.kind))],
           ...s, naive: { frames: naiveByPhase(phase).length, drawn: dist(naiveSteps.filter((x) => x.phase === phase).map((x) => x.drawn)), ...nv },
         };
         const f = (d: Dist) => `p50 ${d.p50.toFixed(1)} / p95 ${d.p95.toFixed(1)} / max ${d.max.toFixed(1)} ms`;
-        log(`  timeline ${size.key} ${phase}: ${ws.length} frames; frame ${f(s.frame)}; script ${f(s.script)} (input ${f(s.input)}; rAF ${f(s.raf)}); paint ${f(s.paint)} (render ${f(s.render)}; raster ${f(s.raster)}); other ${f(s.other)}; display ${f(s.display)}`);
-        log(`  timeline ${size.key} ${phase} CPU time: frame ${f(s.frameCpu)} (input ${f(s.inputCpu)}; rAF ${f(s.rafCpu)}; render ${f(s.renderCpu)}; compositor ${f(s.compositorCpu)}; raster ${f(s.rasterCpu)})`);
+        log(`  timeline ${size.key} ${phase}: ${ws.length} frames × ${runs} runs, medians of the runs; frame ${f(s.frame)} (p95 per run ${runsP95('frame')}); script ${f(s.script)} (input ${f(s.input)}; rAF ${f(s.raf)}); paint ${f(s.paint)} (render ${f(s.render)}; raster ${f(s.raster)}); other ${f(s.other)}; display ${f(s.display)}`);
+        log(`  timeline ${size.key} ${phase} CPU time: frame ${f(s.frameCpu)} (p95 per run ${runsP95('frameCpu')}) (input ${f(s.inputCpu)}; rAF ${f(s.rafCpu)}; render ${f(s.renderCpu)}; compositor ${f(s.compositorCpu)}; raster ${f(s.rasterCpu)})`);
         log(`  timeline ${size.key} ${phase} naive: ${nv.frame.n} frames; frame ${f(nv.frame)}; script ${f(nv.script)}; paint ${f(nv.paint)}; CPU ${f(nv.frameCpu)}`);
         const ratio = nv.frame.p95 / s.frame.p95;
         const id = `${size.target}.${size.key}.${phase}`;
         const label = `Timeline ${size.key} marks, ${LANES} lanes, ${Math.round(g.cssWidth)} px, ${phase}`;
-        rows.push({ id, metric: `${label}: frame (script + paint) p95`, measured: s.frame.p95, unit: 'ms', target: `≤ ${size.targetMs} ms (p50 ${s.frame.p50.toFixed(1)}, max ${s.frame.max.toFixed(1)})`, ratio, pass: s.frame.p95 <= size.targetMs, note: `${ws.length} frames; ratio = naive frame p95 / product frame p95; naive ${nv.frame.n} frames, p95 ${nv.frame.p95.toFixed(0)} ms` });
-        rows.push({ id: `${id}.cpu`, metric: `${label}: frame in CPU time p95 (thread time of the same work + compositor commit/draw)`, measured: s.frameCpu.p95, unit: 'ms', target: `≤ ${size.targetMs} ms (p50 ${s.frameCpu.p50.toFixed(1)}, max ${s.frameCpu.max.toFixed(1)})`, ratio: nv.frameCpu.p95 / s.frameCpu.p95, pass: s.frameCpu.p95 <= size.targetMs, note: 'wall durations (the row above) also count waiting for the compositor commit and being descheduled on 2 vCPUs' });
+        rows.push({ id, metric: `${label}: frame (script + paint) p95`, measured: s.frame.p95, unit: 'ms', target: `≤ ${size.targetMs} ms (p50 ${s.frame.p50.toFixed(1)}, max ${s.frame.max.toFixed(1)})`, ratio, pass: s.frame.p95 <= size.targetMs, note: `${ws.length} frames × ${runs} runs, median of the runs (p95 per run ${runsP95('frame')}); ratio = naive frame p95 / product frame p95; naive ${nv.frame.n} frames, p95 ${nv.frame.p95.toFixed(0)} ms` });
+        rows.push({ id: `${id}.cpu`, metric: `${label}: frame in CPU time p95 (thread time of the same work + compositor commit/draw)`, measured: s.frameCpu.p95, unit: 'ms', target: `≤ ${size.targetMs} ms (p50 ${s.frameCpu.p50.toFixed(1)}, max ${s.frameCpu.max.toFixed(1)})`, ratio: nv.frameCpu.p95 / s.frameCpu.p95, pass: s.frameCpu.p95 <= size.targetMs, note: `p95 per run ${runsP95('frameCpu')}; wall durations (the row above) also count waiting for the compositor commit and being descheduled on 2 vCPUs` });
         rows.push({ id: `${id}.script`, metric: `${label}: script per frame p95 (input + rAF)`, measured: s.script.p95, unit: 'ms', target: `(info: p50 ${s.script.p50.toFixed(1)}, max ${s.script.max.toFixed(1)}; view's own paint callback p95 ${viewScript.p95.toFixed(1)})`, ratio: nv.script.p95 / s.script.p95, pass: null });
         rows.push({ id: `${id}.paint`, metric: `${label}: paint per frame p95 (render + raster)`, measured: s.paint.p95, unit: 'ms', target: `(info: p50 ${s.paint.p50.toFixed(1)}, max ${s.paint.max.toFixed(1)})`, ratio: nv.paint.p95 / s.paint.p95, pass: null });
         rows.push({ id: `${id}.naive`, metric: `${label}: naive fillRect per visible mark, frame p95`, measured: nv.frame.p95, unit: 'ms', target: `(baseline: p50 ${nv.frame.p50.toFixed(0)}, max ${nv.frame.max.toFixed(0)}; script p95 ${nv.script.p95.toFixed(0)}, paint p95 ${nv.paint.p95.toFixed(0)})`, ratio: 1, pass: null });
@@ -258,7 +281,7 @@ export async function runTimelineBench(browser: Browser, url: string, log: (s: s
         threads: cut.threads, windows: cut.windows.length, steps: steps.length, unpainted: steps.filter((s) => !s.painted).map((s) => s.kind),
         phases,
         viewFrames: { n: view.view.length, scriptMs: dist(view.view.map((f) => f.scriptMs)), rafMs: dist(view.raf.map((f) => f.ms)) },
-        perStep: steps.slice(0, n).map((s, i) => ({ ...s, ...Object.fromEntries(Object.entries(cut.windows[i]).map(([k, x]) => [k, +x.toFixed(3)])) })),
+        perStep: measured.map((r) => r.steps.slice(0, Math.min(r.steps.length, r.cut.windows.length)).map((s, i) => ({ ...s, ...Object.fromEntries(Object.entries(r.cut.windows[i]).map(([k, x]) => [k, +x.toFixed(3)])) }))),
         naiveSteps: naiveSteps.map((s, i) => ({ ...s, ...(naiveCut.windows[i] ?? {}) })),
         elapsedS: (Date.now() - t0) / 1000,
       };

@@ -295,3 +295,33 @@ test('lanes and tracks collapse, hide and reorder; groups expand into resources;
   await expect.poll(lanes).toEqual(['SQLN2']);
   await page.screenshot({ path: 'test-results/timeline-filtered.png' });
 });
+
+test('the axis reads UTC, the nodes\u2019 local time, or one node\u2019s local time', async ({ page }) => {
+  await openTimeline(page);
+  const timeline = page.getByTestId('timeline');
+  const base = page.getByTestId('timeline-axis-base');
+  /** The axis's first label, as its accessible name gives it ("Time axis, NAME: FIRST to LAST, ..."). */
+  const firstLabel = async () => /: (\S+) to /.exec((await page.getByTestId('timeline-axis').getAttribute('aria-label')) ?? '')?.[1] ?? '';
+  const hour = (label: string) => Number(/(\d\d):\d\d/.exec(label)?.[1]);
+  await expect(timeline).toHaveAttribute('data-axis', 'UTC');
+  const utcHour = hour(await firstLabel());
+  // The log view in node local time: the three nodes share UTC−07:00, and the axis follows.
+  await page.getByRole('button', { name: 'Node local' }).click();
+  await expect(timeline).toHaveAttribute('data-axis', 'local UTC−07:00');
+  await expect.poll(async () => hour(await firstLabel())).toBe((utcHour + 24 - 7) % 24);
+  // One node's clock set to another offset (its file's time base): the offsets differ, the axis
+  // says so and stays in UTC, and that node's local time can be picked for it.
+  const card = page.getByTestId('file-card').filter({ hasText: 'SQLN3' });
+  await card.getByLabel(/UTC offset of/).fill('+01:00');
+  await card.getByLabel(/UTC offset of/).press('Enter');
+  await expect(timeline).toHaveAttribute('data-axis', 'UTC (node offsets differ or are unknown)');
+  await expect(base.locator('option')).toHaveText(['UTC (node offsets differ or are unknown) (as the log)', 'UTC', 'SQLN1 local UTC−07:00', 'SQLN2 local UTC−07:00', 'SQLN3 local UTC+01:00']);
+  await base.selectOption({ label: 'SQLN1 local UTC−07:00' });
+  await expect(timeline).toHaveAttribute('data-axis', 'SQLN1 local UTC−07:00');
+  await expect.poll(async () => hour(await firstLabel())).toBe((utcHour + 24 - 7) % 24);
+  // UTC on the axis while the log shows local time.
+  await base.selectOption('utc');
+  await expect(timeline).toHaveAttribute('data-axis', 'UTC');
+  await expect.poll(async () => hour(await firstLabel())).toBe(utcHour);
+  await page.screenshot({ path: 'test-results/timeline-axis-base.png' });
+});

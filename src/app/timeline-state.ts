@@ -28,6 +28,8 @@ export interface TimelineUi {
   /** UTC time under the pointer in the raw log (a dashed cursor on the timeline). */
   hoverT: number | null;
   helpOpen: boolean;
+  /** The axis's time base: '' as the log view, 'utc', or a lower-cased node name (its local time). */
+  axis: string;
   set: (patch: Partial<Omit<TimelineUi, 'set'>>) => void;
 }
 
@@ -42,6 +44,7 @@ export const useTimelineUi = create<TimelineUi>()((set) => ({
   focusMark: -1,
   hoverT: null,
   helpOpen: false,
+  axis: '',
   set: (patch) => set(patch),
 }));
 

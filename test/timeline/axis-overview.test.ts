@@ -2,7 +2,7 @@
 // in local time, which labels the edges leave out, and what a press and drag on the overview
 // strip does to the visible range.
 import { describe, expect, it } from 'vitest';
-import { axisLabel, axisTicks, paintAxis, AXIS_STYLE } from '../../src/views/timeline/axis.ts';
+import { axisBaseOf, axisLabel, axisTicks, paintAxis, AXIS_STYLE } from '../../src/views/timeline/axis.ts';
 import { dragDomain, EDGE_GRAB, windowDragAt, windowPx } from '../../src/views/timeline/overview-window.ts';
 
 const T = Date.UTC(2026, 10, 30, 14, 0, 0);
@@ -104,5 +104,30 @@ describe('overview window', () => {
     expect(windowPx(full, [-500, 2000], 1000)).toEqual([0, 1000]);
     const [a, z] = windowPx(full, [500, 500.01], 1000);
     expect(z - a).toBe(2);
+  });
+});
+
+describe('the axis time base', () => {
+  const same = [{ node: 'SQLN1', offset: -420 }, { node: 'SQLN2', offset: -420 }];
+  const mixed = [{ node: 'SQLN1', offset: -420 }, { node: 'SQLN2', offset: 60 }, { node: 'SQLN3', offset: null }];
+  it('follows the log view: UTC, or the one local offset all nodes share', () => {
+    expect(axisBaseOf('', 'utc', same)).toEqual({ shiftMs: 0, name: 'UTC' });
+    expect(axisBaseOf('', 'local', same)).toEqual({ shiftMs: -420 * 60_000, name: 'local UTC−07:00' });
+    expect(axisBaseOf('', 'local', mixed)).toEqual({ shiftMs: 0, name: 'UTC (node offsets differ or are unknown)' });
+  });
+  it('shows a picked node\u2019s local time whatever the log view shows, and UTC when asked', () => {
+    expect(axisBaseOf('sqln2', 'utc', mixed)).toEqual({ shiftMs: 60 * 60_000, name: 'SQLN2 local UTC+01:00' });
+    expect(axisBaseOf('utc', 'local', same)).toEqual({ shiftMs: 0, name: 'UTC' });
+    // A node whose offset is unknown (or gone) falls back to the log view's base.
+    expect(axisBaseOf('sqln3', 'local', mixed).name).toBe('UTC (node offsets differ or are unknown)');
+    expect(axisBaseOf('nosuch', 'local', same).name).toBe('local UTC−07:00');
+  });
+  it('labels the ticks in the picked time', () => {
+    const v = { t0: Date.UTC(2024, 7, 8, 7, 0), t1: Date.UTC(2024, 7, 8, 8, 0), width: 1000 };
+    const utc = axisTicks(v, 0);
+    const local = axisTicks(v, axisBaseOf('sqln1', 'utc', same).shiftMs);
+    expect(utc[0].label.startsWith('07:')).toBe(true);
+    expect(local[0].label.startsWith('00:')).toBe(true);
+    expect(local.map((t) => t.x)).toEqual(utc.map((t) => t.x));
   });
 });

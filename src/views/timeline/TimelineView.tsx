@@ -24,7 +24,7 @@ import { Overview, OVERVIEW_H } from './Overview.tsx';
 import { paintWindow, windowPx } from './overview-window.ts';
 import { TimelineHelp, TimelineLegend } from './Legend.tsx';
 import { MarkTooltip } from './MarkTooltip.tsx';
-import { AXIS_STYLE, axisLabel, axisTicks, fmtSpan, paintAxis, type AxisStyle } from './axis.ts';
+import { AXIS_STYLE, axisBaseOf, axisLabel, axisTicks, fmtOffset, fmtSpan, paintAxis, type AxisStyle } from './axis.ts';
 
 export const LABEL_W = 210;
 const AXIS_H = 20;
@@ -266,13 +266,11 @@ export function TimelineView() {
     return <section className="timeline empty" data-testid="timeline"><div className="tl-empty dim">{marks ? 'No events to draw yet: the timeline fills in as files are parsed.' : 'Building the timeline…'}</div></section>;
   }
 
-  // The axis: UTC, or the nodes' local time when they all share one known offset.
-  const laneOffsets = rows.lanes.map((l) => offsets.get(l.node.toLowerCase()) ?? null);
-  const common = laneOffsets.length > 0 && laneOffsets.every((o) => o !== null && o === laneOffsets[0]) ? laneOffsets[0] : null;
-  const local = timeMode === 'local' && common !== null;
-  const shiftMs = local ? common! * 60_000 : 0;
-  const axisName = local ? `local ${fmtOffset(common!)}` : timeMode === 'local' ? 'UTC (node offsets differ or are unknown)' : 'UTC';
-  axisInput.current = { shiftMs, name: axisName };
+  // The axis: as the log view (UTC, or the nodes' common local time), UTC, or a node's local time.
+  const laneBases = rows.lanes.map((l) => ({ node: l.node, offset: offsets.get(l.node.toLowerCase()) ?? null }));
+  const base = axisBaseOf(tl.axis, timeMode, laneBases);
+  const axisName = base.name;
+  axisInput.current = base;
 
   /** The pointer in canvas x and lane (content) y. The scroll is read live: a pointer event can
    *  come in the frame before its scroll event (input is dispatched first). */
@@ -375,7 +373,15 @@ export function TimelineView() {
         <Overview marks={marks} full={full} width={width} density={overviewDensity} colors={colorOf} windowCanvas={overviewWindow} />
       </div>
       <div className="tl-head">
-        <span className="tl-keys dim" style={{ width: LABEL_W }} data-testid="timeline-axis-name">{axisName}</span>
+        <span className="tl-keys dim tl-axis-base" style={{ width: LABEL_W }}>
+          <select data-testid="timeline-axis-base" aria-label="Time axis" title={`Time axis: ${axisName}`} value={tl.axis} onChange={(e) => tl.set({ axis: e.target.value })}>
+            <option value="">{`${axisBaseOf('', timeMode, laneBases).name} (as the log)`}</option>
+            <option value="utc">UTC</option>
+            {laneBases.filter((l) => l.offset !== null).map((l) => (
+              <option key={l.node} value={l.node.toLowerCase()}>{`${l.node} local ${fmtOffset(l.offset!)}`}</option>
+            ))}
+          </select>
+        </span>
         <canvas ref={axisCanvas} className="tl-axis" data-testid="timeline-axis" role="img" style={{ height: AXIS_H, width }} />
       </div>
       <div className="tl-body" ref={body} onScroll={onScroll}>
@@ -562,8 +568,3 @@ const Labels = memo(function Labels({ rows, colorOf, offsets, focus }: { rows: R
   );
 });
 
-export function fmtOffset(min: number): string {
-  const s = min < 0 ? '−' : '+';
-  const a = Math.abs(min);
-  return `UTC${s}${String(Math.floor(a / 60)).padStart(2, '0')}:${String(a % 60).padStart(2, '0')}`;
-}

@@ -4,6 +4,7 @@
 
 import { scaleUtc, utcFormat } from 'd3';
 import type { View } from './painter.ts';
+import { formatOffset } from '../../base/civil.ts';
 
 export interface AxisTick {
   /** CSS px from the left of the canvas. */
@@ -125,4 +126,34 @@ export function axisLabel(name: string, ticks: AxisTick[], spanMs: number): stri
   const span = `${fmtSpan(spanMs)} shown`;
   if (!ticks.length) return `Time axis, ${name}, ${span}`;
   return `Time axis, ${name}: ${ticks[0].label} to ${ticks[ticks.length - 1].label}, ${span}`;
+}
+
+/** What the user picked for the axis: as the log view ('', UTC or the nodes' common local time), UTC, or one node's local time (its lower-cased name). */
+export type AxisChoice = string;
+
+export interface AxisBase {
+  /** Added to UTC before formatting the labels. */
+  shiftMs: number;
+  /** The axis's name, as shown beside it. */
+  name: string;
+}
+
+/**
+ * The axis's time base. As the log view: UTC, or in local mode the nodes' local time when they
+ * all have one known offset (else UTC, saying why). A node picked by name: its local time, when
+ * its offset is known (else as the log view).
+ */
+export function axisBaseOf(choice: AxisChoice, timeMode: 'utc' | 'local', lanes: readonly { node: string; offset: number | null }[]): AxisBase {
+  if (choice === 'utc') return { shiftMs: 0, name: 'UTC' };
+  const picked = choice ? lanes.find((l) => l.node.toLowerCase() === choice) : undefined;
+  if (picked && picked.offset !== null) return { shiftMs: picked.offset * 60_000, name: `${picked.node} local ${fmtOffset(picked.offset)}` };
+  if (timeMode !== 'local') return { shiftMs: 0, name: 'UTC' };
+  const first = lanes[0]?.offset ?? null;
+  if (first !== null && lanes.every((l) => l.offset === first)) return { shiftMs: first * 60_000, name: `local ${fmtOffset(first)}` };
+  return { shiftMs: 0, name: 'UTC (node offsets differ or are unknown)' };
+}
+
+/** A UTC offset in minutes as UTC+hh:mm / UTC−hh:mm (a typographic minus, as labels read). */
+export function fmtOffset(min: number): string {
+  return `UTC${formatOffset(min).replace('-', '−')}`;
 }
