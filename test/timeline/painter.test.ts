@@ -3,7 +3,8 @@
 // at, and that collapsing, hiding and expanding move rows as the user expects.
 import { describe, expect, it } from 'vitest';
 import { MarksBuilder, Style, type TimelineMarks } from '../../src/timeline/marks.ts';
-import { DENSITY_COLORS, endMaxOf, hitTest, marksNear, paint, STYLE_COLORS, visibleRange, type PaintInput } from '../../src/views/timeline/painter.ts';
+import { DENSITY_COLORS, endMaxOf, hitTest, marksNear, paint, STYLE_COLORS, STYLE_PRIORITY, visibleRange, type PaintInput } from '../../src/views/timeline/painter.ts';
+import { seededRandom } from '../../src/base/random.ts';
 import { DENSITY_H, layoutRows, ROW_H, type LayoutOptions } from '../../src/views/timeline/rows.ts';
 
 /** A stand-in 2D context that records the rectangles it is asked to fill, with their colour. */
@@ -82,6 +83,59 @@ describe('timeline painter', () => {
     expect(at(999)).toBe(STYLE_COLORS[Style.HeartbeatMissed]);
     // Blocks that change nothing are stepped over: far fewer marks looked at than drawn.
     expect(stats.visited).toBeLessThan(200_000 / 4);
+  });
+
+  it('aggregates exactly as mark-by-mark claims would, over random dense rows, views and filters', () => {
+    // Styles with equal priorities among them (degraded / pending: the first of equals wins).
+    const styles = [Style.HeartbeatMissed, Style.RouteUp, Style.RouteDegraded, Style.ResPending, Style.RouteDown, Style.NodeDown, Style.ViewChange, Style.ResOnline];
+    for (let seed = 1; seed <= 6; seed++) {
+      const rnd = seededRandom(seed);
+      const m = build((b) => {
+        const r = b.rowOf(0, 'network', 'a → b');
+        let t = 0;
+        while (t < 100_000) {
+          // Bursts of many marks a pixel, and quiet stretches; points and spans of all lengths.
+          t += rnd() < 0.9 ? rnd() * 0.5 : rnd() * 100;
+          const st = styles[Math.floor(rnd() * (rnd() < 0.8 ? 2 : styles.length))];
+          const len = rnd() < 0.6 ? 0 : rnd() < 0.9 ? rnd() * 50 : rnd() * 5000;
+          b.add(r, st, t, t + len, 'x', null, -1, 'network');
+        }
+      });
+      for (const [t0, span, width, filtered] of [[0, 100_000, 1000, false], [12_345.6, 20_000, 777, false], [40_000, 3000, 1000, true], [0, 100_000, 640, true], [33_333, 50_000, 1600, false]] as const) {
+        const p = { ...input(m, {}, width), view: { t0, t1: t0 + span, width } };
+        // Dense at every one of these views (more marks than a quarter of the pixels): aggregated.
+        const [k0, k1] = visibleRange(m, p.endMax, 0, p.view);
+        expect(k1 - k0).toBeGreaterThan(width / 4);
+        const mask = filtered ? Uint8Array.from({ length: m.length }, () => (rnd() < 0.7 ? 1 : 0)) : null;
+        p.mask = mask;
+        const { ctx, rects } = recorder();
+        paint(ctx, p);
+        const band = rects.filter((r) => r.y === p.rows.y[0] + 2);
+        const at = (x: number) => band.find((r) => x >= r.x && x < r.x + r.w)?.color;
+        // The reference: every shown mark over the view, in order, claims its columns.
+        const k = width / span;
+        const origin = Math.round(t0 * k);
+        const vt0 = origin / k;
+        const col = (t: number) => t * k - origin;
+        const want = new Int16Array(width + 1).fill(-1);
+        const claim = (a: number, b: number, st: number) => {
+          for (let x = a; x <= b; x++) if (want[x] < 0 || STYLE_PRIORITY[want[x]] < STYLE_PRIORITY[st]) want[x] = st;
+        };
+        for (let i = 0; i < m.length; i++) {
+          if ((mask && !mask[i]) || m.t1[i] < vt0 || m.t0[i] > vt0 + span) continue;
+          if (m.t0[i] < vt0) { claim(0, Math.min(width, Math.floor(col(m.t1[i]))), m.style[i]); continue; }
+          const c = Math.max(0, Math.floor(col(m.t0[i])));
+          const next = (origin + c + 1) / k;
+          claim(c, m.t1[i] < next ? c : Math.min(width, Math.floor(col(m.t1[i]))), m.style[i]);
+        }
+        let wrong = '';
+        for (let x = 0; x < width && !wrong; x++) {
+          const expected = want[x] < 0 ? undefined : STYLE_COLORS[want[x]];
+          if (at(x) !== expected) wrong = `seed ${seed}, view ${t0}+${span} at ${width} px${filtered ? ', filtered' : ''}: column ${x} is ${at(x)}, not ${expected}`;
+        }
+        expect(wrong).toBe('');
+      }
+    }
   });
 
   it('aggregates exactly: a span that starts among many marks covers every pixel it spans', () => {

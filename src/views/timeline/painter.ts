@@ -23,6 +23,8 @@ export const STYLE_NAMES: Record<number, string> = Object.fromEntries(Object.ent
 
 /** What wins a pixel shared by several marks: failures and outages over the ordinary. */
 const PRIORITY = new Uint8Array(64);
+/** Which style an aggregated pixel shows when several meet there (the higher; the first of equals). */
+export const STYLE_PRIORITY: Readonly<Uint8Array> = PRIORITY;
 for (const [s, p] of [
   [Style.RouteDown, 9], [Style.NodeDown, 9], [Style.StageFailed, 9], [Style.GroupFailed, 9], [Style.ResFailed, 9], [Style.Quorum, 9], [Style.SessionCrash, 9], [Style.JoinFailed, 8],
   [Style.HeartbeatMissed, 7], [Style.RouteDegraded, 6], [Style.ResPending, 6], [Style.Disagree, 6], [Style.ViewChange, 5], [Style.Stage, 5], [Style.RouteAdded, 4],
@@ -412,9 +414,12 @@ function paintArrows(out: RectSink, p: PaintInput, arrows: number[], shown: (k: 
       // The other lane is hidden: a short stub up and to the right says the move leaves this lane.
       for (let j = 0; j < 6; j++) out.fill(x + Math.round((j * 8) / 6), ya - j - 1, 2, 1, color);
     } else if (st === Style.JoinLink) {
-      // Dashed, 3 on 3 off, from this lane's row to the peer's.
+      // Dashed, 3 on 3 off, from this lane's row to the peer's; only the dashes on screen (the
+      // peer's lane can be thousands of pixels away), in the same phase.
       const [top, bottom] = ya < yb ? [ya, yb] : [yb, ya];
-      for (let y = top; y < bottom; y += 6) out.fill(x, y, 1, Math.min(3, bottom - y), color);
+      const from = top + Math.max(0, Math.floor((p.scrollTop - top) / 6) * 6);
+      const to = Math.min(bottom, p.scrollTop + p.height);
+      for (let y = from; y < to; y += 6) out.fill(x, y, 1, Math.min(3, bottom - y), color);
     } else {
       out.fill(x - 1, Math.min(ya, yb), 2, Math.abs(yb - ya), color);
       out.triangle(x, yb, 8, 5, yb > ya ? 1 : -1, color);
@@ -532,21 +537,34 @@ function claimPixels(a: number, b: number, st: number): void {
 }
 
 /** Per 8 and per 64 marks (in the sorted order): the largest end and the highest priority. */
-interface MarkBlocks { end8: Float64Array; end64: Float64Array; pri8: Uint8Array; pri64: Uint8Array }
+interface MarkBlocks {
+  end8: Float64Array; end64: Float64Array; pri8: Uint8Array; pri64: Uint8Array;
+  /** The block's winner as an aggregated row takes it (style + 1; 0: none): its first mark of the highest priority, arrows left out. */
+  win8: Uint8Array; win64: Uint8Array;
+}
 const markBlocks = new WeakMap<TimelineMarks, MarkBlocks>();
 function blocksOf(m: TimelineMarks): MarkBlocks {
   let b = markBlocks.get(m);
   if (b) return b;
   const n8 = Math.ceil(m.length / 8);
   const n64 = Math.ceil(m.length / 64);
-  b = { end8: new Float64Array(n8).fill(-Infinity), end64: new Float64Array(n64).fill(-Infinity), pri8: new Uint8Array(n8), pri64: new Uint8Array(n64) };
+  b = {
+    end8: new Float64Array(n8).fill(-Infinity), end64: new Float64Array(n64).fill(-Infinity), pri8: new Uint8Array(n8), pri64: new Uint8Array(n64),
+    win8: new Uint8Array(n8), win64: new Uint8Array(n64),
+  };
   for (let i = 0; i < m.length; i++) {
     const e = m.t1[i];
-    const pr = PRIORITY[m.style[i]];
+    const st = m.style[i];
+    const pr = PRIORITY[st];
     if (e > b.end8[i >> 3]) b.end8[i >> 3] = e;
     if (e > b.end64[i >> 6]) b.end64[i >> 6] = e;
     if (pr > b.pri8[i >> 3]) b.pri8[i >> 3] = pr;
     if (pr > b.pri64[i >> 6]) b.pri64[i >> 6] = pr;
+    if (m.row2[i] >= 0) continue;
+    const w8 = b.win8[i >> 3];
+    if (w8 === 0 || PRIORITY[w8 - 1] < pr) b.win8[i >> 3] = st + 1;
+    const w64 = b.win64[i >> 6];
+    if (w64 === 0 || PRIORITY[w64 - 1] < pr) b.win64[i >> 6] = st + 1;
   }
   markBlocks.set(m, b);
   return b;
@@ -554,9 +572,10 @@ function blocksOf(m: TimelineMarks): MarkBlocks {
 
 /**
  * An aggregated row: each pixel column takes the most severe style of the marks over it (the
- * first of equals), exactly. Marks are taken a pixel column at a time; within a column, blocks
- * of 8 or 64 marks that can change nothing (none more severe than what the column has, none
- * reaching past it) are stepped over, so a column of thousands of heartbeats costs a few steps.
+ * first of equals), exactly. Marks are taken a pixel column at a time; within a column, a block
+ * of 8 or 64 marks that lies in it whole is taken at once by its winner, and (with filters, or
+ * not aligned) one that can change nothing (none more severe than what the column has, none
+ * reaching past it) is stepped over, so a column of thousands of heartbeats costs a few steps.
  * Exact, a column depends only on the marks over it: a pan can reuse the last frame's columns.
  */
 function paintDense(out: RectSink, p: PaintInput, r: number, k0: number, k1: number, y: number, stats: PaintStats): void {
@@ -572,7 +591,7 @@ function paintDense(out: RectSink, p: PaintInput, r: number, k0: number, k1: num
   const origin = ORIGIN;
   px.fill(0, 0, w + 1);
   const B = blocksOf(m);
-  const { end8, end64, pri8, pri64 } = B;
+  const { end8, end64, pri8, pri64, win8, win64 } = B;
   let visited = 0;
   // Marks that start before the view count only where they reach into it.
   const f = lowerBound(t0s, k0, k1, v.t0);
@@ -591,15 +610,31 @@ function paintDense(out: RectSink, p: PaintInput, r: number, k0: number, k1: num
     const next = (origin + col + 1) / scale;
     let i = k;
     while (i < k1 && t0s[i] < next) {
-      const cur = px[col];
-      if (cur !== 0) {
-        // The rest of this block of 64, or of 8, when it is all in this column and nothing in its
-        // block is more severe than the column already is or reaches past it.
-        const curPri = PRIORITY[cur - 1];
-        const e64 = (i | 63) + 1;
-        if (e64 <= k1 && t0s[e64 - 1] < next && pri64[i >> 6] <= curPri && end64[i >> 6] < next) { i = e64; continue; }
-        const e8 = (i | 7) + 1;
-        if (e8 <= k1 && t0s[e8 - 1] < next && pri8[i >> 3] <= curPri && end8[i >> 3] < next) { i = e8; continue; }
+      if ((i & 7) === 0) {
+        // A whole block of 64, or of 8, in this column and not reaching past it. Unfiltered, it
+        // gives the column what its marks one by one would: its first mark of the highest
+        // priority, when that is more severe than what the column has. Filtered (the winners
+        // may be hidden), it is stepped over when nothing in it is more severe than the column.
+        // Checked at block starts only: a failed check holds for the rest of its block.
+        const cur = px[col];
+        if ((i & 63) === 0 && i + 64 <= k1 && t0s[i + 63] < next && end64[i >> 6] < next) {
+          if (!mask) {
+            const wn = win64[i >> 6];
+            if (wn !== 0 && (cur === 0 || PRIORITY[cur - 1] < PRIORITY[wn - 1])) px[col] = wn;
+            i += 64;
+            continue;
+          }
+          if (cur !== 0 && pri64[i >> 6] <= PRIORITY[cur - 1]) { i += 64; continue; }
+        }
+        if (i + 8 <= k1 && t0s[i + 7] < next && end8[i >> 3] < next) {
+          if (!mask) {
+            const wn = win8[i >> 3];
+            if (wn !== 0 && (cur === 0 || PRIORITY[cur - 1] < PRIORITY[wn - 1])) px[col] = wn;
+            i += 8;
+            continue;
+          }
+          if (cur !== 0 && pri8[i >> 3] <= PRIORITY[cur - 1]) { i += 8; continue; }
+        }
       }
       visited++;
       if ((!mask || mask[i] === 1) && row2[i] < 0) {
@@ -607,6 +642,7 @@ function paintDense(out: RectSink, p: PaintInput, r: number, k0: number, k1: num
         const e = t1s[i];
         if (e < next) {
           // Within this column (most marks at this zoom): one pixel to settle.
+          const cur = px[col];
           if (cur === 0 || PRIORITY[cur - 1] < PRIORITY[st]) px[col] = st + 1;
         } else claimPixels(col, Math.min(w, Math.floor(e * scale - origin)), st);
       }
