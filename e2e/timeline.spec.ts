@@ -262,6 +262,15 @@ test('lanes and tracks collapse, hide and reorder; groups expand into resources;
   await expect(list(page, '[data-node="SQLN3"]')).toHaveCount(0);
   await page.getByRole('button', { name: /SQLN3 ↺/ }).click();
   expect(await lanes()).toEqual(['SQLN1', 'SQLN3', 'SQLN2']);
+  // Drag a lane's header onto another's upper half: it goes before it; onto the lower half of
+  // the last one: to the end. (Lanes collapsed, so that all three headers are in view.)
+  const lane = (n: string) => page.locator(`[data-testid="timeline-lane"][data-node="${n}"]`);
+  for (const n of ['SQLN1', 'SQLN3', 'SQLN2']) await lane(n).getByRole('button', { name: '▾' }).click();
+  await lane('SQLN2').dragTo(lane('SQLN1'), { targetPosition: { x: 60, y: 2 } });
+  await expect.poll(lanes).toEqual(['SQLN2', 'SQLN1', 'SQLN3']);
+  await lane('SQLN2').dragTo(lane('SQLN3'), { targetPosition: { x: 60, y: 12 } });
+  await expect.poll(lanes).toEqual(['SQLN1', 'SQLN3', 'SQLN2']);
+  for (const n of ['SQLN1', 'SQLN3', 'SQLN2']) await lane(n).getByRole('button', { name: '▸' }).click();
   // Collapse SQLN1: one row for the whole lane.
   const rowsOf = (node: string) => page.locator(`.tl-row[data-node="${node}"]:not(.tl-density-label)`).count();
   const before = await rowsOf('SQLN1');

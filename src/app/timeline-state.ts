@@ -77,6 +77,15 @@ export function toggleGroupExpanded(node: string, group: string): void {
   s.set({ expandedGroups: toggle(s.expandedGroups, trackKey(node, group)) });
 }
 
+/** `node` moved to just before `before` (null: to the end), among `current` (the lanes as drawn). */
+export function placeLane(current: readonly string[], node: string, before: string | null): string[] {
+  if (node === before || !current.includes(node)) return [...current];
+  const order = current.filter((n) => n !== node);
+  const at = before === null ? -1 : order.indexOf(before);
+  order.splice(at < 0 ? order.length : at, 0, node);
+  return order;
+}
+
 /** Moves a lane one place up (-1) or down (+1) among `current` (the lanes as drawn). */
 export function moveLane(current: readonly string[], node: string, dir: -1 | 1): void {
   const order = [...current];

@@ -12,7 +12,7 @@ import { useUi } from '../../app/ui-state.ts';
 import { gotoLine } from '../../app/controller.ts';
 import { currentDomain, panTimeline, setDomain, zoomTimeline } from '../../app/timeline-nav.ts';
 import {
-  LANE_TRACKS, moveLane, toggleGroupExpanded, toggleLaneCollapsed, toggleLaneHidden, toggleTrackCollapsed, toggleTrackHidden, useTimelineUi,
+  LANE_TRACKS, moveLane, placeLane, toggleGroupExpanded, toggleLaneCollapsed, toggleLaneHidden, toggleTrackCollapsed, toggleTrackHidden, useTimelineUi,
 } from '../../app/timeline-state.ts';
 import { parseColor } from './raster.ts';
 import { endMaxOf, hitTest, marksNear, paint, STYLE_NAMES, tOf, visibleRange, xOf, type PaintInput, type View } from './painter.ts';
@@ -515,15 +515,50 @@ function visibleMarks(m: TimelineMarks, rows: RowLayout, endMax: Float64Array, m
   return out;
 }
 
+/** The lane header being dragged (to reorder the lanes), and the one it is over. */
+const useLaneDrag = create<{ node: string | null; over: string | null }>(() => ({ node: null, over: null }));
+
 const Labels = memo(function Labels({ rows, colorOf, offsets, focus }: { rows: RowLayout; colorOf: Map<string, string>; offsets: Map<string, number | null>; focus: string | null }) {
   const tl = useTimelineUi.getState();
   const order = rows.lanes.map((l) => l.node);
+  const drag = useLaneDrag();
+  // Dropped on a lane's header: the dragged lane goes before it (after it, on its lower half).
+  const onDrop = (e: React.DragEvent, target: string) => {
+    e.preventDefault();
+    // From the store, not the render: the drop can come before React has rendered the drag.
+    const node = useLaneDrag.getState().node;
+    useLaneDrag.setState({ node: null, over: null });
+    if (!node || node === target) return;
+    const box = (e.currentTarget as HTMLElement).getBoundingClientRect();
+    const lower = e.clientY > box.top + box.height / 2;
+    const drawn = rows.order.filter((n) => order.includes(n));
+    const i = drawn.indexOf(target);
+    tl.set({ laneOrder: placeLane(drawn, node, lower ? drawn[i + 1] ?? null : target) });
+  };
   return (
     <div className="tl-labels" style={{ width: LABEL_W, height: rows.height }}>
       {rows.lanes.map((l) => {
         const off = offsets.get(l.node.toLowerCase());
         return (
-          <div key={l.node} className="tl-lane" data-testid="timeline-lane" data-node={l.node} style={{ top: l.y, height: LANE_HEAD - 2 }}>
+          <div
+            key={l.node}
+            className={`tl-lane${drag.node === l.node ? ' dragging' : ''}${drag.over === l.node && drag.node !== l.node ? ' drop-over' : ''}`}
+            data-testid="timeline-lane"
+            data-node={l.node}
+            style={{ top: l.y, height: LANE_HEAD - 2 }}
+            draggable
+            title="Drag to move this lane"
+            onDragStart={(e) => { e.dataTransfer.effectAllowed = 'move'; e.dataTransfer.setData('text/plain', l.node); useLaneDrag.setState({ node: l.node }); }}
+            onDragEnd={() => useLaneDrag.setState({ node: null, over: null })}
+            onDragOver={(e) => {
+              const d = useLaneDrag.getState();
+              if (!d.node) return;
+              e.preventDefault();
+              e.dataTransfer.dropEffect = 'move';
+              if (d.over !== l.node) useLaneDrag.setState({ over: l.node });
+            }}
+            onDrop={(e) => onDrop(e, l.node)}
+          >
             <button type="button" className="tl-tog" aria-expanded={!l.collapsed} title={l.collapsed ? 'Expand this lane' : 'Collapse this lane to one row'} onClick={() => toggleLaneCollapsed(l.node)}>{l.collapsed ? '▸' : '▾'}</button>
             <span className="tl-lane-name" style={{ color: colorOf.get(l.node.toLowerCase()) ?? 'inherit' }}>{l.node}</span>
             <span className="tl-lane-off dim" title="The node's UTC offset (from its log)">{off === undefined || off === null ? '' : fmtOffset(off)}</span>
