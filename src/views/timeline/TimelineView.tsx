@@ -24,7 +24,7 @@ import { Overview, OVERVIEW_H } from './Overview.tsx';
 import { paintWindow, windowPx } from './overview-window.ts';
 import { TimelineHelp, TimelineLegend } from './Legend.tsx';
 import { MarkTooltip } from './MarkTooltip.tsx';
-import { AXIS_STYLE, axisBaseOf, axisLabel, axisTicks, fmtOffset, fmtSpan, paintAxis, type AxisStyle } from './axis.ts';
+import { AXIS_STYLE, axisBaseOf, axisLabel, axisTicks, fmtOffset, fmtSpan, paintAxis, type AxisBase, type AxisStyle } from './axis.ts';
 
 export const LABEL_W = 210;
 const AXIS_H = 20;
@@ -62,7 +62,7 @@ export function TimelineView() {
   const canvas = useRef<HTMLCanvasElement>(null);
   const axisCanvas = useRef<HTMLCanvasElement>(null);
   /** The axis's time base: labels shifted to local time or not, and its name. */
-  const axisInput = useRef<{ shiftMs: number; name: string }>({ shiftMs: 0, name: 'UTC' });
+  const axisInput = useRef<AxisBase>({ shiftMs: 0, name: 'UTC' });
   const axisStyle = useRef<AxisStyle | null>(null);
   const overviewWindow = useRef<HTMLCanvasElement>(null);
   const body = useRef<HTMLDivElement>(null);
@@ -338,7 +338,6 @@ export function TimelineView() {
     tipStale.current = true;
     schedule();
   };
-  const onScroll = syncScroll;
 
   const hiddenLanes = rows.order.filter((n) => tl.hiddenLanes.includes(n.toLowerCase()));
   const canvasH = Math.min(viewportH, rows.height);
@@ -384,7 +383,7 @@ export function TimelineView() {
         </span>
         <canvas ref={axisCanvas} className="tl-axis" data-testid="timeline-axis" role="img" style={{ height: AXIS_H, width }} />
       </div>
-      <div className="tl-body" ref={body} onScroll={onScroll}>
+      <div className="tl-body" ref={body} onScroll={syncScroll}>
         <Labels rows={rows} colorOf={colorOf} offsets={offsets} focus={tl.focusRow} />
         <div className="tl-canvas-box" style={{ height: rows.height, width }}>
           <canvas
@@ -442,7 +441,7 @@ function sizedContext(c: HTMLCanvasElement, w: number, h: number, dpr: number, a
 }
 
 /** The axis canvas, sized to the view; its label names the time base and the range shown. */
-function paintAxisCanvas(c: HTMLCanvasElement, view: View, dpr: number, base: { shiftMs: number; name: string }, style: { current: AxisStyle | null }): void {
+function paintAxisCanvas(c: HTMLCanvasElement, view: View, dpr: number, base: AxisBase, style: { current: AxisStyle | null }): void {
   const ctx = sizedContext(c, view.width, AXIS_H, dpr);
   if (!ctx) return;
   if (!style.current) {

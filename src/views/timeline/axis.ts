@@ -5,6 +5,7 @@
 import { scaleUtc, utcFormat } from 'd3';
 import type { View } from './painter.ts';
 import { formatOffset } from '../../base/civil.ts';
+import type { TimeMode } from '../../app/ui-state.ts';
 
 export interface AxisTick {
   /** CSS px from the left of the canvas. */
@@ -143,7 +144,7 @@ export interface AxisBase {
  * all have one known offset (else UTC, saying why). A node picked by name: its local time, when
  * its offset is known (else as the log view).
  */
-export function axisBaseOf(choice: AxisChoice, timeMode: 'utc' | 'local', lanes: readonly { node: string; offset: number | null }[]): AxisBase {
+export function axisBaseOf(choice: AxisChoice, timeMode: TimeMode, lanes: readonly { node: string; offset: number | null }[]): AxisBase {
   if (choice === 'utc') return { shiftMs: 0, name: 'UTC' };
   const picked = choice ? lanes.find((l) => l.node.toLowerCase() === choice) : undefined;
   if (picked && picked.offset !== null) return { shiftMs: picked.offset * 60_000, name: `${picked.node} local ${fmtOffset(picked.offset)}` };

@@ -263,7 +263,7 @@ export function paint(ctx: CanvasRenderingContext2D, input: PaintInput, rects?: 
     if (shifted) out.clearBand!(lane.densityY, DENSITY_H);
     if (p.density) paintDensity(out, p, lane.lane, lane.densityY, stats);
   }
-  paintArrows(out, p, arrowsInView(p, mode, shown), shown, stats);
+  paintArrows(out, p, arrowsInView(p, mode, shown), stats);
   lastFrames.set(out, { marks: m, rows, mask, endMax, width: w, height, dpr: p.dpr, scrollTop, ground, span, origin: ORIGIN, mode });
   stats.shifted = shifted ? dx : null;
   out.flush(ctx);
@@ -401,10 +401,9 @@ function arrowsInView(p: PaintInput, mode: Uint8Array, shown: (k: number) => boo
 }
 
 /** Moves and join links: arrows between the two lanes' rows, into the buffer. */
-function paintArrows(out: RectSink, p: PaintInput, arrows: number[], shown: (k: number) => boolean, stats: PaintStats): void {
+function paintArrows(out: RectSink, p: PaintInput, arrows: number[], stats: PaintStats): void {
   const { marks: m, rows } = p;
   for (const k of arrows) {
-    if (!shown(k)) continue;
     const x = Math.round(colOf(m.t0[k]));
     const ya = rows.y[m.row[k]] + ROW_H / 2;
     const yb = rows.y[m.row2[k]] >= 0 ? rows.y[m.row2[k]] + ROW_H / 2 : -1;
@@ -527,13 +526,16 @@ function shortLabelOf(m: TimelineMarks, id: number): string {
   return (cache[id] ??= shortLabel(m.labels[id]));
 }
 
+/**
+ * Whether aggregated value `v` (style + 1) takes a pixel that holds `cur` (0: nothing): when it
+ * is more severe. The first of equals keeps it, so the result is the first mark of the highest
+ * priority, in the marks' order.
+ */
+const takes = (v: number, cur: number): boolean => cur === 0 || PRIORITY[cur - 1] < PRIORITY[v - 1];
+
 /** Pixels [a, b] take style `st` unless one as severe or more holds them (the first of equals wins). */
 function claimPixels(a: number, b: number, st: number): void {
-  const pr = PRIORITY[st];
-  for (let x = a; x <= b; x++) {
-    const cur = pixels[x];
-    if (cur === 0 || PRIORITY[cur - 1] < pr) pixels[x] = st + 1;
-  }
+  for (let x = a; x <= b; x++) if (takes(st + 1, pixels[x])) pixels[x] = st + 1;
 }
 
 /** Per 8 and per 64 marks (in the sorted order): the largest end and the highest priority. */
@@ -561,10 +563,8 @@ function blocksOf(m: TimelineMarks): MarkBlocks {
     if (pr > b.pri8[i >> 3]) b.pri8[i >> 3] = pr;
     if (pr > b.pri64[i >> 6]) b.pri64[i >> 6] = pr;
     if (m.row2[i] >= 0) continue;
-    const w8 = b.win8[i >> 3];
-    if (w8 === 0 || PRIORITY[w8 - 1] < pr) b.win8[i >> 3] = st + 1;
-    const w64 = b.win64[i >> 6];
-    if (w64 === 0 || PRIORITY[w64 - 1] < pr) b.win64[i >> 6] = st + 1;
+    if (takes(st + 1, b.win8[i >> 3])) b.win8[i >> 3] = st + 1;
+    if (takes(st + 1, b.win64[i >> 6])) b.win64[i >> 6] = st + 1;
   }
   markBlocks.set(m, b);
   return b;
@@ -620,7 +620,7 @@ function paintDense(out: RectSink, p: PaintInput, r: number, k0: number, k1: num
         if ((i & 63) === 0 && i + 64 <= k1 && t0s[i + 63] < next && end64[i >> 6] < next) {
           if (!mask) {
             const wn = win64[i >> 6];
-            if (wn !== 0 && (cur === 0 || PRIORITY[cur - 1] < PRIORITY[wn - 1])) px[col] = wn;
+            if (wn !== 0 && takes(wn, cur)) px[col] = wn;
             i += 64;
             continue;
           }
@@ -629,7 +629,7 @@ function paintDense(out: RectSink, p: PaintInput, r: number, k0: number, k1: num
         if (i + 8 <= k1 && t0s[i + 7] < next && end8[i >> 3] < next) {
           if (!mask) {
             const wn = win8[i >> 3];
-            if (wn !== 0 && (cur === 0 || PRIORITY[cur - 1] < PRIORITY[wn - 1])) px[col] = wn;
+            if (wn !== 0 && takes(wn, cur)) px[col] = wn;
             i += 8;
             continue;
           }
@@ -642,8 +642,7 @@ function paintDense(out: RectSink, p: PaintInput, r: number, k0: number, k1: num
         const e = t1s[i];
         if (e < next) {
           // Within this column (most marks at this zoom): one pixel to settle.
-          const cur = px[col];
-          if (cur === 0 || PRIORITY[cur - 1] < PRIORITY[st]) px[col] = st + 1;
+          if (takes(st + 1, px[col])) px[col] = st + 1;
         } else claimPixels(col, Math.min(w, Math.floor(e * scale - origin)), st);
       }
       i++;
