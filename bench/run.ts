@@ -12,6 +12,7 @@ import { build, preview } from 'vite';
 import { chromium, type Page } from '@playwright/test';
 import { Cdp, selfTimes, type CpuProfile } from './cdp.ts';
 import { runTimelineBench } from './timeline.ts';
+import { runResponsiveBench } from './responsive.ts';
 import type { BenchRow } from './report.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -21,7 +22,7 @@ const JSON_OUT = argv.includes('--json');
 const REGEN = argv.includes('--regen');
 const RUNS = Number(argv[argv.indexOf('--runs') + 1]) > 0 && argv.includes('--runs') ? Number(argv[argv.indexOf('--runs') + 1]) : 3;
 const SKIP = new Set((argv.includes('--skip') ? argv[argv.indexOf('--skip') + 1] : '').split(',').filter(Boolean));
-/** --only a,b runs just those sections (kernels, engine, search, timeline); --skip a,b leaves them out. */
+/** --only a,b runs just those sections (kernels, engine, search, timeline, responsive); --skip a,b leaves them out. */
 const ONLY = argv.includes('--only') ? new Set(argv[argv.indexOf('--only') + 1].split(',').filter(Boolean)) : null;
 const runs = (section: string): boolean => (ONLY ? ONLY.has(section) : !SKIP.has(section));
 const PROFILE = argv.includes('--profile');
@@ -340,6 +341,23 @@ async function main(): Promise<void> {
       timelineRows = t.rows;
     }
 
+    // 7. Responsiveness: the built app, its demo replaced by a ~2 M-line set with the timeline open (bench/responsive.ts).
+    let responsiveRows: Row[] = [];
+    if (runs('responsive')) {
+      log('Responsiveness: a ~2 M-line set dropped on the app (dist/) with the timeline open…');
+      const appRoot = join(here, '..');
+      await build({ root: appRoot, logLevel: 'warn' });
+      const app = await preview({ root: appRoot, preview: { port: 0, host: '127.0.0.1', strictPort: false }, logLevel: 'warn' });
+      try {
+        const appUrl = app.resolvedUrls?.local[0] ?? `http://127.0.0.1:${(app.httpServer.address() as { port: number }).port}/`;
+        const r = await runResponsiveBench(browser, appUrl, outDir, log, RUNS);
+        results.responsive = r.results;
+        responsiveRows = r.rows;
+      } finally {
+        await new Promise<void>((r) => app.httpServer.close(() => r()));
+      }
+    }
+
     // ---- Rows of the table ----
     /** Event recognition on top of parse+index, as the cost it adds (no target of its own). */
     const eventsRow = (id: string, enc: string, k: Record<string, KernelSummary>): void => {
@@ -404,6 +422,7 @@ async function main(): Promise<void> {
       }
     }
     rows.push(...timelineRows);
+    rows.push(...responsiveRows);
   } finally {
     await browser.close();
     await new Promise<void>((r) => server.httpServer.close(() => r()));

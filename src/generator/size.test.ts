@@ -34,12 +34,10 @@ describe('size targets', () => {
     });
   }
 
-  it('20 MB of one node streams quickly and lands within 1 %', () => {
-    const started = Date.now();
+  it('20 MB of one node streams and lands within 1 %', () => {
     const { bytes, lines } = encodedSize(20_000_000, 'w2016', 'utf-8', 'crlf', false);
     expect(Math.abs(bytes - 20_000_000) / 20_000_000).toBeLessThan(0.01);
     expect(lines).toBeGreaterThan(100_000);
-    expect(Date.now() - started).toBeLessThan(10_000);
   });
 
   it('a bigger target stretches the steady state instead of crowding it', () => {
