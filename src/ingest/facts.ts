@@ -48,6 +48,8 @@ export function finalizeFacts(f: FileFacts, c: FinalizeContext): void {
     f.status = 'error';
     return;
   }
+  // Only a cluster.log has a node to name: a file that is none gets its one error above, alone.
+  if (!f.node) f.warnings.unshift('No node name found (no Current node header, node folder, <node>_cluster.log name or in-file evidence); set it on the card.');
   if (f.dialect === 'nt4' && !f.month) {
     f.errors.push(`${f.name}: a Windows NT 4.0 log records only the day of the month; give the month and year (YYYY-MM) to load it.`);
     f.status = 'needs-month';
@@ -85,7 +87,6 @@ function resolveNode(f: FileFacts, c: FinalizeContext): void {
       }
     }
   }
-  if (!f.node) f.warnings.push('No node name found (no Current node header, node folder, <node>_cluster.log name or in-file evidence); set it on the card.');
   for (const x of f.nodeConflicts) f.warnings.push(`Node conflict: ${x}`);
 }
 

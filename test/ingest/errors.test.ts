@@ -66,6 +66,18 @@ describe('error cases', () => {
     expect(s.blank + s.unparsed).toBe(4);
   });
 
+  it('a file that is not a cluster.log gets one error and no node warning (a node name means nothing for it)', () => {
+    const csv = '"Time of Day","Process Name","PID","Operation","Path","Result","Detail"\r\n"10:12:01.1234567 AM","clussvc.exe","2212","ReadFile","C:\\Windows\\Cluster\\CLUSDB","SUCCESS","Offset: 0"\r\n';
+    const { f, s } = run(utf8(csv), 'Logfile.CSV');
+    expect(s.errors).toEqual(['Logfile.CSV: not a cluster.log in any known format (2 lines, none of them starts with a PID.TID::YYYY/MM/DD-HH:MM:SS.mmm record).']);
+    expect(f.facts.warnings.filter((w) => w.includes('node name'))).toEqual([]);
+  });
+
+  it('a cluster.log without a node name still says so', () => {
+    const { f } = run(utf8(withEnding(W2008, '\r\n')), 'log.txt');
+    expect(f.facts.warnings[0]).toMatch(/^No node name found/);
+  });
+
   it('a line over 1 MB: a warning naming the line and its size; the line is kept', () => {
     const huge = `0000ab34.0000a7c0::2014/06/10-07:54:38.433 INFO  [RCM] ${'x'.repeat(1_200_000)}`;
     const text = withEnding([W2008[0], huge, W2008[2]], '\r\n');
