@@ -4,6 +4,7 @@
 import { WorkerEngine } from '../src/engine/client.ts';
 import type { EngineSnapshot, SearchSpec } from '../src/engine/api.ts';
 import type { KernelResult } from './kernel.worker.ts';
+import type { NaiveSearchRequest, NaiveSearchResult } from './naive-search.worker.ts';
 import { ProbeEngine } from './probe-engine.ts';
 
 declare const gc: (() => void) | undefined;
@@ -41,6 +42,22 @@ function kernel(idx: number, mode: string, runs: number, warmup: number, keep = 
       resolve({ mode, runs: [], warmup: [], error: e.message });
     };
     w.postMessage({ file, mode, runs, warmup });
+  });
+}
+
+/** The naive search baseline over files #idxs, in a fresh worker (bench/naive-search.worker.ts). */
+function naiveSearch(idxs: number[], specs: NaiveSearchRequest['specs'], runs: number): Promise<NaiveSearchResult> {
+  const w = new Worker(new URL('./naive-search.worker.ts', import.meta.url), { type: 'module', name: 'bench-naive-search' });
+  return new Promise((resolve) => {
+    w.onmessage = (e: MessageEvent<NaiveSearchResult>) => {
+      w.terminate();
+      resolve(e.data);
+    };
+    w.onerror = (e) => {
+      w.terminate();
+      resolve({ lines: 0, bySpec: {}, error: e.message });
+    };
+    w.postMessage({ files: idxs.map((i) => files()[i]), specs, runs } satisfies NaiveSearchRequest);
   });
 }
 
@@ -249,7 +266,7 @@ function env() {
 }
 
 (window as unknown as { bench: unknown }).bench = {
-  env, kernel, endKernel, collect, newEngine, disposeEngine, load, search, measureMemory, memoryProbe, probe,
+  env, kernel, naiveSearch, endKernel, collect, newEngine, disposeEngine, load, search, measureMemory, memoryProbe, probe,
   snapshot: () => summary(last),
   ready: true,
 };

@@ -14,6 +14,7 @@ import { Cdp, selfTimes, type CpuProfile } from './cdp.ts';
 import { runTimelineBench } from './timeline.ts';
 import { runResponsiveBench } from './responsive.ts';
 import type { BenchRow } from './report.ts';
+import type { NaiveSearchResult } from './naive-search.worker.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const outDir = join(here, 'out');
@@ -42,13 +43,32 @@ const log = (s: string): void => {
 interface InputSet {
   dir: string;
   args: string[];
+  /** What the table's rows name: each file's size (10^6 B = 1 MB) or the set's total line count. */
+  want: { bytesPerFile?: number; totalLines?: number };
 }
-// The scenario generator needs >= 2 nodes; node 1 of each set is "the" file, the whole UTF-8 set is the search corpus.
-// (--size is the generator's estimate; these values give ~300 MB and ~64 MB per node.)
-const SETS: Record<'utf8' | 'utf16', InputSet> = {
-  utf8: { dir: join(outDir, 'utf8'), args: ['--nodes', '3', '--dialect', 'w2016', '--encoding', 'utf-8', '--size', '370MB', '--seed', '11'] },
-  utf16: { dir: join(outDir, 'utf16'), args: ['--nodes', '2', '--dialect', 'w2016', '--encoding', 'utf-16le', '--bom', '--size', '64MB', '--seed', '12'] },
+// The scenario generator needs >= 2 nodes. `--size N B` is the size of each file in bytes; the
+// generator stops at the line that reaches it. Rows are labelled with the sizes measured, and a
+// set that misses what it is meant to be by more than 3 % stops the bench (see checkSet).
+//  - utf8: node 1 is "the 300 MB file" (T1, T3, T5); node 2 is only there because the generator wants two.
+//  - utf16: node 1 is "the 64 MB UTF-16LE file" (T2).
+//  - search: 3 nodes, 5.0 M lines in all (T10, T11 name "5 M lines"); about 134 B per line.
+const SETS: Record<'utf8' | 'utf16' | 'search', InputSet> = {
+  utf8: { dir: join(outDir, 'utf8'), args: ['--nodes', '2', '--dialect', 'w2016', '--encoding', 'utf-8', '--size', '300000000B', '--seed', '11'], want: { bytesPerFile: 300e6 } },
+  utf16: { dir: join(outDir, 'utf16'), args: ['--nodes', '2', '--dialect', 'w2016', '--encoding', 'utf-16le', '--bom', '--size', '64000000B', '--seed', '12'], want: { bytesPerFile: 64e6 } },
+  search: { dir: join(outDir, 'search'), args: ['--nodes', '3', '--dialect', 'w2016', '--encoding', 'utf-8', '--size', '223000000B', '--seed', '13'], want: { totalLines: 5e6 } },
 };
+
+/** The inputs must be what the rows say they are. */
+function checkSet(key: string, set: InputSet, files: ManifestFile[]): void {
+  const off = (got: number, want: number) => Math.abs(got - want) / want > 0.03;
+  if (set.want.bytesPerFile !== undefined) {
+    for (const f of files) if (off(f.bytes, set.want.bytesPerFile)) throw new Error(`${key} input ${f.name} has ${f.bytes} B, not about ${set.want.bytesPerFile} B: change SETS.${key}`);
+  }
+  if (set.want.totalLines !== undefined) {
+    const lines = files.reduce((a, f) => a + f.lines, 0);
+    if (off(lines, set.want.totalLines)) throw new Error(`${key} inputs have ${lines} lines, not about ${set.want.totalLines}: change SETS.${key}`);
+  }
+}
 
 interface ManifestFile { name: string; node: string; bytes: number; lines: number; encoding: string; bom: boolean }
 
@@ -65,9 +85,11 @@ function readManifest(set: InputSet): ManifestFile[] | null {
   return files;
 }
 
-async function ensureInputs(): Promise<Record<'utf8' | 'utf16', { path: string; bytes: number; lines: number }[]>> {
-  const out = {} as Record<'utf8' | 'utf16', { path: string; bytes: number; lines: number }[]>;
-  for (const key of ['utf8', 'utf16'] as const) {
+type Inputs = Record<keyof typeof SETS, { path: string; bytes: number; lines: number }[]>;
+
+async function ensureInputs(): Promise<Inputs> {
+  const out = {} as Inputs;
+  for (const key of Object.keys(SETS) as (keyof typeof SETS)[]) {
     const set = SETS[key];
     let files = REGEN ? null : readManifest(set);
     if (!files) {
@@ -89,6 +111,7 @@ async function ensureInputs(): Promise<Record<'utf8' | 'utf16', { path: string; 
       files = readManifest(set);
       if (!files) throw new Error(`generator output in ${set.dir} is incomplete`);
     }
+    checkSet(key, set, files);
     out[key] = files.map((f) => ({ path: join(set.dir, f.name), bytes: f.bytes, lines: f.lines }));
   }
   return out;
@@ -165,10 +188,12 @@ async function main(): Promise<void> {
   const started = Date.now();
   // The generated log files are needed by every section but the timeline (synthetic marks, made in the page).
   const needInputs = runs('kernels') || runs('engine') || runs('search') || CPUPROFILE !== null;
-  const inputs: Awaited<ReturnType<typeof ensureInputs>> = needInputs ? await ensureInputs() : { utf8: [], utf16: [] };
+  const inputs: Inputs = needInputs ? await ensureInputs() : { utf8: [], utf16: [], search: [] };
   const utf8 = inputs.utf8[0];
   const utf16 = inputs.utf16[0];
-  const corpus = inputs.utf8;
+  const corpus = inputs.search;
+  /** Positions of the search corpus's files in the page's file input. */
+  const corpusIdx = corpus.map((_, i) => i + 2);
 
   log('Building the bench page (bench/vite.config.ts → bench/dist/)…');
   const configFile = join(here, 'vite.config.ts');
@@ -191,15 +216,15 @@ async function main(): Promise<void> {
     page.on('console', (m) => { if (m.type() === 'error') log(`console: ${m.text()}`); });
     await page.goto(url);
     await page.waitForFunction(() => (window as unknown as { bench?: { ready: boolean } }).bench?.ready === true);
-    // File order in the input: 0 = UTF-8 node 1, 1 = UTF-16LE node 1, 2.. = the rest of the UTF-8 corpus.
-    if (needInputs) await page.setInputFiles('#f', [utf8.path, utf16.path, ...corpus.slice(1).map((f) => f.path)]);
+    // File order in the input: 0 = the UTF-8 300 MB file, 1 = the UTF-16LE file, 2.. = the search corpus.
+    if (needInputs) await page.setInputFiles('#f', [utf8.path, utf16.path, ...corpus.map((f) => f.path)]);
     const env = await call<Record<string, unknown>>(page, 'env');
     results.env = { ...env, chromium: browser.version(), executablePath, node: process.version, runs: RUNS, cpu: cpus()[0]?.model, loadavgAtStart: loadavg() };
     if (needInputs) {
       results.inputs = {
         utf8: { ...utf8, encoding: 'utf-8', dialect: 'w2016', generator: SETS.utf8.args.join(' ') },
         utf16: { ...utf16, encoding: 'utf-16le+BOM', dialect: 'w2016', generator: SETS.utf16.args.join(' ') },
-        searchCorpus: { files: corpus.length, bytes: corpus.reduce((a, f) => a + f.bytes, 0), lines: corpus.reduce((a, f) => a + f.lines, 0) },
+        searchCorpus: { files: corpus.length, bytes: corpus.reduce((a, f) => a + f.bytes, 0), lines: corpus.reduce((a, f) => a + f.lines, 0), generator: SETS.search.args.join(' ') },
       };
     }
     log(`Chromium ${browser.version()}, hardwareConcurrency ${env.hardwareConcurrency}, crossOriginIsolated ${env.crossOriginIsolated}`);
@@ -233,7 +258,7 @@ async function main(): Promise<void> {
       // one literal search over the whole corpus (engine-search).
       await call(page, 'newEngine', false);
       const searching = CPUPROFILE === 'engine-search';
-      if (searching) await call<LoadResult>(page, 'load', inputs.utf8.map((_, i) => (i === 0 ? 0 : i + 1)));
+      if (searching) await call<LoadResult>(page, 'load', corpusIdx);
       const ts = await cdp.targets((t) => t.type === 'worker' && t.title.startsWith('clusterlens-'));
       const sessions = [];
       for (const t of ts) {
@@ -305,8 +330,9 @@ async function main(): Promise<void> {
       await call(page, 'disposeEngine');
     }
 
-    // 5. Search over the whole UTF-8 corpus (all nodes) through the engine.
+    // 5. Search over the search corpus (3 nodes, 5 M lines) through the engine, and the naive baseline.
     const searches: Record<string, SearchResult[] & { spec?: unknown }> = {};
+    let naiveSearch: NaiveSearchResult | null = null;
     const SPECS = [
       { id: 'literal-cs', spec: { text: 'quorum', regex: false, caseSensitive: true } },
       { id: 'literal-ci', spec: { text: 'quorum', regex: false, caseSensitive: false } },
@@ -314,8 +340,12 @@ async function main(): Promise<void> {
       { id: 'regex-ci', spec: { text: '(quorum|heartbeat)\\s\\w+', regex: true, caseSensitive: false } },
     ];
     if (runs('search')) {
+      naiveSearch = await call<NaiveSearchResult>(page, 'naiveSearch', corpusIdx, SPECS, RUNS);
+      if (naiveSearch.error) throw new Error(`naive search failed: ${naiveSearch.error}`);
+      for (const [id, x] of Object.entries(naiveSearch.bySpec)) log(`  naive search ${id}: ${x.medianMs.toFixed(0)} ms (runs ${x.allMs.join(', ')}), ${x.hits} lines`);
+      results.naiveSearch = naiveSearch;
       await call(page, 'newEngine', false);
-      const r = await call<LoadResult>(page, 'load', corpus.map((_, i) => (i === 0 ? 0 : i + 1)));
+      const r = await call<LoadResult>(page, 'load', corpusIdx);
       log(`  search corpus loaded: ${corpus.length} files, ${r.lines} lines in ${r.completeMs.toFixed(0)} ms`);
       results.searchCorpusLoad = r;
       for (const { id, spec } of SPECS) {
@@ -390,13 +420,13 @@ async function main(): Promise<void> {
       const ttfr = median(loads.map((l) => l.firstRowsMs));
       const complete = median(loads.map((l) => l.completeMs));
       const naiveMs = k8?.naive ? k8.naive.medianMs : NaN;
-      rows.push({ id: 'T5', metric: 'Engine: drop → first snapshot with rows (300 MB)', measured: ttfr, unit: 'ms', target: '≤ 250 ms', ratio: null, pass: ttfr <= 250 });
+      rows.push({ id: 'T5', metric: `Engine: drop → first snapshot with rows (${(utf8.bytes / MB).toFixed(0)} MB)`, measured: ttfr, unit: 'ms', target: '≤ 250 ms', ratio: null, pass: ttfr <= 250 });
       rows.push({ id: 'T5.text', metric: 'Engine: drop → first 60 rows decoded (getRows)', measured: median(loads.map((l) => l.firstTextMs)), unit: 'ms', target: '(info)', ratio: null, pass: null });
-      rows.push({ id: 'T3', metric: 'Engine: drop → complete index, loading=false', measured: complete, unit: 'ms', target: '≤ 1000 ms', ratio: Number.isFinite(naiveMs) ? naiveMs / complete : null, pass: complete <= 1000, note: 'ratio = naive single-worker parse time / engine time' });
+      rows.push({ id: 'T3', metric: `Engine: drop → complete index, loading=false (${(utf8.bytes / MB).toFixed(0)} MB, events on)`, measured: complete, unit: 'ms', target: '≤ 1000 ms', ratio: Number.isFinite(naiveMs) ? naiveMs / complete : null, pass: complete <= 1000, note: 'ratio = naive single-worker parse time / engine time' });
       const growth = median(mems.map((m) => m.growth));
-      rows.push({ id: 'T6.heap', metric: 'JS heap growth / input, 300 MB loaded (page + workers)', measured: growth / utf8.bytes, unit: '× input', target: '≤ 0.1×', ratio: null, pass: growth / utf8.bytes <= 0.1, note: `${(growth / MB).toFixed(1)} MB; CDP Runtime.getHeapUsage usedSize after HeapProfiler.collectGarbage, summed over the page and its workers (ArrayBuffers excluded)` });
+      rows.push({ id: 'T6.heap', metric: `JS heap growth / input, ${(utf8.bytes / MB).toFixed(0)} MB loaded (page + workers)`, measured: growth / utf8.bytes, unit: '× input', target: '≤ 0.1×', ratio: null, pass: growth / utf8.bytes <= 0.1, note: `${(growth / MB).toFixed(1)} MB; CDP Runtime.getHeapUsage usedSize after HeapProfiler.collectGarbage, summed over the page and its workers (ArrayBuffers excluded)` });
       const ab = median(mems.map((m) => m.after.arrayBuffers - m.before.arrayBuffers));
-      rows.push({ id: 'T7', metric: 'ArrayBuffers (raw bytes + columns) / input, 300 MB loaded', measured: ab / utf8.bytes, unit: '× input', target: '≤ 1.3× (T7, JS heap + buffers)', ratio: null, pass: (ab + growth) / utf8.bytes <= 1.3, note: `${(ab / MB).toFixed(1)} MB of ArrayBuffer backing stores (CDP backingStorageSize); measureUserAgentSpecificMemory, which counts JS heap + buffers, grew ${(median(mems.map((m) => m.uaAfter - m.uaBefore)) / MB).toFixed(1)} MB` });
+      rows.push({ id: 'T7', metric: `ArrayBuffers (raw bytes + columns) / input, ${(utf8.bytes / MB).toFixed(0)} MB loaded`, measured: ab / utf8.bytes, unit: '× input', target: '≤ 1.3× (T7, JS heap + buffers)', ratio: null, pass: (ab + growth) / utf8.bytes <= 1.3, note: `${(ab / MB).toFixed(1)} MB of ArrayBuffer backing stores (CDP backingStorageSize); measureUserAgentSpecificMemory, which counts JS heap + buffers, grew ${(median(mems.map((m) => m.uaAfter - m.uaBefore)) / MB).toFixed(1)} MB` });
     }
     if (k8.index?.extra) {
       const e = k8.index.extra as { columnBytesPerLine: number; columnBytesAllocatedPerLine: number };
@@ -415,7 +445,12 @@ async function main(): Promise<void> {
       if (!list?.length) continue;
       const ms = median(list.map((s) => s.wallMs));
       const hits = list[0].hits;
-      rows.push({ id: `T10.${id}`, metric: `Search ${(corpusLines / 1e6).toFixed(2)} M lines, ${spec.regex ? 'regex' : 'literal'} ${spec.caseSensitive ? 'case-sens.' : 'case-insens.'} "${spec.text}" (${hits} hits)`, measured: ms, unit: 'ms', target: sTarget[id][1], ratio: null, pass: ms <= sTarget[id][0] });
+      const nv = naiveSearch?.bySpec[id];
+      rows.push({
+        id: `T10.${id}`, metric: `Search ${(corpusLines / 1e6).toFixed(2)} M lines, ${spec.regex ? 'regex' : 'literal'} ${spec.caseSensitive ? 'case-sens.' : 'case-insens.'} "${spec.text}" (${hits} hits)`,
+        measured: ms, unit: 'ms', target: sTarget[id][1], ratio: nv ? nv.medianMs / ms : null, pass: ms <= sTarget[id][0],
+        note: nv ? `ratio = naive per-line-string scan, 1 worker (${nv.medianMs.toFixed(0)} ms, ${nv.hits} hits) / engine${nv.hits !== hits ? ' — HIT COUNTS DIFFER' : ''}` : undefined,
+      });
       if (id === 'literal-cs') {
         const fh = median(list.map((s) => s.firstHitMs));
         rows.push({ id: 'T10.first', metric: `Search first hit (literal "${spec.text}")`, measured: fh, unit: 'ms', target: '≤ 100 ms', ratio: null, pass: fh <= 100 });
@@ -430,6 +465,9 @@ async function main(): Promise<void> {
 
   results.loadavgAtEnd = loadavg();
   results.table = rows;
+  // Issue 10, item 2: each figure with its target and its ratio to the naive baseline of this run.
+  const ITEM2 = ['T3', 'T2.mem', 'T1.events', 'T10.literal-ci', 'T10.regex-ci'];
+  results.item2 = rows.filter((r) => ITEM2.includes(r.id)).map(({ id, metric, measured, unit, target, ratio, pass }) => ({ id, metric, measured, unit, target, ratioToNaive: ratio, pass }));
   results.elapsedS = (Date.now() - started) / 1000;
   mkdirSync(outDir, { recursive: true });
   writeFileSync(join(outDir, 'results.json'), JSON.stringify(results, null, 2));

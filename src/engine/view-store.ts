@@ -2,22 +2,26 @@
 // (time, level, component, flags), the merged order of all files, the filtered
 // rows, search hits; it asks the shards for the text of the rows it shows.
 // The main thread sees snapshots and row windows only.
+//
+// Here: messages, the files' lifecycle, when to merge and build the view, search requests.
+// Apart, each for one job: store-file.ts (a file's columns and facts), row-window.ts (positions
+// and rows of the built view), snapshot.ts, density-lanes.ts, file-dedupe.ts.
 
-import { Growable } from '../base/growable.ts';
-import { Level } from '../base/levels.ts';
-import { toLocalShift, toUtcShift, utcKnown } from '../ingest/timebase.ts';
-import { BUCKET_NAMES, CHANNEL_NAMES, emptyFacts, Flag, type FileFacts, type IndexOptions } from '../ingest/types.ts';
-import { buildView, hasMembers, hitRowsOf, severityOf, type FilterFile, type ViewOrder } from '../store/filter.ts';
-import { markDuplicates } from '../store/dedupe.ts';
+import { toUtcShift } from '../ingest/timebase.ts';
+import type { IndexOptions } from '../ingest/types.ts';
+import { buildView, hitRowsOf, type FilterFile, type ViewOrder } from '../store/filter.ts';
 import { mergeRuns, type MergedOrder, type MergeRun } from '../store/merge.ts';
 import { validateQuery } from '../store/search.ts';
 import { DEFAULT_VIEW, type Density, type DensityRequest, type EngineSnapshot, type FileId, type FileOptions, type Row, type SearchSpec, type ViewSpec } from './api.ts';
+import { laneDensity, syncDensity } from './density-lanes.ts';
 import { EventStore } from './event-store.ts';
+import { dedupeFiles } from './file-dedupe.ts';
 import { marksTransfer } from '../timeline/marks.ts';
-import { DENSITY_CLASSES, DENSITY_CLASS_COUNT, DensityPyramid, MAX_DENSITY_BUCKETS, densityMax } from '../timeline/density.ts';
 import type { MainToView, ShardToView, ViewToMain, ViewToShard } from './protocol.ts';
+import { nextHit, positionAt, positionOf, rowWindow, type BuiltView, type LinesReply } from './row-window.ts';
+import { buildSnapshot, NodeColors } from './snapshot.ts';
+import { newStoreFile, resetColumns, withUserOptions, type StoreFile } from './store-file.ts';
 
-const PALETTE = ['#4e9ff5', '#f5a34e', '#5fd38d', '#e86a92', '#b08cf5', '#4ed6d6', '#d6c94e', '#f07b5a', '#8fb3ff', '#9ad95f'];
 /**
  * While files load, re-merge at most this often (ms), and never more than a fifth of the time:
  * every merge and view build takes CPU from the parsing shards on a 2-core machine.
@@ -27,30 +31,6 @@ const REMERGE_MS = 400;
 const SNAPSHOT_MS = 150;
 /** While files load, rebuild the event list at most this often (ms): it re-materializes every event. */
 const EVENTS_MS = 1500;
-
-interface StoreFile {
-  id: FileId;
-  path: string;
-  shard: number;
-  gen: number;
-  facts: FileFacts;
-  opts: IndexOptions;
-  ts: Growable<Float64Array>;
-  level: Growable<Uint8Array>;
-  comp: Growable<Uint16Array>;
-  flags: Growable<Uint8Array>;
-  bytesRead: number;
-  startedAt: number;
-  finishedAt: number | null;
-  hits: Uint8Array | null;
-  expanded: Set<number>;
-  failed: string | null;
-  /** Lines also present in an earlier file of the same node (shown once). */
-  hidden: Uint8Array | null;
-  duplicates: number;
-  /** Pre-aggregated line counts by time and severity class (the timeline's Density track), fed as segments arrive. */
-  density: DensityPyramid;
-}
 
 type PostMain = (msg: ViewToMain, transfer?: Transferable[]) => void;
 
@@ -84,7 +64,7 @@ export class ViewStore {
   private snapTimer: ReturnType<typeof setTimeout> | null = null;
   private shardReq = 0;
   private readonly pending = new Map<number, (msg: ShardToView) => void>();
-  private nodeColors = new Map<string, string>();
+  private readonly colors = new NodeColors();
   private dedupeRun = 0;
   private openQueue: { f: StoreFile; file: File }[] = [];
   private readonly parsing = new Set<FileId>();
@@ -154,13 +134,13 @@ export class ViewStore {
         void this.rows(msg.start, msg.count).then((value) => this.postMain({ t: 'reply', req: msg.req, value }));
         break;
       case 'nextHit':
-        this.postMain({ t: 'reply', req: msg.req, value: this.nextHit(msg.from, msg.dir) });
+        this.postMain({ t: 'reply', req: msg.req, value: nextHit(this.view.hitRows, msg.from, msg.dir) });
         break;
       case 'posOf':
-        this.postMain({ t: 'reply', req: msg.req, value: this.positionOf(msg.id, msg.line) });
+        this.postMain({ t: 'reply', req: msg.req, value: positionOf(this.built(), msg.id, msg.line) });
         break;
       case 'posAt':
-        this.postMain({ t: 'reply', req: msg.req, value: this.positionAt(msg.utc) });
+        this.postMain({ t: 'reply', req: msg.req, value: positionAt(this.built(), msg.utc) });
         break;
     }
   }
@@ -188,7 +168,7 @@ export class ViewStore {
       this.events.add(f.id, msg.chunk);
       this.schedule();
     } else if (msg.t === 'segment') {
-      if (msg.from === 0 && f.ts.length > 0) this.resetColumns(f);
+      if (msg.from === 0 && f.ts.length > 0) this.resetFile(f);
       if (msg.from === f.ts.length && msg.ts.length > 0) {
         f.ts.append(msg.ts);
         f.level.append(msg.level);
@@ -197,13 +177,13 @@ export class ViewStore {
         f.density.append(msg.ts, msg.level);
         this.dirtyMerge = true;
       }
-      f.facts = this.withUserOptions(msg.facts, f);
+      f.facts = withUserOptions(msg.facts, f);
       f.bytesRead = msg.progress.bytesRead;
       // The first lines of a load are shown at once; later ones wait for the throttled re-merge.
       this.schedule(this.view.length === 0 && msg.ts.length > 0);
     } else if (msg.t === 'done') {
       this.parsed(f.id);
-      f.facts = this.withUserOptions(msg.facts, f);
+      f.facts = withUserOptions(msg.facts, f);
       f.bytesRead = msg.progress.bytesRead;
       f.finishedAt = Date.now();
       this.dirtyMerge = true;
@@ -222,16 +202,6 @@ export class ViewStore {
 
   // ---- Files -----------------------------------------------------------------------------
 
-  private newFile(path: string, size: number, shard: number, opts: IndexOptions): StoreFile {
-    const facts = emptyFacts(path.split(/[\\/]/).pop() ?? path, path, size);
-    return {
-      id: this.nextId++, path, shard, gen: 0, facts, opts,
-      ts: new Growable(Float64Array), level: new Growable(Uint8Array), comp: new Growable(Uint16Array), flags: new Growable(Uint8Array),
-      bytesRead: 0, startedAt: Date.now(), finishedAt: null, hits: null, expanded: new Set(), failed: null, hidden: null, duplicates: 0,
-      density: new DensityPyramid(),
-    };
-  }
-
   private add(files: { file: File; path: string }[], replace: boolean, demo: boolean): void {
     if (replace) for (const id of [...this.files.keys()]) this.remove(id, true);
     this.demo = demo;
@@ -243,7 +213,7 @@ export class ViewStore {
       for (let i = 1; i < load.length; i++) if (load[i] < load[shard]) shard = i;
       load[shard] += file.size;
       const opts: IndexOptions = { name: file.name, path };
-      const f = this.newFile(path, file.size, shard, opts);
+      const f = newStoreFile(this.nextId++, path, file.size, shard, opts);
       this.files.set(f.id, f);
       this.openQueue.push({ f, file });
     }
@@ -286,28 +256,9 @@ export class ViewStore {
     }
   }
 
-  private resetColumns(f: StoreFile): void {
-    f.ts = new Growable(Float64Array);
-    f.level = new Growable(Uint8Array);
-    f.comp = new Growable(Uint16Array);
-    f.flags = new Growable(Uint8Array);
-    f.hits = null;
-    f.expanded.clear();
-    f.density = new DensityPyramid();
+  private resetFile(f: StoreFile): void {
+    resetColumns(f);
     this.events.reset(f.id);
-  }
-
-  /** Node and time base chosen by the user are applied over what the shard detected. */
-  private withUserOptions(facts: FileFacts, f: StoreFile): FileFacts {
-    if (f.opts.node) {
-      facts.node = f.opts.node;
-      facts.nodeSource = 'user';
-    }
-    if (f.opts.timeBase) {
-      facts.timeBase = { ...facts.timeBase, base: f.opts.timeBase.base, utcOffsetMinutes: f.opts.timeBase.utcOffsetMinutes, source: 'user' };
-    }
-    if (f.failed && !facts.errors.includes(f.failed)) facts.errors.push(f.failed);
-    return facts;
   }
 
   private setOptions(id: FileId, o: FileOptions): void {
@@ -344,7 +295,7 @@ export class ViewStore {
       f.facts.status = 'loading';
       f.finishedAt = null;
       f.startedAt = Date.now();
-      this.resetColumns(f);
+      this.resetFile(f);
       this.toShard(f.shard, { t: 'reindex', id, opts: f.opts });
     }
     // A changed node or time base only re-merges: the columns stay as written.
@@ -381,7 +332,7 @@ export class ViewStore {
     if (this.dirtyMerge || this.dirtyDensity) {
       this.dirtyDensity = false;
       this.densityVersion++;
-      for (const f of this.files.values()) this.syncDensity(f);
+      for (const f of this.files.values()) syncDensity(f);
     }
     if (this.dirtyMerge || this.dirtyView) this.lastMerge = t0;
     if (this.dirtyMerge) {
@@ -472,73 +423,12 @@ export class ViewStore {
     }, wait);
   }
 
-  private nodeKey(f: StoreFile): string {
-    return f.facts.node ? f.facts.node.toLowerCase() : `file:${f.path}`;
-  }
-
-  private colorOf(key: string): string {
-    let c = this.nodeColors.get(key);
-    if (!c) {
-      c = PALETTE[this.nodeColors.size % PALETTE.length];
-      this.nodeColors.set(key, c);
-    }
-    return c;
-  }
-
   snapshot(): EngineSnapshot {
     const files = [...this.files.values()];
-    const nodes = new Map<string, { name: string; color: string; fileIds: FileId[] }>();
-    const comps = new Map<string, number>();
-    let tMin = Infinity;
-    let tMax = -Infinity;
-    let totalLines = 0;
-    for (const f of files) {
-      const key = this.nodeKey(f);
-      const color = this.colorOf(key);
-      // Files that could not be loaded have no lane.
-      if (f.facts.status !== 'error') {
-        const lane = nodes.get(key) ?? { name: f.facts.node ?? f.facts.name, color, fileIds: [] };
-        lane.fileIds.push(f.id);
-        nodes.set(key, lane);
-      }
-      totalLines += f.facts.lines;
-      f.facts.components.forEach((name, i) => {
-        if (name && f.facts.componentCounts[i]) comps.set(name, (comps.get(name) ?? 0) + f.facts.componentCounts[i]);
-      });
-      if (f.facts.firstWritten !== null && f.facts.lastWritten !== null && f.facts.status !== 'error') {
-        const sh = toUtcShift(f.facts.timeBase);
-        tMin = Math.min(tMin, f.facts.firstWritten + sh);
-        tMax = Math.max(tMax, f.facts.lastWritten + sh);
-      }
-    }
-    const now = Date.now();
-    return {
+    return buildSnapshot(files, this.colors, {
       version: this.version,
-      files: files.map((f) => {
-        const elapsed = ((f.finishedAt ?? now) - f.startedAt) / 1000;
-        return {
-          id: f.id,
-          facts: f.facts,
-          progress: {
-            bytesRead: f.bytesRead, size: f.facts.size, lines: f.facts.lines,
-            rate: elapsed > 0 ? f.bytesRead / elapsed : 0, startedAt: f.startedAt, finishedAt: f.finishedAt,
-          },
-          color: this.colorOf(this.nodeKey(f)),
-          duplicates: f.duplicates,
-          span: f.facts.firstWritten === null || f.facts.lastWritten === null ? null : {
-            firstUtc: f.facts.firstWritten + toUtcShift(f.facts.timeBase),
-            lastUtc: f.facts.lastWritten + toUtcShift(f.facts.timeBase),
-            known: utcKnown(f.facts.timeBase),
-          },
-        };
-      }),
-      nodes: [...nodes.values()],
-      totalLines,
       viewRows: this.view.length,
       viewVersion: this.viewVersion,
-      components: [...comps].map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)),
-      timeMin: Number.isFinite(tMin) ? tMin : null,
-      timeMax: Number.isFinite(tMax) ? tMax : null,
       search: {
         spec: this.searchSpec,
         running: this.searchPending > 0,
@@ -553,49 +443,11 @@ export class ViewStore {
       demo: this.demo,
       events: this.events.summary(),
       densityVersion: this.densityVersion,
-    };
+    });
   }
 
-  // ---- Density ---------------------------------------------------------------------------
-
-  /** Duplicates found (or no longer hidden) since the file's pyramid was built: rebuild it without them. */
-  private syncDensity(f: StoreFile): void {
-    const hidden = f.hidden !== null && f.hidden.length === f.ts.length ? f.hidden : null;
-    if (f.density.hidden === hidden && f.density.lines === f.ts.length) return;
-    f.density = DensityPyramid.build({ ts: f.ts.data, level: f.level.data }, f.ts.length, hidden);
-  }
-
-  /**
-   * Lines per bucket per node lane and severity class, for the timeline's Density track: the
-   * lanes of the snapshot (same names, same order), the files of the view's file filter.
-   */
   private density(req: DensityRequest): Density | null {
-    const { t0, t1 } = req;
-    const buckets = Math.min(MAX_DENSITY_BUCKETS, Math.floor(req.buckets));
-    if (!Number.isFinite(t0) || !Number.isFinite(t1) || !(t1 > t0) || !(buckets >= 1)) return null;
-    // The lanes as snapshot() builds them: files that could not be loaded have none.
-    const laneOf = new Map<string, number>();
-    const nodes: string[] = [];
-    for (const f of this.files.values()) {
-      if (f.facts.status === 'error') continue;
-      const key = this.nodeKey(f);
-      if (!laneOf.has(key)) {
-        laneOf.set(key, nodes.length);
-        nodes.push(f.facts.node ?? f.facts.name);
-      }
-    }
-    if (nodes.length === 0) return null;
-    const stride = DENSITY_CLASS_COUNT * buckets;
-    const counts = new Uint32Array(nodes.length * stride);
-    const selected = this.spec.fileIds.length === 0 ? null : new Set(this.spec.fileIds);
-    for (const f of this.visibleFiles()) {
-      if (selected !== null && !selected.has(f.id)) continue;
-      const lane = laneOf.get(this.nodeKey(f));
-      if (lane === undefined) continue;
-      this.syncDensity(f);
-      f.density.query(counts, lane * stride, t0, t1, buckets, toUtcShift(f.facts.timeBase), { ts: f.ts.data, level: f.level.data });
-    }
-    return { t0, t1, buckets, nodes, classes: DENSITY_CLASSES, counts, max: densityMax(counts, nodes.length, buckets) };
+    return laneDensity(req, this.files.values(), this.visibleFiles(), this.spec.fileIds);
   }
 
   // ---- Search ----------------------------------------------------------------------------
@@ -665,23 +517,6 @@ export class ViewStore {
     this.schedule(this.searchPending === 0);
   }
 
-  private nextHit(from: number, dir: 1 | -1): number {
-    const h = this.view.hitRows;
-    if (h.length === 0) return -1;
-    let lo = 0;
-    let hi = h.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (h[mid] <= from) lo = mid + 1;
-      else hi = mid;
-    }
-    // lo = first hit > from
-    if (dir === 1) return lo < h.length ? h[lo] : -1;
-    let i = lo - 1;
-    if (i >= 0 && h[i] === from) i--;
-    return i >= 0 ? h[i] : -1;
-  }
-
   // ---- Rows ------------------------------------------------------------------------------
 
   private toggle(pos: number): void {
@@ -695,51 +530,6 @@ export class ViewStore {
     this.invalidateView();
   }
 
-  private positionOf(id: FileId, line: number): number {
-    const slot = this.slots.findIndex((f) => f.id === id);
-    if (slot < 0) return -1;
-    // Fast path: rows are in time order, so look where the line's time sorts first.
-    const f = this.slots[slot];
-    const t = line < f.ts.length ? f.ts.data[line] : NaN;
-    if (t === t) {
-      const key = t + toUtcShift(f.facts.timeBase);
-      const r0 = this.positionAt(key);
-      for (let r = r0; r < this.view.length && r < r0 + 20000; r++) {
-        const p = this.view.pos[r];
-        if (this.merged.file[p] === slot && this.merged.line[p] === line) return r;
-        if (this.rowKey(r) > key) break;
-      }
-    }
-    let best = -1;
-    for (let r = 0; r < this.view.length; r++) {
-      const p = this.view.pos[r];
-      if (this.merged.file[p] === slot && this.merged.line[p] <= line) {
-        if (this.merged.line[p] === line) return r;
-        best = r;
-      }
-    }
-    return best;
-  }
-
-  private positionAt(utc: number): number {
-    // Rows are in time order except for flagged backwards lines: binary search on the row keys.
-    let lo = 0;
-    let hi = this.view.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.rowKey(mid) < utc) lo = mid + 1;
-      else hi = mid;
-    }
-    return Math.min(lo, Math.max(0, this.view.length - 1));
-  }
-
-  private rowKey(r: number): number {
-    const p = this.view.pos[r];
-    const f = this.slots[this.merged.file[p]];
-    const t = f.ts.data[this.merged.line[p]];
-    return t === t ? t + toUtcShift(f.facts.timeBase) : -Infinity;
-  }
-
   private askHashes(f: StoreFile): Promise<Uint32Array> {
     const req = ++this.shardReq;
     return new Promise((resolve) => {
@@ -748,144 +538,29 @@ export class ViewStore {
     });
   }
 
-  /**
-   * Several files of one node (re-collected logs) overlap in time: a line of a later file
-   * with the same time and the same bytes as a line of an earlier file is hidden.
-   */
+  /** Hides lines repeated by later files of the same node (file-dedupe.ts), then re-merges if that changed. */
   private async dedupe(): Promise<void> {
     const run = ++this.dedupeRun;
-    const groups = new Map<string, StoreFile[]>();
-    const before = new Map([...this.files.values()].map((f) => [f, f.duplicates]));
-    for (const f of this.files.values()) {
-      f.hidden = null;
-      f.duplicates = 0;
-      if (f.finishedAt === null || f.facts.status !== 'done' || !f.facts.node) continue;
-      const key = this.nodeKey(f);
-      groups.set(key, [...(groups.get(key) ?? []), f]);
-    }
-    const hashes = new Map<StoreFile, Uint32Array>();
-    const get = async (f: StoreFile) => {
-      let h = hashes.get(f);
-      if (!h) {
-        h = await this.askHashes(f);
-        hashes.set(f, h);
-      }
-      return h;
-    };
-    const keyAt = (f: StoreFile, i: number) => {
-      const t = f.ts.data[i];
-      return t === t ? t + toUtcShift(f.facts.timeBase) : -Infinity;
-    };
-    for (const group of groups.values()) {
-      if (group.length < 2) continue;
-      group.sort((a, b) => a.id - b.id);
-      for (let j = 1; j < group.length; j++) {
-        const b = group[j];
-        for (let i = 0; i < j; i++) {
-          const a = group[i];
-          const [a0, a1, b0, b1] = [a.facts.firstWritten, a.facts.lastWritten, b.facts.firstWritten, b.facts.lastWritten];
-          if (a0 === null || a1 === null || b0 === null || b1 === null) continue;
-          const sa = toUtcShift(a.facts.timeBase);
-          const sb = toUtcShift(b.facts.timeBase);
-          if (a1 + sa < b0 + sb || b1 + sb < a0 + sa) continue;
-          const ha = await get(a);
-          const hb = await get(b);
-          if (run !== this.dedupeRun) return;
-          const hidden = b.hidden ?? new Uint8Array(b.ts.length);
-          b.duplicates += markDuplicates(
-            { hashes: ha, keyAt: (k) => keyAt(a, k), hidden: a.hidden },
-            { hashes: hb, keyAt: (k) => keyAt(b, k), hidden: b.hidden },
-            hidden,
-          );
-          if (b.duplicates > 0) b.hidden = hidden;
-        }
-      }
-    }
-    if (run !== this.dedupeRun) return;
-    // Re-merge only when some file hides a different set of lines than before.
-    if ([...this.files.values()].some((f) => f.duplicates !== (before.get(f) ?? 0) || f.duplicates > 0)) {
+    const changed = await dedupeFiles([...this.files.values()], (f) => this.askHashes(f), () => run === this.dedupeRun);
+    if (changed) {
       this.dirtyMerge = true;
       this.schedule(true);
     }
   }
 
-  private askShard(shard: number, id: FileId, lines: Uint32Array): Promise<Extract<ShardToView, { t: 'lines' }>> {
+  private askShard(shard: number, id: FileId, lines: Uint32Array): Promise<LinesReply> {
     const req = ++this.shardReq;
     return new Promise((resolve) => {
-      this.pending.set(req, (m) => resolve(m as Extract<ShardToView, { t: 'lines' }>));
+      this.pending.set(req, (m) => resolve(m as LinesReply));
       this.shards[shard].postMessage({ t: 'lines', req, id, lines } satisfies ViewToShard);
     });
   }
 
-  async rows(start: number, count: number): Promise<Row[]> {
-    const end = Math.min(this.view.length, start + Math.max(0, count));
-    if (start < 0 || start >= end) return [];
-    const view = this.view;
-    const merged = this.merged;
-    const slots = this.slots;
-    const hitSet = new Set<number>();
-    {
-      const h = view.hitRows;
-      let lo = 0;
-      let hi = h.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (h[mid] < start) lo = mid + 1;
-        else hi = mid;
-      }
-      for (let i = lo; i < h.length && h[i] < end; i++) hitSet.add(h[i]);
-    }
-    const byFile = new Map<number, number[]>();
-    for (let r = start; r < end; r++) {
-      const p = view.pos[r];
-      const slot = merged.file[p];
-      const list = byFile.get(slot) ?? [];
-      list.push(r);
-      byFile.set(slot, list);
-    }
-    const rows: Row[] = new Array(end - start);
-    await Promise.all(
-      [...byFile].map(async ([slot, rs]) => {
-        const f = slots[slot];
-        const lines = Uint32Array.from(rs, (r) => merged.line[view.pos[r]]);
-        const res = await this.askShard(f.shard, f.id, lines);
-        const shift = toUtcShift(f.facts.timeBase);
-        const lshift = toLocalShift(f.facts.timeBase);
-        const node = f.facts.node ?? f.facts.name;
-        rs.forEach((r, k) => {
-          const line = lines[k];
-          const lb = f.level.data[line];
-          const fl = f.flags.data[line];
-          const t = f.ts.data[line];
-          const head = hasMembers({ flags: f.flags.data, length: f.flags.length }, line);
-          let members = 0;
-          if (head) while (line + 1 + members < f.flags.length && (f.flags.data[line + 1 + members] & Flag.Member) !== 0) members++;
-          const utc = t === t ? t + shift : NaN;
-          rows[r - start] = {
-            pos: r,
-            fileId: f.id,
-            line,
-            node,
-            utcMs: utc,
-            localMs: utc + lshift,
-            level: lb & 15,
-            severity: severityOf(lb) === Level.INFO && (lb & 15) === Level.None ? Level.None : severityOf(lb),
-            component: f.facts.components[f.comp.data[line]] ?? '',
-            pid: res.pid[k],
-            tid: res.tid[k],
-            channel: CHANNEL_NAMES[(fl & Flag.ChannelMask) >> Flag.ChannelShift],
-            bucket: BUCKET_NAMES[fl & Flag.BucketMask],
-            text: res.texts[k],
-            memberCount: members,
-            member: (fl & Flag.Member) !== 0,
-            expanded: this.spec.expandAll || f.expanded.has(line),
-            hit: hitSet.has(r),
-            backwards: (fl & Flag.Backwards) !== 0,
-            oversized: (fl & Flag.Oversized) !== 0,
-          };
-        });
-      }),
-    );
-    return rows;
+  private built(): BuiltView {
+    return { view: this.view, merged: this.merged, slots: this.slots };
+  }
+
+  rows(start: number, count: number): Promise<Row[]> {
+    return rowWindow(this.built(), start, count, this.spec.expandAll, (shard, id, lines) => this.askShard(shard, id, lines));
   }
 }

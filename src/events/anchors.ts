@@ -166,3 +166,91 @@ export function leadMatches(u: Uint8Array | Uint16Array, p: number, n: number, l
   }
   return true;
 }
+
+/**
+ * The leads of several candidates in one trie, walked once from where the tag ends: a line's
+ * shared start (`Node 1: `) is read once however many leads begin with it, and a character no
+ * lead continues with ends the walk. Edges are literal characters, or a digit run / space run
+ * (taken whole, as leadMatches takes them); where both kinds leave a node, each is followed.
+ */
+export class LeadTrie {
+  private readonly root = new LeadNode();
+
+  /** Adds candidate `j`'s lead; `sure` when a match decides alone (no anchor check). */
+  add(lead: readonly number[], j: number, sure: boolean): void {
+    let node = this.root;
+    for (const c of lead) {
+      if (c === DIGITS) node = node.digits ??= new LeadNode();
+      else if (c === SPACES) node = node.spaces ??= new LeadNode();
+      else node = node.lit[c] ??= new LeadNode();
+    }
+    (sure ? node.sure : node.maybe).push(j);
+    this.root.seal();
+  }
+
+  /** Weak candidates whose lead matched in the last walk (their marks are in `maybe`). */
+  maybeCount = 0;
+
+  /**
+   * Walks u[p..e): sets found[j] for each sure candidate whose lead matches there, maybe[j]
+   * for each other one (counted in maybeCount). Returns how many found[j] it set.
+   */
+  walk(u: Uint8Array | Uint16Array, p: number, e: number, found: Uint8Array, maybe: Uint8Array): number {
+    this.maybeCount = 0;
+    return this.walkFrom(this.root, u, p, e, found, maybe);
+  }
+
+  private walkFrom(start: LeadNode, u: Uint8Array | Uint16Array, p: number, e: number, found: Uint8Array, maybe: Uint8Array): number {
+    let n = 0;
+    let node: LeadNode | undefined = start;
+    while (node !== undefined) {
+      if (node.accepts) {
+        for (let k = 0; k < node.sure.length; k++) {
+          const j = node.sure[k];
+          if (found[j] === 0) (found[j] = 1), n++;
+        }
+        for (let k = 0; k < node.maybe.length; k++) {
+          const j = node.maybe[k];
+          if (maybe[j] === 0) (maybe[j] = 1), this.maybeCount++;
+        }
+      }
+      if (p >= e) break;
+      const c = u[p];
+      if (node.branchy) {
+        if (node.digits !== null && c >= 48 && c <= 57) {
+          let q = p + 1;
+          while (q < e && u[q] >= 48 && u[q] <= 57) q++;
+          n += this.walkFrom(node.digits, u, q, e, found, maybe);
+        }
+        if (node.spaces !== null && (c === 32 || c === 9)) {
+          let q = p + 1;
+          while (q < e && (u[q] === 32 || u[q] === 9)) q++;
+          n += this.walkFrom(node.spaces, u, q, e, found, maybe);
+        }
+      }
+      node = node.lit[c];
+      p++;
+    }
+    return n;
+  }
+}
+
+class LeadNode {
+  readonly lit: Array<LeadNode | undefined> = [];
+  digits: LeadNode | null = null;
+  spaces: LeadNode | null = null;
+  readonly sure: number[] = [];
+  readonly maybe: number[] = [];
+  /** Some lead ends here. */
+  accepts = false;
+  /** A digit-run or space-run edge leaves this node (the walk may have to follow two edges). */
+  branchy = false;
+
+  seal(): void {
+    this.accepts = this.sure.length + this.maybe.length > 0;
+    this.branchy = this.digits !== null || this.spaces !== null;
+    for (const n of this.lit) n?.seal();
+    this.digits?.seal();
+    this.spaces?.seal();
+  }
+}

@@ -8,7 +8,7 @@ import { Growable } from '../base/growable.ts';
 import { CATALOGUE, groupNames, type Recognizer } from '../formats/messages/index.ts';
 import { TABLE_NAME_RULES } from '../formats/messages/tables.ts';
 import { Bucket, Flag, type RecordProbe, type SectionInfo } from '../ingest/types.ts';
-import { AnchorSet, leadMatches, leadOf } from './anchors.ts';
+import { AnchorSet, LeadTrie, leadOf } from './anchors.ts';
 import { NO_VALUE, type EventChunk, type TableName } from './columns.ts';
 
 /** What the extractor reads: views of the indexer's columns up to `count`, and line text. */
@@ -77,7 +77,6 @@ export class EventExtractor {
   /** A code-unit view of the last UTF-16 slice. */
   private u16Of: Uint8Array | null = null;
   private u16: Uint16Array = new Uint16Array(0);
-  private weakFound = new Uint8Array(16);
   /** `[NAME]` per component id, and where the last tag was found in its line. */
   private readonly tags: Array<Uint16Array | null> = [];
   private tagAt = -1;
@@ -114,7 +113,6 @@ export class EventExtractor {
     this.probing = true;
     const plans: Array<Plan | null> = [];
     const found = new Uint8Array(CATALOGUE.length);
-    const weakFound = new Uint8Array(CATALOGUE.length);
     return {
       record: (u, s, e, tagStart, tagEnd, comp, line) => {
         let plan = plans[comp];
@@ -123,7 +121,10 @@ export class EventExtractor {
           plan = cand.length > 0 ? this.planOf(cand) : null;
           plans[comp] = plan;
         }
-        if (plan !== null && prefilter(plan, u, s, e, tagStart, tagEnd, found, weakFound) > 0) this.probed.push(line);
+        if (plan !== null && prefilter(plan, u, s, e, tagStart, tagEnd, found) > 0) {
+          found.fill(0, 0, plan.size);
+          this.probed.push(line);
+        }
       },
     };
   }
@@ -212,10 +213,7 @@ export class EventExtractor {
 
   private recognize(src: LineSource, i: number, cand: readonly number[], tag: Uint16Array | null, plan: Plan): void {
     if (cand.length === 0) return;
-    if (this.found.length < cand.length) {
-      this.found = new Uint8Array(cand.length);
-      this.weakFound = new Uint8Array(cand.length);
-    }
+    if (this.found.length < cand.length) this.found = new Uint8Array(cand.length);
     const found = this.found;
     found.fill(0, 0, cand.length);
     const at = this.span;
@@ -245,7 +243,7 @@ export class EventExtractor {
       for (let j = 0; j < cand.length; j++) if (text.includes(CATALOGUE[cand[j]].anchor)) (found[j] = 1), n++;
     } else {
       const p = tag ? this.tagStart(u, from, to, tag) : -1;
-      n = prefilter(plan, u, from, to, p, p >= 0 ? p + tag!.length : -1, found, this.weakFound);
+      n = prefilter(plan, u, from, to, p, p >= 0 ? p + tag!.length : -1, found);
     }
     if (n === 0) return;
     let entry: string | null = null;
@@ -336,64 +334,69 @@ export class EventExtractor {
 /** A lead of at least this many literal characters decides alone (no anchor scan). */
 const STRONG_LEAD = 8;
 
+/**
+ * How a candidate list is tested on a tagged line: every lead in one trie walked from the
+ * tag's end (a sure lead decides alone, another one then needs its anchor); candidates with
+ * no lead need their anchor only. Anchors are looked for in one pass (weakSet) and only
+ * when some candidate needs one.
+ */
 interface Plan {
   /** Number of candidates. */
   size: number;
-  /** Strong leads by the character after their leading space (all of them have one). */
-  strongByFirst: Array<Array<{ j: number; lead: Int32Array }> | undefined>;
-  weak: Array<{ j: number; leads: Int32Array[] | null }>;
+  leads: LeadTrie;
+  /** Candidates that need their anchor found, by position in weakSet: candidate index and whether they have a lead. */
+  weak: Array<{ j: number; hasLead: boolean }>;
+  /** Some weak candidate has no lead: the anchor scan runs on every tagged line. */
+  alwaysScan: boolean;
   weakSet: AnchorSet;
   /** Every candidate's anchor, for lines whose tag is not where expected. */
   all: AnchorSet;
+  /** Scratch, per candidate: its lead matched in the current walk (weak ones only). */
+  maybe: Uint8Array;
+  weakFound: Uint8Array;
 }
 
 function makePlan(cand: readonly number[]): Plan {
-  const strongByFirst: Plan['strongByFirst'] = [];
+  const leads = new LeadTrie();
   const weak: Plan['weak'] = [];
   const strong = (lead: number[]) => lead[0] === 32 && lead[1] > 32 && lead[1] < 128 && lead.filter((c) => c > 32).length >= STRONG_LEAD;
   cand.forEach((k, j) => {
     const r = CATALOGUE[k];
-    const leads = leadOf(r.re.source, r.comp);
-    if (leads && leads.every(strong)) for (const lead of leads) (strongByFirst[lead[1]] ??= []).push({ j, lead: Int32Array.from(lead) });
-    else weak.push({ j, leads: leads && leads.map((l) => Int32Array.from(l)) });
+    const ls = leadOf(r.re.source, r.comp);
+    const sure = ls !== null && ls.every(strong);
+    if (ls) for (const lead of ls) leads.add(lead, j, sure);
+    if (!sure) weak.push({ j, hasLead: ls !== null });
   });
   return {
-    size: cand.length, strongByFirst, weak,
+    size: cand.length, leads, weak, alwaysScan: weak.some((w) => !w.hasLead),
     weakSet: new AnchorSet(weak.map((w) => CATALOGUE[cand[w.j]].anchor)),
     all: new AnchorSet(cand.map((k) => CATALOGUE[k].anchor)),
+    maybe: new Uint8Array(cand.length),
+    weakFound: new Uint8Array(weak.length),
   };
 }
 
 /**
  * The pre-filter shared by the indexer's probe and recognize(): sets found[j] for each
- * candidate j of the plan that line u[s..e) may match, and returns how many. With the tag at
- * tagStart (tagEnd after its `]`), strong leads decide at once (dispatched on the character
- * after the tag's space) and the others must pass their lead, then their anchor; without the
- * tag, every anchor is scanned for.
+ * candidate j of the plan that line u[s..e) may match, and returns how many (found must be
+ * all zero on entry). With the tag at tagStart (tagEnd after its `]`), the leads are walked
+ * from tagEnd, then the weak candidates that need it have their anchors looked for; without
+ * the tag, every anchor is scanned for.
  */
-function prefilter(plan: Plan, u: Uint8Array | Uint16Array, s: number, e: number, tagStart: number, tagEnd: number, found: Uint8Array, weakFound: Uint8Array): number {
-  found.fill(0, 0, plan.size);
+function prefilter(plan: Plan, u: Uint8Array | Uint16Array, s: number, e: number, tagStart: number, tagEnd: number, found: Uint8Array): number {
   if (tagEnd < 0) return u instanceof Uint8Array ? plan.all.scan8(u, s, e, found) : plan.all.scan16(u, s, e, found);
-  let n = 0;
-  if (tagEnd + 1 < e && u[tagEnd] === 32 && u[tagEnd + 1] < 128) {
-    const list = plan.strongByFirst[u[tagEnd + 1]];
-    if (list) for (let x = 0; x < list.length; x++) if (leadMatches(u, tagEnd, e, list[x].lead)) (found[list[x].j] = 1), n++;
-  }
-  if (plan.weak.length === 0) return n;
-  let any = false;
-  for (const w of plan.weak) if (weakLeadOk(w.leads, u, tagEnd, e)) any = true;
-  if (!any) return n;
-  weakFound.fill(0, 0, plan.weak.length);
+  const maybe = plan.maybe;
+  let n = plan.leads.walk(u, tagEnd, e, found, maybe);
+  if (plan.leads.maybeCount === 0 && !plan.alwaysScan) return n;
+  const weakFound = plan.weakFound;
   const hits = u instanceof Uint8Array ? plan.weakSet.scan8(u, tagStart, e, weakFound) : plan.weakSet.scan16(u, tagStart, e, weakFound);
-  if (hits === 0) return n;
-  plan.weak.forEach((w, k) => {
-    if (weakFound[k] && weakLeadOk(w.leads, u, tagEnd, e)) (found[w.j] = 1), n++;
-  });
+  for (let k = 0; k < plan.weak.length; k++) {
+    const w = plan.weak[k];
+    if (hits > 0 && weakFound[k] && (!w.hasLead || maybe[w.j]) && found[w.j] === 0) (found[w.j] = 1), n++;
+    weakFound[k] = 0;
+    maybe[w.j] = 0;
+  }
   return n;
-}
-
-function weakLeadOk(leads: Int32Array[] | null, u: Uint8Array | Uint16Array, q: number, to: number): boolean {
-  return leads === null || leads.some((l) => leadMatches(u, q, to, l));
 }
 
 function sameAt(u: Uint8Array | Uint16Array, p: number, tag: Uint16Array): boolean {

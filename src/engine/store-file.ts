@@ -1,0 +1,71 @@
+// One file as the view worker holds it: the columns the shards sent (time, level, component,
+// flags), its facts with the user's choices applied, its search hits, expanded entries,
+// duplicate lines and density pyramid. Shared by the modules of the view worker.
+
+import { Growable } from '../base/growable.ts';
+import { emptyFacts, type FileFacts, type IndexOptions } from '../ingest/types.ts';
+import { DensityPyramid } from '../timeline/density.ts';
+import type { FileId } from './api.ts';
+
+export interface StoreFile {
+  id: FileId;
+  path: string;
+  shard: number;
+  gen: number;
+  facts: FileFacts;
+  opts: IndexOptions;
+  ts: Growable<Float64Array>;
+  level: Growable<Uint8Array>;
+  comp: Growable<Uint16Array>;
+  flags: Growable<Uint8Array>;
+  bytesRead: number;
+  startedAt: number;
+  finishedAt: number | null;
+  hits: Uint8Array | null;
+  expanded: Set<number>;
+  failed: string | null;
+  /** Lines also present in an earlier file of the same node (shown once). */
+  hidden: Uint8Array | null;
+  duplicates: number;
+  /** Pre-aggregated line counts by time and severity class (the timeline's Density track), fed as segments arrive. */
+  density: DensityPyramid;
+}
+
+export function newStoreFile(id: FileId, path: string, size: number, shard: number, opts: IndexOptions): StoreFile {
+  const facts = emptyFacts(path.split(/[\\/]/).pop() ?? path, path, size);
+  return {
+    id, path, shard, gen: 0, facts, opts,
+    ts: new Growable(Float64Array), level: new Growable(Uint8Array), comp: new Growable(Uint16Array), flags: new Growable(Uint8Array),
+    bytesRead: 0, startedAt: Date.now(), finishedAt: null, hits: null, expanded: new Set(), failed: null, hidden: null, duplicates: 0,
+    density: new DensityPyramid(),
+  };
+}
+
+/** A re-index starts the columns (and what hangs on them) again. */
+export function resetColumns(f: StoreFile): void {
+  f.ts = new Growable(Float64Array);
+  f.level = new Growable(Uint8Array);
+  f.comp = new Growable(Uint16Array);
+  f.flags = new Growable(Uint8Array);
+  f.hits = null;
+  f.expanded.clear();
+  f.density = new DensityPyramid();
+}
+
+/** Node and time base chosen by the user are applied over what the shard detected. */
+export function withUserOptions(facts: FileFacts, f: StoreFile): FileFacts {
+  if (f.opts.node) {
+    facts.node = f.opts.node;
+    facts.nodeSource = 'user';
+  }
+  if (f.opts.timeBase) {
+    facts.timeBase = { ...facts.timeBase, base: f.opts.timeBase.base, utcOffsetMinutes: f.opts.timeBase.utcOffsetMinutes, source: 'user' };
+  }
+  if (f.failed && !facts.errors.includes(f.failed)) facts.errors.push(f.failed);
+  return facts;
+}
+
+/** The lane a file belongs to: its node, or the file itself while no node is known. */
+export function nodeKey(f: StoreFile): string {
+  return f.facts.node ? f.facts.node.toLowerCase() : `file:${f.path}`;
+}
