@@ -102,6 +102,8 @@ export interface Row {
   bucket: string;
   /** The original line, decoded, line ending removed. Render as text, never as HTML. */
   text: string;
+  /** Where the message starts in `text` (after channel, PID.TID, time and level, which have their columns); 0 for lines that are no record. */
+  msgStart: number;
   /** Number of lines the entry holds beyond this one (0 for single lines); only set on entry heads. */
   memberCount: number;
   /** Member of the entry above (shown indented when expanded). */

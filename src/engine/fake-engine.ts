@@ -7,6 +7,7 @@
 //   ?fake=2m         the same with 2,000,000 rows (virtual scroll test)
 //   (none)           empty; addFiles reads the dropped files crudely
 
+import { messageStart } from '../ingest/message-start.ts';
 import type {
   Density, DensityRequest, EngineClient, EngineSnapshot, FileId, FileOptions, FileState, InputFile, NodeLane, Row,
   SearchSpec, SearchState, ViewSpec,
@@ -542,7 +543,7 @@ class FakeEngine implements EngineClient {
       localMs: tb.utcOffsetMinutes === null ? NaN : utc + tb.utcOffsetMinutes * MS_PER_MIN,
       level: f.level[i], severity: f.sev[i], component: f.facts.components[f.comp[i]] ?? '',
       pid: f.pid[i], tid: f.tid[i], channel: CHANNEL_NAMES[(fl >> 3) & 3], bucket: BUCKET_NAMES[fl & 7],
-      text: f.text(i), memberCount: f.members[i], member: (fl & F_MEMBER) !== 0,
+      text: f.text(i), msgStart: (fl & 7) === 0 ? Math.max(0, messageStart(f.text(i))) : 0, memberCount: f.members[i], member: (fl & F_MEMBER) !== 0,
       expanded: f.members[i] > 0 && (this.spec.expandAll !== this.toggled.has(key)),
       hit: f.hits[i] === 1, backwards: (fl & F_BACKWARDS) !== 0, oversized: (fl & F_OVERSIZED) !== 0,
     };

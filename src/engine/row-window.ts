@@ -2,8 +2,9 @@
 // view, the next or previous hit, and a window of rows with their text from the shards.
 
 import { Level } from '../base/levels.ts';
+import { messageStart } from '../ingest/message-start.ts';
 import { toLocalShift, toUtcShift } from '../ingest/timebase.ts';
-import { BUCKET_NAMES, CHANNEL_NAMES, Flag } from '../ingest/types.ts';
+import { Bucket, BUCKET_NAMES, CHANNEL_NAMES, Flag } from '../ingest/types.ts';
 import { hasMembers, severityOf, type ViewOrder } from '../store/filter.ts';
 import type { MergedOrder } from '../store/merge.ts';
 import type { FileId, Row } from './api.ts';
@@ -145,6 +146,7 @@ export async function rowWindow(
           channel: CHANNEL_NAMES[(fl & Flag.ChannelMask) >> Flag.ChannelShift],
           bucket: BUCKET_NAMES[fl & Flag.BucketMask],
           text: res.texts[k],
+          msgStart: (fl & Flag.BucketMask) === Bucket.Parsed ? Math.max(0, messageStart(res.texts[k])) : 0,
           memberCount: members,
           member: (fl & Flag.Member) !== 0,
           expanded: expandAll || f.expanded.has(line),

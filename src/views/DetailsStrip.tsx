@@ -32,6 +32,21 @@ export function DetailsStrip() {
     return () => { live = false; };
   }, [pos, viewVersion]);
 
+  // Ctrl+C with a line selected (and no text marked) copies the whole original line, prefix
+  // included: the Line column shows only the message.
+  useEffect(() => {
+    if (!row) return;
+    const onCopy = (e: ClipboardEvent) => {
+      const marked = document.getSelection()?.toString() ?? '';
+      const t = e.target as HTMLElement | null;
+      if (marked || !e.clipboardData || (t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA'))) return;
+      e.clipboardData.setData('text/plain', row.text);
+      e.preventDefault();
+    };
+    document.addEventListener('copy', onCopy);
+    return () => document.removeEventListener('copy', onCopy);
+  }, [row]);
+
   if (!sel || !row) {
     return (
       <div className="details details-empty" data-testid="details">

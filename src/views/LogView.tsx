@@ -104,7 +104,9 @@ const LogRow = memo(function LogRow({ r, top, selected, color, timeMode, matcher
             {r.expanded ? '▾' : '▸'} +{r.memberCount}
           </button>
         )}
-        <Message text={r.text} matcher={matcher} />
+        {r.channel && <span className="chan" title={`Written in the ${r.channel} event channel`}>{r.channel}</span>}
+        {/* The message only: pid.tid, time, level and component have their columns; the details strip and copy give the whole line. */}
+        <Message text={r.msgStart > 0 ? r.text.slice(r.msgStart) : r.text} matcher={matcher} />
         {r.oversized && <span className="note-big"> [line cut: longer than 1 MB]</span>}
       </span>
     </div>
