@@ -321,3 +321,23 @@ test('a large set replaces the demo with the timeline open, and the page answers
   await expect(page.getByTestId('timeline-lane').filter({ hasText: 'BIG1' })).toHaveCount(1, { timeout: 120_000 });
   await expect(page.getByTestId('demo-badge')).toHaveCount(0);
 });
+
+test('files of different incidents (spans that do not overlap) say so on their cards, and one can be fitted', async ({ page }) => {
+  await openApp(page);
+  await waitLoaded(page, 3);
+  // The demo's three nodes overlap: no card says it stands apart.
+  await expect(page.getByTestId('file-apart')).toHaveCount(0);
+  await dropFiles(page, [...logsIn('w2003'), ...logsIn('w2008')]);
+  await waitLoaded(page, 4);
+  // 2003 and 2008 are years apart, but each era's two nodes overlap each other: no card stands alone.
+  await expect(page.getByTestId('file-apart')).toHaveCount(0);
+  // One node of each (in a new tab): both cards say their file stands apart.
+  await openApp(page);
+  await waitLoaded(page, 3);
+  await dropFiles(page, [logsIn('w2003')[0], logsIn('w2008')[0]]);
+  await waitLoaded(page, 2);
+  await expect(page.getByTestId('file-apart')).toHaveCount(2);
+  await expect(page.getByTestId('file-apart').first()).toContainText(/overlaps no other file's \(the nearest is \d+ days away\)/);
+  await page.getByTestId('fit-file-span').first().click();
+  await expect(page.getByTestId('timeline')).toBeVisible();
+});

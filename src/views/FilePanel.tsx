@@ -4,6 +4,9 @@ import type { BucketCounts, DialectId, FileFacts, TimeBase, TimeBaseKind } from 
 import { BUCKET_NAMES } from '../ingest/types.ts';
 import { useSnap } from '../app/snapshot-store.ts';
 import { getEngine, removeFile } from '../app/controller.ts';
+import { setDomain } from '../app/timeline-nav.ts';
+import { useUi } from '../app/ui-state.ts';
+import { filesApart, fmtDuration } from './span-overlap.ts';
 import { parseOffset } from '../base/civil.ts';
 import {
   CODE_PAGES, DIALECT_LABELS, DIALECT_ORDER, fmtBytes, fmtInt, fmtOffset, fmtRate, fmtTime,
@@ -262,7 +265,7 @@ function withName(name: string, path: string, msg: string) {
 
 const STATUS_LABEL: Record<string, string> = { loading: 'reading', done: 'ready', error: 'error', 'needs-month': 'needs month' };
 
-const FileCard = memo(function FileCard({ f }: { f: FileState }) {
+const FileCard = memo(function FileCard({ f, gapMs, totalMs }: { f: FileState; gapMs?: number; totalMs?: number }) {
   const fx = f.facts;
   const isError = fx.status === 'error';
   const loading = fx.status === 'loading';
@@ -320,6 +323,21 @@ const FileCard = memo(function FileCard({ f }: { f: FileState }) {
         </div>
       )}
 
+      {gapMs !== undefined && totalMs !== undefined && f.span && (
+        <ul className="msgs msgs-warn">
+          <li data-testid="file-apart">
+            This file's time span overlaps no other file's (the nearest is {fmtDuration(gapMs)} away), so the timeline spans {fmtDuration(totalMs)}: logs of different incidents?{' '}
+            <button
+              type="button"
+              className="btn btn-small"
+              data-testid="fit-file-span"
+              onClick={() => { const sp = f.span!; useUi.getState().set({ timelineOpen: true }); setDomain([sp.firstUtc, Math.max(sp.lastUtc, sp.firstUtc + 1000)]); }}
+            >
+              Fit this file's span
+            </button>
+          </li>
+        </ul>
+      )}
       {fx.warnings.length > 0 && (
         <ul className="msgs msgs-warn">
           {fx.warnings.map((m, i) => <li key={i} data-testid="file-warning">{m}</li>)}
@@ -337,6 +355,7 @@ const FileCard = memo(function FileCard({ f }: { f: FileState }) {
 export function FilePanel() {
   const files = useSnap((s) => s.snap.files);
   const errors = files.filter((f) => f.facts.status === 'error').length;
+  const apart = filesApart(files.flatMap((f) => (f.span && f.facts.status !== 'error' ? [{ id: f.id, firstUtc: f.span.firstUtc, lastUtc: f.span.lastUtc }] : [])));
   return (
     <aside className="panel" aria-label="Files">
       <div className="panel-head">
@@ -344,7 +363,7 @@ export function FilePanel() {
         {errors > 0 && <span className="err-text">{errors} not loaded</span>}
       </div>
       <div className="panel-scroll">
-        {files.map((f) => <FileCard key={f.id} f={f} />)}
+        {files.map((f) => <FileCard key={f.id} f={f} gapMs={apart.get(f.id)?.gapMs} totalMs={apart.get(f.id)?.totalMs} />)}
       </div>
     </aside>
   );
