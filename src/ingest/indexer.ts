@@ -196,7 +196,7 @@ export class FileIndexer extends LineSplitter {
   protected line(u: Units, s: number, e: number, byteOffset: number, high: boolean, carriedOversized: boolean): void {
     const c = this.cols;
     const n = c.n++;
-    if (n >= c.off.data.length) c.grow(n);
+    if (n >= c.off.data.length) c.grow(n, this.expectedLines(n, byteOffset));
     c.off.data[n] = byteOffset;
     const f = this.facts;
     let flags = 0;
@@ -291,6 +291,12 @@ export class FileIndexer extends LineSplitter {
       case Bucket.Blank: f.buckets.blank++; break;
       default: f.buckets.unparsed++;
     }
+  }
+
+  /** Lines the file will probably have, from the bytes per line so far (0 before 1 MiB: too early to tell). */
+  private expectedLines(n: number, byteOffset: number): number {
+    if (byteOffset < DETECT_BYTES) return 0;
+    return Math.ceil((this.facts.size * n * 1.02) / byteOffset) + 4096;
   }
 
   private recordTime(r: PrefixResult): number {
