@@ -44,3 +44,25 @@ describe('anchor sets', () => {
     expect([...found]).toEqual([1, 0, 0]);
   });
 });
+
+describe('LeadTrie', () => {
+  it('finds exactly the leads leadMatches finds, over random leads and lines', async () => {
+    const { LeadTrie } = await import('./anchors.ts');
+    let seed = 7;
+    const rnd = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % n);
+    const alphabet = [65, 66, 32, 49, 50, 58];
+    const tokens = [65, 66, 32, 58, DIGITS, SPACES];
+    for (let round = 0; round < 200; round++) {
+      const leads = Array.from({ length: 1 + rnd(6) }, () => Array.from({ length: rnd(6) }, () => tokens[rnd(tokens.length)]));
+      const trie = new LeadTrie();
+      leads.forEach((l, j) => trie.add(l, j, j % 2 === 0));
+      for (let k = 0; k < 20; k++) {
+        const line = Uint8Array.from({ length: rnd(10) }, () => alphabet[rnd(alphabet.length)]);
+        const found = new Uint8Array(leads.length);
+        const maybe = new Uint8Array(leads.length);
+        trie.walk(line, 0, line.length, found, maybe);
+        leads.forEach((l, j) => expect(j % 2 === 0 ? found[j] : maybe[j], `${l} on ${line}`).toBe(leadMatches(line, 0, line.length, Int32Array.from(l)) ? 1 : 0));
+      }
+    }
+  });
+});

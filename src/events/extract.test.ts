@@ -5,36 +5,18 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CATALOGUE } from '../formats/messages/index.ts';
-import { FileIndexer } from '../ingest/indexer.ts';
 import { indexBytes } from '../ingest/index.ts';
-import { SliceStore } from '../ingest/text.ts';
-import { indexerSource } from './indexer-source.ts';
 import { asLogLine } from '../formats/messages/example-line.ts';
-import { FileEvents } from './columns.ts';
-import { EventExtractor } from './extract.ts';
+import { StreamedFile } from '../../test/helpers/streamed.ts';
 import { extractFile } from './from-file.ts';
 
 /** As the shard does it: index each slice with the probe attached, then extract. */
-function streamed(bytes: Uint8Array, sliceSize: number): Array<[number, number]> {
-  const ix = new FileIndexer(bytes.length, {});
-  const store = new SliceStore();
-  const ex = new EventExtractor();
-  ix.probe = ex.probeFor(ix.facts.components);
-  const ev = new FileEvents();
-  const run = (final: boolean) => {
-    ex.run(indexerSource(ix, store), final);
-    const c = ex.take();
-    if (c) ev.add(c);
-  };
-  for (let o = 0; o < bytes.length; o += sliceSize) {
-    const s = bytes.slice(o, Math.min(bytes.length, o + sliceSize));
-    store.add(s);
-    ix.push(s);
-    run(false);
-  }
-  ix.finish();
-  run(true);
-  return Array.from({ length: ev.length }, (_, i) => [ev.line.data[i], ev.rec.data[i]]);
+function streamed(bytes: Uint8Array, sliceSize: number): unknown[][] {
+  const f = new StreamedFile(bytes.length);
+  f.feed(bytes, 0, bytes.length, sliceSize);
+  f.ix.finish();
+  f.extract(true);
+  return f.eventList();
 }
 
 function whole(bytes: Uint8Array): Array<[number, number]> {

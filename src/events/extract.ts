@@ -160,6 +160,37 @@ export class EventExtractor {
     this.next = Math.max(this.next, limit);
   }
 
+  /** Examines lines up to `limit` (exclusive) with nothing held back: line `limit` starts an entry. */
+  runTo(src: LineSource, limit: number): void {
+    this.run({ ...src, count: limit }, true);
+  }
+
+  /** Lines before `line` are someone else's (the other half of a split file): start there. */
+  skipTo(line: number): void {
+    this.next = Math.max(this.next, line);
+  }
+
+  /**
+   * Appends the events another extractor found in the second half of a split file (one chunk,
+   * all it found), their lines moved by `shift` and their strings interned here.
+   */
+  absorb(chunk: EventChunk, shift: number): void {
+    for (let k = 0; k < chunk.line.length; k++) {
+      this.line.push(chunk.line[k] + shift);
+      this.offset.push(chunk.offset[k]);
+      this.rec.push(chunk.rec[k]);
+      this.pid.push(chunk.pid[k]);
+      this.valStart.push(this.valBase + this.vals.length);
+      const a = chunk.valStart[k] - chunk.valStart[0];
+      const b = k + 1 < chunk.line.length ? chunk.valStart[k + 1] - chunk.valStart[0] : chunk.vals.length;
+      for (let v = a; v < b; v++) {
+        const id = chunk.vals[v];
+        this.vals.push(id === NO_VALUE ? NO_VALUE : this.intern(chunk.strings[id]));
+      }
+    }
+    for (const t of chunk.tables) this.tables.push({ ...t, line: t.line + shift });
+  }
+
   private candidatesOf(src: LineSource, comp: number): number[] {
     let c = this.candidates[comp];
     if (c === undefined) {

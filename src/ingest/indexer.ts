@@ -18,6 +18,7 @@ import { ComponentInterner, ThreadInterner } from './interning.ts';
 import { LineColumnsBuilder } from './line-columns.ts';
 import { LineSplitter, MAX_LINE_BYTES } from './line-splitter.ts';
 import { CompKind, parseRecordPrefix, PrefixResult, type Units } from './prefix.ts';
+import { lineStartAfter, type FilePart, type ResumeHead } from './split.ts';
 import { decideDialect, decideEncoding } from './stream-head.ts';
 import { decodeUnits, TextEvidence } from './text-evidence.ts';
 import { Bucket, Channel, emptyFacts, Flag, type DialectId, type FileFacts, type IndexOptions, type LineColumns, type RecordProbe, type SectionKind, type ThreadTable } from './types.ts';
@@ -68,6 +69,11 @@ export class FileIndexer extends LineSplitter {
   private oversizedLines = 0;
   private firstMin = Infinity;
   private lastMax = -Infinity;
+  /** Started mid-file (resume): the part's first record, and the line after it where the part stands alone (FilePart.resume). */
+  private resumed = false;
+  private startOffset = 0;
+  private firstRecord = -1;
+  private resumeAt = 0;
 
   constructor(size: number, opts: IndexOptions = {}) {
     const name = opts.name ?? 'cluster.log';
@@ -82,6 +88,192 @@ export class FileIndexer extends LineSplitter {
       if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12) this.nt4Month = { y: Number(m[1]), m: Number(m[2]) };
       else this.facts.warnings.push(`Month '${opts.month}' is not of the form YYYY-MM; it is ignored.`);
     }
+  }
+
+  /**
+   * An indexer for the part of a file from byte `start` (a line start) on, with the head
+   * decisions of the indexer that reads the file's start. Its finish() is followed by part().
+   */
+  static resume(size: number, opts: IndexOptions, head: ResumeHead, start: number): FileIndexer {
+    const ix = new FileIndexer(size - start, opts);
+    ix.facts.size = size;
+    Object.assign(ix.facts, head.facts);
+    ix.head = null;
+    ix.encoding = head.encoding;
+    ix.unitBytes = head.encoding === 'utf-8' ? 1 : 2;
+    if (ix.unitBytes === 1) ix.decoder = decoderFor(head.facts.encoding);
+    ix.dialect = head.facts.dialect;
+    ix.freeContinuation = DIALECTS[ix.dialect].freeContinuation;
+    ix.pasted = head.pasted;
+    ix.sectionKind = head.section;
+    ix.consumed = start;
+    ix.resumed = true;
+    ix.resumeAt = -1;
+    ix.startOffset = start;
+    return ix;
+  }
+
+  /** The head decisions, once taken (null before, or when the file is no text log). */
+  resumeHead(): ResumeHead | null {
+    if (this.head || this.dead) return null;
+    const f = this.facts;
+    return {
+      encoding: this.encoding,
+      facts: { encoding: f.encoding, encodingSource: f.encodingSource, bom: f.bom, dialect: f.dialect, dialectSource: f.dialectSource, dialectEvidence: f.dialectEvidence },
+      pasted: this.pasted,
+      section: this.sectionKind,
+    };
+  }
+
+  /** Where the second part of a split starts: the first line start at or after `at` in `bytes` (from file offset `base`), or -1. */
+  cutAfter(bytes: Uint8Array, base: number, at: number): number {
+    return lineStartAfter(bytes, base, at, this.encoding);
+  }
+
+  /** A resumed indexer's result (after finish()), for the indexer of the file's start to join. */
+  part(start: number, head: ResumeHead): FilePart {
+    const out = this.output();
+    const ev = this.evidence;
+    return {
+      start, head, columns: out.columns, facts: out.facts, threads: out.threads, resume: this.resumeAt,
+      evidence: { nodeInFile: ev.nodeInFile, startupLocalId: ev.startupLocalId, startupNodes: [...ev.startupNodes], localTimeOffsets: ev.localTimeOffsets },
+      header: { ...ev.header },
+      end: { consumed: this.consumed, lastEol: this.lastEol, oddByte: this.oddByte },
+    };
+  }
+
+  /** For a resumed indexer: FilePart.resume so far (-1 while not known). */
+  get resumeLine(): number {
+    return this.resumeAt;
+  }
+
+  /**
+   * Joins the part that another indexer made of the rest of the file (its bytes in `bytes`,
+   * from part.start on, which is where this indexer stopped). The part's lines before
+   * part.resume are indexed here again; then, if the part's assumptions hold (the section kind,
+   * pasted text and encoding it started with), its lines from part.resume on are appended
+   * (ids remapped, backwards flags fixed at the seam, counts merged); if not, the rest of the
+   * bytes are indexed here. Returns where the appended lines start and the shift of the
+   * part's line numbers, or null when the rest was indexed here. finish() follows.
+   */
+  joinPart(part: FilePart, bytes: Uint8Array[]): { at: number; shift: number } | null {
+    const pc = part.columns;
+    const cut = part.resume >= 0 ? pc.offset[part.resume] : Infinity;
+    const f = this.facts;
+    const before = { ...f.lineEndings, viewer: f.pasted.viewerLineNumbers, typo: f.pasted.typographic };
+    let pos = part.start;
+    const pushTo = (to: number) => {
+      let bStart = part.start;
+      for (const b of bytes) {
+        const from = pos - bStart;
+        bStart += b.length;
+        if (pos >= to) return;
+        if (from >= b.length) continue;
+        const take = Math.min(b.length - from, to - pos);
+        this.push(b.subarray(from, from + take));
+        pos += take;
+      }
+    };
+    pushTo(cut);
+    const fits = part.resume >= 0 && !this.dead && this.resumed === false && this.pendingStart() === cut &&
+      this.sectionKind === part.head.section && this.sectionKind !== 'header' && this.sectionKind !== 'table' &&
+      this.pasted === part.head.pasted && (f.dialect === 'w2016' || f.dialect === 'w2008') && f.encoding === part.head.facts.encoding && part.facts.encoding === part.head.facts.encoding;
+    if (!fits) {
+      pushTo(Infinity);
+      return null;
+    }
+    const at = this.cols.n;
+    const shift = at - part.resume;
+    this.appendPart(part, before, shift);
+    return { at, shift };
+  }
+
+  private appendPart(part: FilePart, before: FileFacts['lineEndings'] & { viewer: number; typo: number }, shift: number): void {
+    const f = this.facts;
+    const pf = part.facts;
+    const pc = part.columns;
+    const from = part.resume;
+    const count = pc.length - from;
+    // Ids of the part's components and threads in this file's tables.
+    const compMap = new Uint16Array(pf.components.length);
+    pf.components.forEach((name, i) => (compMap[i] = i === 0 ? 0 : this.compIds.add(name)));
+    const thrMap = new Uint32Array(part.threads.pid.length);
+    for (let t = 1; t < thrMap.length; t++) thrMap[t] = this.threadIds.intern(part.threads.pid[t], part.threads.tid[t]);
+    const c = this.cols;
+    const n0 = c.n;
+    c.grow(n0, n0 + count + 1);
+    c.off.data.set(pc.offset.subarray(from), n0);
+    c.ts.data.set(pc.ts.subarray(from), n0);
+    c.lvl.data.set(pc.level.subarray(from), n0);
+    c.flg.data.set(pc.flags.subarray(from), n0);
+    const comp = c.comp.data;
+    const thr = c.thr.data;
+    const flg = c.flg.data;
+    const lvl = c.lvl.data;
+    const ts = c.ts.data;
+    // The seam: records earlier than this side's last run maximum (until the part's own
+    // maximum passes it, or its first section starts) went backwards too.
+    let seamEnd = count;
+    for (const s of pf.sections) if (s.firstLine >= from) seamEnd = Math.min(seamEnd, s.firstLine - from);
+    let seam = true;
+    for (let k = 0; k < count; k++) {
+      const i = n0 + k;
+      comp[i] = compMap[pc.comp[from + k]];
+      thr[i] = thrMap[pc.thread[from + k]];
+      const fl = flg[i];
+      const bucket = fl & Flag.BucketMask;
+      if (k === seamEnd) seam = false;
+      if (bucket !== Bucket.Parsed) {
+        if (bucket === Bucket.Continuation) f.buckets.continuation++;
+        else if (bucket === Bucket.Structural) f.buckets.structural++;
+        else if (bucket === Bucket.Blank) f.buckets.blank++;
+        else f.buckets.unparsed++;
+        continue;
+      }
+      f.buckets.parsed++;
+      f.levelCounts[lvl[i] & 15]++;
+      f.componentCounts[comp[i]]++;
+      if (seam && (fl & Flag.Member) === 0) {
+        if (ts[i] >= this.runMaxTs) seam = false;
+        else if ((fl & Flag.Backwards) === 0) flg[i] = fl | Flag.Backwards;
+      }
+      if ((flg[i] & Flag.Backwards) !== 0) f.backwards++;
+      if ((fl & Flag.Oversized) !== 0 && this.oversizedLines++ === 0) f.warnings.push(oversizedWarning(i, c.off.data[i]));
+    }
+    c.n = n0 + count;
+    f.lines = c.n;
+    // Sections after the resume line, at their new line numbers.
+    for (const s of pf.sections) {
+      if (s.firstLine < from) continue;
+      const last = f.sections[f.sections.length - 1];
+      if (last) last.lineCount = s.firstLine + shift - last.firstLine;
+      f.sections.push({ ...s, firstLine: s.firstLine + shift });
+    }
+    // Counts only the part knows, less its lines indexed here again.
+    const le = f.lineEndings;
+    const pe = pf.lineEndings;
+    const again = { crlf: le.crlf - before.crlf, lf: le.lf - before.lf, cr: le.cr - before.cr, none: le.none - before.none };
+    le.crlf += pe.crlf - again.crlf;
+    le.lf += pe.lf - again.lf;
+    le.cr += pe.cr - again.cr;
+    le.none += pe.none - again.none;
+    f.pasted.viewerLineNumbers += pf.pasted.viewerLineNumbers - (f.pasted.viewerLineNumbers - before.viewer);
+    f.pasted.typographic += pf.pasted.typographic - (f.pasted.typographic - before.typo);
+    if (pf.pasted.typographic > 0) this.pasted = true;
+    for (const w of pf.unknownLevels) if (!f.unknownLevels.includes(w) && f.unknownLevels.length < 20) f.unknownLevels.push(w);
+    const ev = this.evidence;
+    const pe2 = part.evidence;
+    ev.nodeInFile ??= pe2.nodeInFile;
+    ev.startupLocalId ??= pe2.startupLocalId;
+    for (const [id, name] of pe2.startupNodes) if (!ev.startupNodes.has(id)) ev.startupNodes.set(id, name);
+    // Header lines apply last-wins: the part's come after this side's.
+    Object.assign(ev.header, part.header);
+    const pmin = minMax(pc.ts, pc.flags, from);
+    if (pmin.min < this.firstMin) this.firstMin = pmin.min;
+    if (pmin.max > this.lastMax) this.lastMax = pmin.max;
+    this.consumed = part.end.consumed;
+    this.lastEol = part.end.lastEol;
+    this.oddByte = part.end.oddByte;
   }
 
   /** Lines indexed so far. */
@@ -196,7 +388,7 @@ export class FileIndexer extends LineSplitter {
   protected line(u: Units, s: number, e: number, byteOffset: number, high: boolean, carriedOversized: boolean): void {
     const c = this.cols;
     const n = c.n++;
-    if (n >= c.off.data.length) c.grow(n);
+    if (n >= c.off.data.length) c.grow(n, this.expectedLines(n, byteOffset));
     c.off.data[n] = byteOffset;
     const f = this.facts;
     let flags = 0;
@@ -204,7 +396,7 @@ export class FileIndexer extends LineSplitter {
     if (carriedOversized || (e - s) * this.unitBytes > MAX_LINE_BYTES) {
       flags |= Flag.Oversized;
       if (this.oversizedLines++ === 0) {
-        f.warnings.push(`Line ${n + 1} (byte offset ${byteOffset}) is longer than 1 MB; it is kept and shown cut.`);
+        f.warnings.push(oversizedWarning(n, byteOffset));
       }
     }
     if (high) this.checkHighLine(u, s, e, byteOffset);
@@ -283,6 +475,11 @@ export class FileIndexer extends LineSplitter {
     c.comp.data[n] = comp;
     c.thr.data[n] = thread;
     c.flg.data[n] = flags | bucket;
+    if (this.resumeAt < 0) {
+      if (this.firstRecord < 0) {
+        if (bucket === Bucket.Parsed) this.firstRecord = n;
+      } else if ((flags & Flag.Member) === 0) this.resumeAt = n;
+    }
     f.lines = n + 1;
     switch (bucket) {
       case Bucket.Parsed: f.buckets.parsed++; break;
@@ -291,6 +488,13 @@ export class FileIndexer extends LineSplitter {
       case Bucket.Blank: f.buckets.blank++; break;
       default: f.buckets.unparsed++;
     }
+  }
+
+  /** Lines the file will probably have, from the bytes per line so far (0 before 1 MiB: too early to tell). */
+  private expectedLines(n: number, byteOffset: number): number {
+    const read = byteOffset - this.startOffset;
+    if (read < DETECT_BYTES) return 0;
+    return Math.ceil(((this.facts.size - this.startOffset) * n * 1.02) / read) + 4096;
   }
 
   private recordTime(r: PrefixResult): number {
@@ -390,4 +594,21 @@ export class FileIndexer extends LineSplitter {
     for (let i = s; i < e; i++) w += String.fromCharCode(u[i]);
     if (!this.facts.unknownLevels.includes(w) && this.facts.unknownLevels.length < 20) this.facts.unknownLevels.push(w);
   }
+}
+
+function oversizedWarning(line: number, byteOffset: number): string {
+  return `Line ${line + 1} (byte offset ${byteOffset}) is longer than 1 MB; it is kept and shown cut.`;
+}
+
+/** Earliest and latest record time of lines [from, ...) (records only). */
+function minMax(ts: Float64Array, flags: Uint8Array, from: number): { min: number; max: number } {
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = from; i < ts.length; i++) {
+    if ((flags[i] & Flag.BucketMask) !== Bucket.Parsed) continue;
+    const t = ts[i];
+    if (t < min) min = t;
+    if (t > max) max = t;
+  }
+  return { min, max };
 }

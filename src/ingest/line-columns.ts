@@ -14,11 +14,15 @@ export class LineColumnsBuilder {
   /** Lines written. */
   n = 0;
 
-  /** Makes room for line `n` (the one being written, not yet counted); call when n reaches the capacity. */
-  grow(n: number): void {
+  /**
+   * Makes room for line `n` (the one being written, not yet counted); call when n reaches the
+   * capacity. `expected` is how many lines the whole file probably has: growing to it at once
+   * saves the copies (and the zeroing) of growing by halves, 10 % of an index's time.
+   */
+  grow(n: number, expected = 0): void {
     // Growable copies its first `length` values when it grows: bring them in step with n first.
     this.off.length = this.ts.length = this.lvl.length = this.comp.length = this.thr.length = this.flg.length = n;
-    const extra = Math.max(4096, n);
+    const extra = Math.max(4096, n, expected - n);
     this.off.reserve(extra);
     this.ts.reserve(extra);
     this.lvl.reserve(extra);

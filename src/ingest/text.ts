@@ -12,8 +12,13 @@ export interface ByteSource {
 export class SliceStore implements ByteSource {
   private readonly slices: Uint8Array[] = [];
   private readonly starts: number[] = [];
-  private total = 0;
+  private total: number;
   private lastSlice = 0;
+
+  /** `base`: the file offset of the first slice (the second half of a split file starts mid-file). */
+  constructor(base = 0) {
+    this.total = base;
+  }
 
   add(bytes: Uint8Array): void {
     this.slices.push(bytes);
