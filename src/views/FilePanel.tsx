@@ -2,8 +2,8 @@ import { memo, useEffect, useState } from 'react';
 import type { FileId, FileProgress, FileState } from '../engine/api.ts';
 import type { BucketCounts, DialectId, FileFacts, TimeBase, TimeBaseKind } from '../ingest/types.ts';
 import { BUCKET_NAMES } from '../ingest/types.ts';
-import { useSnap } from '../app/snapshot-store.ts';
-import { getEngine, removeFile } from '../app/controller.ts';
+import { useSnap } from '../state/snapshot-store.ts';
+import { getEngine, removeFile } from '../state/controller.ts';
 import { parseOffset } from '../base/civil.ts';
 import {
   CODE_PAGES, DIALECT_LABELS, DIALECT_ORDER, fmtBytes, fmtInt, fmtOffset, fmtRate, fmtTime,
