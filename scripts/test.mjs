@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `npm test`: install what is missing, run the unit tests (vitest, under a non-UTC time zone),
-// build the app, run the browser tests (Playwright with the system Chromium), and print one
+// `npm test`: install what is missing, type-check, check the layers (scripts/check-layers.mjs),
+// run the unit tests (vitest, under a non-UTC time zone), build the app, run the browser tests (Playwright with the system Chromium), and print one
 // summary line `N passed, N failed` over all suites.
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
@@ -27,6 +27,9 @@ if (only !== 'e2e') {
   // Types first: strict TypeScript over src, tests, e2e, bench and scripts.
   console.log('Type-checking…');
   if (run(bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']).status !== 0) crashed.push('typecheck (tsc --noEmit)');
+  // Layers: no import of product code runs back up the table of scripts/check-layers.mjs.
+  console.log('Checking the layers…');
+  if (run(process.execPath, [join(root, 'scripts/check-layers.mjs')]).status !== 0) crashed.push('layer check (node scripts/check-layers.mjs: an import goes up the layers, see above)');
   const json = join(out, 'vitest.json');
   rmSync(json, { force: true });
   // America/Los_Angeles: local-time bugs show up as 7-8 hour shifts.
@@ -62,7 +65,7 @@ if (only !== 'unit') {
   }
 }
 
-for (const c of crashed) console.error(`FAILED to run: ${c}`);
+for (const c of crashed) console.error(`FAILED: ${c}`);
 const total = failed + crashed.length;
 console.log(`\n${passed} passed, ${total} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(total > 0 ? 1 : 0);

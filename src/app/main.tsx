@@ -3,9 +3,9 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createEngine } from '../engine/client.ts';
-import { bindEngine } from './controller.ts';
-import { loadDemo } from './files.ts';
-import { useUi } from './ui-state.ts';
+import { bindEngine } from '../state/controller.ts';
+import { loadDemo } from '../state/files.ts';
+import { useUi } from '../state/ui-state.ts';
 import { App } from '../views/App.tsx';
 
 // `?fake=synthetic` / `?fake=2m` swap in the in-memory fake engine (UI development and UI

@@ -2,7 +2,10 @@
 // Detection looks at structure (sections, level words, id padding, component
 // vocabulary), never at the year in the timestamps.
 
-import type { DialectId, TimeBaseKind } from '../ingest/types.ts';
+/** A cluster.log dialect (formats.md Part A); 'unknown' when detection found none. */
+export type DialectId = 'nt4' | 'w2000' | 'w2003' | 'w2008' | 'w2016' | 'unknown';
+/** What a file's timestamps are written in: UTC, local time, or UTC assumed (nothing says). */
+export type TimeBaseKind = 'utc' | 'local' | 'assumed-utc';
 
 export interface DialectInfo {
   id: DialectId;

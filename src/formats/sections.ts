@@ -1,7 +1,7 @@
 // Sections of a Windows Server 2016+ Get-ClusterLog file (formats.md A.6.2).
 // Unknown future sections are tolerated: they are classified by their name.
 
-import type { SectionKind } from '../ingest/types.ts';
+export type SectionKind = 'header' | 'table' | 'channel' | 'log' | 'other';
 
 export interface SectionRule {
   /** Matches the text between `[===` and `===]`. */

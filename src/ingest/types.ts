@@ -1,9 +1,12 @@
 // The facts and columns that indexing one file produces. Pure data: no DOM, no workers.
 
-export type DialectId = 'nt4' | 'w2000' | 'w2003' | 'w2008' | 'w2016' | 'unknown';
+import type { DialectId, TimeBaseKind } from '../formats/dialects.ts';
+import type { SectionKind } from '../formats/sections.ts';
+export type { DialectId, TimeBaseKind } from '../formats/dialects.ts';
+export type { SectionKind } from '../formats/sections.ts';
+
 /** `utf-8`, `utf-16le`, `utf-16be`, `windows-1252` or another WHATWG encoding label the user picked. */
 export type EncodingId = string;
-export type TimeBaseKind = 'utc' | 'local' | 'assumed-utc';
 
 export interface TimeBase {
   base: TimeBaseKind;
@@ -58,7 +61,6 @@ export function channelOf(flags: number): Channel {
   return ((flags & Flag.ChannelMask) >> Flag.ChannelShift) as Channel;
 }
 
-export type SectionKind = 'header' | 'table' | 'channel' | 'log' | 'other';
 export interface SectionInfo {
   name: string;
   kind: SectionKind;

@@ -1,10 +1,10 @@
 import { useEffect } from 'react';
-import { useUi } from '../app/ui-state.ts';
-import { useSnap } from '../app/snapshot-store.ts';
+import { useUi } from '../state/ui-state.ts';
+import { useSnap } from '../state/snapshot-store.ts';
 import {
   clearSelection, gotoHit, moveSelection, openFiles, pageRows, selectPos, flash,
-} from '../app/controller.ts';
-import { filesFromDrop } from '../app/files.ts';
+} from '../state/controller.ts';
+import { filesFromDrop } from '../state/files.ts';
 import { TopBar } from './TopBar.tsx';
 import { FilterBar } from './FilterBar.tsx';
 import { FilePanel } from './FilePanel.tsx';

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { FileState, Row } from '../engine/api.ts';
-import { useUi } from '../app/ui-state.ts';
-import { useSnap } from '../app/snapshot-store.ts';
-import { getEngine } from '../app/controller.ts';
+import { useUi } from '../state/ui-state.ts';
+import { useSnap } from '../state/snapshot-store.ts';
+import { getEngine } from '../state/controller.ts';
 import { fmtInt, fmtOffset, fmtPidTid, fmtTime, levelClass, levelName } from './format.ts';
 
 const DETAIL_TEXT_MAX = 200_000;

@@ -4,9 +4,9 @@
 
 import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import type { EventFilter, EventRow } from '../engine/api.ts';
-import { useUi, type TimeMode } from '../app/ui-state.ts';
-import { useSnap } from '../app/snapshot-store.ts';
-import { getEngine, gotoLine } from '../app/controller.ts';
+import { useUi, type TimeMode } from '../state/ui-state.ts';
+import { useSnap } from '../state/snapshot-store.ts';
+import { getEngine, gotoLine } from '../state/controller.ts';
 import { formatWall } from '../base/civil.ts';
 import { fmtInt } from './format.ts';
 

@@ -2,10 +2,10 @@ import { memo, useEffect, useState } from 'react';
 import type { FileId, FileProgress, FileState } from '../engine/api.ts';
 import type { BucketCounts, DialectId, FileFacts, TimeBase, TimeBaseKind } from '../ingest/types.ts';
 import { BUCKET_NAMES } from '../ingest/types.ts';
-import { useSnap } from '../app/snapshot-store.ts';
-import { getEngine, removeFile } from '../app/controller.ts';
-import { setDomain } from '../app/timeline-nav.ts';
-import { useUi } from '../app/ui-state.ts';
+import { useSnap } from '../state/snapshot-store.ts';
+import { getEngine, removeFile } from '../state/controller.ts';
+import { setDomain } from '../state/timeline-nav.ts';
+import { useUi } from '../state/ui-state.ts';
 import { filesApart, fmtDuration } from './span-overlap.ts';
 import { parseOffset } from '../base/civil.ts';
 import {

@@ -1,9 +1,9 @@
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { filtersActive, useUi } from '../app/ui-state.ts';
-import { useSnap } from '../app/snapshot-store.ts';
+import { filtersActive, useUi } from '../state/ui-state.ts';
+import { useSnap } from '../state/snapshot-store.ts';
 import type { ComponentCount, FileState } from '../engine/api.ts';
-import { applySearch, getEngine, gotoHit } from '../app/controller.ts';
+import { applySearch, getEngine, gotoHit } from '../state/controller.ts';
 import { parseIsoTime } from '../base/civil.ts';
 import { fmtInt, fmtMs, fmtTime } from './format.ts';
 

@@ -7,10 +7,10 @@
 
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Row } from '../engine/api.ts';
-import { DEFAULT_COLUMN_CHARS, useUi, type ColumnWidths, type TimeMode } from '../app/ui-state.ts';
-import { useSnap } from '../app/snapshot-store.ts';
-import { useTimelineUi } from '../app/timeline-state.ts';
-import { ensureVisible, getEngine, noteVisibleRows, scrollBy, scrollTo, selectPos, toggleEntry } from '../app/controller.ts';
+import { DEFAULT_COLUMN_CHARS, useUi, type ColumnWidths, type TimeMode } from '../state/ui-state.ts';
+import { useSnap } from '../state/snapshot-store.ts';
+import { useTimelineUi } from '../state/timeline-state.ts';
+import { ensureVisible, getEngine, noteVisibleRows, scrollBy, scrollTo, selectPos, toggleEntry } from '../state/controller.ts';
 import { fmtInt, fmtPidTid, fmtTime, levelClass, levelName, searchMatcher, splitMatches } from './format.ts';
 
 export const ROW_H = 18;

@@ -1,6 +1,6 @@
 import { useShallow } from 'zustand/react/shallow';
-import { useUi, filtersActive } from '../app/ui-state.ts';
-import { useSnap } from '../app/snapshot-store.ts';
+import { useUi, filtersActive } from '../state/ui-state.ts';
+import { useSnap } from '../state/snapshot-store.ts';
 import type { EngineSnapshot } from '../engine/api.ts';
 import { fmtInt, fmtMs } from './format.ts';
 

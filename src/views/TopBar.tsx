@@ -1,7 +1,7 @@
-import { useUi } from '../app/ui-state.ts';
-import { useSnap } from '../app/snapshot-store.ts';
-import { openFiles } from '../app/controller.ts';
-import { filesFromInput } from '../app/files.ts';
+import { useUi } from '../state/ui-state.ts';
+import { useSnap } from '../state/snapshot-store.ts';
+import { openFiles } from '../state/controller.ts';
+import { filesFromInput } from '../state/files.ts';
 
 /** The two hidden file inputs; rendered once (the buttons anywhere open them). */
 export function FileInputs() {

@@ -1,7 +1,7 @@
 // Reordering lanes: the ↑ / ↓ buttons swap neighbours; a dragged lane header lands before the
 // header it is dropped on (or at the end), the others keeping their order.
 import { describe, expect, it } from 'vitest';
-import { moveLane, placeLane, useTimelineUi } from '../../src/app/timeline-state.ts';
+import { moveLane, placeLane, useTimelineUi } from '../../src/state/timeline-state.ts';
 
 describe('lane order', () => {
   const lanes = ['N1', 'N2', 'N3', 'N4'];

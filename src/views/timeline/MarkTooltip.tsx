@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'react';
 import type { TimelineMarks } from '../../timeline/marks.ts';
 import type { EventRow } from '../../engine/api.ts';
-import { getEngine } from '../../app/controller.ts';
+import { getEngine } from '../../state/controller.ts';
 import { formatWall } from '../../base/civil.ts';
 
 const TIP_W = 360;

@@ -6,7 +6,7 @@
 import { memo, useEffect, useMemo, useRef, type RefObject } from 'react';
 import type { TimelineMarks } from '../../timeline/marks.ts';
 import { Style } from '../../timeline/marks.ts';
-import { currentDomain, MIN_SPAN, setDomain } from '../../app/timeline-nav.ts';
+import { currentDomain, MIN_SPAN, setDomain } from '../../state/timeline-nav.ts';
 import { DENSITY_COLORS, STYLE_COLORS, type DensityFrame } from './painter.ts';
 import { dragDomain, WINDOW_CURSORS, windowDragAt, windowPx, type WindowDrag } from './overview-window.ts';
 

@@ -7,13 +7,13 @@ import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { create } from 'zustand';
 import type { TimelineMarks } from '../../timeline/marks.ts';
 import { MARK_FAMILIES, POINT_STYLES } from '../../timeline/marks.ts';
-import { useSnap } from '../../app/snapshot-store.ts';
-import { useUi } from '../../app/ui-state.ts';
-import { gotoLine } from '../../app/controller.ts';
-import { currentDomain, panTimeline, setDomain, zoomTimeline } from '../../app/timeline-nav.ts';
+import { useSnap } from '../../state/snapshot-store.ts';
+import { useUi } from '../../state/ui-state.ts';
+import { gotoLine } from '../../state/controller.ts';
+import { currentDomain, panTimeline, setDomain, zoomTimeline } from '../../state/timeline-nav.ts';
 import {
   LANE_TRACKS, moveLane, placeLane, toggleGroupExpanded, toggleLaneCollapsed, toggleLaneHidden, toggleTrackCollapsed, toggleTrackHidden, useTimelineUi,
-} from '../../app/timeline-state.ts';
+} from '../../state/timeline-state.ts';
 import { parseColor } from './raster.ts';
 import { endMaxOf, hitTest, marksNear, paint, STYLE_NAMES, tOf, visibleRange, xOf, type PaintInput, type View } from './painter.ts';
 import { layoutRows, LANE_HEAD, ROW_H, type RowLayout } from './rows.ts';

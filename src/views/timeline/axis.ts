@@ -5,7 +5,7 @@
 import { scaleUtc, utcFormat } from 'd3';
 import type { View } from './painter.ts';
 import { formatOffset } from '../../base/civil.ts';
-import type { TimeMode } from '../../app/ui-state.ts';
+import type { TimeMode } from '../../state/ui-state.ts';
 
 export interface AxisTick {
   /** CSS px from the left of the canvas. */

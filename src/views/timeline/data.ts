@@ -6,12 +6,12 @@ import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { TimelineMarks } from '../../timeline/marks.ts';
 import { MARK_FAMILIES } from '../../timeline/marks.ts';
 import type { Density, EventFilter } from '../../engine/api.ts';
-import { useSnap } from '../../app/snapshot-store.ts';
-import { useUi } from '../../app/ui-state.ts';
-import { useInjectedMarks } from '../../app/timeline-source.ts';
-import { useTimelineUi } from '../../app/timeline-state.ts';
-import { getEngine } from '../../app/controller.ts';
-import { currentDomain } from '../../app/timeline-nav.ts';
+import { useSnap } from '../../state/snapshot-store.ts';
+import { useUi } from '../../state/ui-state.ts';
+import { useInjectedMarks } from '../../state/timeline-source.ts';
+import { useTimelineUi } from '../../state/timeline-state.ts';
+import { getEngine } from '../../state/controller.ts';
+import { currentDomain } from '../../state/timeline-nav.ts';
 import type { DensityFrame } from './painter.ts';
 
 /** Marks of the loaded files (rebuilt when the event list changes), or the injected ones. */

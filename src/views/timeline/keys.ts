@@ -3,8 +3,8 @@
 // marks, ? shows the list. One table, read by both the handler and the help overlay.
 
 import { useEffect } from 'react';
-import { fitTimeline, panTimeline, zoomTimeline } from '../../app/timeline-nav.ts';
-import { useTimelineUi } from '../../app/timeline-state.ts';
+import { fitTimeline, panTimeline, zoomTimeline } from '../../state/timeline-nav.ts';
+import { useTimelineUi } from '../../state/timeline-state.ts';
 
 export interface KeyBinding {
   keys: string[];

@@ -4,7 +4,7 @@
 // Pure arithmetic over the marks' row table and the timeline's UI state.
 
 import { TRACKS, type TimelineMarks } from '../../timeline/marks.ts';
-import { laneKey, rowKey, trackKey, type LaneTrack } from '../../app/timeline-state.ts';
+import { laneKey, rowKey, trackKey, type LaneTrack } from '../../state/timeline-state.ts';
 
 export const LANE_HEAD = 18;
 export const ROW_H = 14;
