@@ -4,6 +4,7 @@
 // scan over the lines is timed, in this one worker (the product searches with every shard).
 
 import type { SearchSpec } from '../src/engine/api.ts';
+import { median } from './report.ts';
 
 export interface NaiveSearchRequest {
   files: File[];
@@ -42,11 +43,6 @@ async function linesOf(file: File): Promise<string[]> {
   if (out.length && out[out.length - 1] === '') out.pop();
   return out;
 }
-
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 self.onmessage = async (e: MessageEvent<NaiveSearchRequest>) => {
   const { files, specs, runs } = e.data;

@@ -11,3 +11,10 @@ export interface BenchRow {
   pass: boolean | null;
   note?: string;
 }
+
+/** The median of the finite values (NaN when there is none): every figure of the bench is one. */
+export const median = (xs: number[]): number => {
+  const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  if (!s.length) return NaN;
+  return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};

@@ -9,7 +9,8 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
-import type { BenchRow } from './report.ts';
+import { median, type BenchRow } from './report.ts';
+import { generateQuiet } from './generate-quiet.ts';
 import type { TraceEvent } from './timeline-trace.ts';
 
 const TARGET_MS = 50;
@@ -28,14 +29,7 @@ async function ensureSet(dir: string, log: Log): Promise<{ paths: string[]; byte
   if (!existsSync(manifest) || !existsSync(stamp) || readFileSync(stamp, 'utf8') !== JSON.stringify(SET_ARGS)) {
     log(`Generating the responsiveness set into ${dir} (generate ${SET_ARGS.join(' ')})…`);
     mkdirSync(dir, { recursive: true });
-    const { runGenerate } = await import('../src/cli/generate.ts');
-    const write = process.stdout.write.bind(process.stdout);
-    process.stdout.write = ((chunk: string | Uint8Array) => process.stderr.write(chunk)) as typeof process.stdout.write;
-    try {
-      if ((await runGenerate(['--out', dir, ...SET_ARGS])) !== 0) throw new Error('generator failed');
-    } finally {
-      process.stdout.write = write;
-    }
+    await generateQuiet(dir, SET_ARGS);
     writeFileSync(stamp, JSON.stringify(SET_ARGS));
   }
   const files = (JSON.parse(readFileSync(manifest, 'utf8')) as { files: { name: string; bytes: number; lines: number }[] }).files;
@@ -140,11 +134,6 @@ async function naiveRun(browser: Browser, url: string, paths: string[]): Promise
     await context.close();
   }
 }
-
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 /** `url` serves the built app (dist/). */
 export async function runResponsiveBench(browser: Browser, url: string, outDir: string, log: Log, runs: number): Promise<{ results: unknown; rows: BenchRow[] }> {

@@ -13,7 +13,8 @@ import { chromium, type Page } from '@playwright/test';
 import { Cdp, selfTimes, type CpuProfile } from './cdp.ts';
 import { runTimelineBench } from './timeline.ts';
 import { runResponsiveBench } from './responsive.ts';
-import type { BenchRow } from './report.ts';
+import { median, type BenchRow } from './report.ts';
+import { generateQuiet } from './generate-quiet.ts';
 import type { NaiveSearchResult } from './naive-search.worker.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -96,17 +97,7 @@ async function ensureInputs(): Promise<Inputs> {
       log(`Generating ${key} inputs into ${set.dir} (src/cli/generate.ts ${set.args.join(' ')})…`);
       if (existsSync(set.dir)) rmSync(set.dir, { recursive: true, force: true });
       mkdirSync(set.dir, { recursive: true });
-      const { runGenerate } = await import('../src/cli/generate.ts');
-      // runGenerate reports on stdout: send that to stderr (stdout is for the results).
-      const write = process.stdout.write.bind(process.stdout);
-      process.stdout.write = ((chunk: string | Uint8Array) => process.stderr.write(chunk)) as typeof process.stdout.write;
-      let code: number;
-      try {
-        code = await runGenerate(['--out', set.dir, ...set.args]);
-      } finally {
-        process.stdout.write = write;
-      }
-      if (code !== 0) throw new Error(`generator failed (exit ${code})`);
+      await generateQuiet(set.dir, set.args);
       writeFileSync(join(set.dir, 'bench-args.json'), JSON.stringify(set.args));
       files = readManifest(set);
       if (!files) throw new Error(`generator output in ${set.dir} is incomplete`);
@@ -119,11 +110,6 @@ async function ensureInputs(): Promise<Inputs> {
 
 // ---- Stats -------------------------------------------------------------------------------------
 
-const median = (xs: number[]): number => {
-  const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
-  if (!s.length) return NaN;
-  return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 const MB = 1e6;
 
 interface KernelRun { ms: number; readMs: number; lines: number; bytes: number; extra?: Record<string, unknown> }
