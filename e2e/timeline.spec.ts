@@ -48,6 +48,13 @@ async function markPoint(page: Page, mark: Locator): Promise<{ x: number; y: num
   return { x: box.x + (await attr(mark, 'data-x')), y: box.y + y - scrollTop };
 }
 
+/** Opens a track that fitting drew on one row (as a user would, with its ▸), so that its rows show. */
+async function openTrack(page: Page, node: string, track: string): Promise<void> {
+  const fitted = page.locator(`.tl-row[data-node="${node}"][data-track="${track}"][data-fitted="1"]`);
+  if ((await fitted.count()) > 0) await fitted.getByRole('button', { name: `▸ ${track}` }).click();
+  await expect(page.locator(`.tl-row[data-node="${node}"][data-track="${track}"][data-fitted="1"]`)).toHaveCount(0);
+}
+
 const selectedLine = (page: Page) => page.locator('[data-testid="log-view"] .row.sel .c-msg');
 
 test('lanes, joins with their stages, the route down after the heartbeats, the failover arrow and its line', async ({ page }) => {
@@ -226,6 +233,7 @@ test('zoom, pan, fit and range selection: keys, wheel, drag and the overview', a
 test('← / → step through the focused row, and ? lists the keys', async ({ page }) => {
   await openTimeline(page);
   // Focus SQLN2's join row with SQLN1, then step through its marks: each lands on its own line.
+  await openTrack(page, 'SQLN2', 'join');
   await page.locator('.tl-row[data-node="SQLN2"][data-track="join"][data-row-label="SQLN1"]').click();
   await page.mouse.move(5, 5);
   const seen: string[] = [];
@@ -283,6 +291,7 @@ test('lanes and tracks collapse, hide and reorder; groups expand into resources;
   await expect(list(page, '[data-track="service"]')).toHaveCount(0);
   await page.getByTestId('track-toggle-service').locator('input').check();
   // The group row expands into its resources' state intervals.
+  await openTrack(page, 'SQLN1', 'groups');
   const groupRow = page.locator(`.tl-row[data-node="SQLN1"][data-track="groups"][data-row-label="${move.fields.group}"]`);
   await expect(list(page, `[data-node="SQLN1"][data-parent="${move.fields.group}"]`)).toHaveCount(0);
   await groupRow.getByTestId('group-expand').click();
@@ -333,4 +342,59 @@ test('the axis reads UTC, the nodes\u2019 local time, or one node\u2019s local t
   await expect(timeline).toHaveAttribute('data-axis', 'UTC');
   await expect.poll(async () => hour(await firstLabel())).toBe(utcHour);
   await page.screenshot({ path: 'test-results/timeline-axis-base.png' });
+});
+
+test('the demo\u2019s three nodes fit the timeline at 1600\u00d71000; its height is dragged and remembered, and so is the legend', async ({ page }) => {
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  await openApp(page);
+  await expect(page.getByTestId('demo-badge')).toBeVisible();
+  await expect(page.getByTestId('timeline-lane')).toHaveCount(3);
+  const body = page.getByTestId('timeline').locator('.tl-body');
+  const fits = () => body.evaluate((el) => el.scrollHeight <= el.clientHeight);
+  const rowCount = () => page.locator('.tl-row:not(.tl-density-label)').count();
+  const height = async () => Math.round((await page.getByTestId('timeline').boundingBox())!.height);
+  // All three lanes in view without scrolling: fitting drew some tracks on one row, and says so.
+  await expect.poll(fits).toBe(true);
+  await expect(page.getByTestId('tracks-fitted')).toBeVisible();
+  const fittedRows = await rowCount();
+  const h0 = await height();
+
+  // Drag the bar under the timeline down: a taller timeline opens tracks again.
+  const bar = page.getByTestId('timeline-splitter');
+  const b = (await bar.boundingBox())!;
+  await page.mouse.move(b.x + 200, b.y + 2);
+  await page.mouse.down();
+  await page.mouse.move(b.x + 200, b.y + 400, { steps: 8 });
+  await page.mouse.up();
+  await expect.poll(height).toBeGreaterThan(h0 + 150);
+  // As far as the raw log keeps its room: it still shows rows under the bar.
+  expect((await page.getByTestId('log-view').boundingBox())!.height).toBeGreaterThanOrEqual(100);
+  await expect.poll(rowCount).toBeGreaterThan(fittedRows);
+  const dragged = await height();
+  await expect.poll(fits).toBe(true);
+
+  // A track the user opens stays open when the timeline is made smaller again (keyboard on the bar).
+  await bar.focus();
+  for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowUp');
+  await expect.poll(height).toBeLessThan(dragged - 100);
+  const netRows = (node: string) => page.locator(`.tl-row[data-node="${node}"][data-track="network"]`).count();
+  await openTrack(page, 'SQLNODE2', 'network');
+  expect(await netRows('SQLNODE2')).toBeGreaterThan(1);
+  await page.keyboard.press('ArrowDown'); // nothing else changes it back
+  expect(await netRows('SQLNODE2')).toBeGreaterThan(1);
+  const shown = await height();
+
+  // The legend can be hidden; both survive a reload.
+  await expect(page.getByTestId('timeline-legend')).toBeVisible();
+  await page.getByTestId('legend-toggle').locator('input').uncheck();
+  await expect(page.getByTestId('timeline-legend')).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByTestId('timeline-lane')).toHaveCount(3);
+  await expect.poll(height).toBe(shown);
+  await expect(page.getByTestId('timeline-legend')).toHaveCount(0);
+  // A double click on the bar gives the default height back.
+  await page.getByTestId('timeline-splitter').dblclick();
+  await expect.poll(height).toBe(h0);
+  await page.getByTestId('legend-toggle').locator('input').check();
+  await page.screenshot({ path: 'test-results/timeline-fitted.png' });
 });

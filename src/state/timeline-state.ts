@@ -17,8 +17,10 @@ export interface TimelineUi {
   hiddenLanes: string[];
   collapsedLanes: string[];
   hiddenTracks: LaneTrack[];
-  /** `node\u0000track` keys (lower-cased node) of tracks drawn as one row. */
+  /** `node\u0000track` keys (lower-cased node) of tracks the user collapsed to one row. */
   collapsedTracks: string[];
+  /** `node\u0000track` keys of tracks the user opened: fitting the lanes to the height never collapses them. */
+  expandedTracks: string[];
   /** `node\u0000group` keys of group rows whose resources are shown. */
   expandedGroups: string[];
   /** `node\u0000track\u0000label` of the focused row (← / → step through its marks). */
@@ -39,6 +41,7 @@ export const useTimelineUi = create<TimelineUi>()((set) => ({
   collapsedLanes: [],
   hiddenTracks: [],
   collapsedTracks: [],
+  expandedTracks: [],
   expandedGroups: [],
   focusRow: null,
   focusMark: -1,
@@ -68,9 +71,15 @@ export function toggleTrackHidden(track: LaneTrack): void {
   const s = useTimelineUi.getState();
   s.set({ hiddenTracks: toggle(s.hiddenTracks, track) as LaneTrack[] });
 }
-export function toggleTrackCollapsed(node: string, track: string): void {
+/** Opens a track drawn as one row (collapsed by the user or by fitting), or collapses an open one. */
+export function toggleTrackCollapsed(node: string, track: string, shownCollapsed: boolean): void {
   const s = useTimelineUi.getState();
-  s.set({ collapsedTracks: toggle(s.collapsedTracks, trackKey(node, track)) });
+  const key = trackKey(node, track);
+  const collapsedTracks = s.collapsedTracks.filter((k) => k !== key);
+  const expandedTracks = s.expandedTracks.filter((k) => k !== key);
+  if (shownCollapsed) expandedTracks.push(key);
+  else collapsedTracks.push(key);
+  s.set({ collapsedTracks, expandedTracks });
 }
 export function toggleGroupExpanded(node: string, group: string): void {
   const s = useTimelineUi.getState();

@@ -14,6 +14,8 @@ import { StatusBar } from './StatusBar.tsx';
 import { EmptyState } from './EmptyState.tsx';
 import { EventsPanel } from './EventsPanel.tsx';
 import { TimelineView } from './timeline/TimelineView.tsx';
+import { Splitter } from './Splitter.tsx';
+import { usePrefs } from '../state/prefs.ts';
 
 function isTyping(t: EventTarget | null): boolean {
   if (!(t instanceof HTMLElement)) return false;
@@ -134,6 +136,25 @@ function Notice() {
   );
 }
 
+/** Between the timeline and the raw log: the timeline's height, remembered by the browser. */
+function TimelineSplitter() {
+  const height = usePrefs((s) => s.timelineHeight);
+  const set = usePrefs((s) => s.set);
+  return (
+    <Splitter
+      height={height}
+      minAbove={TIMELINE_MIN_H}
+      minBelow={LOG_MIN_H}
+      label="Timeline height"
+      testId="timeline-splitter"
+      onResize={(px, done) => set({ timelineHeight: px }, done)}
+      onReset={() => set({ timelineHeight: null })}
+    />
+  );
+}
+const TIMELINE_MIN_H = 160;
+const LOG_MIN_H = 140;
+
 export function App() {
   useKeyboard();
   useDropAnywhere();
@@ -154,6 +175,7 @@ export function App() {
           {anyFiles ? (
             <>
               {timelineOpen && <TimelineView />}
+              {timelineOpen && <TimelineSplitter />}
               <LogView />
               <DetailsStrip />
             </>

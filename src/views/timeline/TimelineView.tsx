@@ -16,7 +16,8 @@ import {
 } from '../../state/timeline-state.ts';
 import { parseColor } from './raster.ts';
 import { endMaxOf, hitTest, marksNear, paint, STYLE_NAMES, tOf, visibleRange, xOf, type PaintInput, type View } from './painter.ts';
-import { layoutRows, LANE_HEAD, ROW_H, type RowLayout } from './rows.ts';
+import { usePrefs } from '../../state/prefs.ts';
+import { DENSITY_H, layoutRows, LANE_HEAD, ROW_H, type RowLayout } from './rows.ts';
 import { recordFrame } from './frame-stats.ts';
 import { pointerAt, useTimelineKeys } from './keys.ts';
 import { useCursor, useDensity, useFilteredNodes, useLaneOffsets, useMarks, useMask, useViewDensity } from './data.ts';
@@ -56,6 +57,9 @@ export function TimelineView() {
   const lanesSnap = useSnap((s) => s.snap.nodes);
   const tl = useTimelineUi();
   const filteredOut = useFilteredNodes();
+  const heightPref = usePrefs((s) => s.timelineHeight);
+  const legendShown = usePrefs((s) => s.legendShown);
+  const sectionStyle = heightPref ? { height: heightPref } : undefined;
   const offsets = useLaneOffsets();
   const mask = useMask(marks, eventFilter);
 
@@ -78,8 +82,9 @@ export function TimelineView() {
   const bodyTop = useRef(0);
   const [sel, setSel] = useState<[number, number] | null>(null);
 
-  const rows = useMemo(() => (marks ? layoutRows(marks, { ...tl, filteredOut }) : null),
-    [marks, tl.laneOrder, tl.hiddenLanes, tl.collapsedLanes, tl.hiddenTracks, tl.collapsedTracks, tl.expandedGroups, filteredOut]);
+  // The lanes fit the viewport's height: tracks the user has not opened are collapsed as needed.
+  const rows = useMemo(() => (marks ? layoutRows(marks, { ...tl, filteredOut, fitHeight: viewportH }) : null),
+    [marks, tl.laneOrder, tl.hiddenLanes, tl.collapsedLanes, tl.hiddenTracks, tl.collapsedTracks, tl.expandedTracks, tl.expandedGroups, filteredOut, viewportH]);
   const endMax = useMemo(() => (marks ? endMaxOf(marks) : null), [marks]);
   const widthNow = useRef(width);
   widthNow.current = width;
@@ -263,7 +268,7 @@ export function TimelineView() {
 
   const view = viewNow();
   if (!marks || !rows || !view || !endMax || marks.length === 0 || !full) {
-    return <section className="timeline empty" data-testid="timeline"><div className="tl-empty dim">{marks ? 'No events to draw yet: the timeline fills in as files are parsed.' : 'Building the timeline…'}</div></section>;
+    return <section className="timeline empty" data-testid="timeline" style={sectionStyle}><div className="tl-empty dim">{marks ? 'No events to draw yet: the timeline fills in as files are parsed.' : 'Building the timeline…'}</div></section>;
   }
 
   // The axis: as the log view (UTC, or the nodes' common local time), UTC, or a node's local time.
@@ -343,7 +348,7 @@ export function TimelineView() {
   const canvasH = Math.min(viewportH, rows.height);
 
   return (
-    <section className="timeline" data-testid="timeline" ref={box} data-cursor={cursor ?? ''} data-hover={tl.hoverT ?? ''} data-axis={axisName}>
+    <section className="timeline" data-testid="timeline" style={sectionStyle} ref={box} data-cursor={cursor ?? ''} data-hover={tl.hoverT ?? ''} data-axis={axisName}>
       <div className="tl-toolbar">
         <span className="tl-title">Timeline</span>
         <span className="tl-tracks" role="group" aria-label="Tracks shown">
@@ -353,7 +358,16 @@ export function TimelineView() {
               {t}
             </label>
           ))}
+          <label className="tl-chip" data-testid="legend-toggle" title="The legend under the lanes (hidden, it leaves the lanes more room)">
+            <input type="checkbox" checked={legendShown} onChange={() => usePrefs.getState().set({ legendShown: !legendShown })} />
+            legend
+          </label>
         </span>
+        {rows.fitted.length > 0 && (
+          <span className="tl-hidden dim" data-testid="tracks-fitted" title="So that every lane fits the timeline's height, these tracks are drawn on one row each; ▸ on a track opens it (and it stays open), or drag the bar under the timeline">
+            ⇕ fitted
+          </span>
+        )}
         {hiddenLanes.length > 0 && (
           <span className="tl-hidden dim">
             hidden:{' '}
@@ -398,7 +412,7 @@ export function TimelineView() {
         </div>
       </div>
       <HoverTip marks={marks} width={width + LABEL_W} offsets={offsets} />
-      <TimelineLegend />
+      {legendShown && <TimelineLegend />}
       {tl.helpOpen && <TimelineHelp onClose={() => tl.set({ helpOpen: false })} />}
       <MarkList marks={marks} rows={rows} endMax={endMax} mask={mask} view={listView} />
     </section>
@@ -515,12 +529,13 @@ function setIdOf(m: TimelineMarks): number {
 /** The visible, unaggregated marks (those on shown rows, in the domain, passing the filters), capped. */
 function visibleMarks(m: TimelineMarks, rows: RowLayout, endMax: Float64Array, mask: Uint8Array | null, v: View): number[] {
   const out: number[] = [];
-  for (const l of rows.labels) {
-    const ids = l.row >= 0 ? [l.row] : [];
-    for (const r of ids) {
-      const [k0, k1] = visibleRange(m, endMax, r, v);
-      for (let k = k0; k < k1 && out.length < LIST_CAP; k++) if ((!mask || mask[k] === 1) && m.t1[k] >= v.t0) out.push(k);
-    }
+  // Every drawn row, top to bottom: the rows of a collapsed track are drawn on its one line too.
+  const shown: number[] = [];
+  for (let r = 0; r < rows.y.length; r++) if (rows.y[r] >= 0) shown.push(r);
+  shown.sort((a, b) => rows.y[a] - rows.y[b] || a - b);
+  for (const r of shown) {
+    const [k0, k1] = visibleRange(m, endMax, r, v);
+    for (let k = k0; k < k1 && out.length < LIST_CAP; k++) if ((!mask || mask[k] === 1) && m.t1[k] >= v.t0) out.push(k);
     if (out.length >= LIST_CAP) break;
   }
   return out;
@@ -582,7 +597,7 @@ const Labels = memo(function Labels({ rows, colorOf, offsets, focus }: { rows: R
         );
       })}
       {rows.lanes.filter((l) => l.densityY >= 0).map((l) => (
-        <div key={`d-${l.node}`} className="tl-row tl-density-label" style={{ top: l.densityY, height: 22 }} title="Lines per time bucket, stacked by severity (derived severity for event-channel lines)">
+        <div key={`d-${l.node}`} className="tl-row tl-density-label" style={{ top: l.densityY, height: DENSITY_H }} title="Lines per time bucket, stacked by severity (derived severity for event-channel lines)">
           <span className="tl-track">density</span><span className="tl-row-label dim">lines by severity</span>
         </div>
       ))}
@@ -594,11 +609,12 @@ const Labels = memo(function Labels({ rows, colorOf, offsets, focus }: { rows: R
           data-row-label={r.label}
           data-node={r.node}
           style={{ top: r.y }}
-          title={r.summary ? `${r.track}: ${r.label} drawn on one row` : r.label}
+          data-fitted={r.fitted ? '1' : undefined}
+          title={r.fitted ? `${r.track}: ${r.label} drawn on one row so that every lane fits the height; ▸ opens it` : r.summary ? `${r.track}: ${r.label} drawn on one row` : r.label}
           onClick={() => tl.set({ focusRow: r.key, focusMark: -1 })}
         >
           {r.first ? (
-            <button type="button" className="tl-track" title={r.summary ? 'Expand this track' : 'Collapse this track to one row'} onClick={(e) => { e.stopPropagation(); if (r.track === 'all') toggleLaneCollapsed(r.node); else toggleTrackCollapsed(r.node, r.track); }}>
+            <button type="button" className="tl-track" title={r.summary ? 'Expand this track' : 'Collapse this track to one row'} onClick={(e) => { e.stopPropagation(); if (r.track === 'all') toggleLaneCollapsed(r.node); else toggleTrackCollapsed(r.node, r.track, r.summary); }}>
               {r.summary ? '▸' : '▾'} {r.track}
             </button>
           ) : <span className="tl-track" />}

@@ -437,9 +437,27 @@ function paintLater(ctx: CanvasRenderingContext2D, later: Later, stats: PaintSta
   if (!later.texts.length) return;
   ctx.fillStyle = 'rgba(230,237,243,0.85)';
   ctx.font = '10px system-ui, sans-serif';
-  for (const t of later.texts) ctx.fillText(t.text, t.x, t.y);
-  stats.draws += later.texts.length;
+  // Rows drawn on one line (a collapsed track) would print their labels over each other: the
+  // first label of a stretch of the line wins, the others wait for the track to be opened.
+  const taken = new Map<number, number[]>();
+  let drawn = 0;
+  for (const t of later.texts) {
+    const a = t.x;
+    const b = t.x + t.text.length * TEXT_CHAR_W;
+    const spans = taken.get(t.y);
+    if (spans) {
+      let clash = false;
+      for (let j = 0; j < spans.length && !clash; j += 2) clash = a < spans[j + 1] && spans[j] < b;
+      if (clash) continue;
+      spans.push(a, b);
+    } else taken.set(t.y, [a, b]);
+    ctx.fillText(t.text, t.x, t.y);
+    drawn++;
+  }
+  stats.draws += drawn;
 }
+/** Width of one character of the 10 px label font, as pushText budgets it. */
+const TEXT_CHAR_W = 6;
 
 /** The labels of a row's wide spans over the whole view (what paintSparse would add to `later`). */
 function collectTexts(p: PaintInput, k0: number, k1: number, y: number, later: Later): void {
@@ -457,7 +475,7 @@ function collectTexts(p: PaintInput, k0: number, k1: number, y: number, later: L
 
 function pushText(m: TimelineMarks, i: number, a: number, b: number, y: number, later: Later): void {
   const text = shortLabelOf(m, m.label[i]);
-  const chars = Math.floor((b - a - 8) / 6);
+  const chars = Math.floor((b - a - 8) / TEXT_CHAR_W);
   if (chars >= 3 && text) later.texts.push({ text: text.length > chars ? `${text.slice(0, chars - 1)}…` : text, x: Math.max(a, 0) + 4, y: y + ROW_H - 4 });
 }
 
