@@ -13,7 +13,7 @@ import { useUi } from '../src/state/ui-state.ts';
 import { bindEngine } from '../src/state/controller.ts';
 import { createFakeEngine } from '../src/engine/fake-engine.ts';
 import { currentDomain } from '../src/state/timeline-nav.ts';
-import { syntheticMarks } from '../src/timeline/synthetic.ts';
+import { syntheticMarks } from '../test/helpers/synthetic-marks.ts';
 import { Style, type TimelineMarks } from '../src/timeline/marks.ts';
 import type { Density } from '../src/engine/api.ts';
 import type { DensityInit } from './density.worker.ts';
