@@ -11,7 +11,7 @@ import { injectTimelineMarks } from '../src/state/timeline-source.ts';
 import { takeFrames, type FrameRecord } from '../src/views/timeline/frame-stats.ts';
 import { useUi } from '../src/state/ui-state.ts';
 import { bindEngine } from '../src/state/controller.ts';
-import { createFakeEngine } from '../src/engine/fake-engine.ts';
+import { createFakeEngine } from '../test/doubles/fake-engine.ts';
 import { currentDomain } from '../src/state/timeline-nav.ts';
 import { syntheticMarks } from '../test/helpers/synthetic-marks.ts';
 import { Style, type TimelineMarks } from '../src/timeline/marks.ts';

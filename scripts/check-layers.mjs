@@ -26,7 +26,7 @@ import ts from 'typescript';
  * state · views · app; generator and cli stand beside it (no UI, no browser engine).
  */
 export const LAYERS = {
-  // Units, civil time, growable arrays, levels, seeded random. Imports nothing.
+  // Units, civil time, growable arrays, levels. Imports nothing.
   base: [],
   // Dialects, sections, encodings, the message catalogue: data and matchers.
   formats: ['base'],

@@ -6,7 +6,7 @@
 
 import { MARK_FAMILIES, orderMarks, Style, type TimelineLane, type TimelineMarks, type TimelineRow, type TrackKind } from '../../src/timeline/marks.ts';
 import type { EventFamily } from '../../src/events/types.ts';
-import { seededRandom } from '../../src/base/random.ts';
+import { seededRandom } from './random.ts';
 
 export interface SyntheticOptions {
   /** Exact number of marks. */

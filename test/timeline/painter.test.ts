@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { MarksBuilder, Style, type TimelineMarks } from '../../src/timeline/marks.ts';
 import { DENSITY_COLORS, endMaxOf, hitTest, marksNear, paint, STYLE_COLORS, STYLE_PRIORITY, visibleRange, type PaintInput } from '../../src/views/timeline/painter.ts';
-import { seededRandom } from '../../src/base/random.ts';
+import { seededRandom } from '../helpers/random.ts';
 import { DENSITY_H, layoutRows, ROW_H, type LayoutOptions } from '../../src/views/timeline/rows.ts';
 
 /** A stand-in 2D context that records the rectangles it is asked to fill, with their colour. */
