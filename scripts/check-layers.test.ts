@@ -59,6 +59,7 @@ describe('check-layers', () => {
       'src/views/reexport.ts': "export { type S } from '../engine/shard.ts';\n",
       'src/state/typed.ts': "export type E = import('../views/App.tsx').App;\n",
       'src/base/fixture.ts': "import { fake } from '../../test/doubles/fake.ts';\nexport const f = fake;\n",
+      'src/views/bench-hook.ts': "export const page = () => import('../../bench/page.ts');\n",
       'src/gadgets/x.ts': "import { MS } from '../base/units.ts';\n",
     }));
     expect(r.status).toBe(1);
@@ -68,6 +69,7 @@ describe('check-layers', () => {
       'src/gadgets/x.ts:1 imports ../base/units.ts (layer gadgets is not in the layer table of scripts/check-layers.mjs)',
       'src/state/typed.ts:1 imports ../views/App.tsx (layer state may not import layer views)',
       'src/views/Late.tsx:3 imports ../app/main.tsx (layer views may not import layer app)',
+      'src/views/bench-hook.ts:1 imports ../../bench/page.ts (product code may not import test code: bench/page.ts)',
       'src/views/reexport.ts:1 imports ../engine/shard.ts (layer views may not import layer engine, only engine/api.ts)',
     ]);
   });

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CATALOGUE } from '../formats/messages/index.ts';
 import { indexBytes } from '../ingest/index.ts';
-import { asLogLine } from '../formats/messages/example-line.ts';
+import { asLogLine } from '../../test/helpers/example-line.ts';
 import { StreamedFile } from '../../test/helpers/streamed.ts';
 import { extractFile } from './from-file.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildScenario } from './scenario.ts';
 import { renderNodeLog, type RenderOptions } from './render.ts';
-import { checkLines } from './verify-lines.ts';
+import { checkLines } from '../../test/helpers/verify-lines.ts';
 import { defaultStartFor } from './presets.ts';
 import { GEN_DIALECTS, type GenDialect } from './model.ts';
 import { yearMonth } from './clock.ts';

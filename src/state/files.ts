@@ -30,11 +30,14 @@ export function markUserOpened(): { demo: boolean; first: boolean } {
   return r;
 }
 
-/** Fetch `demo/manifest.json` and the files it lists, and hand them to the engine. */
-export async function loadDemo(engine: EngineClient): Promise<DemoResult> {
+/**
+ * Fetch `demo/manifest.json` and the files it lists, and hand them to the engine. `base` is the
+ * demo folder's URL (relative to the page by default: the app's index.html sits beside demo/).
+ */
+export async function loadDemo(engine: EngineClient, base = 'demo/'): Promise<DemoResult> {
   let manifest: unknown;
   try {
-    const res = await fetch('demo/manifest.json', { headers: { Accept: 'application/json' }, cache: 'no-cache' });
+    const res = await fetch(`${base}manifest.json`, { headers: { Accept: 'application/json' }, cache: 'no-cache' });
     // Dev servers answer unknown paths with index.html: treat anything but JSON as absent.
     if (!res.ok || !(res.headers.get('content-type') ?? '').includes('json')) return { loaded: false, problem: null };
     manifest = await res.json();
@@ -48,7 +51,7 @@ export async function loadDemo(engine: EngineClient): Promise<DemoResult> {
     .filter((n): n is string => typeof n === 'string' && n.length > 0);
   const results = await Promise.all(names.map(async (name) => {
     try {
-      const res = await fetch(`demo/${name.split('/').map(encodeURIComponent).join('/')}`, { headers: { Accept: 'text/plain, application/octet-stream' } });
+      const res = await fetch(`${base}${name.split('/').map(encodeURIComponent).join('/')}`, { headers: { Accept: 'text/plain, application/octet-stream' } });
       if (!res.ok || (res.headers.get('content-type') ?? '').includes('text/html')) return { name, file: null as File | null };
       const blob = await res.blob();
       return { name, file: new File([blob], name) };

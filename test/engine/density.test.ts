@@ -9,7 +9,7 @@ import type { MainToView, ShardToView, ViewToMain, ViewToShard } from '../../src
 import { ViewStore } from '../../src/engine/view-store.ts';
 import { emptyFacts, type FileFacts } from '../../src/ingest/types.ts';
 import { severityOf } from '../../src/store/filter.ts';
-import { seededRandom } from '../../src/base/random.ts';
+import { seededRandom } from '../helpers/random.ts';
 
 const rng = seededRandom;
 
@@ -294,7 +294,7 @@ describe('getDensity through the view store', () => {
 
 describe('getDensity of the fake engine', () => {
   it('counts the lines of its files per lane by severity', async () => {
-    const { createFakeEngine } = await import('../../src/engine/fake-engine.ts');
+    const { createFakeEngine } = await import('../doubles/fake-engine.ts');
     const e = createFakeEngine();
     const text = [
       '[===  Cluster Logs  ===]',

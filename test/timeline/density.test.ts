@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { Level } from '../../src/base/levels.ts';
 import { severityOf } from '../../src/store/filter.ts';
 import { DENSITY_CLASSES, DensityPyramid, LEVEL_BYTE_CLASS, MAX_DENSITY_BUCKETS, densityMax } from '../../src/timeline/density.ts';
-import { seededRandom } from '../../src/base/random.ts';
+import { seededRandom } from '../helpers/random.ts';
 
 const rng = seededRandom;
 

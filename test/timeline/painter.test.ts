@@ -3,8 +3,13 @@
 // at, and that collapsing, hiding and expanding move rows as the user expects.
 import { describe, expect, it } from 'vitest';
 import { MarksBuilder, Style, type TimelineMarks } from '../../src/timeline/marks.ts';
-import { DENSITY_COLORS, endMaxOf, hitTest, marksNear, paint, STYLE_COLORS, STYLE_PRIORITY, visibleRange, type PaintInput } from '../../src/views/timeline/painter.ts';
-import { seededRandom } from '../../src/base/random.ts';
+import { paint } from '../../src/views/timeline/painter.ts';
+import type { PaintInput } from '../../src/views/timeline/paint-input.ts';
+import { hitTest, marksNear } from '../../src/views/timeline/hit-test.ts';
+import { DENSITY_COLORS, STYLE_COLORS } from '../../src/views/timeline/palette.ts';
+import { STYLE_PRIORITY } from '../../src/views/timeline/style-rules.ts';
+import { endMaxOf, visibleRange } from '../../src/views/timeline/visible-range.ts';
+import { seededRandom } from '../helpers/random.ts';
 import { DENSITY_H, layoutRows, ROW_H, type LayoutOptions } from '../../src/views/timeline/rows.ts';
 
 /** A stand-in 2D context that records the rectangles it is asked to fill, with their colour. */

@@ -2,8 +2,10 @@
 // must be exactly those of the frame drawn whole, for pans both ways, of several sizes, at
 // dpr 1 and 2, over every kind of mark (the synthetic incident has them all).
 import { describe, expect, it } from 'vitest';
-import { syntheticMarks } from '../../src/timeline/synthetic.ts';
-import { endMaxOf, paint, type PaintInput } from '../../src/views/timeline/painter.ts';
+import { syntheticMarks } from '../helpers/synthetic-marks.ts';
+import { paint } from '../../src/views/timeline/painter.ts';
+import type { PaintInput } from '../../src/views/timeline/paint-input.ts';
+import { endMaxOf } from '../../src/views/timeline/visible-range.ts';
 import { layoutRows, type LayoutOptions } from '../../src/views/timeline/rows.ts';
 import { PixelRects } from '../../src/views/timeline/raster.ts';
 

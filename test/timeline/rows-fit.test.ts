@@ -3,6 +3,7 @@
 // a track the user opened stays open, one the user closed stays closed.
 import { describe, expect, it } from 'vitest';
 import { MarksBuilder, Style, type TimelineMarks, type TrackKind } from '../../src/timeline/marks.ts';
+import { labelsApart } from '../../src/views/timeline/span-labels.ts';
 import { FIT_ORDER, LANE_HEAD, layoutRows, ROW_H, type LayoutOptions } from '../../src/views/timeline/rows.ts';
 
 const UI: LayoutOptions = { laneOrder: [], hiddenLanes: [], collapsedLanes: [], hiddenTracks: ['density'], collapsedTracks: [], expandedTracks: [], expandedGroups: [], filteredOut: new Set() };
@@ -68,5 +69,13 @@ describe('fitting the lanes to the height', () => {
     const fitted = layoutRows(m, { ...UI, fitHeight: 10 });
     const ys = new Set([...fitted.y.keys()].filter((r) => m.rows[r].lane === 0 && m.rows[r].track === 'network').map((r) => fitted.y[r]));
     expect(ys.size).toBe(1);
+  });
+});
+
+describe('span labels on a shared line', () => {
+  it('keep the first label of a stretch and drop those that would run over it', () => {
+    const t = (text: string, x: number, y: number) => ({ text, x, y });
+    const kept = labelsApart([t('10.0.0.1 → 10.0.0.2', 4, 10), t('10.0.0.1 → 10.0.0.3', 30, 10), t('other row', 30, 24), t('later', 400, 10)]);
+    expect(kept.map((k) => k.text)).toEqual(['10.0.0.1 → 10.0.0.2', 'other row', 'later']);
   });
 });

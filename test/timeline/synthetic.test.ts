@@ -1,6 +1,6 @@
 // The benchmark's synthetic timeline marks: exact counts, valid and ordered columns, deterministic, fast.
 import { describe, expect, it } from 'vitest';
-import { syntheticMarks } from '../../src/timeline/synthetic.ts';
+import { syntheticMarks } from '../helpers/synthetic-marks.ts';
 import { MARK_FAMILIES, POINT_STYLES, Style, TRACKS, type TimelineMarks } from '../../src/timeline/marks.ts';
 
 const STYLES = new Set<number>(Object.values(Style));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fileSpan, noDataGaps, quantile } from './coverage.ts';
 import { correlate } from './index.ts';
-import { evenFile } from './test-events.ts';
+import { evenFile } from '../../../test/helpers/correlate-events.ts';
 import type { CoverageFile } from './types.ts';
 
 const id = (n: string): string => n;

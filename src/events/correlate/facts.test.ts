@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clusterRecords, correlate } from './index.ts';
-import { evenFile, Lines } from './test-events.ts';
+import { evenFile, Lines } from '../../../test/helpers/correlate-events.ts';
 
 describe('facts', () => {
   it('the same node removal logged by two survivors is one fact with both observations', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { correlate } from './index.ts';
 import { roleOf } from './joins.ts';
-import { evenFile, Lines } from './test-events.ts';
+import { evenFile, Lines } from '../../../test/helpers/correlate-events.ts';
 
 const stage = (L: Lines, t: number, node: string, local: number, peer: number, peerName: string, name: string) =>
   L.ev(t, node, 'join-stage', { local, peer, stage: name }, { subject: peerName });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { correlate } from './index.ts';
-import { Lines } from './test-events.ts';
+import { Lines } from '../../../test/helpers/correlate-events.ts';
 
 const online = (L: Lines, t: number, node: string, group: string) =>
   L.ev(t, node, 'group-state', { group, from: 'Pending', to: 'Online' }, { channel: 'Operational' });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compareEvents, lastAtOrBefore, lastBefore, timeOrder } from './order.ts';
-import { Lines } from './test-events.ts';
+import { Lines } from '../../../test/helpers/correlate-events.ts';
 
 describe('order', () => {
   it('sorts by time, then file and line; drops untimed events', () => {

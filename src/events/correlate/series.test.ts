@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { correlate } from './index.ts';
 import { normalizeEndpoint } from './series.ts';
-import { Lines } from './test-events.ts';
+import { Lines } from '../../../test/helpers/correlate-events.ts';
 
 describe('resource series', () => {
   it('one change logged by RCM and the Operational channel is one point with both refs', () => {

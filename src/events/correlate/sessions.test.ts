@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { correlate } from './index.ts';
-import { evenFile, Lines } from './test-events.ts';
+import { evenFile, Lines } from '../../../test/helpers/correlate-events.ts';
 
 describe('service sessions', () => {
   it('start, stop (stopping lines extend it), restart with a new PID, open at the end of the file', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clusterRecords, correlate } from './index.ts';
-import { evenFile, Lines } from './test-events.ts';
+import { evenFile, Lines } from '../../../test/helpers/correlate-events.ts';
 
 const view = (L: Lines, t: number, node: string, local: number, viewId: string, members: number[], old: [string, number[]], joiners: number[] = [], downers: number[] = [], subjects: string[] = []) =>
   L.ev(t, node, 'view-change', {

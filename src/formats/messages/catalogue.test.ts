@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { CATALOGUE, convertField, EVENT_FAMILIES, groupNames, type Recognizer } from './index.ts';
 import { extractAll } from '../../events/from-file.ts';
 import { indexBytes } from '../../ingest/index.ts';
-import { asLogLine } from './example-line.ts';
+import { asLogLine } from '../../../test/helpers/example-line.ts';
 
 function entryText(r: Recognizer): string {
   return [r.example, ...(r.exampleNext ?? [])].join('\n');

@@ -2,7 +2,7 @@
 // mouse), both from tables: the legend from the painter's colours, the help from keys.ts.
 
 import { Style } from '../../timeline/marks.ts';
-import { DENSITY_COLORS, STYLE_COLORS } from './painter.ts';
+import { DENSITY_COLORS, STYLE_COLORS } from './palette.ts';
 import { POINTER_HELP, TIMELINE_KEYS } from './keys.ts';
 
 type Swatch = { label: string; color: string; shape: 'bar' | 'point' | 'arrow' | 'hatch' | 'band' };

@@ -7,7 +7,8 @@ import { memo, useEffect, useMemo, useRef, type RefObject } from 'react';
 import type { TimelineMarks } from '../../timeline/marks.ts';
 import { Style } from '../../timeline/marks.ts';
 import { currentDomain, MIN_SPAN, setDomain } from '../../state/timeline-nav.ts';
-import { DENSITY_COLORS, STYLE_COLORS, type DensityFrame } from './painter.ts';
+import { DENSITY_COLORS, STYLE_COLORS } from './palette.ts';
+import type { DensityFrame } from './paint-input.ts';
 import { dragDomain, WINDOW_CURSORS, windowDragAt, windowPx, type WindowDrag } from './overview-window.ts';
 
 export const OVERVIEW_H = 30;

@@ -15,7 +15,12 @@ import {
   LANE_TRACKS, moveLane, placeLane, toggleGroupExpanded, toggleLaneCollapsed, toggleLaneHidden, toggleTrackCollapsed, toggleTrackHidden, useTimelineUi,
 } from '../../state/timeline-state.ts';
 import { parseColor } from './raster.ts';
-import { endMaxOf, hitTest, marksNear, paint, STYLE_NAMES, tOf, visibleRange, xOf, type PaintInput, type View } from './painter.ts';
+import { paint } from './painter.ts';
+import type { PaintInput } from './paint-input.ts';
+import { hitTest, marksNear } from './hit-test.ts';
+import { STYLE_NAMES } from './palette.ts';
+import { tOf, xOf, type View } from './view-coords.ts';
+import { endMaxOf, visibleRange } from './visible-range.ts';
 import { usePrefs } from '../../state/prefs.ts';
 import { DENSITY_H, layoutRows, LANE_HEAD, ROW_H, type RowLayout } from './rows.ts';
 import { recordFrame } from './frame-stats.ts';

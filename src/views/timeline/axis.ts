@@ -3,7 +3,7 @@
 // the whole section on every frame of a pan: about 5 ms of a 13 ms frame (bench "timeline").
 
 import { scaleUtc, utcFormat } from 'd3';
-import type { View } from './painter.ts';
+import type { View } from './view-coords.ts';
 import { formatOffset } from '../../base/civil.ts';
 import type { TimeMode } from '../../state/ui-state.ts';
 

@@ -12,7 +12,7 @@ import { useInjectedMarks } from '../../state/timeline-source.ts';
 import { useTimelineUi } from '../../state/timeline-state.ts';
 import { getEngine } from '../../state/controller.ts';
 import { currentDomain } from '../../state/timeline-nav.ts';
-import type { DensityFrame } from './painter.ts';
+import type { DensityFrame } from './paint-input.ts';
 
 /** Marks of the loaded files (rebuilt when the event list changes), or the injected ones. */
 export function useMarks(): TimelineMarks | null {

@@ -4,9 +4,9 @@
 // ordered by orderMarks as MarksBuilder.build does: the result is a TimelineMarks exactly as
 // marks.ts defines it. Never used by the app itself.
 
-import { MARK_FAMILIES, orderMarks, Style, type TimelineLane, type TimelineMarks, type TimelineRow, type TrackKind } from './marks.ts';
-import type { EventFamily } from '../events/types.ts';
-import { seededRandom } from '../base/random.ts';
+import { MARK_FAMILIES, orderMarks, Style, type TimelineLane, type TimelineMarks, type TimelineRow, type TrackKind } from '../../src/timeline/marks.ts';
+import type { EventFamily } from '../../src/events/types.ts';
+import { seededRandom } from './random.ts';
 
 export interface SyntheticOptions {
   /** Exact number of marks. */

@@ -2,9 +2,9 @@
 // level and component from the TEXT with formats.md's regexes (A.0, A.6.2, A.7) and the bucket
 // rules of the project, then reports every disagreement. Used by tests; handy for debugging.
 
-import type { GenDialect } from './model.ts';
-import type { RenderedLine } from './render.ts';
-import { componentOf } from './template-fill.ts';
+import type { GenDialect } from '../../src/generator/model.ts';
+import type { RenderedLine } from '../../src/generator/render.ts';
+import { componentOf } from '../../src/generator/template-fill.ts';
 
 const RE_VIEWER = /^\s*\d+\s+(?=(?:\[(?:System|Operational|Verbose)\]\s+)?[0-9A-Fa-f]{1,8}(?:\.[0-9A-Fa-f]{1,8})?::)/;
 const RE_RECORD = /^(?:\[(System|Operational|Verbose)\]\s+)?([0-9A-Fa-f]{1,8})\.([0-9A-Fa-f]{1,8})::(\d{4})\/(\d{2})\/(\d{2})-(\d{2}):(\d{2}):(\d{2})\.(\d{3})(?:\s+(INFO|WARN|ERR|DBG))?(?=\s|$)\s?(.*)$/;

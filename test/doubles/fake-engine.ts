@@ -1,25 +1,26 @@
-// In-memory stand-in for the worker engine, for UI development and UI tests only.
-// It implements EngineClient on the main thread with synthetic rows (or a crude reading of
-// dropped files). Long jobs run in small time slices so the page stays responsive.
+// In-memory stand-in for the worker engine, for UI development and UI tests only (it lives
+// with the tests: the app never bundles it). It implements EngineClient on the main thread with
+// synthetic rows (or a crude reading of dropped files). Long jobs run in small time slices so
+// the page stays responsive. Its development page is test/doubles/fake-app.html.
 //
-// URL switches (read once by createEngine):
-//   ?fake=synthetic  several nodes, a few thousand rows, every card state (demo badge on)
-//   ?fake=2m         the same with 2,000,000 rows (virtual scroll test)
-//   (none)           empty; addFiles reads the dropped files crudely
+// Data (createFakeEngine's option; the page's ?data= switch):
+//   'synthetic'  several nodes, a few thousand rows, every card state (demo badge on)
+//   '2m'         the same with 2,000,000 rows (virtual scroll test)
+//   'empty'      (the default) nothing; addFiles reads the dropped files (and the demo) crudely
 
-import { messageStart } from '../ingest/message-start.ts';
+import { messageStart } from '../../src/ingest/message-start.ts';
 import type {
   Density, DensityRequest, EngineClient, EngineSnapshot, FileId, FileOptions, FileState, InputFile, NodeLane, Row,
   SearchSpec, SearchState, ViewSpec,
-} from './api.ts';
-import { DEFAULT_VIEW, EMPTY_EVENTS, type EventRow } from './api.ts';
-import type { DialectId, FileFacts } from '../ingest/types.ts';
-import { Bucket, BUCKET_NAMES, CHANNEL_NAMES, Channel, emptyFacts } from '../ingest/types.ts';
-import { Level, severityRank } from '../base/levels.ts';
-import { daysFromCivil, MS_PER_DAY, MS_PER_MIN } from '../base/civil.ts';
-import { sniffBinary, sniffEncoding } from '../formats/encoding.ts';
-import { countRaw, DENSITY_CLASSES, DENSITY_CLASS_COUNT, densityMax, MAX_DENSITY_BUCKETS } from '../timeline/density.ts';
-import { seededRandom } from '../base/random.ts';
+} from '../../src/engine/api.ts';
+import { DEFAULT_VIEW, EMPTY_EVENTS, type EventRow } from '../../src/engine/api.ts';
+import type { DialectId, FileFacts } from '../../src/ingest/types.ts';
+import { Bucket, BUCKET_NAMES, CHANNEL_NAMES, Channel, emptyFacts } from '../../src/ingest/types.ts';
+import { Level, severityRank } from '../../src/base/levels.ts';
+import { daysFromCivil, MS_PER_DAY, MS_PER_MIN } from '../../src/base/civil.ts';
+import { sniffBinary, sniffEncoding } from '../../src/formats/encoding.ts';
+import { countRaw, DENSITY_CLASSES, DENSITY_CLASS_COUNT, densityMax, MAX_DENSITY_BUCKETS } from '../../src/timeline/density.ts';
+import { seededRandom } from '../helpers/random.ts';
 
 const LANE_COLORS = ['#4e9af1', '#e0a03a', '#5cc08a', '#c07be0', '#e06c75', '#56c2c9', '#d4c35a', '#9aa5b8'];
 
@@ -311,10 +312,9 @@ class FakeEngine implements EngineClient {
   private locked = false;
   private densityVersion = 0;
 
-  constructor() {
+  constructor(data: FakeData) {
     this.snap = this.makeSnapshot();
-    const mode = typeof location !== 'undefined' ? new URLSearchParams(location.search).get('fake') : null;
-    if (mode === 'synthetic' || mode === '2m') { this.locked = true; this.loadSynthetic(mode === '2m' ? 2_000_000 : 6_000); }
+    if (data !== 'empty') { this.locked = true; this.loadSynthetic(data === '2m' ? 2_000_000 : 6_000); }
   }
 
   // ---- synthetic
@@ -378,7 +378,7 @@ class FakeEngine implements EngineClient {
 
   // ---- EngineClient
   addFiles(inputs: InputFile[], opts: { replace: boolean; demo?: boolean }): void {
-    if (this.locked && opts.demo) return; // ?fake= data stands in for the demo
+    if (this.locked && opts.demo) return; // the synthetic data stands in for the demo
     this.locked = false;
     if (opts.replace) { this.files = []; this.toggled.clear(); }
     this.demo = !!opts.demo;
@@ -740,8 +740,9 @@ function readPlaceholder(id: FileId, input: InputFile): FakeFile {
 
 export type { DialectId };
 
-export function createFakeEngine(): EngineClient {
-  return new FakeEngine();
-}
+/** What the fake engine starts with (see the top of this file). */
+export type FakeData = 'empty' | 'synthetic' | '2m';
 
-export const createEngine = createFakeEngine;
+export function createFakeEngine(opts: { data?: FakeData } = {}): EngineClient {
+  return new FakeEngine(opts.data ?? 'empty');
+}

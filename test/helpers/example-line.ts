@@ -1,4 +1,4 @@
-// Catalogue examples as log lines (for tests and tools).
+// Catalogue examples as log lines, for the tests (the catalogue and extraction tests).
 
 const PREFIX_RE = /^(?:\[(?:System|Operational|Verbose)\] )?[0-9a-fA-F]{1,8}\.[0-9a-fA-F]{1,8}::\d{4}\//;
 const TIME_ONLY = /^\d{2}:\d{2}:\d{2}\.\d{3}\s+(?:(?:INFO|WARN|ERR|DBG)\s+)?/;

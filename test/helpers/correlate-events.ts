@@ -1,7 +1,7 @@
 // Hand-built events and files for the unit tests: a line per call, refs counted per node's file.
 
-import type { Fields } from '../../formats/messages/types.ts';
-import type { ClusterEvent, CoverageFile, EventFamily } from './types.ts';
+import type { Fields } from '../../src/formats/messages/types.ts';
+import type { ClusterEvent, CoverageFile, EventFamily } from '../../src/events/correlate/types.ts';
 
 const FAMILY_OF: Record<string, EventFamily> = {
   'join-stage': 'join', 'join-failed': 'join', 'join-progress': 'join', 'join-succeeded': 'join', 'join-attempt': 'join', 'join-connect': 'join',
