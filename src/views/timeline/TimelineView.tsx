@@ -1,41 +1,35 @@
 // The timeline: a lane per node, a density row and tracks inside it, one time axis, an overview
 // strip with a brush. Marks are drawn on a viewport-sized canvas by painter.ts, by one animation
-// frame owner outside React; React renders the toolbar, the axis, the lane and row labels, the
-// tooltip, and an accessible list of the visible marks (which tests read).
-
-import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { create } from 'zustand';
-import type { TimelineMarks } from '../../timeline/marks.ts';
-import { MARK_FAMILIES, POINT_STYLES } from '../../timeline/marks.ts';
+// frame owner outside React (here, with the mouse handlers); React renders the toolbar
+// (TimelineToolbar), the axis and overview canvases (canvases.ts), the lane and row labels
+// (RowLabels), the tooltip (HoverTip), and an accessible list of the visible marks (MarkList,
+// which tests read).
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useSnap } from '../../state/snapshot-store.ts';
 import { useUi } from '../../state/ui-state.ts';
 import { gotoLine } from '../../state/controller.ts';
 import { currentDomain, panTimeline, setDomain, zoomTimeline } from '../../state/timeline-nav.ts';
-import {
-  LANE_TRACKS, moveLane, placeLane, toggleGroupExpanded, toggleLaneCollapsed, toggleLaneHidden, toggleTrackCollapsed, toggleTrackHidden, useTimelineUi,
-} from '../../state/timeline-state.ts';
-import { parseColor } from './raster.ts';
+import { useTimelineUi } from '../../state/timeline-state.ts';
 import { paint } from './painter.ts';
 import type { PaintInput } from './paint-input.ts';
 import { hitTest, marksNear } from './hit-test.ts';
-import { STYLE_NAMES } from './palette.ts';
-import { tOf, xOf, type View } from './view-coords.ts';
-import { endMaxOf, visibleRange } from './visible-range.ts';
+import { tOf, type View } from './view-coords.ts';
+import { endMaxOf } from './visible-range.ts';
 import { usePrefs } from '../../state/prefs.ts';
-import { DENSITY_H, layoutRows, LANE_HEAD, ROW_H, type RowLayout } from './rows.ts';
+import { layoutRows, ROW_H } from './rows.ts';
 import { recordFrame } from './frame-stats.ts';
 import { pointerAt, useTimelineKeys } from './keys.ts';
 import { useCursor, useDensity, useFilteredNodes, useLaneOffsets, useMarks, useMask, useViewDensity } from './data.ts';
-import { Overview, OVERVIEW_H } from './Overview.tsx';
-import { paintWindow, windowPx } from './overview-window.ts';
+import { Overview } from './Overview.tsx';
 import { TimelineHelp, TimelineLegend } from './Legend.tsx';
-import { MarkTooltip } from './MarkTooltip.tsx';
-import { AXIS_STYLE, axisBaseOf, axisLabel, axisTicks, fmtOffset, fmtSpan, paintAxis, type AxisBase, type AxisStyle } from './axis.ts';
+import { axisBaseOf, fmtOffset, type AxisBase, type AxisStyle } from './axis.ts';
+import { AXIS_H, opaqueColor, paintAxisCanvas, paintOverviewWindow, sizedContext } from './canvases.ts';
+import { HoverTip, setTip, useTip } from './HoverTip.tsx';
+import { MarkList } from './MarkList.tsx';
+import { RowLabels } from './RowLabels.tsx';
+import { TimelineToolbar } from './TimelineToolbar.tsx';
+import { LABEL_W } from './timeline-size.ts';
 
-export const LABEL_W = 210;
-const AXIS_H = 20;
-/** The accessible list of visible marks is capped (a screen reader cannot use more). */
-const LIST_CAP = 400;
 /** How long the view must be still before data that came after its frame is drawn on its own. */
 const DATA_CALM_MS = 100;
 /** The list follows the view once it has settled, not on every frame of a pan. */
@@ -349,43 +343,11 @@ export function TimelineView() {
     schedule();
   };
 
-  const hiddenLanes = rows.order.filter((n) => tl.hiddenLanes.includes(n.toLowerCase()));
   const canvasH = Math.min(viewportH, rows.height);
 
   return (
     <section className="timeline" data-testid="timeline" style={sectionStyle} ref={box} data-cursor={cursor ?? ''} data-hover={tl.hoverT ?? ''} data-axis={axisName}>
-      <div className="tl-toolbar">
-        <span className="tl-title">Timeline</span>
-        <span className="tl-tracks" role="group" aria-label="Tracks shown">
-          {LANE_TRACKS.map((t) => (
-            <label key={t} className="tl-chip" data-testid={`track-toggle-${t}`}>
-              <input type="checkbox" checked={!tl.hiddenTracks.includes(t)} onChange={() => toggleTrackHidden(t)} />
-              {t}
-            </label>
-          ))}
-          <label className="tl-chip" data-testid="legend-toggle" title="The legend under the lanes (hidden, it leaves the lanes more room)">
-            <input type="checkbox" checked={legendShown} onChange={() => usePrefs.getState().set({ legendShown: !legendShown })} />
-            legend
-          </label>
-        </span>
-        {rows.fitted.length > 0 && (
-          <span className="tl-hidden dim" data-testid="tracks-fitted" title="So that every lane fits the timeline's height, these tracks are drawn on one row each; ▸ on a track opens it (and it stays open), or drag the bar under the timeline">
-            ⇕ fitted
-          </span>
-        )}
-        {hiddenLanes.length > 0 && (
-          <span className="tl-hidden dim">
-            hidden:{' '}
-            {hiddenLanes.map((n) => (
-              <button key={n} type="button" className="btn btn-ghost tl-unhide" title={`Show ${n} again`} onClick={() => toggleLaneHidden(n)}>{n} ↺</button>
-            ))}
-          </span>
-        )}
-        {filteredOut.size > 0 && <span className="tl-hidden dim" title="The node or file filters leave these nodes out">filtered out: {[...filteredOut].join(', ')}</span>}
-        {mask && <span className="tl-hidden dim" title="The events panel's family and name filters apply to the timeline too">marks filtered by the events panel</span>}
-        <span className="tl-spacer" />
-        <button type="button" className="btn btn-ghost" title="Keys and mouse (?)" aria-expanded={tl.helpOpen} onClick={() => tl.set({ helpOpen: !tl.helpOpen })}>?</button>
-      </div>
+      <TimelineToolbar rows={rows} filteredOut={filteredOut} masked={!!mask} />
       <div className="tl-head">
         <span className="tl-keys dim" style={{ width: LABEL_W }}>overview</span>
         <Overview marks={marks} full={full} width={width} density={overviewDensity} colors={colorOf} windowCanvas={overviewWindow} />
@@ -403,7 +365,7 @@ export function TimelineView() {
         <canvas ref={axisCanvas} className="tl-axis" data-testid="timeline-axis" role="img" style={{ height: AXIS_H, width }} />
       </div>
       <div className="tl-body" ref={body} onScroll={syncScroll}>
-        <Labels rows={rows} colorOf={colorOf} offsets={offsets} focus={tl.focusRow} />
+        <RowLabels rows={rows} colorOf={colorOf} offsets={offsets} focus={tl.focusRow} />
         <div className="tl-canvas-box" style={{ height: rows.height, width }}>
           <canvas
             ref={canvas}
@@ -423,215 +385,4 @@ export function TimelineView() {
     </section>
   );
 }
-
-/** The hovered mark's tooltip: its own store, so that hovering re-renders only the tooltip. */
-interface Tip { k: number; x: number; y: number; /** Other marks on its place (marksNear). */ more: number }
-const useTip = create<{ tip: Tip | null }>(() => ({ tip: null }));
-function setTip(tip: Tip | null): void {
-  const cur = useTip.getState().tip;
-  if (cur === tip || (cur && tip && cur.k === tip.k && cur.x === tip.x && cur.y === tip.y && cur.more === tip.more)) return;
-  useTip.setState({ tip });
-}
-const HoverTip = memo(function HoverTip({ marks, width, offsets }: { marks: TimelineMarks; width: number; offsets: Map<string, number | null> }) {
-  const tip = useTip((s) => s.tip);
-  // A new set of marks: the index may point elsewhere.
-  useEffect(() => () => setTip(null), [marks]);
-  if (!tip || tip.k >= marks.length) return null;
-  return <MarkTooltip marks={marks} k={tip.k} x={tip.x} y={tip.y} width={width} offsets={offsets} more={tip.more} />;
-});
-
-/** The colour when it is opaque (a canvas filled with it can be opaque), else null. */
-function opaqueColor(css: string): string | null {
-  const c = parseColor(css);
-  return c && c[3] >= 1 ? css : null;
-}
-
-/** The canvas's 2D context, its backing store sized to w × h CSS px at dpr (resizing clears it, so only on change). */
-function sizedContext(c: HTMLCanvasElement, w: number, h: number, dpr: number, alpha = true): CanvasRenderingContext2D | null {
-  const cw = Math.round(w * dpr);
-  const ch = Math.round(h * dpr);
-  if (c.width !== cw || c.height !== ch) {
-    c.width = cw;
-    c.height = ch;
-    c.style.width = `${w}px`;
-    c.style.height = `${h}px`;
-  }
-  return c.getContext('2d', { alpha });
-}
-
-/** The axis canvas, sized to the view; its label names the time base and the range shown. */
-function paintAxisCanvas(c: HTMLCanvasElement, view: View, dpr: number, base: AxisBase, style: { current: AxisStyle | null }): void {
-  const ctx = sizedContext(c, view.width, AXIS_H, dpr);
-  if (!ctx) return;
-  if (!style.current) {
-    // Read once: the CSS decides the axis's font and colours, the canvas only draws them.
-    const cs = getComputedStyle(c);
-    style.current = { ...AXIS_STYLE, font: cs.fontSize && cs.fontFamily ? `${cs.fontSize} ${cs.fontFamily}` : AXIS_STYLE.font, color: cs.color || AXIS_STYLE.color };
-  }
-  const ticks = axisTicks(view, base.shiftMs);
-  const spanMs = view.t1 - view.t0;
-  paintAxis(ctx, ticks, view.width, AXIS_H, dpr, style.current, `${fmtSpan(spanMs)} shown`);
-  const label = axisLabel(base.name, ticks, spanMs);
-  if (c.getAttribute('aria-label') !== label) c.setAttribute('aria-label', label);
-}
-
-/** The overview's window over the visible range; its edges (CSS px) are on the canvas for tests. */
-function paintOverviewWindow(c: HTMLCanvasElement, full: readonly [number, number], view: View, dpr: number): void {
-  const [a, z] = windowPx(full, [view.t0, view.t1], view.width).map(Math.round);
-  const key = `${a} ${z} ${view.width} ${dpr}`;
-  // Most frames of a zoom or pan move the window by less than a pixel: nothing to redraw.
-  if (c.dataset.key === key) return;
-  const ctx = sizedContext(c, view.width, OVERVIEW_H, dpr);
-  if (!ctx) return;
-  paintWindow(ctx, a, z, view.width, OVERVIEW_H, dpr);
-  c.dataset.key = key;
-  c.dataset.x0 = String(a);
-  c.dataset.x1 = String(z);
-}
-
-/** The accessible list of the visible, unaggregated marks (capped); tests read what is drawn from it. */
-const MarkList = memo(function MarkList({ marks, rows, endMax, mask, view }: { marks: TimelineMarks; rows: RowLayout; endMax: Float64Array; mask: Uint8Array | null; view: View | null }) {
-  const visible = view ? visibleMarks(marks, rows, endMax, mask, view) : [];
-  // Items are keyed by mark index, which means nothing across two sets of marks: a new set gets
-  // a new list instead of every old item's 14 attributes rewritten (400 items: thousands of
-  // attribute writes in one commit when a dropped set replaced the demo).
-  return (
-      <ul key={setIdOf(marks)} className="sr-only sr-offscreen" data-testid="timeline-marks" aria-label="Visible timeline marks">
-        {visible.map((k) => (
-          <li
-            key={k}
-            data-node={marks.lanes[marks.rows[marks.row[k]].lane]?.node}
-            data-track={marks.rows[marks.row[k]].track}
-            data-row={marks.rows[marks.row[k]].label}
-            data-parent={marks.rows[marks.row[k]].parent >= 0 ? marks.rows[marks.rows[marks.row[k]].parent].label : undefined}
-            data-to-node={marks.row2[k] >= 0 ? marks.lanes[marks.rows[marks.row2[k]].lane]?.node : undefined}
-            data-kind={STYLE_NAMES[marks.style[k]]}
-            data-family={MARK_FAMILIES[marks.family[k]]}
-            data-point={POINT_STYLES.has(marks.style[k]) ? 'true' : 'false'}
-            data-t0={marks.t0[k]}
-            data-t1={marks.t1[k]}
-            data-x={Math.round(xOf(view!, marks.t0[k]))}
-            data-y={Math.round(rows.y[marks.row[k]] + ROW_H / 2)}
-            data-file-id={marks.fileId[k]}
-            data-line={marks.line[k]}
-          >
-            {marks.labels[marks.label[k]]}
-          </li>
-        ))}
-      </ul>
-  );
-});
-
-/** A number per set of marks, for keys that must change with the set. */
-const setIds = new WeakMap<TimelineMarks, number>();
-let nextSetId = 0;
-function setIdOf(m: TimelineMarks): number {
-  let id = setIds.get(m);
-  if (id === undefined) setIds.set(m, (id = ++nextSetId));
-  return id;
-}
-
-/** The visible, unaggregated marks (those on shown rows, in the domain, passing the filters), capped. */
-function visibleMarks(m: TimelineMarks, rows: RowLayout, endMax: Float64Array, mask: Uint8Array | null, v: View): number[] {
-  const out: number[] = [];
-  // Every drawn row, top to bottom: the rows of a collapsed track are drawn on its one line too.
-  const shown: number[] = [];
-  for (let r = 0; r < rows.y.length; r++) if (rows.y[r] >= 0) shown.push(r);
-  shown.sort((a, b) => rows.y[a] - rows.y[b] || a - b);
-  for (const r of shown) {
-    const [k0, k1] = visibleRange(m, endMax, r, v);
-    for (let k = k0; k < k1 && out.length < LIST_CAP; k++) if ((!mask || mask[k] === 1) && m.t1[k] >= v.t0) out.push(k);
-    if (out.length >= LIST_CAP) break;
-  }
-  return out;
-}
-
-/** The lane header being dragged (to reorder the lanes), and the one it is over. */
-const useLaneDrag = create<{ node: string | null; over: string | null }>(() => ({ node: null, over: null }));
-
-const Labels = memo(function Labels({ rows, colorOf, offsets, focus }: { rows: RowLayout; colorOf: Map<string, string>; offsets: Map<string, number | null>; focus: string | null }) {
-  const tl = useTimelineUi.getState();
-  const order = rows.lanes.map((l) => l.node);
-  const drag = useLaneDrag();
-  // Dropped on a lane's header: the dragged lane goes before it (after it, on its lower half).
-  const onDrop = (e: React.DragEvent, target: string) => {
-    e.preventDefault();
-    // From the store, not the render: the drop can come before React has rendered the drag.
-    const node = useLaneDrag.getState().node;
-    useLaneDrag.setState({ node: null, over: null });
-    if (!node || node === target) return;
-    const box = (e.currentTarget as HTMLElement).getBoundingClientRect();
-    const lower = e.clientY > box.top + box.height / 2;
-    const drawn = rows.order.filter((n) => order.includes(n));
-    const i = drawn.indexOf(target);
-    tl.set({ laneOrder: placeLane(drawn, node, lower ? drawn[i + 1] ?? null : target) });
-  };
-  return (
-    <div className="tl-labels" style={{ width: LABEL_W, height: rows.height }}>
-      {rows.lanes.map((l) => {
-        const off = offsets.get(l.node.toLowerCase());
-        return (
-          <div
-            key={l.node}
-            className={`tl-lane${drag.node === l.node ? ' dragging' : ''}${drag.over === l.node && drag.node !== l.node ? ' drop-over' : ''}`}
-            data-testid="timeline-lane"
-            data-node={l.node}
-            style={{ top: l.y, height: LANE_HEAD - 2 }}
-            draggable
-            title="Drag to move this lane"
-            onDragStart={(e) => { e.dataTransfer.effectAllowed = 'move'; e.dataTransfer.setData('text/plain', l.node); useLaneDrag.setState({ node: l.node }); }}
-            onDragEnd={() => useLaneDrag.setState({ node: null, over: null })}
-            onDragOver={(e) => {
-              const d = useLaneDrag.getState();
-              if (!d.node) return;
-              e.preventDefault();
-              e.dataTransfer.dropEffect = 'move';
-              if (d.over !== l.node) useLaneDrag.setState({ over: l.node });
-            }}
-            onDrop={(e) => onDrop(e, l.node)}
-          >
-            <button type="button" className="tl-tog" aria-expanded={!l.collapsed} title={l.collapsed ? 'Expand this lane' : 'Collapse this lane to one row'} onClick={() => toggleLaneCollapsed(l.node)}>{l.collapsed ? '▸' : '▾'}</button>
-            <span className="tl-lane-name" style={{ color: colorOf.get(l.node.toLowerCase()) ?? 'inherit' }}>{l.node}</span>
-            <span className="tl-lane-off dim" title="The node's UTC offset (from its log)">{off === undefined || off === null ? '' : fmtOffset(off)}</span>
-            <span className="tl-lane-btns">
-              <button type="button" className="tl-tog" title="Move this lane up" disabled={order[0] === l.node} onClick={() => moveLane(rows.order.filter((n) => order.includes(n)), l.node, -1)}>↑</button>
-              <button type="button" className="tl-tog" title="Move this lane down" disabled={order[order.length - 1] === l.node} onClick={() => moveLane(rows.order.filter((n) => order.includes(n)), l.node, 1)}>↓</button>
-              <button type="button" className="tl-tog" title="Hide this lane" data-testid="lane-hide" onClick={() => toggleLaneHidden(l.node)}>×</button>
-            </span>
-          </div>
-        );
-      })}
-      {rows.lanes.filter((l) => l.densityY >= 0).map((l) => (
-        <div key={`d-${l.node}`} className="tl-row tl-density-label" style={{ top: l.densityY, height: DENSITY_H }} title="Lines per time bucket, stacked by severity (derived severity for event-channel lines)">
-          <span className="tl-track">density</span><span className="tl-row-label dim">lines by severity</span>
-        </div>
-      ))}
-      {rows.labels.map((r) => (
-        <div
-          key={r.key}
-          className={`tl-row${focus === r.key ? ' focus' : ''}${r.sub ? ' sub' : ''}`}
-          data-track={r.track}
-          data-row-label={r.label}
-          data-node={r.node}
-          style={{ top: r.y }}
-          data-fitted={r.fitted ? '1' : undefined}
-          title={r.fitted ? `${r.track}: ${r.label} drawn on one row so that every lane fits the height; ▸ opens it` : r.summary ? `${r.track}: ${r.label} drawn on one row` : r.label}
-          onClick={() => tl.set({ focusRow: r.key, focusMark: -1 })}
-        >
-          {r.first ? (
-            <button type="button" className="tl-track" title={r.summary ? 'Expand this track' : 'Collapse this track to one row'} onClick={(e) => { e.stopPropagation(); if (r.track === 'all') toggleLaneCollapsed(r.node); else toggleTrackCollapsed(r.node, r.track, r.summary); }}>
-              {r.summary ? '▸' : '▾'} {r.track}
-            </button>
-          ) : <span className="tl-track" />}
-          {r.children > 0 && (
-            <button type="button" className="tl-tog" data-testid="group-expand" aria-expanded={r.expanded} title={r.expanded ? 'Hide the resources' : `Show its ${r.children} resources`} onClick={(e) => { e.stopPropagation(); toggleGroupExpanded(r.node, r.label); }}>
-              {r.expanded ? '▾' : '▸'}
-            </button>
-          )}
-          <span className="tl-row-label">{r.label}</span>
-        </div>
-      ))}
-    </div>
-  );
-});
 
