@@ -19,7 +19,11 @@ const SET_ARGS = ['--seed', '14', '--nodes', '2', '--names', 'BIG1,BIG2', '--dia
 /** RunTask is the trace's "Task" (what the Long Tasks API reports from 50 ms on). */
 const CATEGORIES = ['disabled-by-default-devtools.timeline', 'devtools.timeline'];
 
-interface Run { longestMs: number; over50: number; tasksOver16: number; loadMs: number; longTasks: number[] }
+interface Run {
+  longestMs: number; over50: number; tasksOver16: number; loadMs: number; longTasks: number[];
+  /** CPU time of each long task (same order): far below its wall time, the thread waited for a core. */
+  longTasksCpu: number[];
+}
 
 type Log = (s: string) => void;
 
@@ -36,21 +40,28 @@ async function ensureSet(dir: string, log: Log): Promise<{ paths: string[]; byte
   return { paths: files.map((f) => join(dir, f.name)), bytes: files.reduce((s, f) => s + f.bytes, 0), lines: files.reduce((s, f) => s + f.lines, 0) };
 }
 
-/** Main-thread tasks of the page's renderer between two trace times (µs). */
-function mainTasks(events: TraceEvent[], from: number, to: number): number[] {
+/** A main-thread task: wall time, and the thread's CPU time in it (ms). */
+interface Task { ms: number; cpuMs: number }
+
+/**
+ * Main-thread tasks of the page's renderer between two trace times (µs). The task that holds
+ * the start stamp is the bench's own (its evaluate, the profiler starting): tasks count from
+ * the first one that starts after it.
+ */
+function mainTasks(events: TraceEvent[], from: number, to: number): Task[] {
   const mains = new Map<string, number>();
   for (const e of events) if (e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain') mains.set(`${e.pid}:${e.tid}`, 0);
-  const tasks: { key: string; ts: number; dur: number }[] = [];
+  const tasks: { key: string; ts: number; dur: number; cpu: number }[] = [];
   for (const e of events) {
     if (e.name !== 'RunTask' || e.ph !== 'X' || e.dur === undefined) continue;
     const key = `${e.pid}:${e.tid}`;
-    if (!mains.has(key) || e.ts + e.dur < from || e.ts > to) continue;
-    tasks.push({ key, ts: e.ts, dur: e.dur });
+    if (!mains.has(key) || e.ts <= from || e.ts > to) continue;
+    tasks.push({ key, ts: e.ts, dur: e.dur, cpu: e.tdur ?? e.dur });
     mains.set(key, (mains.get(key) ?? 0) + e.dur);
   }
   // The page's renderer is the busy one (an idle about:blank renderer may be in the trace too).
   const busiest = [...mains.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
-  return tasks.filter((t) => t.key === busiest).map((t) => t.dur / 1000);
+  return tasks.filter((t) => t.key === busiest).map((t) => ({ ms: t.dur / 1000, cpuMs: t.cpu / 1000 }));
 }
 
 async function stamp(page: Page, label: string): Promise<void> {
@@ -95,8 +106,11 @@ async function oneRun(browser: Browser, url: string, paths: string[]): Promise<R
     }
     const events = (JSON.parse(buf.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
     const tasks = mainTasks(events, stampTime(events, 'resp-start'), stampTime(events, 'resp-end'));
-    const long = tasks.filter((d) => d > TARGET_MS).sort((a, b) => b - a);
-    return { longestMs: Math.max(0, ...tasks), over50: long.length, tasksOver16: tasks.filter((d) => d > 16).length, loadMs, longTasks: long.map((d) => Math.round(d)) };
+    const long = tasks.filter((d) => d.ms > TARGET_MS).sort((a, b) => b.ms - a.ms);
+    return {
+      longestMs: Math.max(0, ...tasks.map((d) => d.ms)), over50: long.length, tasksOver16: tasks.filter((d) => d.ms > 16).length, loadMs,
+      longTasks: long.map((d) => Math.round(d.ms)), longTasksCpu: long.map((d) => Math.round(d.cpuMs)),
+    };
   } finally {
     await context.close();
   }
@@ -141,7 +155,7 @@ export async function runResponsiveBench(browser: Browser, url: string, outDir: 
   const list: Run[] = [];
   for (let i = 0; i < runs; i++) {
     const r = await oneRun(browser, url, set.paths);
-    log(`  run ${i + 1}: longest task ${r.longestMs.toFixed(0)} ms, ${r.over50} over 50 ms [${r.longTasks.join(', ')}], loaded in ${(r.loadMs / 1000).toFixed(1)} s`);
+    log(`  run ${i + 1}: longest task ${r.longestMs.toFixed(0)} ms, ${r.over50} over 50 ms [wall/cpu ms: ${r.longTasks.map((w, j) => `${w}/${r.longTasksCpu[j]}`).join(', ')}], loaded in ${(r.loadMs / 1000).toFixed(1)} s`);
     list.push(r);
   }
   const naive = await naiveRun(browser, url, set.paths);
@@ -149,7 +163,7 @@ export async function runResponsiveBench(browser: Browser, url: string, outDir: 
   const over = median(list.map((r) => r.over50));
   const what = `${(set.lines / 1e6).toFixed(2)} M lines, ${(set.bytes / 1e6).toFixed(0)} MB in 2 files, replacing the demo, timeline open`;
   const rows: BenchRow[] = [
-    { id: 'T12.longest', metric: `Longest main-thread task while ${what}`, measured: longest, unit: 'ms', target: `≤ ${TARGET_MS} ms`, ratio: naive / longest, pass: longest <= TARGET_MS, note: `each run: ${list.map((r) => r.longestMs.toFixed(0)).join(' / ')}; naive (split on the main thread) ${naive.toFixed(0)} ms` },
+    { id: 'T12.longest', metric: `Longest main-thread task while ${what}`, measured: longest, unit: 'ms', target: `≤ ${TARGET_MS} ms`, ratio: naive / longest, pass: longest <= TARGET_MS, note: `each run: ${list.map((r) => r.longestMs.toFixed(0)).join(' / ')}; CPU of the longest long task ${median(list.map((r) => r.longTasksCpu[0] ?? 0)).toFixed(0)} ms (the rest of its wall time the main thread waited for a core); naive (split on the main thread) ${naive.toFixed(0)} ms` },
     { id: 'T12.over50', metric: 'Main-thread tasks over 50 ms during that load', measured: over, unit: 'tasks', target: '0', ratio: null, pass: over === 0, note: `each run: ${list.map((r) => r.over50).join(' / ')}` },
   ];
   return { results: { set: { ...set, generator: SET_ARGS.join(' ') }, runs: list, naiveLongestMs: naive }, rows };

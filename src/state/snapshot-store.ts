@@ -70,7 +70,15 @@ export function shareEqual<T>(prev: unknown, next: T): T {
 }
 
 /**
- * Mirror the engine's snapshots into `useSnap`, coalesced to animation frames.
+ * While files load, the engine reports progress many times a second; each published snapshot
+ * costs the page a React commit, a layout and a paint, on cores the parsers need. A person
+ * reads progress at a few updates a second: while loading, publish at most this often.
+ */
+export const LOADING_PUBLISH_MS = 200;
+
+/**
+ * Mirror the engine's snapshots into `useSnap`, coalesced to animation frames (and, while
+ * loading, to one every LOADING_PUBLISH_MS; the last one, loading done, goes out at once).
  * `clone`: the engine runs in this thread and may change its snapshot objects in place
  * (the fake engine): copy each one, so that equal identity keeps meaning equal content.
  */
@@ -78,29 +86,46 @@ export function connectSnapshots(engine: EngineClient, clone = false): () => voi
   useSnap.setState({ snap: clone ? structuredClone(engine.snapshot()) : engine.snapshot() });
   let pending: EngineSnapshot | null = null;
   let raf = 0;
-  let timer = 0;
+  /** Delivers when no animation frame comes (hidden tabs). */
+  let fallback = 0;
+  /** Waits out the loading interval before asking for a frame. */
+  let hold = 0;
+  let last = -Infinity;
+  const cancel = () => {
+    if (raf) cancelAnimationFrame(raf);
+    if (fallback) clearTimeout(fallback);
+    if (hold) clearTimeout(hold);
+    raf = fallback = hold = 0;
+  };
   const flush = () => {
-    raf = 0;
-    if (timer) { clearTimeout(timer); timer = 0; }
-    if (pending) {
-      const s = pending;
-      pending = null;
-      const prev = useSnap.getState().snap;
-      const next = shareEqual(prev, clone ? structuredClone(s) : s);
-      if (next !== prev) useSnap.setState({ snap: next });
-    }
+    cancel();
+    if (!pending) return;
+    const s = pending;
+    pending = null;
+    last = performance.now();
+    const prev = useSnap.getState().snap;
+    const next = shareEqual(prev, clone ? structuredClone(s) : s);
+    if (next !== prev) useSnap.setState({ snap: next });
+  };
+  const askFrame = () => {
+    hold = 0;
+    if (raf) return;
+    raf = requestAnimationFrame(flush);
+    fallback = window.setTimeout(flush, 250);
   };
   const unsub = engine.subscribe((s) => {
     pending = s;
-    if (!raf) {
-      raf = requestAnimationFrame(flush);
-      // Hidden tabs get no animation frames; still deliver, slowly.
-      timer = window.setTimeout(flush, 250);
+    if (raf) return;
+    const wait = s.loading ? last + LOADING_PUBLISH_MS - performance.now() : 0;
+    if (wait > 0) {
+      if (!hold) hold = window.setTimeout(askFrame, wait);
+    } else {
+      if (hold) { clearTimeout(hold); hold = 0; }
+      askFrame();
     }
   });
   return () => {
     unsub();
-    if (raf) cancelAnimationFrame(raf);
-    if (timer) clearTimeout(timer);
+    cancel();
   };
 }
