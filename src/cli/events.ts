@@ -44,7 +44,7 @@ export function eventRecord(e: ClusterEvent): Record<string, unknown> {
   if (e.channel) o.channel = e.channel;
   if (e.pid >= 0) o.pid = e.pid;
   for (const [k, v] of Object.entries(e.fields)) {
-    if (k === 'local') continue; // the observer's own id: `node` says it
+    if (k === 'localId') continue; // the observer's own id: `node` says it
     if (RESERVED.has(k)) {
       if (v !== e.subject) o[`${k}Field`] = v;
       continue;

@@ -10,13 +10,13 @@ const text = (l: number[]) => l.map((c) => (c === DIGITS ? '#' : c === SPACES ? 
 
 describe('leads', () => {
   it('take literals, digit groups and escaped punctuation after the tag, and stop at the first variable part', () => {
-    expect(leadOf(String.raw`\[NODE\] Node (?<local>\d+): New join with n(?<peer>\d+): stage`, 'NODE')!.map(text)).toEqual([' Node #: New join with n#: stage']);
+    expect(leadOf(String.raw`\[NODE\] Node (?<localId>\d+): New join with n(?<peer>\d+): stage`, 'NODE')!.map(text)).toEqual([' Node #: New join with n#: stage']);
     expect(leadOf(String.raw`\[RCM\] Res (?<resource>.+?):\s+(?<from>\w+)`, 'RCM')!.map(text)).toEqual([' Res ']);
     expect(leadOf(String.raw`\[RHS\] Initializing\.\s*$`, 'RHS')!.map(text)).toEqual([' Initializing.']);
   });
   it('expand a group of literal branches into one lead each, and give up on an optional group', () => {
     expect(leadOf(String.raw`\[CS\] (?<step>Service Stopping|Service Stopped)`, 'CS')!.map(text)).toEqual([' Service Stopping', ' Service Stopped']);
-    expect(leadOf(String.raw`\[QUORUM\] (?:Node (?<local>\d+):\s*)?x`, 'QUORUM')!.map(text)).toEqual([' ']);
+    expect(leadOf(String.raw`\[QUORUM\] (?:Node (?<localId>\d+):\s*)?x`, 'QUORUM')!.map(text)).toEqual([' ']);
   });
   it('drop a last token made optional by a quantifier; no lead without the tag', () => {
     expect(leadOf(String.raw`\[DM\]:? Paxos`, 'DM')!.map(text)).toEqual(['']);

@@ -85,7 +85,7 @@ export class AnchorSet {
 
 /**
  * The fixed start of a pattern right after its `\[TAG\]`: literal characters, digit runs
- * (`(?<local>\d+)`) and space runs (`\s+`), as character codes with DIGITS / SPACES markers.
+ * (`(?<localId>\d+)`) and space runs (`\s+`), as character codes with DIGITS / SPACES markers.
  * Checking it where the tag ends rules a line out in a few comparisons, without scanning it.
  * null when the pattern does not start with the tag (then the anchor is scanned for).
  */

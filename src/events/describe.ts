@@ -25,10 +25,10 @@ const SUMMARIES: Record<string, Describer> = {
   quarantine: (f, e) => `${nodes(e)} quarantined${f.until ? ` until ${s(f.until)} (local)` : ''}`,
   'connection-broken': (f, e) => `connection to ${nodes(e)} broken: ${s(f.reason)}`,
   'node-down-handling': (_f, e) => `handling down node ${nodes(e)}`,
-  'route-added': (f) => `route added ${s(f.localEndpoint)} → ${s(f.remoteEndpoint)}`,
-  'route-up': (f) => `route up ${s(f.localEndpoint)} → ${s(f.remoteEndpoint)}`,
-  'route-down': (f) => `route down ${s(f.localEndpoint)} → ${s(f.remoteEndpoint)}`,
-  'heartbeat-missed': (f) => `missed heartbeats ${f.pct !== undefined ? `${s(f.pct)}% ` : f.amount ? `${s(f.amount)} ` : ''}${s(f.localEndpoint)} ← ${s(f.remoteEndpoint ?? f.peerName)}`,
+  'route-added': (f) => `route added ${s(f.local)} → ${s(f.remote)}`,
+  'route-up': (f) => `route up ${s(f.local)} → ${s(f.remote)}`,
+  'route-down': (f) => `route down ${s(f.local)} → ${s(f.remote)}`,
+  'heartbeat-missed': (f) => `missed heartbeats ${f.pct !== undefined ? `${s(f.pct)}% ` : f.amount ? `${s(f.amount)} ` : ''}${s(f.local)} ← ${s(f.remote ?? f.peerName)}`,
   'connection-lost': (f, e) => `lost connection to ${e.subject ?? s(f.peerName)}`,
   'resource-state': (f) => `resource ${s(f.resource)}: ${s(f.from)} → ${s(f.to)}`,
   'resource-transition': (f) => `${s(f.object)} (resource or group): ${s(f.from)} → ${s(f.to)}`,
@@ -68,7 +68,7 @@ export function describe(e: ClusterEvent): string {
   const d = SUMMARIES[e.kind];
   if (d) return d(e.fields, e);
   const parts = Object.entries(e.fields)
-    .filter(([k]) => k !== 'local')
+    .filter(([k]) => k !== 'localId')
     .map(([k, v]) => `${k}=${s(v)}`);
   return parts.length ? parts.join(' ') : e.kind;
 }

@@ -143,7 +143,7 @@ export function buildNames(files: readonly NamesInput[]): NameDictionary {
       if (typeof f.toId === 'number' && typeof f.toName === 'string') d.addNode(f.toId, f.toName, r.id);
       if (typeof f.peer === 'number' && typeof f.peerName === 'string') d.addNode(f.peer, f.peerName, r.id);
       if (typeof f.group === 'string' && r.family === 'group') d.addGroup(f.group);
-      if (ownId === null && typeof f.local === 'number') ownId = f.local;
+      if (ownId === null && typeof f.localId === 'number') ownId = f.localId;
     }
     if (ownId !== null && ownName && facts.nodeSource !== null) d.addNode(ownId, ownName, `Node ${ownId}: lines of its own log`);
   }

@@ -157,9 +157,9 @@ function networkTrack({ b, model, lane, end }: Ctx): void {
   for (const r of model.routes) {
     const L = lane(r.node);
     if (L < 0) continue;
-    const label = r.localEndpoint ? `${r.localEndpoint} → ${r.remoteEndpoint}${r.peer ? ` (${r.peer})` : ''}` : `node link${r.peer ? ` ${r.peer}` : ''}`;
+    const label = r.local ? `${r.local} → ${r.remote}${r.peer ? ` (${r.peer})` : ''}` : `node link${r.peer ? ` ${r.peer}` : ''}`;
     const row = b.rowOf(L, 'network', label);
-    const who = names(r.peer, r.localEndpoint, r.remoteEndpoint);
+    const who = names(r.peer, r.local, r.remote);
     r.points.forEach((p, i) => {
       const next = r.points[i + 1]?.t ?? end(r.node);
       const style = p.state === 'up' ? Style.RouteUp : p.state === 'degraded' ? Style.RouteDegraded : Style.RouteDown;

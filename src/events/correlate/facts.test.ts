@@ -50,10 +50,10 @@ describe('facts', () => {
   it('per-node facts of other kinds do not merge across nodes or routes', () => {
     const L = new Lines();
     const m = correlate([
-      L.ev(0, 'A', 'heartbeat-missed', { localEndpoint: '1:~3343~', remoteEndpoint: '2:~3343~' }),
-      L.ev(1, 'A', 'heartbeat-missed', { localEndpoint: '1:3343', remoteEndpoint: '2:3343' }),
-      L.ev(2, 'A', 'heartbeat-missed', { localEndpoint: '1:3343', remoteEndpoint: '3:3343' }),
-      L.ev(3, 'C', 'heartbeat-missed', { localEndpoint: '1:3343', remoteEndpoint: '2:3343' }),
+      L.ev(0, 'A', 'heartbeat-missed', { local: '1:~3343~', remote: '2:~3343~' }),
+      L.ev(1, 'A', 'heartbeat-missed', { local: '1:3343', remote: '2:3343' }),
+      L.ev(2, 'A', 'heartbeat-missed', { local: '1:3343', remote: '3:3343' }),
+      L.ev(3, 'C', 'heartbeat-missed', { local: '1:3343', remote: '2:3343' }),
     ], []);
     expect(m.facts.map((f) => f.observations.length)).toEqual([2, 1, 1]);
   });
@@ -63,11 +63,11 @@ describe('clusterRecords', () => {
   it('flattens every item with its type, numeric times and 1-based line refs', () => {
     const L = new Lines();
     const m = correlate([
-      L.ev(1000, 'A', 'join-stage', { local: 1, peer: 2, stage: 'Listen for Connection' }, { subject: 'B' }),
-      L.ev(2000, 'A', 'view-change', { local: 1, viewId: '201', members: [1, 2], joiners: [2], downers: [] }),
+      L.ev(1000, 'A', 'join-stage', { localId: 1, peer: 2, stage: 'Listen for Connection' }, { subject: 'B' }),
+      L.ev(2000, 'A', 'view-change', { localId: 1, viewId: '201', members: [1, 2], joiners: [2], downers: [] }),
       L.ev(3000, 'A', 'group-move', { group: 'g', from: 'B', to: 'A', moveType: 'MoveType::Manual' }),
       L.ev(4000, 'A', 'resource-state', { resource: 'r', to: 'Online' }),
-      L.ev(5000, 'A', 'route-down', { localEndpoint: 'x', remoteEndpoint: 'y' }),
+      L.ev(5000, 'A', 'route-down', { local: 'x', remote: 'y' }),
       L.ev(6000, 'A', 'service-start', {}),
     ], [evenFile('A', 0, 200_000, 1000, [[10_000, 100_000]])]);
     const recs = clusterRecords(m);

@@ -25,7 +25,7 @@ export const CLUSTER_KEYS: Readonly<Record<string, readonly string[]>> = {
 
 /** Fields that tell two facts of one node and kind apart (those present are used). */
 export const NODE_KEY_FIELDS = [
-  'subject', 'group', 'resource', 'object', 'from', 'to', 'state', 'viewId', 'localEndpoint', 'remoteEndpoint', 'peer', 'peerName', 'stage', 'status',
+  'subject', 'group', 'resource', 'object', 'from', 'to', 'state', 'viewId', 'local', 'remote', 'peer', 'peerName', 'stage', 'status',
 ] as const;
 
 const MOVE_KINDS = new Set(['group-move', 'group-move-request', 'failover-attempt']);
@@ -34,7 +34,7 @@ const MOVE_KINDS = new Set(['group-move', 'group-move-request', 'failover-attemp
 function valueOf(e: ClusterEvent, field: string, nn: NodeNames): string | null {
   const v = field === 'subject' ? e.subject : e.fields[field];
   if (v === undefined || v === null || v === '') return null;
-  if (field === 'localEndpoint' || field === 'remoteEndpoint') return normalizeEndpoint(v).toLowerCase();
+  if (field === 'local' || field === 'remote') return normalizeEndpoint(v).toLowerCase();
   // `from`/`to` are nodes for moves, states for state changes.
   const isName = field === 'subject' || field === 'peerName' || ((field === 'from' || field === 'to') && MOVE_KINDS.has(e.kind));
   if (typeof v === 'string') return (isName ? nn.name(v) : v).toLowerCase();

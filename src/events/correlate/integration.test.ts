@@ -187,8 +187,8 @@ function suite(setup: Setup): void {
 
   it('routes to the isolated node go down on the survivors (and come back up after the rejoin)', () => {
     for (const rd of of('route-down')) {
-      const series = model.routes.filter((r) => r.node === name(rd.observer) && r.peer === name(rd.peer) && r.localEndpoint !== '');
-      const real = series.find((r) => r.remoteEndpoint === `${scenario.nodes[rd.peer - 1].ip}:3343`);
+      const series = model.routes.filter((r) => r.node === name(rd.observer) && r.peer === name(rd.peer) && r.local !== '');
+      const real = series.find((r) => r.remote === `${scenario.nodes[rd.peer - 1].ip}:3343`);
       expect(real, `${name(rd.observer)} -> ${name(rd.peer)}`).toBeDefined();
       const states = real!.points.map((p) => p.state);
       const down = real!.points.find((p) => p.state === 'down')!;
@@ -197,7 +197,7 @@ function suite(setup: Setup): void {
       expect(states.indexOf('degraded')).toBeLessThan(states.indexOf('down'));
       expect(states.lastIndexOf('up')).toBeGreaterThan(states.indexOf('down'));
       // `Lost connection to node X` on the node-level key.
-      const nodeLevel = model.routes.find((r) => r.node === name(rd.observer) && r.peer === name(rd.peer) && r.localEndpoint === '');
+      const nodeLevel = model.routes.find((r) => r.node === name(rd.observer) && r.peer === name(rd.peer) && r.local === '');
       expect(nodeLevel?.points[0]).toMatchObject({ state: 'down', kind: 'connection-lost' });
     }
   });

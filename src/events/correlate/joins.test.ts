@@ -38,8 +38,8 @@ describe('join spans', () => {
   it('a failed attempt ends its span; the retry is a new span that pairs, the failed one does not', () => {
     const L = new Lines();
     const events = [
-      L.ev(21_000, 'B', 'join-failed', { local: 2, peer: 1, stage: 'Attempt Initial Connection', status: 10060, reason: 'Failed to connect to remote endpoint 10.0.0.1:~3343~' }, { subject: 'A' }),
-      L.ev(21_004, 'B', 'join-progress', { local: 2, peer: 1, peerName: 'a', stage: 'Attempt Initial Connection', status: 10060 }, { subject: 'A' }),
+      L.ev(21_000, 'B', 'join-failed', { localId: 2, peer: 1, stage: 'Attempt Initial Connection', status: 10060, reason: 'Failed to connect to remote endpoint 10.0.0.1:~3343~' }, { subject: 'A' }),
+      L.ev(21_004, 'B', 'join-progress', { localId: 2, peer: 1, peerName: 'a', stage: 'Attempt Initial Connection', status: 10060 }, { subject: 'A' }),
       stage(L, 25_000, 'A', 1, 2, 'B', 'Listen for Connection'),
       stage(L, 25_010, 'B', 2, 1, 'A', 'Attempt Initial Connection'),
       stage(L, 25_500, 'A', 1, 2, 'B', 'Update NetFT Route'),
@@ -58,8 +58,8 @@ describe('join spans', () => {
   it('a farthest-progress line written just before the failure line still lands on the failed span', () => {
     const L = new Lines();
     const m = correlate([
-      L.ev(21_000, 'B', 'join-progress', { local: 2, peer: 1, stage: 'Attempt Initial Connection', status: 10060 }, { subject: 'A' }),
-      L.ev(21_003, 'B', 'join-failed', { local: 2, peer: 1, stage: 'Attempt Initial Connection', status: 10060 }, { subject: 'A' }),
+      L.ev(21_000, 'B', 'join-progress', { localId: 2, peer: 1, stage: 'Attempt Initial Connection', status: 10060 }, { subject: 'A' }),
+      L.ev(21_003, 'B', 'join-failed', { localId: 2, peer: 1, stage: 'Attempt Initial Connection', status: 10060 }, { subject: 'A' }),
     ], []);
     expect(m.joins).toHaveLength(1);
     expect(m.joins[0]).toMatchObject({ outcome: 'failed', start: 21_003, notes: [{ kind: 'join-progress', t: 21_000 }] });
@@ -70,7 +70,7 @@ describe('join spans', () => {
     const m = correlate([
       stage(L, 0, 'B', 2, 1, 'A', 'Attempt Initial Connection'),
       stage(L, 100, 'B', 2, 1, 'A', 'Exchange Node Information'),
-      L.ev(5000, 'B', 'join-failed', { local: 2, peer: 1, stage: 'Verify Network Role', status: 1460, reason: 'timeout' }, { subject: 'A' }),
+      L.ev(5000, 'B', 'join-failed', { localId: 2, peer: 1, stage: 'Verify Network Role', status: 1460, reason: 'timeout' }, { subject: 'A' }),
       stage(L, 9000, 'B', 2, 1, 'A', 'Attempt Initial Connection'),
     ], [evenFile('B', 0, 60_000)]);
     expect(m.joins.map((j) => [j.outcome, j.start, j.end])).toEqual([['failed', 0, 5000], ['open', 9000, 60_000]]);

@@ -78,7 +78,7 @@ export function buildNodeNames(events: readonly ClusterEvent[], files: readonly 
   for (const e of events) {
     const f = e.fields;
     // `Node N:` in a node's own lines is its own id: the strongest evidence.
-    if (typeof f.local === 'number') nn.vote(f.local, e.node, 3);
+    if (typeof f.localId === 'number') nn.vote(f.localId, e.node, 3);
     if (typeof f.peer === 'number') {
       if (typeof f.peerName === 'string') nn.vote(f.peer, f.peerName);
       else if (e.subject) nn.vote(f.peer, e.subject);

@@ -60,7 +60,7 @@ export function clusterRecords(model: ClusterModel): ClusterRecord[] {
   }
   for (const r of model.routes) {
     out.push({
-      type: 'route-series', node: r.node, localEndpoint: r.localEndpoint, remoteEndpoint: r.remoteEndpoint, peer: r.peer,
+      type: 'route-series', node: r.node, local: r.local, remote: r.remote, peer: r.peer,
       points: r.points.map((p) => ({ t: p.t, state: p.state, kind: p.kind, refs: refs(p.refs) })),
     });
   }

@@ -43,10 +43,10 @@ describe('resource series', () => {
 describe('route series', () => {
   it('up, degraded, down per (observer, local, remote); `~` marks ignored; repeats merged', () => {
     const L = new Lines();
-    const ep = { localEndpoint: '10.0.0.1:~3343~', remoteEndpoint: '10.0.0.2:~3343~' };
+    const ep = { local: '10.0.0.1:~3343~', remote: '10.0.0.2:~3343~' };
     const m = correlate([
       L.ev(0, 'A', 'route-added', ep),
-      L.ev(500, 'A', 'route-up', { localEndpoint: '10.0.0.1:3343', remoteEndpoint: '10.0.0.2:3343' }),
+      L.ev(500, 'A', 'route-up', { local: '10.0.0.1:3343', remote: '10.0.0.2:3343' }),
       L.ev(9000, 'A', 'heartbeat-missed', { ...ep, peerName: 'B', peer: 2 }, { subject: 'B' }),
       L.ev(9001, 'A', 'heartbeat-missed', ep),
       L.ev(12_000, 'A', 'route-down', ep),
@@ -54,19 +54,19 @@ describe('route series', () => {
     ], []);
     expect(m.routes).toHaveLength(2);
     const [nodeLevel, route] = m.routes;
-    expect(route).toMatchObject({ node: 'A', localEndpoint: '10.0.0.1:3343', remoteEndpoint: '10.0.0.2:3343', peer: 'B' });
+    expect(route).toMatchObject({ node: 'A', local: '10.0.0.1:3343', remote: '10.0.0.2:3343', peer: 'B' });
     expect(route.points.map((p) => [p.t, p.state, p.refs.length])).toEqual([[0, 'up', 2], [9000, 'degraded', 2], [12_000, 'down', 1]]);
-    expect(nodeLevel).toMatchObject({ localEndpoint: '', remoteEndpoint: '', peer: 'B', points: [{ state: 'down', kind: 'connection-lost' }] });
+    expect(nodeLevel).toMatchObject({ local: '', remote: '', peer: 'B', points: [{ state: 'down', kind: 'connection-lost' }] });
   });
 
   it('a NetFT virtual route learns its peer from the route block that printed both addresses', () => {
     const L = new Lines();
     const m = correlate([
-      L.ev(0, 'A', 'route-added', { localEndpoint: '10.0.0.1:~3343~', remoteEndpoint: '10.0.0.2:~3343~', virtualRemote: 'fe80::2:~3343~' }),
-      L.ev(10, 'A', 'heartbeat-missed', { localEndpoint: '10.0.0.1:~3343~', remoteEndpoint: '10.0.0.2:~3343~', peerName: 'B' }, { subject: 'B' }),
-      L.ev(20, 'A', 'route-down', { localEndpoint: 'fe80::1:~0~', remoteEndpoint: 'fe80::2:~0~' }),
+      L.ev(0, 'A', 'route-added', { local: '10.0.0.1:~3343~', remote: '10.0.0.2:~3343~', virtualRemote: 'fe80::2:~3343~' }),
+      L.ev(10, 'A', 'heartbeat-missed', { local: '10.0.0.1:~3343~', remote: '10.0.0.2:~3343~', peerName: 'B' }, { subject: 'B' }),
+      L.ev(20, 'A', 'route-down', { local: 'fe80::1:~0~', remote: 'fe80::2:~0~' }),
     ], []);
-    expect(m.routes.map((r) => [r.remoteEndpoint, r.peer])).toEqual([['10.0.0.2:3343', 'B'], ['fe80::2:0', 'B']]);
+    expect(m.routes.map((r) => [r.remote, r.peer])).toEqual([['10.0.0.2:3343', 'B'], ['fe80::2:0', 'B']]);
   });
 
   it('normalizes endpoints', () => {

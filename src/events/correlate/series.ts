@@ -155,14 +155,14 @@ export function buildRouteSeries(sorted: readonly ClusterEvent[], nn: NodeNames,
     const state = ROUTE_STATES[e.kind];
     if (!state) continue;
     const node = nn.name(e.node);
-    const local = normalizeEndpoint(e.fields.localEndpoint);
-    const remote = normalizeEndpoint(e.fields.remoteEndpoint);
+    const local = normalizeEndpoint(e.fields.local);
+    const remote = normalizeEndpoint(e.fields.remote);
     const named = e.subject ?? str(e.fields.peerName);
     const peer = named ? nn.name(named) : null;
     if (!local && !remote && !peer) continue;
     const k = local || remote ? `${node}\u0000${local}\u0000${remote}` : `${node}\u0000\u0000\u0000${peer}`;
     let s = by.get(k);
-    if (!s) by.set(k, (s = { node, localEndpoint: local, remoteEndpoint: remote, peer, points: [] }));
+    if (!s) by.set(k, (s = { node, local, remote, peer, points: [] }));
     if (!s.peer && peer) s.peer = peer;
     const virt = normalizeEndpoint(e.fields.virtualRemote);
     if (virt) virtualOf.push([hostOf(virt), s]);
@@ -173,10 +173,10 @@ export function buildRouteSeries(sorted: readonly ClusterEvent[], nn: NodeNames,
   // A key seen only through endpoints learns its peer from another key with the same remote address,
   // and NetFT virtual routes (`[NDP] ... fe80::...:~0~`) from the route blocks that print both addresses.
   const peerOfHost = new Map<string, string>();
-  for (const s of by.values()) if (s.peer && s.remoteEndpoint) peerOfHost.set(hostOf(s.remoteEndpoint), s.peer);
-  for (const s of by.values()) if (!s.peer && s.remoteEndpoint) s.peer = peerOfHost.get(hostOf(s.remoteEndpoint)) ?? null;
+  for (const s of by.values()) if (s.peer && s.remote) peerOfHost.set(hostOf(s.remote), s.peer);
+  for (const s of by.values()) if (!s.peer && s.remote) s.peer = peerOfHost.get(hostOf(s.remote)) ?? null;
   for (const [virt, s] of virtualOf) if (s.peer && !peerOfHost.has(virt)) peerOfHost.set(virt, s.peer);
-  for (const s of by.values()) if (!s.peer && s.remoteEndpoint) s.peer = peerOfHost.get(hostOf(s.remoteEndpoint)) ?? null;
+  for (const s of by.values()) if (!s.peer && s.remote) s.peer = peerOfHost.get(hostOf(s.remote)) ?? null;
   return [...by.values()].sort((a, b) =>
-    a.node.localeCompare(b.node) || a.localEndpoint.localeCompare(b.localEndpoint) || a.remoteEndpoint.localeCompare(b.remoteEndpoint) || (a.peer ?? '').localeCompare(b.peer ?? ''));
+    a.node.localeCompare(b.node) || a.local.localeCompare(b.local) || a.remote.localeCompare(b.remote) || (a.peer ?? '').localeCompare(b.peer ?? ''));
 }

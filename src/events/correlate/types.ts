@@ -212,8 +212,8 @@ export interface RouteSeries {
   /** Observer node. */
   node: string;
   /** Endpoints without the `~` port marks; '' on the node-level key (`Lost connection to node X`). */
-  localEndpoint: string;
-  remoteEndpoint: string;
+  local: string;
+  remote: string;
   /** The remote node, when a line of this key names it. */
   peer: string | null;
   points: Array<{ t: number; state: RouteState; kind: string; ref: LineRef; refs: LineRef[] }>;

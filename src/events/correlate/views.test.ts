@@ -4,7 +4,7 @@ import { evenFile, Lines } from '../../../test/helpers/correlate-events.ts';
 
 const view = (L: Lines, t: number, node: string, local: number, viewId: string, members: number[], old: [string, number[]], joiners: number[] = [], downers: number[] = [], subjects: string[] = []) =>
   L.ev(t, node, 'view-change', {
-    local, joiners, downers, viewId, members, oldViewId: old[0], oldMembers: old[1], joiner: false, form: false,
+    localId: local, joiners, downers, viewId, members, oldViewId: old[0], oldMembers: old[1], joiner: false, form: false,
   }, { ...(subjects.length ? { subject: subjects[0] } : {}), ...(subjects.length > 1 ? { subjects } : {}) });
 
 const files = (end: number, ends: Record<string, number> = {}) =>

@@ -23,14 +23,14 @@ const VARIANTS: Array<[string, string | null, Record<string, unknown>?]> = [
   ['DBG [NETFTEVM] TM NetFT event dispatcher pushing event: Remote endpoint 10.10.10.24:~3343~ reachable from 10.10.10.23:~3343~', 'network.netftevm-reachable', { consumer: 'TM' }],
   ['INFO [IM] got event: Local endpoint fe80::dc92:4c9d:19f3:af1d:~0~ connected', 'network.im-local', { change: 'connected' }],
   ['21:17:43.284 INFO  [IM] got event: LocalEndpoint XX.X.1.X14:~3343~ has missed two consecutive heartbeats from XX.X.1.X13:~3343~', 'network.im-missed-hb', { amount: 'two' }],
-  ['INFO [SV] Route local (fe80::dc92:4c9d:19f3:af1d%24:~3343~) to remote (fe80::2105:4fc6:807c:c8c%24:~64723~) exists. Forwarding to alternate path.', 'network.sv-route-exists', { remoteEndpoint: 'fe80::2105:4fc6:807c:c8c%24:~64723~' }],
-  ['[Operational] 000005e4.00000518::2017/10/23-21:24:19.210 INFO  Cluster has lost the UDP connection from local endpoint 2001:4898:e0:388:acdc:d943:bee8:ae9a:~3343~ connected to remote endpoint 2001:4898:e0:388:f8ac:753d:8515:fde1:~3343~.', 'network.op-udp-lost', { remoteEndpoint: '2001:4898:e0:388:f8ac:753d:8515:fde1:~3343~' }],
+  ['INFO [SV] Route local (fe80::dc92:4c9d:19f3:af1d%24:~3343~) to remote (fe80::2105:4fc6:807c:c8c%24:~64723~) exists. Forwarding to alternate path.', 'network.sv-route-exists', { remote: 'fe80::2105:4fc6:807c:c8c%24:~64723~' }],
+  ['[Operational] 000005e4.00000518::2017/10/23-21:24:19.210 INFO  Cluster has lost the UDP connection from local endpoint 2001:4898:e0:388:acdc:d943:bee8:ae9a:~3343~ connected to remote endpoint 2001:4898:e0:388:f8ac:753d:8515:fde1:~3343~.', 'network.op-udp-lost', { remote: '2001:4898:e0:388:f8ac:753d:8515:fde1:~3343~' }],
   ['[NM] Communication was lost with interface 0bd641f7-7d8c-4d94-9279-d461846b299b (node: NODE1, network: interconnect)', 'network.w2k-nm-comm-lost', { node: 'NODE1', networkName: 'interconnect' }],
   ['0000ab34.00004b38::2014/06/10-07:54:34.099 INFO  [NDP] Checking to see if all routes for route (virtual) local fexx::xxx:5dxx:xxxx:3xxx:~0~ to remote xxx::cxxx:xxxd:xxx:dxxx:~0~ are down', null],
   ['0000ab34.00004b38::2014/06/10-07:54:34.099 INFO  [IM] Route history 1: Old: 05.936, Message: Response, Route sequence: 150415, Received sequence: 150415, Heartbeats counter/threshold: 5/5, Error: Success, NtStatus: 0 Timestamp: 2014/06/10-07:54:28.000, Ticks since last sending: 4', null],
   // quorum
-  ['[Verbose] 000008c8.00000c80::2017/10/23-21:53:54.600 ERR   [QUORUM] Node 2: Lost quorum (2)', 'quorum.lost', { local: 2, members: [2] }],
-  ['00000fe4.00001628::2022/12/15-14:26:02.654 WARN [QUORUM] Node 1: Lost quorum (1)', 'quorum.lost', { local: 1, members: [1] }],
+  ['[Verbose] 000008c8.00000c80::2017/10/23-21:53:54.600 ERR   [QUORUM] Node 2: Lost quorum (2)', 'quorum.lost', { localId: 2, members: [2] }],
+  ['00000fe4.00001628::2022/12/15-14:26:02.654 WARN [QUORUM] Node 1: Lost quorum (1)', 'quorum.lost', { localId: 1, members: [1] }],
   ['0000ab34.0000a7c0::2014/06/10-07:54:38.433 ERR   lost quorum (status = 5925)', 'quorum.lost-status', { status: 5925 }],
   ['0000ab34.0000a7c0::2014/06/10-07:54:38.433 ERR   [QUORUM] Node 8: goingAway: 0, core.IsServiceShutdown: 0', null],
   ['21:17:48.802 INFO  [GUM] Node 2: Epoch change is needed.', 'quorum.gum-epoch', { reason: 'Epoch change is needed' }],
@@ -76,7 +76,7 @@ describe('network, quorum and service variants', () => {
     ];
     const ev = extractAll(indexBytes(new TextEncoder().encode(`${lines.join('\r\n')}\r\n`)));
     expect(ev.map((e) => e.rec)).toEqual(['network.netft-route-added', 'join.stage']);
-    expect(ev[0].fields).toMatchObject({ localEndpoint: '10.10.10.23:~3343~', remoteEndpoint: '10.10.10.24:~3343~', delay: 1000, threshold: 5 });
+    expect(ev[0].fields).toMatchObject({ local: '10.10.10.23:~3343~', remote: '10.10.10.24:~3343~', delay: 1000, threshold: 5 });
   });
 
   it('reads a quorum-loss sequence of a 2016 log, System text continued on a raw line', () => {

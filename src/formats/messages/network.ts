@@ -1,13 +1,13 @@
 // Routes, reachability, heartbeats and interface state (formats.md B.3, B.7 1122/1123/1125-1127,
-// and the 2000 lines of A.2.1). Endpoints are `localEndpoint` / `remoteEndpoint` (text, e.g.
-// `10.10.10.24:~3343~`); `local` stays the numeric `Node N:` id of the log's own node.
+// and the 2000 lines of A.2.1). Endpoints are `local` / `remote` (text, e.g.
+// `10.10.10.24:~3343~`); `localId` is the numeric `Node N:` id of the log's own node.
 
 import { NQ, Q, type Recognizer } from './types.ts';
 
 /** The XML block printed after `[NETFT] … route <struct mscs::FaultTolerantRoute>` (A.5.3); every element optional. */
 const ROUTE_XML =
-  String.raw`(?:[\s\S]*?<realLocal>\s*(?<localEndpoint>[^<\s]+)\s*<\/realLocal>)?` +
-  String.raw`(?:[\s\S]*?<realRemote>\s*(?<remoteEndpoint>[^<\s]+)\s*<\/realRemote>)?` +
+  String.raw`(?:[\s\S]*?<realLocal>\s*(?<local>[^<\s]+)\s*<\/realLocal>)?` +
+  String.raw`(?:[\s\S]*?<realRemote>\s*(?<remote>[^<\s]+)\s*<\/realRemote>)?` +
   String.raw`(?:[\s\S]*?<virtualLocal>\s*(?<virtualLocal>[^<\s]+)\s*<\/virtualLocal>)?` +
   String.raw`(?:[\s\S]*?<virtualRemote>\s*(?<virtualRemote>[^<\s]+)\s*<\/virtualRemote>)?` +
   String.raw`(?:[\s\S]*?<Delay>\s*(?<delay>\d+)\s*<\/Delay>)?` +
@@ -49,7 +49,7 @@ export const NETWORK: Recognizer[] = [
       '00000b50.00000810::2018/10/18-19:17:38.833 INFO </struct mscs::FaultTolerantRoute>',
     ],
     expect: {
-      localEndpoint: '10.10.10.23:~3343~', remoteEndpoint: '10.10.10.24:~3343~',
+      local: '10.10.10.23:~3343~', remote: '10.10.10.24:~3343~',
       virtualLocal: 'fe80::dc92:4c9d:19f3:af1d:~3343~', virtualRemote: 'fe80::2105:4fc6:807c:c8c:~3343~', delay: 1000, threshold: 5,
     },
     meaning: 'NetFT added a heartbeat route between a local and a remote interface (Delay ms between heartbeats, Threshold missed heartbeats before the route goes down).',
@@ -63,41 +63,41 @@ export const NETWORK: Recognizer[] = [
     ref: 'B.3.1, A.5.3 (R4; inferred: R4 shows the inner lines and the closing `removed` record, not the first line; the `Removed` verb is [I] in formats.md)',
     example: '0000ab34.00007328::2014/06/10-07:54:34.100 INFO  [NETFT] Removed route <struct mscs::FaultTolerantRoute>',
     exampleNext: R4_BLOCK,
-    expect: { op: 'Removed', localEndpoint: '10.xxx.xx.xxx:~3343~', remoteEndpoint: '10.xxx.xx.xxx:~3343~', delay: 1000, threshold: 5 },
+    expect: { op: 'Removed', local: '10.xxx.xx.xxx:~3343~', remote: '10.xxx.xx.xxx:~3343~', delay: 1000, threshold: 5 },
     meaning: 'NetFT removed a heartbeat route (a route block that ends with `removed`); seen right after a route went down.',
   },
   {
     id: 'network.sv-new-route', family: 'network', kind: 'route-added', comp: 'SV', anchor: 'New real route',
-    re: /\[SV\] New real route: local \((?<localEndpoint>[^)]+)\) to remote (?<peerName>\S+) \((?<remoteEndpoint>[^)]+)\)/,
+    re: /\[SV\] New real route: local \((?<local>[^)]+)\) to remote (?<peerName>\S+) \((?<remote>[^)]+)\)/,
     subject: 'peerName', verified: 'V', ref: 'B.3.1 (S1, R1)',
     example: '00000b50.00000810::2018/10/18-19:17:38.723 INFO [SV] New real route: local (10.10.10.23:~56450~) to remote 2012R2Node2 (10.10.10.24:~3343~).',
-    expect: { localEndpoint: '10.10.10.23:~56450~', peerName: '2012R2Node2', remoteEndpoint: '10.10.10.24:~3343~' },
+    expect: { local: '10.10.10.23:~56450~', peerName: '2012R2Node2', remote: '10.10.10.24:~3343~' },
     meaning: 'The security validator set up a TCP route to a peer (the local ephemeral port matches the SYN in a network trace).',
   },
   {
     id: 'network.sv-route-exists', family: 'network', kind: 'route-alternate', comp: 'SV', anchor: 'Forwarding to alternate path',
-    re: /\[SV\] Route local \((?<localEndpoint>[^)]+)\) to remote (?:(?<peerName>\S+) )?\((?<remoteEndpoint>[^)]+)\) exists\. Forwarding to alternate path/,
+    re: /\[SV\] Route local \((?<local>[^)]+)\) to remote (?:(?<peerName>\S+) )?\((?<remote>[^)]+)\) exists\. Forwarding to alternate path/,
     subject: 'peerName', verified: 'V', ref: 'B.3.1 (S1)',
     example: 'INFO [SV] Route local (fe80::ad5f:7a11:f49e:353d%23:~49727~) to remote 2012R2Node2 (fe80::9d75:9382:2b68:61dc%23:~3343~) exists. Forwarding to alternate path.',
-    expect: { localEndpoint: 'fe80::ad5f:7a11:f49e:353d%23:~49727~', peerName: '2012R2Node2', remoteEndpoint: 'fe80::9d75:9382:2b68:61dc%23:~3343~' },
+    expect: { local: 'fe80::ad5f:7a11:f49e:353d%23:~49727~', peerName: '2012R2Node2', remote: 'fe80::9d75:9382:2b68:61dc%23:~3343~' },
     meaning: 'A route between these endpoints already exists; the connection is forwarded to the alternate path.',
   },
 
   // ---- Reachability (B.3.2) ----
   {
     id: 'network.netftapi-reachable', family: 'network', kind: 'route-up', comp: 'NETFTAPI', anchor: 'Signaled NetftRemoteReachable event',
-    re: /\[NETFTAPI\] Signaled NetftRemoteReachable event, local address (?<localEndpoint>\S+) remote address (?<remoteEndpoint>\S+)/,
+    re: /\[NETFTAPI\] Signaled NetftRemoteReachable event, local address (?<local>\S+) remote address (?<remote>\S+)/,
     verified: 'V', ref: 'B.3.2 (R1)',
     example: 'DBG [NETFTAPI] Signaled NetftRemoteReachable event, local address XX.X.1.X14:3343 remote address XX.X.1.X13:3343',
-    expect: { localEndpoint: 'XX.X.1.X14:3343', remoteEndpoint: 'XX.X.1.X13:3343' },
+    expect: { local: 'XX.X.1.X14:3343', remote: 'XX.X.1.X13:3343' },
     meaning: 'The NetFT driver reports a remote interface reachable again from a local interface (heartbeats flow).',
   },
   {
     id: 'network.netftapi-unreachable', family: 'network', kind: 'route-down', comp: 'NETFTAPI', anchor: 'Signaled NetftRemoteUnreachable event',
-    re: /\[NETFTAPI\] Signaled NetftRemoteUnreachable event, local address (?<localEndpoint>\S+) remote address (?<remoteEndpoint>\S+)/,
+    re: /\[NETFTAPI\] Signaled NetftRemoteUnreachable event, local address (?<local>\S+) remote address (?<remote>\S+)/,
     verified: 'V', ref: 'B.3.2 (R5, R4)',
     example: '00001214.00000dec::2017/10/23-21:53:41.082 DBG   [NETFTAPI] Signaled NetftRemoteUnreachable event, local address 10.135.4.221:3343 remote address 10.135.4.222:3343',
-    expect: { localEndpoint: '10.135.4.221:3343', remoteEndpoint: '10.135.4.222:3343' },
+    expect: { local: '10.135.4.221:3343', remote: '10.135.4.222:3343' },
     meaning: 'The NetFT driver reports a remote interface unreachable: heartbeats on this route passed the threshold.',
   },
   {
@@ -110,18 +110,18 @@ export const NETWORK: Recognizer[] = [
   },
   {
     id: 'network.netftevm-reachable', family: 'network', kind: 'route-up', comp: 'NETFTEVM', anchor: ' reachable from ',
-    re: /\[NETFTEVM\] (?<consumer>\w+) NetFT event (?:handler got|dispatcher pushing) event: Remote endpoint (?<remoteEndpoint>\S+) reachable from (?<localEndpoint>\S+)/,
+    re: /\[NETFTEVM\] (?<consumer>\w+) NetFT event (?:handler got|dispatcher pushing) event: Remote endpoint (?<remote>\S+) reachable from (?<local>\S+)/,
     verified: 'V', ref: 'B.3.2 (S1)',
     example: '00000b50.00000860::2018/10/18-19:17:39.005 DBG [NETFTEVM] FTI NetFT event handler got event: Remote endpoint 10.10.10.24:~3343~ reachable from 10.10.10.23:~3343~',
-    expect: { consumer: 'FTI', remoteEndpoint: '10.10.10.24:~3343~', localEndpoint: '10.10.10.23:~3343~' },
+    expect: { consumer: 'FTI', remote: '10.10.10.24:~3343~', local: '10.10.10.23:~3343~' },
     meaning: 'NetFT event dispatch: a remote endpoint became reachable from a local one (one line per consumer: FTI, TM).',
   },
   {
     id: 'network.netftevm-unreachable', family: 'network', kind: 'route-down', comp: 'NETFTEVM', anchor: ' unreachable from ',
-    re: /\[NETFTEVM\] (?<consumer>\w+) NetFT event (?:handler got|dispatcher pushing) event: Remote endpoint (?<remoteEndpoint>\S+) unreachable from (?<localEndpoint>\S+)/,
+    re: /\[NETFTEVM\] (?<consumer>\w+) NetFT event (?:handler got|dispatcher pushing) event: Remote endpoint (?<remote>\S+) unreachable from (?<local>\S+)/,
     verified: 'I', ref: 'B.3.2 (inferred from the reachable form of S1 and the [IM] unreachable form of R5)',
     example: 'DBG [NETFTEVM] TM NetFT event dispatcher pushing event: Remote endpoint 10.135.4.222:~3343~ unreachable from 10.135.4.221:~3343~',
-    expect: { consumer: 'TM', remoteEndpoint: '10.135.4.222:~3343~', localEndpoint: '10.135.4.221:~3343~' },
+    expect: { consumer: 'TM', remote: '10.135.4.222:~3343~', local: '10.135.4.221:~3343~' },
     meaning: 'NetFT event dispatch: a remote endpoint became unreachable from a local one.',
   },
   {
@@ -134,18 +134,18 @@ export const NETWORK: Recognizer[] = [
   },
   {
     id: 'network.im-unreachable', family: 'network', kind: 'route-down', comp: 'IM', anchor: ' unreachable from ',
-    re: /\[IM\] got event: Remote endpoint (?<remoteEndpoint>\S+) unreachable from (?<localEndpoint>\S+)/,
+    re: /\[IM\] got event: Remote endpoint (?<remote>\S+) unreachable from (?<local>\S+)/,
     verified: 'V', ref: 'B.3.2 (R5, R4, R2)',
     example: '00001214.00000b78::2017/10/23-21:53:41.083 INFO  [IM] got event: Remote endpoint 10.135.4.222:~3343~ unreachable from 10.135.4.221:~3343~',
-    expect: { remoteEndpoint: '10.135.4.222:~3343~', localEndpoint: '10.135.4.221:~3343~' },
+    expect: { remote: '10.135.4.222:~3343~', local: '10.135.4.221:~3343~' },
     meaning: 'The interface manager learned that a remote endpoint is unreachable from a local one: the route is down.',
   },
   {
     id: 'network.im-reachable', family: 'network', kind: 'route-up', comp: 'IM', anchor: ' reachable from ',
-    re: /\[IM\] got event: Remote endpoint (?<remoteEndpoint>\S+) reachable from (?<localEndpoint>\S+)/,
+    re: /\[IM\] got event: Remote endpoint (?<remote>\S+) reachable from (?<local>\S+)/,
     verified: 'I', ref: 'B.3.2 (inferred from the unreachable form of R5 and the [NETFTEVM] reachable form of S1)',
     example: 'INFO [IM] got event: Remote endpoint 10.135.4.222:~3343~ reachable from 10.135.4.221:~3343~',
-    expect: { remoteEndpoint: '10.135.4.222:~3343~', localEndpoint: '10.135.4.221:~3343~' },
+    expect: { remote: '10.135.4.222:~3343~', local: '10.135.4.221:~3343~' },
     meaning: 'The interface manager learned that a remote endpoint is reachable from a local one: the route is up.',
   },
   {
@@ -158,52 +158,52 @@ export const NETWORK: Recognizer[] = [
   },
   {
     id: 'network.im-mark-down', family: 'network', kind: 'route-down', comp: 'IM', anchor: 'Marking Route from',
-    re: /\[IM\] Marking Route from (?<localEndpoint>\S+) to (?<remoteEndpoint>\S+) as down\b/,
+    re: /\[IM\] Marking Route from (?<local>\S+) to (?<remote>\S+) as down\b/,
     verified: 'V', ref: 'B.3.2 (R4, R1)',
     example: '0000ab34.00004b38::2014/06/10-07:54:34.099 INFO  [IM] Marking Route from 10.xxx.xxx.xxxx:~3343~ to 10.xxx.xx.xxxx:~3343~ as down',
-    expect: { localEndpoint: '10.xxx.xxx.xxxx:~3343~', remoteEndpoint: '10.xxx.xx.xxxx:~3343~' },
+    expect: { local: '10.xxx.xxx.xxxx:~3343~', remote: '10.xxx.xx.xxxx:~3343~' },
     meaning: 'The interface manager marked the route between two interfaces down.',
   },
   {
     id: 'network.im-mark-up', family: 'network', kind: 'route-up', comp: 'IM', anchor: 'Marking Route from',
-    re: /\[IM\] Marking Route from (?<localEndpoint>\S+) to (?<remoteEndpoint>\S+) as up\b/,
+    re: /\[IM\] Marking Route from (?<local>\S+) to (?<remote>\S+) as up\b/,
     verified: 'I', ref: 'B.3.2 (inferred: formats.md tags `as up` [I]; shape of the R4 `as down` line)',
     example: 'INFO [IM] Marking Route from 10.135.4.221:~3343~ to 10.135.4.222:~3343~ as up',
-    expect: { localEndpoint: '10.135.4.221:~3343~', remoteEndpoint: '10.135.4.222:~3343~' },
+    expect: { local: '10.135.4.221:~3343~', remote: '10.135.4.222:~3343~' },
     meaning: 'The interface manager marked the route between two interfaces up again.',
   },
   {
     id: 'network.ndp-all-down', family: 'network', kind: 'route-down', comp: 'NDP', anchor: 'All routes for route',
-    re: /\[NDP\] All routes for route \(virtual\) local (?<localEndpoint>\S+) to remote (?<remoteEndpoint>\S+) are down/,
+    re: /\[NDP\] All routes for route \(virtual\) local (?<local>\S+) to remote (?<remote>\S+) are down/,
     fixed: { scope: 'all' }, verified: 'V', ref: 'B.3.2 (R2, R4)',
     example: 'WARN [NDP] All routes for route (virtual) local fe80::38b9:a16d:77b2:d2d:~0~ to remote fe80::9087:71d9:495b:27bd:~0~ are down',
-    expect: { localEndpoint: 'fe80::38b9:a16d:77b2:d2d:~0~', remoteEndpoint: 'fe80::9087:71d9:495b:27bd:~0~', scope: 'all' },
+    expect: { local: 'fe80::38b9:a16d:77b2:d2d:~0~', remote: 'fe80::9087:71d9:495b:27bd:~0~', scope: 'all' },
     meaning: 'Every route to the peer (virtual NetFT endpoints) is down: the peer is unreachable on all networks.',
   },
 
   // ---- Missed heartbeats / lost connection (B.3.3) ----
   {
     id: 'network.im-missed-hb', family: 'network', kind: 'heartbeat-missed', comp: 'IM', anchor: 'consecutive heartbeats from',
-    re: /\[IM\] got event: LocalEndpoint (?<localEndpoint>\S+) has missed (?<amount>[\w-]+) consecutive heartbeats from (?<remoteEndpoint>\S+)/,
+    re: /\[IM\] got event: LocalEndpoint (?<local>\S+) has missed (?<amount>[\w-]+) consecutive heartbeats from (?<remote>\S+)/,
     verified: 'V', ref: 'B.3.3 (R5, R1)',
     example: '00001214.00000b78::2017/10/23-21:53:35.082 INFO  [IM] got event: LocalEndpoint 10.135.4.221:~3343~ has missed two-fifth consecutive heartbeats from 10.135.4.222:~3343~',
-    expect: { localEndpoint: '10.135.4.221:~3343~', amount: 'two-fifth', remoteEndpoint: '10.135.4.222:~3343~' },
+    expect: { local: '10.135.4.221:~3343~', amount: 'two-fifth', remote: '10.135.4.222:~3343~' },
     meaning: 'A local interface missed consecutive heartbeats from a remote one (early warning before the route goes down).',
   },
   {
     id: 'network.chm-missed-hb', family: 'network', kind: 'heartbeat-missed', comp: 'CHM', anchor: 'consecutive missed HBs',
-    re: /\[CHM\] Received notification for (?<amount>[\w-]+) consecutive missed HBs to the remote endpoint (?<remoteEndpoint>\S+) from (?<localEndpoint>\S+)/,
+    re: /\[CHM\] Received notification for (?<amount>[\w-]+) consecutive missed HBs to the remote endpoint (?<remote>\S+) from (?<local>\S+)/,
     verified: 'V', ref: 'B.3.3 (R1)',
     example: '21:17:43.284 INFO  [CHM] Received notification for two consecutive missed HBs to the remote endpoint XX.X.1.X13:~3343~ from XX.X.1.X14:~3343~',
-    expect: { amount: 'two', remoteEndpoint: 'XX.X.1.X13:~3343~', localEndpoint: 'XX.X.1.X14:~3343~' },
+    expect: { amount: 'two', remote: 'XX.X.1.X13:~3343~', local: 'XX.X.1.X14:~3343~' },
     meaning: 'The health monitor was told that heartbeats to a remote endpoint were missed.',
   },
   {
     id: 'network.net-missed-hb', family: 'network', kind: 'heartbeat-missed', comp: 'NETWORK', anchor: 'of the heart beats with node',
-    re: new RegExp(String.raw`\[NETWORK\] Missed (?<pct>\d+)% of the heart beats with node ${Q}?(?<peerName>[^'\u2018\u2019\s]+)${Q}? \((?<peer>\d+)\) on route (?<localEndpoint>\S+?)->(?<remoteEndpoint>\S+)`),
+    re: new RegExp(String.raw`\[NETWORK\] Missed (?<pct>\d+)% of the heart beats with node ${Q}?(?<peerName>[^'\u2018\u2019\s]+)${Q}? \((?<peer>\d+)\) on route (?<local>\S+?)->(?<remote>\S+)`),
     subject: 'peer', verified: 'V', ref: 'B.3.3 (R9, WS2022)',
     example: "00001320.00001724::2024/07/24-07:47:30.789 WARN  [NETWORK] Missed 40% of the heart beats with node 'sqlnode02' (2) on route 10.10.20.18:~3343~->10.10.148.18:~3343~",
-    expect: { pct: 40, peerName: 'sqlnode02', peer: 2, localEndpoint: '10.10.20.18:~3343~', remoteEndpoint: '10.10.148.18:~3343~' },
+    expect: { pct: 40, peerName: 'sqlnode02', peer: 2, local: '10.10.20.18:~3343~', remote: '10.10.148.18:~3343~' },
     meaning: 'WS2022: a share of the heartbeats with a peer on one route was missed.',
   },
   {
@@ -216,19 +216,19 @@ export const NETWORK: Recognizer[] = [
   },
   {
     id: 'network.op-missed-hb', family: 'network', kind: 'heartbeat-missed', comp: null, anchor: 'has missed more than',
-    re: /has missed more than (?<pct>\d+) percent of consecutive heartbeats(?:[\s\S]*?Local endpoint:\s*(?<localEndpoint>\S+))?(?:[\s\S]*?Remote endpoint:\s*(?<remoteEndpoint>\S+))?/,
+    re: /has missed more than (?<pct>\d+) percent of consecutive heartbeats(?:[\s\S]*?Local endpoint:\s*(?<local>\S+))?(?:[\s\S]*?Remote endpoint:\s*(?<remote>\S+))?/,
     multiline: true, verified: 'V', ref: 'B.3.3 (R5 Operational, continuation lines from the R5 raw excerpt)',
     example: '[Operational] 00000844.00000d2c::2017/10/23-21:20:04.608 INFO  Microsoft Failover Cluster Virtual Adapter (NetFT) has missed more than 40 percent of consecutive heartbeats.',
     exampleNext: ['', 'Local endpoint: 10.135.4.221:~3343~', 'Remote endpoint: 10.135.4.222:~3343~'],
-    expect: { pct: 40, localEndpoint: '10.135.4.221:~3343~', remoteEndpoint: '10.135.4.222:~3343~' },
+    expect: { pct: 40, local: '10.135.4.221:~3343~', remote: '10.135.4.222:~3343~' },
     meaning: 'Operational channel: NetFT missed more than the given share of heartbeats on the route between the two endpoints.',
   },
   {
     id: 'network.op-udp-lost', family: 'network', kind: 'route-down', comp: null, anchor: 'Cluster has lost the UDP connection',
-    re: /Cluster has lost the UDP connection from local endpoint (?<localEndpoint>\S+) connected to remote endpoint (?<remoteEndpoint>\S+?)\.?\s*$/,
+    re: /Cluster has lost the UDP connection from local endpoint (?<local>\S+) connected to remote endpoint (?<remote>\S+?)\.?\s*$/,
     verified: 'V', ref: 'B.3.3 (R5 Operational)',
     example: '[Operational] 00000844.00000d2c::2017/10/23-21:20:10.608 INFO  Cluster has lost the UDP connection from local endpoint 10.135.4.221:~3343~ connected to remote endpoint 10.135.4.222:~3343~.',
-    expect: { localEndpoint: '10.135.4.221:~3343~', remoteEndpoint: '10.135.4.222:~3343~' },
+    expect: { local: '10.135.4.221:~3343~', remote: '10.135.4.222:~3343~' },
     meaning: 'Operational channel: the UDP (heartbeat) connection between two endpoints was lost.',
   },
 

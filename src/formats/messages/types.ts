@@ -56,7 +56,7 @@ export interface Recognizer {
  * Declared once so that every recognizer's `peer` is a number and every `joiners` a list.
  */
 export const FIELD_TYPES: Readonly<Record<string, 'int' | 'ids' | 'bool'>> = {
-  local: 'int', peer: 'int', status: 'int', code: 'int', state: 'int', secs: 'int', left: 'int',
+  localId: 'int', peer: 'int', status: 'int', code: 'int', state: 'int', secs: 'int', left: 'int',
   pct: 'int', failures: 'int', fromId: 'int', toId: 'int', dest: 'int', failoverCount: 'int', delay: 'int', threshold: 'int',
   computedThreshold: 'int',
   id: 'int', by: 'int', gumId: 'int', updates: 'int', gen: 'int', network: 'int', error: 'int', payload: 'int',
