@@ -4,7 +4,9 @@
 import type { FieldValue, Fields } from '../formats/messages/types.ts';
 import type { ClusterEvent } from './types.ts';
 
-const s = (v: FieldValue | undefined): string => (v === undefined ? '?' : Array.isArray(v) ? `(${v.join(' ')})` : String(v));
+const s = (v: FieldValue | undefined): string => (v === undefined || v === null ? '?' : Array.isArray(v) ? `(${v.join(' ')})` : String(v));
+/** A state change: `from → to`, or only `to` when the line does not say the state left. */
+const change = (f: Fields): string => `${f.from !== undefined && f.from !== null ? `${s(f.from)} → ` : ''}${s(f.to)}`;
 const nodes = (e: ClusterEvent): string => (e.subjects ?? (e.subject ? [e.subject] : [])).join(', ');
 
 type Describer = (f: Fields, e: ClusterEvent) => string;
@@ -30,9 +32,9 @@ const SUMMARIES: Record<string, Describer> = {
   'route-down': (f) => `route down ${s(f.local)} → ${s(f.remote)}`,
   'heartbeat-missed': (f) => `missed heartbeats ${f.pct !== undefined ? `${s(f.pct)}% ` : f.amount ? `${s(f.amount)} ` : ''}${s(f.local)} ← ${s(f.remote ?? f.peerName)}`,
   'connection-lost': (f, e) => `lost connection to ${e.subject ?? s(f.peerName)}`,
-  'resource-state': (f) => `resource ${s(f.resource)}: ${s(f.from)} → ${s(f.to)}`,
-  'resource-transition': (f) => `${s(f.object)} (resource or group): ${s(f.from)} → ${s(f.to)}`,
-  'group-state': (f) => `group ${s(f.group)}: ${f.from !== undefined ? `${s(f.from)} → ` : ''}${s(f.to)}`,
+  'resource-state': (f) => `resource ${s(f.resource)}: ${change(f)}`,
+  'resource-transition': (f) => `${s(f.object)} (resource or group): ${change(f)}`,
+  'group-state': (f) => `group ${s(f.group)}: ${change(f)}`,
   'group-move': (f) => `move of ${s(f.group)}: ${s(f.from)} → ${s(f.to)}${f.moveType ? ` (${s(f.moveType).replace('MoveType::', '')})` : ''}`,
   'failover-attempt': (f) => `failing over ${s(f.group)}: ${s(f.from ?? f.fromName)} → ${s(f.to ?? f.toName)}`,
   'quorum-lost': (f, e) => `quorum lost${f.members ? ` ${s(f.members)}` : ''}${f.reason ? ` — ${s(f.reason)}` : ''}`,

@@ -2,8 +2,8 @@
 // resolved to names, codes decoded, times written inside the message converted to UTC.
 
 import { daysFromCivil, MS_PER_DAY, MS_PER_MIN } from '../base/civil.ts';
-import { stateCode, statusCode } from '../formats/codes.ts';
-import { CATALOGUE, isVerified, type FieldValue, type Fields } from '../formats/messages/index.ts';
+import { stateCode, stateWord, statusCode, type StateObject } from '../formats/codes.ts';
+import { CATALOGUE, isVerified, STATE_KINDS, type FieldValue, type Fields } from '../formats/messages/index.ts';
 import { toUtcShift } from '../ingest/timebase.ts';
 import { CHANNEL_NAMES, Flag, type FileFacts } from '../ingest/types.ts';
 import type { FileEvents } from './columns.ts';
@@ -46,6 +46,21 @@ function nodeLabel(v: FieldValue, names: NameDictionary): string[] {
   return [];
 }
 
+/**
+ * `from` / `to` as state names on every state event: `to` from a numeric state by its state
+ * word (`state 129` of a resource is OnlinePending; an unknown code stays `state N`) or from a
+ * written state word (`state: 'up'`); `from` is null when the line does not say it. The fields as
+ * written (`state: 129`) are kept.
+ */
+function stateNames(fields: Fields, stateOf: StateObject | undefined): void {
+  if (fields.to === undefined) {
+    if (stateOf && typeof fields.state === 'number') fields.to = stateWord(stateOf, fields.state);
+    else if (typeof fields.state === 'string') fields.to = fields.state;
+    else fields.to = null;
+  }
+  if (fields.from === undefined) fields.from = null;
+}
+
 /** Event i of a file as a ClusterEvent; null for name evidence (not an event). */
 export function materialize(file: EventFile, i: number, names: NameDictionary): ClusterEvent | null {
   const ev = file.events;
@@ -84,6 +99,7 @@ export function materialize(file: EventFile, i: number, names: NameDictionary): 
   const codes: ClusterEvent['codes'] = [];
   for (const k of STATUS_FIELDS) if (typeof fields[k] === 'number') codes.push({ field: k, info: statusCode(fields[k] as number) });
   if (r.stateOf && typeof fields.state === 'number') codes.push({ field: 'state', info: stateCode(r.stateOf, fields.state) });
+  if (STATE_KINDS.has(r.kind)) stateNames(fields, r.stateOf);
 
   const times: EmbeddedTime[] = [];
   for (const k of TIME_FIELDS) {

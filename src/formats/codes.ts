@@ -141,6 +141,21 @@ export function statusCode(n: number): CodeInfo {
   return { code: n, name: `Win32 error ${n}`, meaning: 'not in the table', verified: 'U', ref: 'B.8', known: false };
 }
 
+/** The API symbols' object prefix (`ClusterResource` + `OnlinePending`). */
+const STATE_PREFIX: Record<StateObject, string> = {
+  resource: 'ClusterResource', group: 'ClusterGroup', node: 'ClusterNode', network: 'ClusterNetwork', interface: 'ClusterNetInterface',
+};
+
+/**
+ * A state number as the state word the later eras' lines write (`129` of a resource is
+ * `OnlinePending`, as in `[RCM] ... OnlinePending-->Online`); `state N` when not in the table.
+ */
+export function stateWord(obj: StateObject, n: number): string {
+  const info = stateCode(obj, n);
+  const prefix = STATE_PREFIX[obj];
+  return info.known && info.name.startsWith(prefix) ? info.name.slice(prefix.length) : info.name;
+}
+
 /** Decodes a state number for its object type (formats.md A.4). */
 export function stateCode(obj: StateObject, n: number): CodeInfo {
   return BY_STATE[obj].get(n) ?? { code: n, name: `state ${n}`, meaning: 'not in the table', verified: 'U', ref: 'A.4', known: false };

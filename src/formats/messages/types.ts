@@ -66,7 +66,15 @@ export const FIELD_TYPES: Readonly<Record<string, 'int' | 'ids' | 'bool'>> = {
   srcLine: 'int', enabled: 'bool',
 };
 
-export type FieldValue = string | number | boolean | number[];
+export type FieldValue = string | number | boolean | number[] | null;
+
+/**
+ * Kinds whose events are state changes of an object (a resource, a group, an interface): every
+ * one of them carries `from` and `to` state names once materialized (events/materialize.ts),
+ * `to` decoded from a numeric `state` where the line writes a code, `from: null` where the line
+ * does not say the state left.
+ */
+export const STATE_KINDS: ReadonlySet<string> = new Set(['resource-state', 'resource-transition', 'resource-reported', 'group-state', 'interface-state']);
 export type Fields = Record<string, FieldValue>;
 
 /** Converts one captured group by FIELD_TYPES. Unparseable numbers stay text (nothing is lost). */
