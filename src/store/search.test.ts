@@ -69,3 +69,65 @@ describe('searchFile', () => {
     expect(validateQuery({ text: '(ok)', regex: true, caseSensitive: true })).toBeNull();
   });
 });
+
+describe('regex search with a literal prefilter', () => {
+  // Lines where a byte prefilter could go wrong: either case, the literal split by a slice end,
+  // non-ASCII text, long s and the Kelvin sign (which 'iu' folds to s and k).
+  const lines = [
+    'INFO  [QUORUM] Node 2: Lost quorum (2)',
+    'WARN  [NM] Missed HEARTBEAT from node 3',
+    'INFO  [RES] Physical Disk <Daten Ü>: heartbeat ok',
+    'INFO  [RES] quorum',
+    'INFO  [RES] nothing to see',
+    'INFO  [RES] missed \u017Feconds of heartbeat', // ſ
+    'INFO  [RES] \u212Aeepalive heartbeat_x', // K
+    'INFO  [RES] keepalive lost',
+    'INFO  [RES] QUORUM witness online',
+  ].map((m, i) => `00000b50.00000810::2018/10/18-19:17:${String(10 + i).padStart(2, '0')}.000 ${m}`);
+  const bytes = new TextEncoder().encode(lines.join('\r\n'));
+  const f = indexBytes(bytes);
+  const perLine = (src: string, flags: string) => lines.flatMap((l, i) => (new RegExp(src, flags).test(l) ? [i] : []));
+  const cases: [string, boolean][] = [
+    ['(quorum|heartbeat)\\s\\w+', false],
+    ['(quorum|heartbeat)\\s\\w+', true],
+    ['heartbeat\\b', false],
+    ['Missed heartbeat', false],
+    ['missed \\w+ of heartbeat', false],
+    ['keepalive', false],
+    ['seconds of', false],
+    ['quorum$', false],
+    ['^\\d+\\.\\d+::.*witness', false],
+    ['daten ü', false],
+  ];
+  for (const cut of [[bytes.length], [150, 333, 401, bytes.length]]) {
+    const t = { offset: f.columns.offset, length: f.columns.length, size: f.facts.size, encoding: f.facts.encoding, range: f.range, sliceEnds: cut };
+    for (const [src, cs] of cases) {
+      it(`finds the lines a per-line test finds: /${src}/${cs ? '' : 'i'} (slice ends ${cut.join(',')})`, () => {
+        expect(Array.from(searchFile(t, { text: src, regex: true, caseSensitive: cs }))).toEqual(perLine(src, cs ? 'u' : 'iu'));
+      });
+    }
+  }
+});
+
+describe('case-insensitive literals on bytes', () => {
+  it('finds every line a lower-cased includes finds, at any alignment of the bytes', () => {
+    // Random lines over a small alphabet, so that anchors hit often and at every byte position.
+    let seed = 7;
+    const rnd = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % n);
+    const abc = 'qQuUoOrRmM x';
+    const lines = Array.from({ length: 600 }, () => Array.from({ length: 5 + rnd(40) }, () => abc[rnd(abc.length)]).join(''));
+    const text = lines.join('\n');
+    const all = new TextEncoder().encode(text);
+    for (const pad of [0, 1, 2, 3]) {
+      const holder = new Uint8Array(all.length + pad);
+      holder.set(all, pad);
+      const bytes = holder.subarray(pad);
+      const f = indexBytes(bytes.slice());
+      const t = { offset: f.columns.offset, length: f.columns.length, size: bytes.length, encoding: 'utf-8', range: (a: number, b: number) => bytes.subarray(a, b), sliceEnds: [333, 1001, bytes.length] };
+      for (const needle of ['quo', 'Rm', 'mq', 'uu x']) {
+        const want = lines.flatMap((l, i) => (l.toLowerCase().includes(needle.toLowerCase()) ? [i] : []));
+        expect(Array.from(searchFile(t, { text: needle, regex: false, caseSensitive: false }))).toEqual(want);
+      }
+    }
+  });
+});
