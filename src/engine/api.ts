@@ -16,6 +16,8 @@ export interface FileProgress {
   rate: number;
   startedAt: number;
   finishedAt: number | null;
+  /** How the load parsed it: 1 shard, 2 (both cores, the halves joined), 'rest' (split, but the first shard indexed the rest itself: the second half's assumptions did not hold); null while loading. */
+  halves: 1 | 2 | 'rest' | null;
 }
 
 export interface FileState {

@@ -6,6 +6,7 @@
 import type { EventFilter, FileOptions, FileId, EngineSnapshot, SearchSpec, ViewSpec } from './api.ts';
 import type { EventChunk } from '../events/columns.ts';
 import type { FileFacts, IndexOptions } from '../ingest/types.ts';
+import type { FilePart, ResumeHead } from '../ingest/split.ts';
 
 export type MainToView =
   | { t: 'init'; shards: MessagePort[] }
@@ -31,13 +32,25 @@ export type ViewToMain =
   | { t: 'reply'; req: number; value: unknown };
 
 export type ViewToShard =
-  | { t: 'open'; id: FileId; file: File; opts: IndexOptions }
+  /** `split`: the file is large enough to be parsed by two shards (see 'split' below). */
+  | { t: 'open'; id: FileId; file: File; opts: IndexOptions; split?: boolean }
+  /** Index the second half of a split file, [start, end), with the first shard's head decisions. */
+  | { t: 'openPart'; id: FileId; gen: number; file: File; opts: IndexOptions; head: ResumeHead; start: number }
+  /** The second half, for the first shard to join (sent on from the other shard's 'part'). */
+  | { t: 'join'; id: FileId; gen: number; half: SecondHalfResult }
   | { t: 'reindex'; id: FileId; opts: IndexOptions }
   | { t: 'drop'; id: FileId }
   | { t: 'lines'; req: number; id: FileId; lines: Uint32Array }
   | { t: 'search'; req: number; spec: SearchSpec; ids: FileId[] }
   /** Content hashes of lines [from, to) (for showing lines shared by two files of one node once). */
   | { t: 'hashes'; req: number; id: FileId; from: number; to: number };
+
+/** A second half's index, events and bytes, all transferred. */
+export interface SecondHalfResult {
+  part: FilePart;
+  events: EventChunk | null;
+  bytes: Uint8Array[];
+}
 
 export interface ShardProgress {
   bytesRead: number;
@@ -60,7 +73,13 @@ export type ShardToView =
     }
   /** Catalogue events recognized in lines already sent (always after their segment). */
   | { t: 'events'; id: FileId; gen: number; chunk: EventChunk }
-  | { t: 'done'; id: FileId; gen: number; facts: FileFacts; progress: ShardProgress }
+  /** `halves`: how the file was parsed (2: split and joined; 'rest': split, but its first shard indexed the rest itself). */
+  | { t: 'done'; id: FileId; gen: number; facts: FileFacts; progress: ShardProgress; halves: 1 | 2 | 'rest' }
+  /** The first shard found the cut: the view store asks another shard for the second half. */
+  | { t: 'split'; id: FileId; gen: number; file: File; head: ResumeHead; start: number }
+  /** The second half's progress (bytes read from its start), and then its result. */
+  | { t: 'partProgress'; id: FileId; gen: number; bytesRead: number }
+  | { t: 'part'; id: FileId; gen: number; half: SecondHalfResult }
   | { t: 'failed'; id: FileId; gen: number; message: string }
   | { t: 'lines'; req: number; texts: string[]; pid: Int32Array; tid: Int32Array }
   | { t: 'hashes'; req: number; hashes: Uint32Array }

@@ -6,7 +6,8 @@
 import { fileSlices } from './file-slices.ts';
 
 export type ToReader =
-  | { t: 'read'; id: number; gen: number; file: File }
+  /** `file`: a File or a slice of one (the second half of a split); `name` for messages. */
+  | { t: 'read'; id: number; gen: number; file: Blob; name: string }
   /** The shard finished parsing a slice: the reader may read one more. */
   | { t: 'ack'; id: number; gen: number }
   | { t: 'cancel'; id: number };
@@ -24,7 +25,7 @@ export class Reader {
   constructor(private readonly post: (m: FromReader, transfer?: Transferable[]) => void) {}
 
   handle(m: ToReader): void {
-    if (m.t === 'read') void this.read(m.id, m.gen, m.file);
+    if (m.t === 'read') void this.read(m.id, m.gen, m.file, m.name);
     else if (m.t === 'ack') {
       const c = this.credit.get(m.id);
       if (c && c.gen === m.gen) {
@@ -34,7 +35,7 @@ export class Reader {
     } else this.credit.delete(m.id);
   }
 
-  private async read(id: number, gen: number, file: File): Promise<void> {
+  private async read(id: number, gen: number, file: Blob, name: string): Promise<void> {
     const c = { n: READ_AHEAD, wake: null as (() => void) | null, gen };
     this.credit.set(id, c);
     try {
@@ -59,7 +60,7 @@ export class Reader {
       }
       if (this.credit.get(id) === c) this.credit.delete(id);
     } catch (e) {
-      this.post({ t: 'error', id, gen, message: `${file.name}: the file could not be read (${(e as Error).message}).` });
+      this.post({ t: 'error', id, gen, message: `${name}: the file could not be read (${(e as Error).message}).` });
     }
   }
 }

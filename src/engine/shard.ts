@@ -11,7 +11,8 @@ import type { FileFacts, IndexOptions, ThreadTable } from '../ingest/types.ts';
 import { searchFile } from '../store/search.ts';
 import { fileSlices } from './file-slices.ts';
 import type { FromReader, ToReader } from './reader.ts';
-import type { ShardToView, ViewToShard } from './protocol.ts';
+import type { SecondHalfResult, ShardToView, ViewToShard } from './protocol.ts';
+import { FirstHalf, halfTransfer, joinHalves, SecondHalf } from './split-halves.ts';
 
 interface ShardFile {
   id: number;
@@ -29,12 +30,23 @@ interface ShardFile {
   events: EventExtractor;
   size: number;
   dropped: boolean;
+  file: File | null;
+  /** While a split file's halves are apart: this shard's side (the first half). */
+  split: FirstHalf | null;
+}
+
+/** The second half of another shard's file, being indexed here. */
+interface PartJob {
+  gen: number;
+  half: SecondHalf;
+  read: number;
 }
 
 type Post = (msg: ShardToView, transfer?: Transferable[]) => void;
 
 export class Shard {
   private readonly files = new Map<number, ShardFile>();
+  private readonly parts = new Map<number, PartJob>();
   private searchReq = 0;
 
   /** Sends to this shard's reader worker, when there is one. */
@@ -47,8 +59,19 @@ export class Shard {
   handle(msg: ViewToShard): void {
     switch (msg.t) {
       case 'open':
-        void this.open(msg.id, msg.file, msg.opts);
+        void this.open(msg.id, msg.file, msg.opts, !!msg.split);
         break;
+      case 'openPart':
+        this.openPart(msg);
+        break;
+      case 'join': {
+        const sf = this.files.get(msg.id);
+        if (sf?.split && sf.gen === msg.gen) {
+          sf.split.half = msg.half;
+          this.tryJoin(sf);
+        }
+        break;
+      }
       case 'reindex':
         this.reindex(msg.id, msg.opts);
         break;
@@ -56,6 +79,7 @@ export class Shard {
         const f = this.files.get(msg.id);
         if (f) f.dropped = true;
         this.files.delete(msg.id);
+        this.parts.delete(msg.id);
         this.reader?.({ t: 'cancel', id: msg.id });
         break;
       }
@@ -71,30 +95,128 @@ export class Shard {
     }
   }
 
-  private open(id: number, file: File, opts: IndexOptions): void {
+  private open(id: number, file: File, opts: IndexOptions, split: boolean): void {
     const ix = new FileIndexer(file.size, opts);
     const events = new EventExtractor();
     ix.probe = events.probeFor(ix.facts.components);
     const sf: ShardFile = {
       id, gen: 0, store: new SliceStore(), offset: new Float64Array(0), thread: new Uint32Array(0),
       threads: { pid: [], tid: [] }, facts: null, ix, sent: 0, events, size: file.size, dropped: false,
+      file, split: null,
     };
     this.files.set(id, sf);
-    if (this.reader) this.reader({ t: 'read', id, gen: sf.gen, file });
+    // A split needs a reader worker on each side (the engine's shards have them; in-thread tools do not).
+    if (split && this.reader) this.planSplit(sf, file);
+    if (this.reader) this.reader({ t: 'read', id, gen: sf.gen, file, name: file.name });
     else void this.readHere(sf, file);
   }
 
   /** Slices from the reader worker: parse, acknowledge (the reader then reads one more). */
   fromReader(m: FromReader): void {
+    const job = this.parts.get(m.id);
+    if (job) {
+      this.partSlice(m.id, job, m);
+      return;
+    }
     const sf = this.files.get(m.id);
     if (!sf || sf.gen !== m.gen || !sf.ix) return;
     if (m.t === 'error') {
       this.post({ t: 'failed', id: m.id, gen: m.gen, message: m.message });
       return;
     }
-    this.take(sf, new Uint8Array(m.bytes));
-    if (m.last) this.finish(sf, sf.ix, sf.sent);
-    else this.reader?.({ t: 'ack', id: m.id, gen: m.gen });
+    this.slice(sf, new Uint8Array(m.bytes), m.last);
+  }
+
+  private slice(sf: ShardFile, buf: Uint8Array, last: boolean): void {
+    const fh = sf.split;
+    if (fh) {
+      if (fh.reachedCut) return; // read ahead before the reader was stopped
+      if (fh.cut === null && fh.readPos > 0) {
+        fh.queued.push({ bytes: buf, last });
+        return;
+      }
+      if (fh.cut !== null && fh.cut >= 0 && fh.readPos + buf.length >= fh.cut) {
+        // The first half ends at the cut: the rest of this slice is the second half's.
+        const keep = fh.cut - fh.readPos;
+        fh.readPos = fh.cut;
+        if (keep > 0) this.take(sf, buf.subarray(0, keep));
+        fh.reachedCut = true;
+        this.reader?.({ t: 'cancel', id: sf.id });
+        this.tryJoin(sf);
+        return;
+      }
+      fh.readPos += buf.length;
+    }
+    this.take(sf, buf);
+    if (fh && fh.cut === null) this.advanceSplit(sf);
+    if (last) this.finish(sf, sf.ix!, sf.sent);
+    else this.reader?.({ t: 'ack', id: sf.id, gen: sf.gen });
+  }
+
+  // ---- A file parsed by two shards (src/engine/split-halves.ts) ------------------------------
+
+  /** Reads the bytes around the middle beside the first slices; the cut is decided when they and the head are there. */
+  private planSplit(sf: ShardFile, file: File): void {
+    const fh = new FirstHalf(file.size);
+    sf.split = fh;
+    const [a, b] = fh.windowRange();
+    file.slice(a, b).arrayBuffer().then(
+      (buf) => fh.setWindow(new Uint8Array(buf)),
+      () => fh.setWindow(null),
+    ).finally(() => {
+      if (sf.split === fh && !sf.dropped) this.advanceSplit(sf);
+    });
+  }
+
+  private advanceSplit(sf: ShardFile): void {
+    const fh = sf.split!;
+    if (fh.cut !== null) return;
+    const head = sf.ix!.resumeHead();
+    const cut = fh.decide(head, fh.readPos > 0);
+    if (cut === null) return;
+    if (cut >= 0 && head && sf.file) this.post({ t: 'split', id: sf.id, gen: sf.gen, file: sf.file, head: FirstHalf.headForSecond(head), start: cut });
+    else sf.split = null; // not split after all: the queued slices are indexed here
+    for (const q of fh.queued.splice(0)) this.slice(sf, q.bytes, q.last);
+  }
+
+  /** Joins once the first half reached the cut and the second half came. */
+  private tryJoin(sf: ShardFile): void {
+    const fh = sf.split;
+    if (!fh || !fh.reachedCut || !fh.half) return;
+    const { part, events, bytes } = fh.half;
+    fh.half = null;
+    const joined = joinHalves(sf.ix!, sf.events, sf.store, part, events, bytes);
+    sf.split = null;
+    this.finish(sf, sf.ix!, sf.sent, joined ? 2 : 'rest');
+    if (fh.pendingReindex) this.reindex(sf.id, fh.pendingReindex);
+  }
+
+  /** The second half of another shard's file: read from its start through this shard's reader. */
+  private openPart(msg: Extract<ViewToShard, { t: 'openPart' }>): void {
+    if (!this.reader) return;
+    const half = new SecondHalf(msg.file.size, msg.opts, msg.head, msg.start);
+    this.parts.set(msg.id, { gen: msg.gen, half, read: 0 });
+    this.reader({ t: 'read', id: msg.id, gen: msg.gen, file: msg.file.slice(msg.start), name: msg.file.name });
+  }
+
+  private partSlice(id: number, job: PartJob, m: FromReader): void {
+    if (m.gen !== job.gen) return;
+    if (m.t === 'error') {
+      this.parts.delete(id);
+      this.post({ t: 'failed', id, gen: m.gen, message: m.message });
+      return;
+    }
+    const buf = new Uint8Array(m.bytes);
+    job.half.push(buf);
+    job.read += buf.length;
+    this.post({ t: 'partProgress', id, gen: job.gen, bytesRead: job.read });
+    if (!m.last) {
+      this.reader?.({ t: 'ack', id, gen: m.gen });
+      return;
+    }
+    this.parts.delete(id);
+    const half: SecondHalfResult = job.half.finish();
+    this.post({ t: 'part', id, gen: job.gen, half }, halfTransfer(half));
   }
 
   private take(sf: ShardFile, buf: Uint8Array): void {
@@ -129,6 +251,10 @@ export class Shard {
   private reindex(id: number, opts: IndexOptions): void {
     const sf = this.files.get(id);
     if (!sf) return;
+    if (sf.split) {
+      sf.split.pendingReindex = opts; // its bytes are not all here yet
+      return;
+    }
     sf.gen++;
     const ix = new FileIndexer(sf.size, opts);
     sf.ix = ix;
@@ -157,7 +283,7 @@ export class Shard {
     return n;
   }
 
-  private finish(sf: ShardFile, ix: FileIndexer, sent: number): void {
+  private finish(sf: ShardFile, ix: FileIndexer, sent: number, halves: 1 | 2 | 'rest' = 1): void {
     const out = ix.finish();
     sent = this.sendSegment(sf, ix, sent);
     this.extract(sf, ix, true);
@@ -167,7 +293,8 @@ export class Shard {
     sf.threads = out.threads;
     sf.facts = out.facts;
     sf.ix = null;
-    this.post({ t: 'done', id: sf.id, gen: sf.gen, facts: out.facts, progress: { bytesRead: sf.size, lines: out.facts.lines } });
+    sf.file = null;
+    this.post({ t: 'done', id: sf.id, gen: sf.gen, facts: out.facts, progress: { bytesRead: sf.size, lines: out.facts.lines }, halves });
   }
 
   private lines(req: number, id: number, lines: Uint32Array): void {

@@ -59,7 +59,7 @@ export function buildSnapshot(files: StoreFile[], colors: NodeColors, state: Sto
         facts: f.facts,
         progress: {
           bytesRead: f.bytesRead, size: f.facts.size, lines: f.facts.lines,
-          rate: elapsed > 0 ? f.bytesRead / elapsed : 0, startedAt: f.startedAt, finishedAt: f.finishedAt,
+          rate: elapsed > 0 ? f.bytesRead / elapsed : 0, startedAt: f.startedAt, finishedAt: f.finishedAt, halves: f.halves,
         },
         color: colors.of(nodeKey(f)),
         duplicates: f.duplicates,

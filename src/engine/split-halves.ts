@@ -3,11 +3,11 @@
 // extractor; then the join on the first half's side (FileIndexer.joinPart), and its events
 // merged after the first half's own. See src/ingest/split.ts.
 
-import type { EventChunk } from '../events/columns.ts';
+import { chunkTransfer, type EventChunk } from '../events/columns.ts';
 import { EventExtractor } from '../events/extract.ts';
 import { indexerSource } from '../events/indexer-source.ts';
 import { FileIndexer } from '../ingest/indexer.ts';
-import type { FilePart, ResumeHead } from '../ingest/split.ts';
+import { CUT_WINDOW, lineStartAfter, partTransfer, plannedCut, type FilePart, type ResumeHead } from '../ingest/split.ts';
 import { SliceStore } from '../ingest/text.ts';
 import type { IndexOptions } from '../ingest/types.ts';
 
@@ -45,6 +45,11 @@ export class SecondHalf {
   }
 }
 
+/** Everything a second half's result holds, to be transferred (each buffer once). */
+export function halfTransfer(h: { part: FilePart; events: EventChunk | null; bytes: Uint8Array[] }): Transferable[] {
+  return [...new Set<Transferable>([...partTransfer(h.part), ...(h.events ? chunkTransfer(h.events) : []), ...h.bytes.map((b) => b.buffer as ArrayBuffer)])];
+}
+
 /**
  * The join, on the first half's side: `ix`, `events` and `store` are the first half's, which
  * stopped at part.start; `bytes` the second half's slices. After it, finish() the indexer and
@@ -60,4 +65,62 @@ export function joinHalves(ix: FileIndexer, events: EventExtractor, store: Slice
   if (partEvents) events.absorb(partEvents, joined.shift);
   events.skipTo(ix.lineCount);
   return true;
+}
+
+/**
+ * The first shard's side of a split, before the join: where the cut is, and the slices that
+ * came while it was not known (the cut needs the head's encoding and the bytes around the
+ * middle, read apart from the slices).
+ */
+export class FirstHalf {
+  /** File offset of the cut: null while not known, -1 when the file is not split after all. */
+  cut: number | null = null;
+  /** File offset of the next slice from the reader. */
+  readPos = 0;
+  /** Slices held back while the cut is not known. */
+  readonly queued: { bytes: Uint8Array; last: boolean }[] = [];
+  /** The first half is indexed up to the cut. */
+  reachedCut = false;
+  /** The second half, once it came. */
+  half: { part: FilePart; events: EventChunk | null; bytes: Uint8Array[] } | null = null;
+  /** A re-index asked for while the halves were apart (run after the join). */
+  pendingReindex: IndexOptions | null = null;
+  private window: { base: number; bytes: Uint8Array } | null = null;
+  private windowFailed = false;
+
+  constructor(readonly size: number) {}
+
+  /** The bytes around the middle: [planned - 4, planned + CUT_WINDOW). */
+  windowRange(): [number, number] {
+    const at = plannedCut(this.size);
+    return [Math.max(0, at - 4), Math.min(this.size, at + CUT_WINDOW)];
+  }
+
+  setWindow(bytes: Uint8Array | null): void {
+    if (bytes) this.window = { base: this.windowRange()[0], bytes };
+    else this.windowFailed = true;
+  }
+
+  /**
+   * Decides the cut once both the head and the window are there (`head` null once the first
+   * slice is indexed: no text log, not split). Returns the cut, or null while waiting.
+   */
+  decide(head: ResumeHead | null, headSettled: boolean): number | null {
+    if (this.cut !== null) return this.cut;
+    if (!head) {
+      if (headSettled) this.cut = -1;
+      return this.cut;
+    }
+    if (this.windowFailed) return (this.cut = -1);
+    if (!this.window) return null;
+    const at = plannedCut(this.size);
+    this.cut = lineStartAfter(this.window.bytes, this.window.base, at, head.encoding);
+    this.window = null;
+    return this.cut;
+  }
+
+  /** The second half's starting assumptions: mid-file a sectioned log is in its log section (the join checks it). */
+  static headForSecond(head: ResumeHead): ResumeHead {
+    return { ...head, section: head.section === null ? null : 'log' };
+  }
 }

@@ -27,6 +27,10 @@ export interface StoreFile {
   /** Lines also present in an earlier file of the same node (shown once). */
   hidden: Uint8Array | null;
   duplicates: number;
+  /** A split file's second half: the shard indexing it (null: not split, or joined) and the bytes it has read. */
+  part: { shard: number; bytesRead: number } | null;
+  /** How the last load parsed it: 1 shard, 2 (split and joined), or 'rest' (split, but its first shard indexed the rest itself). */
+  halves: 1 | 2 | 'rest' | null;
   /** Pre-aggregated line counts by time and severity class (the timeline's Density track), fed as segments arrive. */
   density: DensityPyramid;
 }
@@ -37,7 +41,7 @@ export function newStoreFile(id: FileId, path: string, size: number, shard: numb
     id, path, shard, gen: 0, facts, opts,
     ts: new Growable(Float64Array), level: new Growable(Uint8Array), comp: new Growable(Uint16Array), flags: new Growable(Uint8Array),
     bytesRead: 0, startedAt: Date.now(), finishedAt: null, hits: null, expanded: new Set(), failed: null, hidden: null, duplicates: 0,
-    density: new DensityPyramid(),
+    density: new DensityPyramid(), part: null, halves: null,
   };
 }
 

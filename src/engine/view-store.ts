@@ -18,6 +18,8 @@ import { EventStore } from './event-store.ts';
 import { dedupeFiles } from './file-dedupe.ts';
 import { marksTransfer } from '../timeline/marks.ts';
 import type { MainToView, ShardToView, ViewToMain, ViewToShard } from './protocol.ts';
+import { SPLIT_MIN_BYTES } from '../ingest/split.ts';
+import { halfTransfer } from './split-halves.ts';
 import { nextHit, positionAt, positionOf, rowWindow, type BuiltView, type LinesReply } from './row-window.ts';
 import { buildSnapshot, NodeColors } from './snapshot.ts';
 import { newStoreFile, resetColumns, withUserOptions, type StoreFile } from './store-file.ts';
@@ -76,7 +78,8 @@ export class ViewStore {
   /** Density answers changed without a re-merge (the view's file filter). */
   private dirtyDensity = false;
 
-  constructor(private readonly postMain: PostMain) {}
+  /** `splitMinBytes`: files this large are parsed by two shards (tests lower it to split small files). */
+  constructor(private readonly postMain: PostMain, private readonly splitMinBytes = SPLIT_MIN_BYTES) {}
 
   // ---- Messages --------------------------------------------------------------------------
 
@@ -145,6 +148,13 @@ export class ViewStore {
     }
   }
 
+  /** Bytes of the files a shard holds. */
+  private shardBytes(shard: number): number {
+    let n = 0;
+    for (const f of this.files.values()) if (f.shard === shard) n += f.facts.size;
+    return n;
+  }
+
   private toShard(shard: number, msg: ViewToShard): void {
     this.shards[shard].postMessage(msg);
   }
@@ -163,7 +173,27 @@ export class ViewStore {
       return;
     }
     const f = this.files.get(msg.id);
-    if (!f || msg.gen !== f.gen) return;
+    if (!f) return;
+    if (msg.t === 'part') {
+      // On to the first half's shard whatever the generation: it holds back a re-index until the join.
+      f.part = null;
+      const m = msg;
+      this.shards[f.shard].postMessage({ t: 'join', id: f.id, gen: m.gen, half: m.half } satisfies ViewToShard, halfTransfer(m.half));
+      return;
+    }
+    if (msg.gen !== f.gen) return;
+    if (msg.t === 'split') {
+      // The second half goes to the least loaded other shard (the parse limit leaves one free).
+      const other = this.shards.map((_, i) => i).filter((i) => i !== f.shard);
+      const shard = other.reduce((a, b) => (this.shardBytes(b) < this.shardBytes(a) ? b : a));
+      f.part = { shard, bytesRead: 0 };
+      this.toShard(shard, { t: 'openPart', id: f.id, gen: msg.gen, file: msg.file, opts: f.opts, head: msg.head, start: msg.start });
+      return;
+    }
+    if (msg.t === 'partProgress') {
+      if (f.part) f.part.bytesRead = msg.bytesRead;
+      return;
+    }
     if (msg.t === 'events') {
       this.events.add(f.id, msg.chunk);
       this.schedule();
@@ -178,11 +208,13 @@ export class ViewStore {
         this.dirtyMerge = true;
       }
       f.facts = withUserOptions(msg.facts, f);
-      f.bytesRead = msg.progress.bytesRead;
+      f.bytesRead = msg.progress.bytesRead + (f.part?.bytesRead ?? 0);
       // The first lines of a load are shown at once; later ones wait for the throttled re-merge.
       this.schedule(this.view.length === 0 && msg.ts.length > 0);
     } else if (msg.t === 'done') {
       this.parsed(f.id);
+      f.halves = msg.halves;
+      f.part = null;
       f.facts = withUserOptions(msg.facts, f);
       f.bytesRead = msg.progress.bytesRead;
       f.finishedAt = Date.now();
@@ -233,7 +265,9 @@ export class ViewStore {
       if (!this.files.has(f.id)) continue;
       this.parsing.add(f.id);
       f.startedAt = Date.now();
-      this.toShard(f.shard, { t: 'open', id: f.id, file, opts: f.opts });
+      // A large file is parsed by two shards (both cores): the page's work is throttled while it loads.
+      const split = this.shards.length > 1 && file.size >= this.splitMinBytes;
+      this.toShard(f.shard, { t: 'open', id: f.id, file, opts: f.opts, split });
     }
   }
 
@@ -247,6 +281,7 @@ export class ViewStore {
     this.files.delete(id);
     this.openQueue = this.openQueue.filter((q) => q.f.id !== id);
     this.toShard(f.shard, { t: 'drop', id });
+    if (f.part) this.toShard(f.part.shard, { t: 'drop', id });
     this.events.reset(id);
     this.parsed(id);
     this.dirtyMerge = true;

@@ -138,7 +138,7 @@ function synthFile(id: FileId, spec: SynthSpec, start: number, spanMs: number): 
   }
   const f: FakeFile = {
     id, facts, color: '', n, ts, level, sev, comp, pid, tid, flags, members, hits: new Uint8Array(n),
-    progress: { bytesRead: 0, size: facts.size, lines: 0, rate: 0, startedAt: performance.now(), finishedAt: null },
+    progress: { bytesRead: 0, size: facts.size, lines: 0, rate: 0, startedAt: performance.now(), finishedAt: null, halves: null },
     text: (li) => {
       const fl = flags[li] & 7;
       if (fl === Bucket.Blank) return '';
@@ -733,7 +733,7 @@ function readPlaceholder(id: FileId, input: InputFile): FakeFile {
   return {
     id, facts, color: '', n: 0, ts: new Float64Array(0), level: new Uint8Array(0), sev: new Uint8Array(0), comp: new Uint16Array(0),
     pid: new Int32Array(0), tid: new Int32Array(0), flags: new Uint8Array(0), members: new Int32Array(0), hits: new Uint8Array(0),
-    progress: { bytesRead: 0, size: input.file.size, lines: 0, rate: 0, startedAt: performance.now(), finishedAt: null },
+    progress: { bytesRead: 0, size: input.file.size, lines: 0, rate: 0, startedAt: performance.now(), finishedAt: null, halves: null },
     text: () => '',
   };
 }

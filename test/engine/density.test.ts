@@ -99,7 +99,7 @@ class StandInShard {
         });
         if (to < n) this.held.push(() => send(to));
         else if (f.fail) this.post({ t: 'failed', id: m.id, gen: 0, message: `${f.name} is not a cluster log.` });
-        else this.post({ t: 'done', id: m.id, gen: 0, facts: facts(f, n, true), progress: { bytesRead: n * 100, lines: n } });
+        else this.post({ t: 'done', id: m.id, gen: 0, facts: facts(f, n, true), progress: { bytesRead: n * 100, lines: n }, halves: 1 });
       };
       send(0);
     } else if (m.t === 'hashes') {

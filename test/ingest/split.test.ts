@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runGenerate } from '../../src/cli/generate.ts';
+import { generateSilent } from '../helpers/generate-silent.ts';
 import { CUT_WINDOW, lineStartAfter } from '../../src/ingest/split.ts';
 import { Flag } from '../../src/ingest/types.ts';
 import { joinHalves, SecondHalf } from '../../src/engine/split-halves.ts';
@@ -20,13 +20,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 /** Two generated node logs one after the other: sections (header, tables, channels, log) recur after the first MiB. */
 async function input(name: string, args: string[]): Promise<Uint8Array> {
   const out = join(dir, name);
-  const write = process.stdout.write.bind(process.stdout);
-  process.stdout.write = (() => true) as typeof process.stdout.write;
-  try {
-    expect(await runGenerate(['--out', out, '--nodes', '2', '--size', '900KB', '--seed', '7', ...args])).toBe(0);
-  } finally {
-    process.stdout.write = write;
-  }
+  await generateSilent(out, ['--nodes', '2', '--size', '900KB', '--seed', '7', ...args]);
   const a = new Uint8Array(readFileSync(join(out, 'SQLNODE1_cluster.log')));
   let b = new Uint8Array(readFileSync(join(out, 'SQLNODE2_cluster.log')));
   if (b[0] === 0xff && b[1] === 0xfe) b = b.subarray(2);
