@@ -149,9 +149,10 @@ function summary(s: EngineSnapshot | null) {
 }
 
 /** Creates a fresh engine (workers started and idle), so that load timings exclude worker start-up. */
-async function newEngine(probe = false): Promise<void> {
+/** `splitMinBytes`: forces the split of large files over two shards (the product's default leaves it off on 2 cores). */
+async function newEngine(probe = false, splitMinBytes?: number): Promise<void> {
   disposeEngine();
-  const e = probe ? new ProbeEngine() : new WorkerEngine();
+  const e = probe ? new ProbeEngine() : new WorkerEngine(undefined, { splitMinBytes });
   engine = e;
   last = null;
   e.subscribe(onSnap);
@@ -178,6 +179,8 @@ interface LoadResult {
   viewRows: number;
   snapshots: number;
   statuses: string[];
+  /** How each file was parsed (FileProgress.halves): 2 = both cores, joined. */
+  halves: (number | string | null)[];
 }
 
 /** Loads the given files into the current engine; times to first rows and to the complete index. */
@@ -218,6 +221,7 @@ async function load(idxs: number[]): Promise<LoadResult> {
     shardElapsedMs: done.files.map((f) => (f.progress.finishedAt ?? NaN) - f.progress.startedAt),
     lines: done.totalLines, viewRows: done.viewRows, snapshots,
     statuses: done.files.map((f) => f.facts.status),
+    halves: done.files.map((f) => f.progress.halves),
   };
 }
 

@@ -2,6 +2,7 @@
 // per core (parsing, raw bytes, text and search), connected by MessagePorts.
 // Implements the EngineClient contract for the views.
 
+import { SPLIT_MIN_BYTES } from '../ingest/split.ts';
 import type { TimelineMarks } from '../timeline/marks.ts';
 import { EMPTY_EVENTS, type Density, type DensityRequest, type EngineClient, type EngineSnapshot, type EventFilter, type EventRow, type FileId, type FileOptions, type InputFile, type Row, type SearchSpec, type ViewSpec } from './api.ts';
 import type { MainToView, ViewToMain } from './protocol.ts';
@@ -22,7 +23,10 @@ export class WorkerEngine implements EngineClient {
 
   // A shard per core, all of them searching; the view store lets at most cores - 1 of them
   // parse at once, so that a core stays with the page while files load.
-  constructor(shardCount = Math.max(1, Math.min(4, navigator.hardwareConcurrency || 2))) {
+  // A large file is split over two shards only with 3 cores or more: on 2 cores, reading the
+  // File costs the browser process as much CPU as parsing, and the bench measured the split
+  // load slower than one shard (about 2.8-3.3 s against 2.3-2.5 s for 300 MB; bench T3.split).
+  constructor(shardCount = Math.max(1, Math.min(4, navigator.hardwareConcurrency || 2)), opts: { splitMinBytes?: number } = {}) {
     this.view = new Worker(new URL('../workers/view.worker.ts', import.meta.url), { type: 'module', name: 'clusterlens-view' });
     this.view.onmessage = (e: MessageEvent<ViewToMain>) => this.onMessage(e.data);
     const ports: MessagePort[] = [];
@@ -37,7 +41,8 @@ export class WorkerEngine implements EngineClient {
       ports.push(ch.port2);
       this.shards.push(w, r);
     }
-    this.post({ t: 'init', shards: ports }, ports);
+    const splitMinBytes = opts.splitMinBytes ?? ((navigator.hardwareConcurrency || 2) > 2 ? SPLIT_MIN_BYTES : Infinity);
+    this.post({ t: 'init', shards: ports, splitMinBytes }, ports);
   }
 
   private post(msg: MainToView, transfer: Transferable[] = []): void {

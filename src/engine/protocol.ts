@@ -9,7 +9,8 @@ import type { FileFacts, IndexOptions } from '../ingest/types.ts';
 import type { FilePart, ResumeHead } from '../ingest/split.ts';
 
 export type MainToView =
-  | { t: 'init'; shards: MessagePort[] }
+  /** `splitMinBytes`: files this large are parsed by two shards (Infinity: never). */
+  | { t: 'init'; shards: MessagePort[]; splitMinBytes?: number }
   | { t: 'add'; files: { file: File; path: string }[]; replace: boolean; demo: boolean }
   | { t: 'remove'; id: FileId }
   | { t: 'options'; id: FileId; opts: FileOptions }

@@ -79,7 +79,7 @@ export class ViewStore {
   private dirtyDensity = false;
 
   /** `splitMinBytes`: files this large are parsed by two shards (tests lower it to split small files). */
-  constructor(private readonly postMain: PostMain, private readonly splitMinBytes = SPLIT_MIN_BYTES) {}
+  constructor(private readonly postMain: PostMain, private splitMinBytes = SPLIT_MIN_BYTES) {}
 
   // ---- Messages --------------------------------------------------------------------------
 
@@ -87,6 +87,7 @@ export class ViewStore {
     switch (msg.t) {
       case 'init':
         this.shards = msg.shards;
+        if (msg.splitMinBytes !== undefined) this.splitMinBytes = msg.splitMinBytes;
         this.shards.forEach((p) => {
           p.onmessage = (e: MessageEvent<ShardToView>) => this.fromShard(e.data);
         });

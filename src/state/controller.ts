@@ -78,14 +78,15 @@ export function bindEngine(e: EngineClient, opts: { inProcess?: boolean } = {}):
     if (s.snap.viewVersion !== prev.snap.viewVersion) void reanchor();
     if (s.snap.viewRows !== prev.snap.viewRows) clampScroll();
   });
-  // Every engine snapshot (not the frame-coalesced ones): a fast load can start and end
-  // within one frame.
-  let sawLoading = false;
+  // Every engine snapshot (not the frame-coalesced ones). The files the skip waits for are
+  // known by their ids (new files get higher ones), not by a loading -> loaded transition: a
+  // fast load (the demo from a warm cache) can start and end within one snapshot.
   const offLoad = e.subscribe((snap) => {
-    if (snap.loading) sawLoading = true;
-    else if (sawLoading) {
-      sawLoading = false;
-      if (skipPending) { skipPending = false; void skipHeaders(snap); }
+    if (skipFrom === null || snap.loading) return;
+    const waited = snap.files.filter((f) => f.id >= skipFrom!);
+    if (waited.length > 0 && waited.every((f) => f.progress.finishedAt !== null)) {
+      skipFrom = null;
+      void skipHeaders(snap);
     }
   });
   return () => { offSnap(); offUi(); offFiles(); offLoad(); engine = null; };
@@ -124,7 +125,8 @@ async function reanchor(): Promise<void> {
  * After a load, start at the first timestamped record rather than on the header and object
  * tables (which sort first: they have no time). Only when the user has not moved yet.
  */
-let skipPending = true; // the demo load at startup
+/** The skip waits for the files with ids from this one on (null: none waited for); 0: the demo at startup. */
+let skipFrom: number | null = 0;
 
 async function skipHeaders(snap: EngineSnapshot): Promise<void> {
   const ui = useUi.getState();
@@ -253,7 +255,7 @@ export function openFiles(inputs: InputFile[]): void {
   // A stale `snap.demo` after a first drop must not make a second drop replace the first.
   const replace = opened.demo || (snap.demo && opened.first);
   if (replace) useUi.getState().set({ selected: null, scrollRow: 0, hiddenFiles: [], components: [], from: null, to: null, notice: null });
-  if (replace || snap.files.length === 0) skipPending = true;
+  if (replace || snap.files.length === 0) skipFrom = snap.files.reduce((m, f) => Math.max(m, f.id + 1), 0);
   getEngine().addFiles(inputs, { replace });
 }
 
