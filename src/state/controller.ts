@@ -132,8 +132,23 @@ async function skipHeaders(snap: EngineSnapshot): Promise<void> {
   const ui = useUi.getState();
   if (snap.timeMin === null || ui.scrollRow !== 0 || ui.selected) return;
   const p = await getEngine().positionAtTime(snap.timeMin);
+  // The scroll is clamped to the rows the views know: wait until they have this snapshot
+  // (they get it a frame or a throttle period later), or p would be clamped to 0.
+  await untilSnap((s) => s.version >= snap.version);
   const now = useUi.getState();
   if (p > 0 && now.scrollRow === 0 && !now.selected) scrollTo(p);
+}
+
+function untilSnap(ok: (s: EngineSnapshot) => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    if (ok(useSnap.getState().snap)) return resolve();
+    const off = useSnap.subscribe((st) => {
+      if (ok(st.snap)) {
+        off();
+        resolve();
+      }
+    });
+  });
 }
 
 function maxScrollRow(): number {
