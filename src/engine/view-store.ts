@@ -149,15 +149,15 @@ export class ViewStore {
     }
   }
 
-  /** Bytes of the files a shard holds. */
-  private shardBytes(shard: number): number {
-    let n = 0;
-    for (const f of this.files.values()) if (f.shard === shard) n += f.facts.size;
-    return n;
+  /** Bytes of the files each shard holds. */
+  private shardLoads(): number[] {
+    const load = this.shards.map(() => 0);
+    for (const f of this.files.values()) load[f.shard] += f.facts.size;
+    return load;
   }
 
-  private toShard(shard: number, msg: ViewToShard): void {
-    this.shards[shard].postMessage(msg);
+  private toShard(shard: number, msg: ViewToShard, transfer: Transferable[] = []): void {
+    this.shards[shard].postMessage(msg, transfer);
   }
 
   private fromShard(msg: ShardToView): void {
@@ -178,15 +178,15 @@ export class ViewStore {
     if (msg.t === 'part') {
       // On to the first half's shard whatever the generation: it holds back a re-index until the join.
       f.part = null;
-      const m = msg;
-      this.shards[f.shard].postMessage({ t: 'join', id: f.id, gen: m.gen, half: m.half } satisfies ViewToShard, halfTransfer(m.half));
+      this.toShard(f.shard, { t: 'join', id: f.id, gen: msg.gen, half: msg.half }, halfTransfer(msg.half));
       return;
     }
     if (msg.gen !== f.gen) return;
     if (msg.t === 'split') {
       // The second half goes to the least loaded other shard (the parse limit leaves one free).
+      const load = this.shardLoads();
       const other = this.shards.map((_, i) => i).filter((i) => i !== f.shard);
-      const shard = other.reduce((a, b) => (this.shardBytes(b) < this.shardBytes(a) ? b : a));
+      const shard = other.reduce((a, b) => (load[b] < load[a] ? b : a));
       f.part = { shard, bytesRead: 0 };
       this.toShard(shard, { t: 'openPart', id: f.id, gen: msg.gen, file: msg.file, opts: f.opts, head: msg.head, start: msg.start });
       return;
@@ -239,8 +239,7 @@ export class ViewStore {
     if (replace) for (const id of [...this.files.keys()]) this.remove(id, true);
     this.demo = demo;
     // Balance by bytes: each file goes to the shard with the least data.
-    const load = this.shards.map(() => 0);
-    for (const f of this.files.values()) load[f.shard] += f.facts.size;
+    const load = this.shardLoads();
     for (const { file, path } of files) {
       let shard = 0;
       for (let i = 1; i < load.length; i++) if (load[i] < load[shard]) shard = i;

@@ -1,8 +1,9 @@
 // Full-text search over a file's raw bytes, one hit per line.
 //
 // - ASCII literals in single-byte and UTF-8 files are found on the bytes, without decoding:
-//   the native Uint8Array.indexOf looks for the needle's rarest byte (both cases when case
-//   is ignored) and each candidate is checked in place.
+//   the needle's rarest byte (counted in the first MiB) is looked for with the native
+//   Uint8Array.indexOf, or, for a letter with case ignored, in one pass over 32-bit words;
+//   each candidate is checked in place.
 // - Regular expressions that cannot match without one of a few ASCII literals (see
 //   regex-literals.ts) look for those on the bytes the same way, and only the lines that hold
 //   one are decoded and tested: decoding is most of a regex search's cost.
