@@ -157,6 +157,9 @@ test('bad files get clear error cards and the other files still load', async ({ 
     await expect(c).toContainText('windows-1252');
   }
   expect((await visibleRows(page)).length).toBeGreaterThan(5);
+  // The status bar counts the lines of what loaded, not of the files that could not be.
+  const goodLines = good.reduce((a, g) => a + indexPath(g).facts.lines, 0);
+  await expect(page.getByTestId('total-lines')).toHaveText(`${goodLines.toLocaleString('en-US')} lines`);
 });
 
 test('every line of a 2-million-line set is reachable: End shows the last line', async ({ page }) => {

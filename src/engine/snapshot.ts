@@ -38,8 +38,9 @@ export function buildSnapshot(files: StoreFile[], colors: NodeColors, state: Sto
       const lane = nodes.get(key) ?? { name: f.facts.node ?? f.facts.name, color, fileIds: [] };
       lane.fileIds.push(f.id);
       nodes.set(key, lane);
+      // Nor do their lines count: the status bar's total is of what can be read.
+      totalLines += f.facts.lines;
     }
-    totalLines += f.facts.lines;
     f.facts.components.forEach((name, i) => {
       if (name && f.facts.componentCounts[i]) comps.set(name, (comps.get(name) ?? 0) + f.facts.componentCounts[i]);
     });

@@ -56,7 +56,7 @@ export function StatusBar() {
         {loadText}
       </span>
       {' '}
-      <span className="st"><b>{fmtInt(st.totalLines)}</b> lines</span>
+      <span className="st" data-testid="total-lines"><b>{fmtInt(st.totalLines)}</b> lines</span>
       {' '}
       {/* Space text nodes between items keep the bar's text readable (copy, tests, screen readers). */}
       <span className="st" data-testid="view-rows" title={filtered ? 'Filters are on' : undefined}>
