@@ -24,7 +24,7 @@ export abstract class LineSplitter {
   private carryHigh = false;
   private carryOversized = false;
   private pendingCR = false;
-  /** scan8's state between its byte steps: where the current line starts, and whether it has non-ASCII so far. */
+  /** scan8's and scan16's state between their unit steps: where the current line starts, and whether it has non-ASCII so far. */
   private lineStart = 0;
   private lineHigh = false;
 
@@ -223,41 +223,51 @@ export abstract class LineSplitter {
     }
   }
 
-  /** Like scan8 for UTF-16 code units, two units (one 32-bit word) at a time. */
+  /**
+   * Like scan8 for UTF-16 code units, four 32-bit words (eight units) per step. A word whose two
+   * units are both in [14, 127] holds no line ending and no non-ASCII; only the steps that
+   * fail the test go unit by unit.
+   */
   private scan16(u: Uint16Array, start: number, base: number): void {
     const len = u.length;
-    let ls = start;
-    let high = false;
+    this.lineStart = start;
+    this.lineHigh = false;
     const aligned = Math.min(len, start + (((u.byteOffset >> 1) + start) & 1));
-    const nWords = (len - aligned) >> 1;
-    const words = nWords > 0 ? new Uint32Array(u.buffer, u.byteOffset + aligned * 2, nWords) : null;
-    const wordEnd = aligned + (nWords << 1);
-    let k = start;
-    while (k < len) {
-      if (words !== null && k >= aligned && k < wordEnd && ((k - aligned) & 1) === 0) {
-        // A word whose two units are both in [14, 127] holds no line ending and no non-ASCII.
-        const x = words[(k - aligned) >> 1];
-        if ((((x - 0x000e000e) & 0x80008000) | (x & 0xff80ff80)) === 0) {
-          k += 2;
-          continue;
-        }
+    this.units16(u, start, aligned, base);
+    // Four words (eight units) per step.
+    const nSteps = (len - aligned) >> 3;
+    if (nSteps > 0) {
+      const words = new Uint32Array(u.buffer, u.byteOffset + aligned * 2, nSteps * 4);
+      for (let w = 0; w < nSteps * 4; w += 4) {
+        const a = words[w];
+        const b = words[w + 1];
+        const c = words[w + 2];
+        const d = words[w + 3];
+        const low = (a - 0x000e000e) | (b - 0x000e000e) | (c - 0x000e000e) | (d - 0x000e000e);
+        if (((low & 0x80008000) | ((a | b | c | d) & 0xff80ff80)) === 0) continue;
+        const k0 = aligned + (w << 1);
+        this.units16(u, k0, k0 + 8, base);
       }
-      const c = u[k];
-      if (((c - 14) & 0xffff) >= 114) {
-        if (c === 10 || c === 13) {
-          this.line(u, ls, k, base + ls * 2, high, false);
-          high = false;
-          ls = this.afterEol(u, k, len);
-          k = ls;
-          continue;
-        }
-        if (c >= 128) high = true;
-      }
-      k++;
     }
-    if (ls < len) {
-      this.startCarry(u, ls, base);
-      this.carryHigh = high;
+    this.units16(u, aligned + (nSteps << 3), len, base);
+    if (this.lineStart < len) {
+      this.startCarry(u, this.lineStart, base);
+      this.carryHigh = this.lineHigh;
+    }
+  }
+
+  /** scan16's unit by unit steps, as bytes8 is for scan8. */
+  private units16(u: Uint16Array, from: number, to: number, base: number): void {
+    for (let k = Math.max(from, this.lineStart); k < to; k++) {
+      const c = u[k];
+      if (((c - 14) & 0xffff) < 114) continue;
+      if (c === 10 || c === 13) {
+        const ls = this.lineStart;
+        this.line(u, ls, k, base + ls * 2, this.lineHigh, false);
+        this.lineHigh = false;
+        this.lineStart = this.afterEol(u, k, u.length);
+        k = this.lineStart - 1;
+      } else if (c >= 128) this.lineHigh = true;
     }
   }
 }

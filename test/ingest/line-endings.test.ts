@@ -71,4 +71,21 @@ describe('line endings', () => {
     expect(f.lineText(1)).toBe(W2008[1]);
     expect(f.columns.offset[1]).toBe(2 * (W2008[0].length + 1));
   });
+
+  // The scans test several code units at once for line ends and non-ASCII: a typographic quote
+  // at every position of a line, in both encodings, must mark its line (facts.pasted.typographic).
+  for (const enc of ['utf-8', 'utf-16le'] as const) {
+    it(`${enc}: a non-ASCII character at any unit position is seen (every alignment of the word scan)`, () => {
+      const base = W2008[0];
+      const lines: string[] = [];
+      for (let at = 0; at <= 12; at++) lines.push(base.slice(0, base.length - at) + '\u2019' + base.slice(base.length - at));
+      for (let pad = 0; pad < 8; pad++) {
+        const text = 'x'.repeat(pad) + '\r\n' + withEnding(lines, '\r\n');
+        const f = indexBytes(enc === 'utf-8' ? utf8(text) : utf16le(text, false), opts);
+        expect(f.facts.lines, `pad ${pad}`).toBe(lines.length + 1);
+        expect(f.facts.pasted.typographic, `pad ${pad}`).toBe(lines.length);
+        expect(f.lineText(5)).toBe(lines[4]);
+      }
+    });
+  }
 });
