@@ -1,5 +1,6 @@
 // Drops generated and bad files into the real app and checks what a person sees.
 import { expect, test } from '@playwright/test';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { indexPath } from '../src/cli/read-file.ts';
 import { summarize } from '../src/ingest/index.ts';
@@ -160,6 +161,28 @@ test('bad files get clear error cards and the other files still load', async ({ 
   // The status bar counts the lines of what loaded, not of the files that could not be.
   const goodLines = good.reduce((a, g) => a + indexPath(g).facts.lines, 0);
   await expect(page.getByTestId('total-lines')).toHaveText(`${goodLines.toLocaleString('en-US')} lines`);
+});
+
+// Real exports from ../shared/corpus (absent from a user's clone: then skipped, with a note).
+const CORPUS = join(process.cwd(), '..', 'shared', 'corpus');
+test('capture exports dropped beside a cluster.log are named for what they are, and the log still loads', async ({ page }) => {
+  test.skip(!existsSync(CORPUS), `shared corpus not found (${CORPUS})`);
+  await openApp(page);
+  const procmon = join(CORPUS, 'procmon', 'eric2969__semiar-slui-file-hijack__procmon.CSV');
+  const excel = join(CORPUS, 'procmon', 'CUCSec__first-blood-Zhang1933__Logfile.CSV');
+  const ws = join(CORPUS, 'netmon', 'BethanyEJohnson__WireShark__capture.csv');
+  const log = join(CORPUS, 'clusterlog', 'zeroch__FailoverDetector__TestCase_0.txt');
+  await dropFiles(page, [procmon, excel, ws, log]);
+  await waitLoaded(page, 4);
+  const card = (p: string) => page.locator(`[data-testid="file-card"][data-file-name="${p.split('/').pop()}"]`);
+  // The Chinese 12-hour marker (上午) before the time reads as the morning, all 7 digits kept.
+  await expect(card(procmon).getByTestId('file-error')).toHaveText(/a Process Monitor CSV export, .*first row is at 01:09:44\.8222664\. It is not a cluster\.log/);
+  await expect(card(excel).getByTestId('file-error')).toContainText('its times have lost their hour');
+  await expect(card(ws).getByTestId('file-error')).toContainText('a Wireshark CSV export');
+  for (const p of [procmon, excel, ws]) await expect(card(p).getByTestId('file-warning')).toHaveCount(0);
+  await expect(card(log)).toHaveAttribute('data-status', 'done');
+  await expect(page.getByTestId('total-lines')).toHaveText(`${indexPath(log).facts.lines.toLocaleString('en-US')} lines`);
+  if (process.env.SCREENSHOTS) await page.screenshot({ path: join(process.env.SCREENSHOTS, 'captures-dropped.png') });
 });
 
 test('every line of a 2-million-line set is reachable: End shows the last line', async ({ page }) => {

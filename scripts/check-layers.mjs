@@ -22,7 +22,7 @@ import ts from 'typescript';
  * module of the folder, its public interface). '*' means everything: only the composition
  * root has it. A folder of src/ missing from the table is itself a violation.
  *
- * Order, bottom up: base · formats · ingest · events, store · timeline · engine · workers ·
+ * Order, bottom up: base · formats · captures · ingest · events, store · timeline · engine · workers ·
  * state · views · app; generator and cli stand beside it (no UI, no browser engine).
  */
 export const LAYERS = {
@@ -30,8 +30,11 @@ export const LAYERS = {
   base: [],
   // Dialects, sections, encodings, the message catalogue: data and matchers.
   formats: ['base'],
-  // Byte-level reading: chunking, lines, prefixes, time bases, dialect detection.
-  ingest: ['base', 'formats'],
+  // Capture exports (Procmon, Netmon, Wireshark, event logs): sniffing, times of day, columns.
+  captures: ['base', 'formats'],
+  // Byte-level reading of cluster.logs: chunking, lines, prefixes, time bases, dialect detection
+  // (it asks captures/ whether an input is a capture export instead, for that file's one error).
+  ingest: ['base', 'formats', 'captures'],
   // Typed events over indexed files: extraction, materializing, names, correlation.
   events: ['base', 'formats', 'ingest'],
   // Pure functions over rows: filter, merge, dedupe, search.

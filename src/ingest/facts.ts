@@ -2,6 +2,7 @@
 // a person should see on its card.
 
 import { daysFromCivil, formatOffset, MS_PER_DAY } from '../base/civil.ts';
+import { describeFirstTime, type Sniffed } from '../captures/sniff.ts';
 import { DIALECTS } from '../formats/dialects.ts';
 import type { HeaderFacts } from '../formats/header-lines.ts';
 import { nodeFromFileName, nodeFromFolder } from '../formats/node-evidence.ts';
@@ -17,6 +18,8 @@ export interface FinalizeContext {
   lastMax: number;
   lastEol: 'crlf' | 'lf' | 'cr' | 'none';
   oddByte: boolean;
+  /** What the head looked like if it is a capture export rather than a cluster.log. */
+  capture: Sniffed | null;
 }
 
 export function finalizeFacts(f: FileFacts, c: FinalizeContext): void {
@@ -44,7 +47,7 @@ export function finalizeFacts(f: FileFacts, c: FinalizeContext): void {
   }
   if (f.buckets.parsed === 0) {
     const where = f.lines ? `${f.lines} lines, none of them starts with a PID.TID::YYYY/MM/DD-HH:MM:SS.mmm record` : 'no lines';
-    f.errors.push(`${f.name}: not a cluster.log in any known format (${where}).`);
+    f.errors.push(c.capture ? captureError(f.name, c.capture) : `${f.name}: not a cluster.log in any known format (${where}).`);
     f.status = 'error';
     return;
   }
@@ -169,4 +172,13 @@ function lastSunday(y: number, m: number): number {
   const lastDay = next - 1;
   const dow = (((lastDay + 4) % 7) + 7) % 7;
   return lastDay - dow;
+}
+
+/** The one error of a capture export dropped where cluster.logs are read: what it is, and what to do. */
+function captureError(name: string, s: Sniffed): string {
+  if (s.kind === 'zip') return `${name}: a ZIP archive, not a cluster.log; extract it and drop the files inside.`;
+  if (s.kind === 'eventlog-xml') return `${name}: a Windows event log saved as XML (${s.evidence}), not a cluster.log; event logs cannot be lined up with the logs yet.`;
+  const unverified = s.status === 'inferred' ? ' (format unverified)' : '';
+  const time = describeFirstTime(s.firstTime);
+  return `${name}: a ${s.format} export${unverified}, recognized by its ${s.evidence}${time ? `; ${time}` : ''}. It is not a cluster.log, and captures cannot be lined up with the logs yet.`;
 }

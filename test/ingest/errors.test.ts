@@ -69,8 +69,21 @@ describe('error cases', () => {
   it('a file that is not a cluster.log gets one error and no node warning (a node name means nothing for it)', () => {
     const csv = '"Time of Day","Process Name","PID","Operation","Path","Result","Detail"\r\n"10:12:01.1234567 AM","clussvc.exe","2212","ReadFile","C:\\Windows\\Cluster\\CLUSDB","SUCCESS","Offset: 0"\r\n';
     const { f, s } = run(utf8(csv), 'Logfile.CSV');
-    expect(s.errors).toEqual(['Logfile.CSV: not a cluster.log in any known format (2 lines, none of them starts with a PID.TID::YYYY/MM/DD-HH:MM:SS.mmm record).']);
+    expect(s.errors).toEqual([
+      'Logfile.CSV: a Process Monitor CSV export, recognized by its comma-separated header with Time of Day, Operation, Process Name; its first row is at 10:12:01.1234567. It is not a cluster.log, and captures cannot be lined up with the logs yet.',
+    ]);
     expect(f.facts.warnings.filter((w) => w.includes('node name'))).toEqual([]);
+  });
+
+  it('a capture export is named for what it is: Excel re-saved Procmon (hour lost), Wireshark, Netmon (unverified)', () => {
+    const excel = 'Time of Day,Process Name,PID,Operation,Path,Result,Detail\n47:57.9,1.exe,1480,RegQueryKey,HKCU,SUCCESS,Query: Name\n';
+    expect(run(utf8(excel), 'x.csv').s.errors[0]).toMatch(/^x\.csv: a Process Monitor CSV export, .*its times have lost their hour \(mm:ss\.f: the file was re-saved by Excel/);
+    const ws = '"No.","Time","Source","Destination","Protocol","Length","Info"\r\n"1","0.000000","10.0.0.1","10.0.0.2","TCP","66","56450 > 3343 [SYN]"\r\n';
+    expect(run(utf8(ws), 'cap.csv').s.errors).toEqual([
+      'cap.csv: a Wireshark CSV export, recognized by its comma-separated header with No., Time, Protocol, Source, Destination. It is not a cluster.log, and captures cannot be lined up with the logs yet.',
+    ]);
+    const nm = 'Frame Number\tTime Of Day\tProcess Name\tSource\tDestination\tProtocol Name\tDescription\r\n1\t7:17:38.7231234 PM\tclussvc.exe\tN1\tN2\tTCP\tTCP:Flags=......S.\r\n';
+    expect(run(utf8(nm), 'nm.txt').s.errors[0]).toMatch(/^nm\.txt: a Network Monitor frame summary export \(format unverified\), recognized by its tab-separated header .*first row is at 19:17:38\.7231234\./);
   });
 
   it('a cluster.log without a node name still says so', () => {
