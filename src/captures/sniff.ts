@@ -1,14 +1,18 @@
-// Which kind of capture an input is, from its first bytes: a ZIP (a diagnostic bundle), an event
-// log saved as XML, or a delimited text export whose header matches one of HEADER_SIGNATURES.
-// Returns null for anything else, which is then read as a cluster.log. Pure: no DOM, no I/O.
+// Which kind of capture an input is, from its first bytes: an event log saved as XML, or a
+// delimited text export whose header matches one of HEADER_SIGNATURES. Returns null for anything
+// else. (Binary inputs, ZIPs included, are named by the magic-number table of formats/encoding.ts.)
+// Pure: no DOM, no I/O.
 
 import { HEADER_SIGNATURES, type CaptureKind, type HeaderSignature, type Verified } from '../formats/captures.ts';
+import { sniffEncoding } from '../formats/encoding.ts';
 import { formatTimeOfDay, parseTimeOfDay, type TimeOfDayResult } from './time-of-day.ts';
 
 export type Delimiter = ',' | '\t' | ';';
 
+/** How many bytes of the head are looked at: the header line and the first row. */
+export const SNIFF_BYTES = 8192;
+
 export type Sniffed =
-  | { readonly kind: 'zip'; readonly evidence: string }
   | { readonly kind: 'eventlog-xml'; readonly evidence: string }
   | {
       readonly kind: CaptureKind;
@@ -69,17 +73,12 @@ export function matchHeader(header: readonly string[]): HeaderSignature | null {
   return HEADER_SIGNATURES.find((sig) => sig.requires.every((group) => group.some((n) => have.has(norm(n))))) ?? null;
 }
 
-function decodeHead(bytes: Uint8Array): { text: string; bom: number; unit: number } {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), bom: 2, unit: 2 };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), bom: 2, unit: 2 };
-  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  return { text: new TextDecoder('utf-8').decode(bytes.subarray(bom)), bom, unit: 1 };
-}
-
-/** `head`: the first bytes of the input (a few KiB is plenty). */
+/** `head`: the first bytes of the input; only the first SNIFF_BYTES are read. */
 export function sniffCapture(head: Uint8Array): Sniffed | null {
-  if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) return { kind: 'zip', evidence: 'starts with a ZIP local file header (PK\\3\\4)' };
-  const { text, bom, unit } = decodeHead(head.subarray(0, 64 * 1024));
+  const enc = sniffEncoding(head);
+  const bom = enc.bomLength;
+  const unit = enc.encoding === 'utf-8' ? 1 : 2;
+  const text = new TextDecoder(enc.encoding).decode(head.subarray(bom, SNIFF_BYTES));
   const lead = text.trimStart();
   if (lead.startsWith('<')) {
     return /<Events?[\s>]/.test(lead.slice(0, 4096)) && /schemas\.microsoft\.com\/win\/2004\/08\/events\/event/.test(lead.slice(0, 4096))

@@ -18,8 +18,8 @@ export interface FinalizeContext {
   lastMax: number;
   lastEol: 'crlf' | 'lf' | 'cr' | 'none';
   oddByte: boolean;
-  /** What the head looked like if it is a capture export rather than a cluster.log. */
-  capture: Sniffed | null;
+  /** Whether the head is a capture export rather than a cluster.log (asked only when no record was found). */
+  capture: () => Sniffed | null;
 }
 
 export function finalizeFacts(f: FileFacts, c: FinalizeContext): void {
@@ -47,7 +47,8 @@ export function finalizeFacts(f: FileFacts, c: FinalizeContext): void {
   }
   if (f.buckets.parsed === 0) {
     const where = f.lines ? `${f.lines} lines, none of them starts with a PID.TID::YYYY/MM/DD-HH:MM:SS.mmm record` : 'no lines';
-    f.errors.push(c.capture ? captureError(f.name, c.capture) : `${f.name}: not a cluster.log in any known format (${where}).`);
+    const capture = c.capture();
+    f.errors.push(capture ? captureError(f.name, capture) : `${f.name}: not a cluster.log in any known format (${where}).`);
     f.status = 'error';
     return;
   }
@@ -176,7 +177,6 @@ function lastSunday(y: number, m: number): number {
 
 /** The one error of a capture export dropped where cluster.logs are read: what it is, and what to do. */
 function captureError(name: string, s: Sniffed): string {
-  if (s.kind === 'zip') return `${name}: a ZIP archive, not a cluster.log; extract it and drop the files inside.`;
   if (s.kind === 'eventlog-xml') return `${name}: a Windows event log saved as XML (${s.evidence}), not a cluster.log; event logs cannot be lined up with the logs yet.`;
   const unverified = s.status === 'inferred' ? ' (format unverified)' : '';
   const time = describeFirstTime(s.firstTime);

@@ -14,7 +14,7 @@ import { DIALECTS } from '../formats/dialects.ts';
 import { RE_SECTION, sectionKind } from '../formats/sections.ts';
 import { severityFromText } from '../formats/severity.ts';
 import { finalizeFacts } from './facts.ts';
-import { sniffCapture, type Sniffed } from '../captures/sniff.ts';
+import { SNIFF_BYTES, sniffCapture } from '../captures/sniff.ts';
 import { ComponentInterner, ThreadInterner } from './interning.ts';
 import { LineColumnsBuilder } from './line-columns.ts';
 import { LineSplitter, MAX_LINE_BYTES } from './line-splitter.ts';
@@ -48,8 +48,8 @@ export class FileIndexer extends LineSplitter {
 
   // Byte stream state before and after the head is decided.
   private head: Uint8Array[] | null = [];
-  /** The head sniffed as a capture export (Procmon, Wireshark…), for the error it then gets. */
-  private capture: Sniffed | null = null;
+  /** The first bytes, kept so that a file with no record can be told apart as a capture export. */
+  private headSample: Uint8Array = new Uint8Array(0);
   private headBytes = 0;
   private decoder: Decoder | null = null;
   private dead = false;
@@ -347,7 +347,7 @@ export class FileIndexer extends LineSplitter {
       lastMax: this.lastMax,
       lastEol: this.lastEol,
       oddByte: this.oddByte >= 0,
-      capture: this.capture,
+      capture: () => sniffCapture(this.headSample),
     });
     return { facts: this.facts, columns: this.cols.view(), threads: this.threadIds.table };
   }
@@ -367,7 +367,7 @@ export class FileIndexer extends LineSplitter {
     }
     if (parts.length === 0) all = new Uint8Array(0);
     const f = this.facts;
-    this.capture = sniffCapture(all);
+    this.headSample = all.slice(0, SNIFF_BYTES);
     const enc = decideEncoding(all, this.opts, f);
     if (!enc) {
       this.dead = true;
