@@ -8,6 +8,7 @@ import { CATALOGUE } from '../formats/messages/index.ts';
 import { indexBytes } from '../ingest/index.ts';
 import { asLogLine } from '../../test/helpers/example-line.ts';
 import { StreamedFile } from '../../test/helpers/streamed.ts';
+import { MAX_SUBJECT_CHARS } from './extract.ts';
 import { extractFile } from './from-file.ts';
 
 /** As the shard does it: index each slice with the probe attached, then extract. */
@@ -45,5 +46,34 @@ describe('streamed extraction with the probe = whole-file extraction', () => {
     expect(expected.length).toBeGreaterThan(20);
     expect(streamed(bytes, 65536)).toEqual(expected);
     expect(streamed(bytes, 4001)).toEqual(expected);
+  });
+});
+
+describe('hostile lines', () => {
+  // A crafted 6 KB line once took 47 s to extract. Here every single-line example is pumped at
+  // every position after its anchor with a run of blanks or of its own character, longer than
+  // the subject cap, with and without the rest of the line; the plain example follows each set.
+  // Extraction must finish and find every plain example again.
+  it('examples pumped after their anchors: extraction completes, the plain examples still match', () => {
+    const lines: string[] = [];
+    const plainAt: number[] = [];
+    for (const r of CATALOGUE) {
+      if (r.multiline) continue;
+      const line = asLogLine(r.example);
+      for (let at = line.indexOf(r.anchor) + r.anchor.length; at < line.length; at++) {
+        for (const unit of [' ', line[at]]) {
+          const run = unit.repeat(MAX_SUBJECT_CHARS + 100);
+          lines.push(line.slice(0, at) + run + line.slice(at), line.slice(0, at) + run);
+        }
+      }
+      plainAt.push(lines.length);
+      lines.push(line);
+    }
+    const bytes = new TextEncoder().encode(`${lines.join('\r\n')}\r\n`);
+    const plain = whole(new TextEncoder().encode(`${plainAt.map((i) => lines[i]).join('\r\n')}\r\n`));
+    const atPlain = new Set(plainAt);
+    const found = whole(bytes).filter(([line]) => atPlain.has(line));
+    expect(found.map(([, rec]) => rec)).toEqual(plain.map(([, rec]) => rec));
+    expect(found.length).toBeGreaterThan(CATALOGUE.length / 2);
   });
 });

@@ -42,6 +42,14 @@ export interface Span {
 
 /** An entry's text is its line plus at most this many continuation lines. */
 const MAX_ENTRY_LINES = 200;
+/**
+ * What a pattern sees of a line, and of a multi-line entry, in UTF-16 units. Every catalogue
+ * pattern is linear in its subject (src/formats/linear-patterns.test.ts); the cap bounds the
+ * constant too, so a megabyte-long line costs a recognizer no more than a long real one.
+ * No catalogue message is near it: their examples are under 400 characters.
+ */
+export const MAX_SUBJECT_CHARS = 4096;
+export const MAX_ENTRY_CHARS = 32768;
 
 // Hoisted: the per-line loop reads these millions of times.
 const MEMBER = Flag.Member;
@@ -63,6 +71,8 @@ const NO_COMP = BY_COMP.get(null) ?? [];
 /** Entries also tried on the member lines of multi-line entries. */
 const IN_MEMBERS = CATALOGUE.flatMap((r, i) => (r.members ? [i] : []));
 const EMPTY: number[] = [];
+
+const capped = (text: string, max: number): string => (text.length > max ? text.slice(0, max) : text);
 
 export class EventExtractor {
   /** First line not examined yet. */
@@ -283,8 +293,8 @@ export class EventExtractor {
       const k = cand[j];
       const r: Recognizer = CATALOGUE[k];
       text ??= src.text(i);
-      let subject = text;
-      if (r.multiline) subject = entry ??= this.entryText(src, i, text);
+      let subject = capped(text, MAX_SUBJECT_CHARS);
+      if (r.multiline) subject = entry ??= this.entryText(src, i, subject);
       const m = r.re.exec(subject);
       if (!m) continue;
       this.emit(i, src.offsetOf(i), k, src.pids[src.thread[i]] ?? -1, m.groups ?? {});
@@ -294,8 +304,13 @@ export class EventExtractor {
 
   private entryText(src: LineSource, i: number, first: string): string {
     const parts = [first];
-    for (let j = i + 1; j < src.count && j <= i + MAX_ENTRY_LINES && src.flags[j] & Flag.Member; j++) parts.push(src.text(j));
-    return parts.join('\n');
+    let chars = first.length;
+    for (let j = i + 1; j < src.count && j <= i + MAX_ENTRY_LINES && chars < MAX_ENTRY_CHARS && src.flags[j] & Flag.Member; j++) {
+      const t = capped(src.text(j), MAX_SUBJECT_CHARS);
+      parts.push(t);
+      chars += t.length + 1;
+    }
+    return capped(parts.join('\n'), MAX_ENTRY_CHARS);
   }
 
   private emit(line: number, offset: number, k: number, pid: number, groups: Record<string, string | undefined>): void {

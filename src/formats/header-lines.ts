@@ -30,14 +30,14 @@ export const HEADER_RULES: HeaderRule[] = [
     id: 'tz-offset',
     // "UTC = localtime + time zone offset": the number is what to ADD to local time to get UTC,
     // so utcOffsetMinutes (local minus UTC) is its negation: 420 (US Pacific daylight) -> -420.
-    re: /^UTC = localtime \+ time zone offset;\s*(?:.*?)the time zone offset of this machine is (-?\d+) minutes/,
+    re: /^UTC = localtime \+ time zone offset;.*?the time zone offset of this machine is (-?\d+) minutes/,
     apply: (m, f) => { f.utcOffsetMinutes = -Number(m[1]) || 0; },
     example: 'UTC = localtime + time zone offset; the time zone offset of this machine is 420 minutes, or 7 hours',
     verified: 'V',
   },
   {
     id: 'generated-using',
-    re: /^The logs were generated using (.+?)\.?\s*$/,
+    re: /^The logs were generated using (.*[^.\s])\.?\s*$/,
     apply: (m, f) => {
       f.generatedUsing = m[1];
       f.localTime = /local/i.test(m[1]);

@@ -26,7 +26,7 @@ export const SECTION_RULES: SectionRule[] = [
   },
 ];
 
-export const RE_SECTION = /^\[===\s*(.+?)\s*===\]\s*$/;
+export const RE_SECTION = /^\[===\s*(\S(?:.*?\S)?)\s*===\]\s*$/;
 
 export function sectionKind(name: string): SectionKind {
   for (const r of SECTION_RULES) if (r.test.test(name)) return r.kind;

@@ -38,7 +38,7 @@ export const JOIN: Recognizer[] = [
   },
   {
     id: 'join.net-progress', family: 'join', kind: 'join-connect', comp: 'NETWORK', anchor: ' node',
-    re: /\[NETWORK\] (?<step>Processing initial connection to node|Connected and authenticated to node|Full mesh connectivity with nodes) (?<peerName>.+?)(?:, now considering for cluster participation)?\s*$/,
+    re: /\[NETWORK\] (?<step>Processing initial connection to node|Connected and authenticated to node|Full mesh connectivity with nodes) (?<peerName>.*?\S)(?:, now considering for cluster participation)?\s*$/,
     subject: 'peerName', verified: 'V', ref: 'B.1.1 (R9, WS2022)',
     example: '[NETWORK] Connected and authenticated to node sqlnode02, now considering for cluster participation',
     expect: { step: 'Connected and authenticated to node', peerName: 'sqlnode02' },

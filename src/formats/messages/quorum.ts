@@ -105,7 +105,7 @@ export const QUORUM: Recognizer[] = [
   },
   {
     id: 'quorum.witness-tag', family: 'quorum', kind: 'witness-tag', comp: 'QUORUM', anchor: 'CompareAndSetWitnessTag',
-    re: /\[QUORUM\] Node (?<localId>\d+):? CompareAndSetWitnessTag: (?:witness tag \((?<witnessTag>\d+:\d+:\d+)\) is (?<verdict>\w+) than proposed tag \((?<proposedTag>\d+:\d+:\d+)\)|(?<msg>.*?)\s*$)/,
+    re: /\[QUORUM\] Node (?<localId>\d+):? CompareAndSetWitnessTag: (?:witness tag \((?<witnessTag>\d+:\d+:\d+)\) is (?<verdict>\w+) than proposed tag \((?<proposedTag>\d+:\d+:\d+)\)|(?<msg>(?:.*\S)?)\s*$)/,
     verified: 'V', ref: 'B.5.1 (R1)',
     example: '21:17:51.909 WARN  [QUORUM] Node 1 CompareAndSetWitnessTag: witness tag (87:87:31907) is better than proposed tag (87:86:31906).',
     expect: { localId: 1, witnessTag: '87:87:31907', verdict: 'better', proposedTag: '87:86:31906' },
@@ -123,7 +123,7 @@ export const QUORUM: Recognizer[] = [
   // ---- Quorum configuration and weights ----
   {
     id: 'quorum.config', family: 'quorum', kind: 'quorum-config', comp: 'QUORUM', anchor: '<QuorumConfig tag=',
-    re: new RegExp(String.raw`\[QUORUM\] (?:Node (?<localId>\d+):\s*)?[^<]*?<QuorumConfig tag=${Q}(?<tag>\d+:\d+:\d+)${Q} set=${Q}\((?<set>[\d ]*)\)${Q} weights=${Q}\((?<weights>[\d ]*)\)${Q}\s*\/>`),
+    re: new RegExp(String.raw`\[QUORUM\] (?:Node (?<localId>\d+):)?[^<]*<QuorumConfig tag=${Q}(?<tag>\d+:\d+:\d+)${Q} set=${Q}\((?<set>[\d ]*)\)${Q} weights=${Q}\((?<weights>[\d ]*)\)${Q}\s*\/>`),
     verified: 'V', ref: 'B.5.1 (R1)',
     example: "21:16:18.436 INFO  [QUORUM] Node 2: received request for quorum info. Replying with quorum state <QuorumConfig tag='85:85:31879' set='(0 1 2)' weights='(0 1 2)'/>",
     expect: { localId: 2, tag: '85:85:31879', set: [0, 1, 2], weights: [0, 1, 2] },
@@ -233,7 +233,7 @@ export const QUORUM: Recognizer[] = [
   },
   {
     id: 'quorum.w2k3-forcequorum', family: 'quorum', kind: 'force-quorum', comp: 'CS', anchor: 'forcequorum option chosen',
-    re: /\[CS\] forcequorum option chosen:\s*(?<mode>.+?)(?: for nodes (?<nodes>\S+?))?\.?\s*$/,
+    re: /\[CS\] forcequorum option chosen:\s*(?<mode>\S(?:.*?\S)?)(?: for nodes (?<nodes>\S*[^\s.]))?\.?\s*$/,
     verified: 'V', ref: 'B.5.1, A.3 (R13)',
     example: 'INFO [CS] forcequorum option chosen: force majority node set for nodes mns1,mns2',
     expect: { mode: 'force majority node set', nodes: 'mns1,mns2' },

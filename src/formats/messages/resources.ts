@@ -9,14 +9,17 @@ import { NQ, Q, type Recognizer } from './types.ts';
  * The head of a resource-DLL line up to the text: `[RES] Type <Name>: ` (2008+; the `<Name>` is
  * sometimes missing and a blank may precede the colon) or the 2000/2003 `Type <Name>: ` right
  * after the prefix (level word optional).
+ * Linear on any line: the type is words separated by blanks and every blank run has one owner
+ * (no two quantifiers can share the same spaces), and the 2000/2003 start is the fixed-width
+ * `::date-time ` of the prefix, not an open `::\S+` that every `::` would restart.
  */
-const RES_HEAD = String.raw`(?:\[RES\]\s*|(?:^|::\S+\s+)(?:(?:INFO|WARN|ERR|DBG|CRIT)\s+)?)(?<resourceType>[A-Za-z][^<>\[\]:]*?)\s*(?:<(?<resource>[^>]*)>)?\s*:\s*`;
+const RES_HEAD = String.raw`(?:\[RES\]\s*|(?:^|::\d{4}\/\d\d\/\d\d-\d\d:\d\d:\d\d\.\d+\s+)(?:(?:INFO|WARN|ERR|DBG|CRIT)\s+)?)(?<resourceType>[A-Za-z][^<>\[\]:\s]*(?:\s+[^<>\[\]:\s]+)*)\s*(?:<(?<resource>[^>]*)>\s*)?:\s*`;
 
 export const RESOURCES: Recognizer[] = [
   // ---- RCM state machine (B.4.1) ----
   {
     id: 'resource.rcm-state', family: 'resource', kind: 'resource-state', comp: 'RCM', anchor: '[RCM] Res ',
-    re: /\[RCM\] Res (?<resource>.+?):\s+(?<from>\w+)\s+->\s+(?<to>\w+)(?:\(\s*(?<why>[^)]*?)\s*\))?/,
+    re: /\[RCM\] Res (?<resource>.+?):\s+(?<from>\w+)\s+->\s+(?<to>\w+)(?:\(\s*(?:(?<why>[^)\s]+(?:\s+[^)\s]+)*)\s*)?\))?/,
     verified: 'V', ref: 'B.4.1 (R1, R5)',
     example: '00001214.00001884::2017/10/23-21:52:24.532 INFO  [RCM] Res ag1023: Online -> WaitingToGoOffline( StateUnknown )',
     expect: { resource: 'ag1023', from: 'Online', to: 'WaitingToGoOffline', why: 'StateUnknown' },
@@ -155,7 +158,7 @@ export const RESOURCES: Recognizer[] = [
   },
   {
     id: 'resource.sqsrvres-online-error', family: 'resource', kind: 'resource-health', comp: 'RES', anchor: '[sqsrvres] OnlineThread: Error',
-    re: new RegExp(String.raw`${RES_HEAD}\[(?<dll>sqsrvres)\]\s+(?<message>OnlineThread: Error\b.*?)\.?\s*$`),
+    re: new RegExp(String.raw`${RES_HEAD}\[(?<dll>sqsrvres)\]\s+(?<message>OnlineThread: Error\b(?:.*[^.\s])?)\.?\s*$`),
     verified: 'V', ref: 'A.3, B.4.3 (R20 KB 883732)',
     example: '00000644.00000944::2003/11/30-18:11:30.360 SQL Server <SQLServer>: [sqsrvres] OnlineThread: Error d bringing resource online.',
     expect: { resourceType: 'SQL Server', resource: 'SQLServer', dll: 'sqsrvres', message: 'OnlineThread: Error d bringing resource online' },
@@ -250,7 +253,7 @@ export const RESOURCES: Recognizer[] = [
   },
   {
     id: 'group.move-api-detail', family: 'group', kind: 'group-move-request', comp: 'RCM', anchor: 'rcm::RcmApi::MoveGroup: (Group:',
-    re: /\[RCM\] rcm::RcmApi::MoveGroup: \(Group:(?<group>.+?)\s+Dest:(?<dest>-?\d+)(?:\s+Flags:(?<flags>\S+))?(?:\s+MoveType:MoveType::(?<moveType>\w+))?(?:\s+Cur\.State:(?<current>\w+))?/,
+    re: /\[RCM\] rcm::RcmApi::MoveGroup: \(Group:(?<group>.*?\S)\s+Dest:(?<dest>-?\d+)(?:\s+Flags:(?<flags>\S+))?(?:\s+MoveType:MoveType::(?<moveType>\w+))?(?:\s+Cur\.State:(?<current>\w+))?/,
     subject: 'dest', verified: 'V', ref: 'B.4.2 (R5)',
     example: '00001214.00001884::2017/10/23-21:52:24.531 INFO  [RCM] rcm::RcmApi::MoveGroup: (Group:ag1023 Dest:-1 Flags:0 MoveType:MoveType::Manual Cur.State:Online, ContextSize:0)',
     expect: { group: 'ag1023', dest: -1, flags: '0', moveType: 'Manual', current: 'Online' },
@@ -274,7 +277,7 @@ export const RESOURCES: Recognizer[] = [
   },
   {
     id: 'group.failover-refused', family: 'group', kind: 'failover-refused', comp: 'RCM', anchor: 'Not failing over group',
-    re: /Not failing over group (?<group>[^,]+?)(?=,|\s*\.?\s*$)(?:,\s*failoverCount\s*(?<failoverCount>\d+))?(?:,\s*failoverThresholdSetting\s*(?<threshold>\d+))?(?:,\s*computedFailoverThreshold\s*(?<computedThreshold>\d+))?/,
+    re: /Not failing over group (?<group>[^,]*[^,\s.])\.?\s*(?=,|$)(?:,\s*failoverCount\s*(?<failoverCount>\d+))?(?:,\s*failoverThresholdSetting\s*(?<threshold>\d+))?(?:,\s*computedFailoverThreshold\s*(?<computedThreshold>\d+))?/,
     verified: 'U', ref: 'B.4.2 (R6 AGDiag string; values and [RCM] tag assumed from the Microsoft SQL docs template)',
     example: '[RCM] Not failing over group ag, failoverCount 3, failoverThresholdSetting 4294967295, computedFailoverThreshold 2.',
     expect: { group: 'ag', failoverCount: 3, threshold: 4294967295, computedThreshold: 2 },

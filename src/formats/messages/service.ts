@@ -7,7 +7,7 @@ export const SERVICE: Recognizer[] = [
   // ---- Start ----
   {
     id: 'service.log-begin', family: 'service', kind: 'log-begin', comp: null, anchor: 'LOG BEGIN',
-    re: /[-\u2012\u2013\u2014]+\s*\+\s*LOG BEGIN\s*\+\s*[-\u2012\u2013\u2014]+/,
+    re: /[-\u2012\u2013\u2014]\s*\+\s*LOG BEGIN\s*\+\s*[-\u2012\u2013\u2014]/,
     verified: 'V', ref: 'B.6 (R9; S1 prints it with typographic dashes)',
     example: '00003948.00003a38::2024/08/08-06:50:05.236 INFO  ---+ LOG BEGIN +---',
     expect: {},
@@ -47,7 +47,7 @@ export const SERVICE: Recognizer[] = [
   },
   {
     id: 'service.watchdog-heartbeat', family: 'service', kind: 'watchdog-config', comp: 'RCM', anchor: 'Clussvc heartbeat Timeout=',
-    re: /\[RCM\] Clussvc heartbeat Timeout=(?<secs>\d+) seconds Action=(?<action>[\w ]+?)\.?\s*$/,
+    re: /\[RCM\] Clussvc heartbeat Timeout=(?<secs>\d+) seconds Action=(?<action>\w+(?: +\w+)*)\.?\s*$/,
     verified: 'V', ref: 'B.6 (S1)',
     example: '00000b50.00000ae8::2018/10/18-19:17:42.199 DBG [RCM] Clussvc heartbeat Timeout=60 seconds Action=BugCheck Node.',
     expect: { secs: 60, action: 'BugCheck Node' },
