@@ -18,7 +18,7 @@ function isoTimes(v: unknown, key = ''): unknown {
 export function clusterModel(ev: CliEvents): ClusterModel {
   return correlate(
     ev.events,
-    ev.files.map((f) => ({ fileId: f.id, path: f.path, node: f.facts.node ?? f.facts.name, ts: f.ts, shift: toUtcShift(f.facts.timeBase), lines: f.facts.lines })),
+    ev.files.map((f) => ({ fileId: f.id, path: f.path, node: f.facts.nodeLabel, ts: f.ts, shift: toUtcShift(f.facts.timeBase), lines: f.facts.lines })),
     { names: ev.names, resourceGroup: (r) => ev.names.resourceGroup(r) },
   );
 }

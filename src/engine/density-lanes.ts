@@ -30,7 +30,7 @@ export function laneDensity(req: DensityRequest, all: Iterable<StoreFile>, visib
     const key = nodeKey(f);
     if (!laneOf.has(key)) {
       laneOf.set(key, nodes.length);
-      nodes.push(f.facts.node ?? f.facts.name);
+      nodes.push(f.facts.nodeLabel);
     }
   }
   if (nodes.length === 0) return null;

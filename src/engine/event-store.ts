@@ -11,8 +11,16 @@ import { layoutTimeline } from '../timeline/layout.ts';
 import { copyMarks, type TimelineMarks } from '../timeline/marks.ts';
 import { materializeFile, type EventFile } from '../events/materialize.ts';
 import { buildNames, type NameDictionary } from '../events/names.ts';
+import { guessable, guessNode, type NodeGuess } from '../events/node-guess.ts';
+import { proposeFromPeers, proposeTimeBase, type TimeBaseProposal } from '../events/timebase-evidence.ts';
 import type { ClusterEvent } from '../events/types.ts';
 import { DEFAULT_EVENT_FILTER, type EventFilter, type EventRow, type EventsSummary, type FacetCount, type FileId, type ViewSpec } from './api.ts';
+
+/** What a file's own lines say of it, settled before its events are materialized. */
+export interface FileSettlement {
+  node: NodeGuess | null;
+  timeBase: TimeBaseProposal | null;
+}
 
 export class EventStore {
   private readonly files = new Map<FileId, FileEvents>();
@@ -62,8 +70,13 @@ export class EventStore {
     return this.files.get(id) ?? null;
   }
 
-  /** Re-materializes every event (names may have changed with any new file). */
-  rebuild(inputs: Array<Omit<EventFile, 'events'>>, view: ViewSpec): void {
+  /**
+   * Re-materializes every event (names may have changed with any new file). `settle` gets what
+   * each file's lines say of its node (where the file names none) and of its time base, once the
+   * names are known and before any event takes its file's node and time: it may set the inputs'
+   * facts (events/node-guess.ts, events/timebase-evidence.ts).
+   */
+  rebuild(inputs: Array<Omit<EventFile, 'events'>>, view: ViewSpec, settle?: (found: Map<FileId, FileSettlement>) => void): void {
     this.dirty = false;
     const files: EventFile[] = [];
     for (const f of inputs) {
@@ -72,6 +85,15 @@ export class EventStore {
     }
     for (const id of [...this.files.keys()]) if (!inputs.some((f) => f.id === id)) this.files.delete(id);
     this.names = buildNames(files);
+    if (settle) {
+      const found = new Map<FileId, FileSettlement>();
+      const names = this.names;
+      const logs = files.map((f) => ({ facts: f.facts, own: proposeTimeBase(f.events, f.ts) }));
+      files.forEach((f, i) => {
+        found.set(f.id, { node: guessable(f.facts) ? guessNode(f.events, names) : null, timeBase: logs[i].own ?? proposeFromPeers(logs[i], logs) });
+      });
+      settle(found);
+    }
     this.localShift = new Map(files.map((f) => [f.id, toLocalShift(f.facts.timeBase)]));
     const all: ClusterEvent[] = [];
     for (const f of files) for (const e of materializeFile(f, this.names)) all.push(e);
@@ -91,7 +113,7 @@ export class EventStore {
     if (!this.marks && this.names) {
       const names = this.names;
       const model = correlate(this.all, this.marksFrom.map((f) => ({
-        fileId: f.id, path: f.path, node: f.facts.node ?? f.facts.name, ts: f.ts, shift: toUtcShift(f.facts.timeBase), lines: f.ts.length,
+        fileId: f.id, path: f.path, node: f.facts.nodeLabel, ts: f.ts, shift: toUtcShift(f.facts.timeBase), lines: f.ts.length,
       })), { names, resourceGroup: (r) => names.resourceGroup(r) });
       this.marks = layoutTimeline(model, this.all, (r) => names.resourceGroup(r));
     }

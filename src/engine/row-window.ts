@@ -121,7 +121,7 @@ export async function rowWindow(
       const res = await askShard(f.shard, f.id, lines);
       const shift = toUtcShift(f.facts.timeBase);
       const lshift = toLocalShift(f.facts.timeBase);
-      const node = f.facts.node ?? f.facts.name;
+      const node = f.facts.nodeLabel;
       rs.forEach((r, k) => {
         const line = lines[k];
         const lb = f.level.data[line];

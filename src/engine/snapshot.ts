@@ -35,7 +35,7 @@ export function buildSnapshot(files: StoreFile[], colors: NodeColors, state: Sto
     const color = colors.of(key);
     // Files that could not be loaded have no lane.
     if (f.facts.status !== 'error') {
-      const lane = nodes.get(key) ?? { name: f.facts.node ?? f.facts.name, color, fileIds: [] };
+      const lane = nodes.get(key) ?? { name: f.facts.nodeLabel, color, fileIds: [] };
       lane.fileIds.push(f.id);
       nodes.set(key, lane);
       // Nor do their lines count: the status bar's total is of what can be read.

@@ -2,6 +2,9 @@
 // flags), its facts with the user's choices applied, its search hits, expanded entries,
 // duplicate lines and density pyramid. Shared by the modules of the view worker.
 
+import { dropResolvedWarnings } from '../ingest/facts.ts';
+import { applyNodeGuess, labelNodes, type NodeGuess } from '../events/node-guess.ts';
+import { applyTimeBaseProposal, type TimeBaseProposal } from '../events/timebase-evidence.ts';
 import { Growable } from '../base/growable.ts';
 import { emptyFacts, type FileFacts, type IndexOptions } from '../ingest/types.ts';
 import { DensityPyramid } from '../timeline/density.ts';
@@ -33,6 +36,12 @@ export interface StoreFile {
   halves: 1 | 2 | 'rest' | null;
   /** Pre-aggregated line counts by time and severity class (the timeline's Density track), fed as segments arrive. */
   density: DensityPyramid;
+  /** The node its own `Node N:` lines and the cluster's names point to (events/node-guess.ts), once events are in. */
+  nodeGuess: NodeGuess | null;
+  /** Its provisional node name while no node is known (set over all files by labelFiles). */
+  label: string | null;
+  /** The time base its UTC-stamped messages give (events/timebase-evidence.ts), once events are in. */
+  timeProposal: TimeBaseProposal | null;
 }
 
 export function newStoreFile(id: FileId, path: string, size: number, shard: number, opts: IndexOptions): StoreFile {
@@ -41,7 +50,7 @@ export function newStoreFile(id: FileId, path: string, size: number, shard: numb
     id, path, shard, gen: 0, facts, opts,
     ts: new Growable(Float64Array), level: new Growable(Uint8Array), comp: new Growable(Uint16Array), flags: new Growable(Uint8Array),
     bytesRead: 0, startedAt: Date.now(), finishedAt: null, hits: null, expanded: new Set(), failed: null, hidden: null, duplicates: 0,
-    density: new DensityPyramid(), part: null, halves: null,
+    density: new DensityPyramid(), part: null, halves: null, nodeGuess: null, label: null, timeProposal: null,
   };
 }
 
@@ -56,8 +65,10 @@ export function resetColumns(f: StoreFile): void {
   f.density = new DensityPyramid();
 }
 
-/** Node and time base chosen by the user are applied over what the shard detected. */
+/** Node and time base chosen by the user are applied over what the shard detected, the node guessed from the cluster's lines under them. */
 export function withUserOptions(facts: FileFacts, f: StoreFile): FileFacts {
+  applyNodeGuess(facts, f.opts.node ? null : f.nodeGuess);
+  applyTimeBaseProposal(facts, f.timeProposal);
   if (f.opts.node) {
     facts.node = f.opts.node;
     facts.nodeSource = 'user';
@@ -66,10 +77,29 @@ export function withUserOptions(facts: FileFacts, f: StoreFile): FileFacts {
     facts.timeBase = { ...facts.timeBase, base: f.opts.timeBase.base, utcOffsetMinutes: f.opts.timeBase.utcOffsetMinutes, source: 'user' };
   }
   if (f.failed && !facts.errors.includes(f.failed)) facts.errors.push(f.failed);
+  facts.nodeLabel = facts.node ?? f.label ?? facts.name;
+  dropResolvedWarnings(facts);
   return facts;
 }
 
-/** The lane a file belongs to: its node, or the file itself while no node is known. */
+/** The node the file's own evidence chose (header, folder, file name, in-file), before any guess or user name. */
+export function nodeFromEvidence(facts: FileFacts): void {
+  const e = facts.nodeEvidence.find((x) => x.source !== 'user' && x.source !== 'node-id');
+  facts.node = e ? e.name : null;
+  facts.nodeSource = e ? e.source : null;
+}
+
+/** Provisional node names over all files (a file's alone: same-named files stay apart). */
+export function labelFiles(files: Iterable<StoreFile>): void {
+  const list = [...files];
+  const labels = labelNodes(list.map((f) => ({ id: f.id, facts: f.facts, guess: f.nodeGuess })));
+  for (const f of list) {
+    f.label = f.facts.node ? null : labels.get(f.id) ?? null;
+    f.facts.nodeLabel = f.facts.node ?? f.label ?? f.facts.name;
+  }
+}
+
+/** The lane a file belongs to: its node, or the file itself (by id: never by its name or path) while no node is known. */
 export function nodeKey(f: StoreFile): string {
-  return f.facts.node ? f.facts.node.toLowerCase() : `file:${f.path}`;
+  return f.facts.node ? f.facts.node.toLowerCase() : `file:${f.id}`;
 }

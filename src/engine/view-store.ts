@@ -22,7 +22,9 @@ import { SPLIT_MIN_BYTES } from '../ingest/split.ts';
 import { halfTransfer } from './split-halves.ts';
 import { nextHit, positionAt, positionOf, rowWindow, type BuiltView, type LinesReply } from './row-window.ts';
 import { buildSnapshot, NodeColors } from './snapshot.ts';
-import { newStoreFile, resetColumns, withUserOptions, type StoreFile } from './store-file.ts';
+import { labelFiles, newStoreFile, nodeFromEvidence, resetColumns, withUserOptions, type StoreFile } from './store-file.ts';
+import type { NodeGuess } from '../events/node-guess.ts';
+import type { FileSettlement } from './event-store.ts';
 
 /**
  * While files load, re-merge at most this often (ms), and never more than a fifth of the time:
@@ -314,17 +316,17 @@ export class ViewStore {
     }
     if (o.node !== undefined) {
       f.opts = { ...f.opts, node: o.node || undefined };
-      if (o.node) {
-        f.facts.node = o.node;
-        f.facts.nodeSource = 'user';
-      }
+      // Cleared: back to what the file itself says (or the guess); withUserOptions below applies it.
+      if (!o.node) nodeFromEvidence(f.facts);
     }
     if (o.timeBase !== undefined) {
       const tb = o.timeBase;
       const base = tb.base === 'assumed-utc' ? 'utc' : tb.base;
       f.opts = { ...f.opts, timeBase: { base, utcOffsetMinutes: tb.utcOffsetMinutes } };
-      f.facts.timeBase = { ...f.facts.timeBase, base: tb.base, utcOffsetMinutes: tb.utcOffsetMinutes, source: 'user' };
+      f.facts.timeBase = { ...f.facts.timeBase, base: tb.base, utcOffsetMinutes: tb.utcOffsetMinutes, source: 'user', reason: undefined };
     }
+    withUserOptions(f.facts, f);
+    labelFiles(this.files.values());
     if (reindex) {
       f.gen++;
       f.facts.status = 'loading';
@@ -363,6 +365,7 @@ export class ViewStore {
 
   private recompute(): void {
     const t0 = Date.now();
+    labelFiles(this.files.values());
     // Every re-merge follows a change of columns, files, nodes, time bases or duplicates.
     if (this.dirtyMerge || this.dirtyDensity) {
       this.dirtyDensity = false;
@@ -423,7 +426,37 @@ export class ViewStore {
     this.events.rebuild(
       this.visibleFiles().map((f) => ({ id: f.id, path: f.path, facts: f.facts, ts: f.ts.data.subarray(0, f.ts.length), flags: f.flags.data.subarray(0, f.flags.length) })),
       this.spec,
+      (found) => this.settleFiles(found),
     );
+  }
+
+  /**
+   * Nodes guessed from the files' own `Node N:` lines and time bases from their UTC-stamped
+   * messages: applied to the facts the events are then materialized with (in place). A new time
+   * base moves the file's lines, so the merge is done again.
+   */
+  private settleFiles(found: Map<FileId, FileSettlement>): void {
+    let nodes = false;
+    let times = false;
+    for (const f of this.files.values()) {
+      const s = found.get(f.id);
+      const g = s?.node ?? null;
+      const tb = s?.timeBase ?? null;
+      const newNode = !sameGuess(f.nodeGuess, g);
+      const newTime = (f.timeProposal?.reason ?? null) !== (tb?.reason ?? null);
+      if (!newNode && !newTime) continue;
+      f.nodeGuess = g;
+      f.timeProposal = tb;
+      withUserOptions(f.facts, f);
+      nodes ||= newNode;
+      times ||= newTime;
+    }
+    if (nodes) labelFiles(this.files.values());
+    if (times) {
+      this.dirtyMerge = true;
+      this.schedule(true);
+    }
+    if (nodes || times) void this.dedupe();
   }
 
   private filterFile(f: StoreFile): FilterFile {
@@ -599,3 +632,6 @@ export class ViewStore {
     return rowWindow(this.built(), start, count, this.spec.expandAll, (shard, id, lines) => this.askShard(shard, id, lines));
   }
 }
+
+const sameGuess = (a: NodeGuess | null, b: NodeGuess | null): boolean =>
+  a === b || (a !== null && b !== null && a.ownId === b.ownId && a.name === b.name && a.where === b.where);

@@ -3,7 +3,7 @@
 
 import { daysFromCivil, MS_PER_DAY, MS_PER_MIN } from '../base/civil.ts';
 import { stateCode, stateWord, statusCode, type StateObject } from '../formats/codes.ts';
-import { CATALOGUE, isVerified, STATE_KINDS, type FieldValue, type Fields } from '../formats/messages/index.ts';
+import { CATALOGUE, isVerified, STATE_KINDS, type EmbeddedZone, type FieldValue, type Fields } from '../formats/messages/index.ts';
 import { toUtcShift } from '../ingest/timebase.ts';
 import { CHANNEL_NAMES, Flag, type FileFacts } from '../ingest/types.ts';
 import type { FileEvents } from './columns.ts';
@@ -23,19 +23,29 @@ export interface EventFile {
 
 /** Fields holding status / error numbers (Win32, cluster, Winsock). */
 const STATUS_FIELDS = ['status', 'code', 'error'] as const;
-/** Fields holding a time written in the message text (local time of the node, formats.md A.6.3). */
-const TIME_FIELDS = ['lastFailoverTime', 'until', 'at'] as const;
 const STAMP = /^(\d{4})\/(\d{2})\/(\d{2})-(\d{2}):(\d{2}):(\d{2})\.(\d{3})$/;
 
-/** A `YYYY/MM/DD-HH:MM:SS.mmm` written in message text, as a UTC time when the node's offset is known. */
-export function embeddedTime(field: string, written: string, utcOffsetMinutes: number | null): EmbeddedTime | null {
+/** A `YYYY/MM/DD-HH:MM:SS.mmm` as written, as ms since 1970 with no zone applied (null: not one). */
+export function writtenStamp(written: string): number | null {
   const m = STAMP.exec(written);
   if (!m) return null;
   const [y, mo, d, h, mi, s, ms] = m.slice(1).map(Number);
-  if (y <= 1601) return { field, written, utc: null, note: 'never' };
-  if (utcOffsetMinutes === null) return { field, written, utc: null, note: 'offset unknown' };
-  const local = daysFromCivil(y, mo, d) * MS_PER_DAY + ((h * 60 + mi) * 60 + s) * 1000 + ms;
-  return { field, written, utc: local - utcOffsetMinutes * MS_PER_MIN, note: 'converted' };
+  return daysFromCivil(y, mo, d) * MS_PER_DAY + ((h * 60 + mi) * 60 + s) * 1000 + ms;
+}
+
+/**
+ * A time written in message text, converted by its own message's zone (the catalogue's
+ * `times`): a UTC one as it stands, a local one with the node's offset when that is known, one
+ * of unknown zone never (it is shown as written, and says so).
+ */
+export function embeddedTime(field: string, written: string, zone: EmbeddedZone, utcOffsetMinutes: number | null): EmbeddedTime | null {
+  const at = writtenStamp(written);
+  if (at === null) return null;
+  if (written.startsWith('1601/')) return { field, written, zone, utc: null, note: 'never' };
+  if (zone === 'utc') return { field, written, zone, utc: at, note: 'utc' };
+  if (zone === 'unknown') return { field, written, zone, utc: null, note: 'zone unknown' };
+  if (utcOffsetMinutes === null) return { field, written, zone, utc: null, note: 'offset unknown' };
+  return { field, written, zone, utc: at - utcOffsetMinutes * MS_PER_MIN, note: 'converted' };
 }
 
 function nodeLabel(v: FieldValue, names: NameDictionary): string[] {
@@ -102,16 +112,16 @@ export function materialize(file: EventFile, i: number, names: NameDictionary): 
   if (STATE_KINDS.has(r.kind)) stateNames(fields, r.stateOf);
 
   const times: EmbeddedTime[] = [];
-  for (const k of TIME_FIELDS) {
+  for (const [k, zone] of Object.entries(r.times ?? {})) {
     const v = fields[k];
     if (typeof v !== 'string') continue;
-    const e = embeddedTime(k, v, file.facts.timeBase.utcOffsetMinutes);
+    const e = embeddedTime(k, v, zone, file.facts.timeBase.utcOffsetMinutes);
     if (e) times.push(e);
   }
 
   const out: ClusterEvent = {
     t: raw === raw ? raw + toUtcShift(file.facts.timeBase) : NaN,
-    node: file.facts.node ?? file.facts.name,
+    node: file.facts.nodeLabel,
     family: r.family as EventFamily,
     kind: r.kind,
     rec: r.id,

@@ -145,7 +145,8 @@ export function buildNames(files: readonly NamesInput[]): NameDictionary {
       if (typeof f.group === 'string' && r.family === 'group') d.addGroup(f.group);
       if (ownId === null && typeof f.localId === 'number') ownId = f.localId;
     }
-    if (ownId !== null && ownName && facts.nodeSource !== null) d.addNode(ownId, ownName, `Node ${ownId}: lines of its own log`);
+    // A name guessed from this very id (events/node-guess.ts) is no evidence for it.
+    if (ownId !== null && ownName && facts.nodeSource !== null && facts.nodeSource !== 'node-id') d.addNode(ownId, ownName, `Node ${ownId}: lines of its own log`);
   }
   return d;
 }

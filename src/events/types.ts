@@ -3,7 +3,7 @@
 // builds cluster-level facts from all nodes' events.
 
 import type { CodeInfo } from '../formats/codes.ts';
-import type { Fields } from '../formats/messages/types.ts';
+import type { EmbeddedZone, Fields } from '../formats/messages/types.ts';
 
 export type EventFamily = 'join' | 'membership' | 'network' | 'resource' | 'group' | 'quorum' | 'service';
 
@@ -22,9 +22,23 @@ export interface LineRef {
 export interface EmbeddedTime {
   field: string;
   written: string;
-  /** UTC ms, when the node's UTC offset is known; null otherwise. */
+  /** The zone its message writes it in (the catalogue's `times`). */
+  zone: EmbeddedZone;
+  /** UTC ms: as written for a UTC time, converted for a local one whose node's offset is known; else null. */
   utc: number | null;
-  note: 'never' | 'converted' | 'offset unknown';
+  /** never: the 1601 'no time' value; utc: written in UTC; converted: from the node's local time; offset unknown / zone unknown: shown as written. */
+  note: 'never' | 'utc' | 'converted' | 'offset unknown' | 'zone unknown';
+}
+
+/** Embedded times in words for tooltips, rows and the CLI: what it was written in, and its UTC. */
+export function describeEmbedded(t: EmbeddedTime, wall: (utc: number) => string): string {
+  switch (t.note) {
+    case 'never': return `${t.field} ${t.written} (never)`;
+    case 'utc': return `${t.field} ${t.written} (UTC, as this message writes it)`;
+    case 'converted': return `${t.field} ${t.written} (node-local) = ${wall(t.utc!)} UTC`;
+    case 'offset unknown': return `${t.field} ${t.written} (node-local; the node's UTC offset is unknown, so not converted)`;
+    case 'zone unknown': return `${t.field} ${t.written} (as written: which zone this message uses is not verified)`;
+  }
 }
 
 export interface ClusterEvent {

@@ -279,7 +279,8 @@ function quorumKept(w: StoryWriter, e: Ev<'quorum-kept'>): void {
   const witnessOwner = w.scenario.groups[0].initialOwner;
   if (!e.members.includes(witnessOwner)) w.cs(c.step(0, 2), 'quorum', 'quorum-owner-died', { n: me, owner: witnessOwner });
   const started = c.step(0, 2);
-  w.cs(started, 'quorum', 'death-timer-start', { n: me, local: w.localStamp(started), secs: 90 });
+  // The death timer writes its start in UTC, whatever the log's time base (formats.md A.6.3, R1).
+  w.cs(started, 'quorum', 'death-timer-start', { n: me, utc: w.utcStamp(started), secs: 90 });
   for (let left = 88; started + (90 - left) * 1000 < e.arbitratedAt; left -= 2) {
     w.cs(started + (90 - left) * 1000 + w.rng.range(-80, 80), 'quorum', 'death-timer-running', { n: me, left });
   }

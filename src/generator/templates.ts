@@ -240,7 +240,7 @@ export const TEMPLATES: readonly MessageTemplate[] = [
     '21:17:42.347 WARN  [QUORUM] Node 2: One off quorum (2)'),
   t('quorum-owner-died', 'quorum', MODERN, 'INFO', '[QUORUM] Node {n}: quorum resource owner {owner} died',
     '21:17:42.347 INFO  [QUORUM] Node 2: quorum resource owner 1 died'),
-  t('death-timer-start', 'quorum', MODERN, 'INFO', '[QUORUM] Node {n}: death timer is started at {local} and expires in {secs} seconds',
+  t('death-timer-start', 'quorum', MODERN, 'INFO', '[QUORUM] Node {n}: death timer is started at {utc} and expires in {secs} seconds',
     '21:17:42.347 INFO  [QUORUM] Node 2: death timer is started at 2020/05/12-01:17:42.347 and expires in 90 seconds'),
   t('death-timer-running', 'quorum', MODERN, 'INFO', '[QUORUM] Node {n}: death timer is already running, {left} seconds left.',
     '21:17:44.264 INFO  [QUORUM] Node 2: death timer is already running, 88 seconds left.'),

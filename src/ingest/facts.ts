@@ -8,6 +8,24 @@ import type { HeaderFacts } from '../formats/header-lines.ts';
 import { nodeFromFileName, nodeFromFolder } from '../formats/node-evidence.ts';
 import type { FileFacts, IndexOptions, NodeEvidence } from './types.ts';
 
+export const NO_NODE_WARNING = 'No node name found (no Current node header, node folder, <node>_cluster.log name or in-file evidence); set it on the card.';
+
+export const NO_ZONE_WARNING = 'A 2008–2012 R2 log does not say whether it was written in UTC (the Get-ClusterLog default) or local time (-UseLocalTime): UTC is assumed; change it on the card if needed.';
+
+export const NO_OFFSET_WARNING = 'The header says the log is in local time but gives no time zone offset: set the offset on the card.';
+
+/**
+ * Takes back the warnings whose cause is gone: a node named (by the user or a guess), a time
+ * base chosen by the user, an offset given. A card never keeps a warning the user resolved.
+ */
+export function dropResolvedWarnings(f: FileFacts): void {
+  const gone = (w: string) =>
+    (w === NO_NODE_WARNING && f.node !== null) ||
+    (w === NO_ZONE_WARNING && f.timeBase.source !== 'dialect') ||
+    (w === NO_OFFSET_WARNING && f.timeBase.utcOffsetMinutes !== null);
+  if (f.warnings.some(gone)) f.warnings = f.warnings.filter((w) => !gone(w));
+}
+
 export interface FinalizeContext {
   opts: IndexOptions;
   header: HeaderFacts;
@@ -53,7 +71,7 @@ export function finalizeFacts(f: FileFacts, c: FinalizeContext): void {
     return;
   }
   // Only a cluster.log has a node to name: a file that is none gets its one error above, alone.
-  if (!f.node) f.warnings.unshift('No node name found (no Current node header, node folder, <node>_cluster.log name or in-file evidence); set it on the card.');
+  if (!f.node) f.warnings.unshift(NO_NODE_WARNING);
   if (f.dialect === 'nt4' && !f.month) {
     f.errors.push(`${f.name}: a Windows NT 4.0 log records only the day of the month; give the month and year (YYYY-MM) to load it.`);
     f.status = 'needs-month';
@@ -83,6 +101,7 @@ function resolveNode(f: FileFacts, c: FinalizeContext): void {
   const chosen = c.opts.node ? { source: 'user' as const, name: c.opts.node } : ev[0];
   f.node = chosen ? chosen.name : null;
   f.nodeSource = chosen ? chosen.source : null;
+  f.nodeLabel = f.node ?? f.name;
   f.nodeConflicts = [];
   if (chosen) {
     for (const e of ev) {
@@ -103,7 +122,7 @@ function resolveTimeBase(f: FileFacts, c: FinalizeContext): void {
     tb.utcOffsetMinutes = h.utcOffsetMinutes ?? null;
     tb.source = h.localTime !== undefined || h.utcOffsetMinutes !== undefined ? 'header' : 'dialect';
     if (h.localTime && h.utcOffsetMinutes === undefined) {
-      f.warnings.push('The header says the log is in local time but gives no time zone offset: set the offset on the card.');
+      f.warnings.push(NO_OFFSET_WARNING);
     }
   } else if (f.dialect === 'w2003' && c.localTimeOffsets.length > 0) {
     tb.base = 'utc';
@@ -118,7 +137,7 @@ function resolveTimeBase(f: FileFacts, c: FinalizeContext): void {
     tb.source = 'dialect';
   }
   if (tb.base === 'assumed-utc' && f.dialect === 'w2008') {
-    f.warnings.push('A 2008–2012 R2 log does not say whether it was written in UTC (the Get-ClusterLog default) or local time (-UseLocalTime): UTC is assumed; change it on the card if needed.');
+    f.warnings.push(NO_ZONE_WARNING);
   }
   if (c.opts.timeBase) {
     tb.base = c.opts.timeBase.base;

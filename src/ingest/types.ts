@@ -12,8 +12,13 @@ export interface TimeBase {
   base: TimeBaseKind;
   /** Local time minus UTC, in minutes (ISO sign: US Pacific daylight time is -420). null when unknown. */
   utcOffsetMinutes: number | null;
-  /** Where the base came from, shown on the file card. */
-  source: 'dialect' | 'header' | 'local-time-line' | 'user';
+  /**
+   * Where the base came from, shown on the file card. `embedded-utc`: a message that writes a
+   * UTC time in its text (the death timer) against its own stamp (events/timebase-evidence.ts).
+   */
+  source: 'dialect' | 'header' | 'local-time-line' | 'embedded-utc' | 'user';
+  /** The evidence in words, where one line decided it (shown on the card). */
+  reason?: string;
   /** Clock skew correction added after the offset (later issues estimate it). */
   skewMs: number;
 }
@@ -70,7 +75,11 @@ export interface SectionInfo {
 }
 
 export interface NodeEvidence {
-  source: 'header' | 'folder' | 'file-name' | 'in-file' | 'user';
+  /**
+   * `node-id`: no line names the file's node, but its own `Node N:` lines give its id and the
+   * cluster's lines (this file's or another's) name that id (events/node-guess.ts).
+   */
+  source: 'header' | 'folder' | 'file-name' | 'in-file' | 'node-id' | 'user';
   name: string;
   /** Where it was seen: a path, or `line N`. */
   where: string;
@@ -91,6 +100,12 @@ export interface FileFacts {
   lineEndings: { crlf: number; lf: number; cr: number; none: number };
   node: string | null;
   nodeSource: NodeEvidence['source'] | null;
+  /**
+   * What the file's node is called in lanes, rows, events and filters: `node`, or while that is
+   * unknown a provisional name of this file alone ('node 1 of Cluster.log (17.6 KB)'), so that
+   * files are never merged into one node on a file name that is not a node name.
+   */
+  nodeLabel: string;
   /** Node id from `Current node: name (X) id (N)` when present. */
   nodeId: number | null;
   nodeEvidence: NodeEvidence[];
@@ -192,7 +207,7 @@ export function emptyFacts(name: string, path: string, size: number): FileFacts 
     dialect: 'unknown', dialectSource: 'detected', dialectEvidence: '',
     encoding: 'utf-8', encodingSource: 'sniffed', bom: false,
     lineEndings: { crlf: 0, lf: 0, cr: 0, none: 0 },
-    node: null, nodeSource: null, nodeId: null, nodeEvidence: [], nodeConflicts: [],
+    node: null, nodeSource: null, nodeLabel: name, nodeId: null, nodeEvidence: [], nodeConflicts: [],
     timeBase: { base: 'assumed-utc', utcOffsetMinutes: null, source: 'dialect', skewMs: 0 },
     month: null, lines: 0,
     buckets: { parsed: 0, continuation: 0, structural: 0, blank: 0, unparsed: 0 },

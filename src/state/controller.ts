@@ -6,6 +6,7 @@ import type { EngineClient, EngineSnapshot, FileState, InputFile, Row, ViewSpec 
 import { useUi, type UiState } from './ui-state.ts';
 import { connectSnapshots, useSnap } from './snapshot-store.ts';
 import { markUserOpened } from './files.ts';
+import { toUtcShift } from '../ingest/timebase.ts';
 
 let engine: EngineClient | null = null;
 
@@ -74,6 +75,7 @@ export function bindEngine(e: EngineClient, opts: { inProcess?: boolean } = {}):
   pushView();
   const offUi = useUi.subscribe(() => { pushView(); pushSearch(); pushEvents(); });
   const offFiles = useSnap.subscribe((s, prev) => {
+    if (s.snap.files !== prev.snap.files) followTimeBases(prev.snap.files, s.snap.files);
     if (s.snap.files !== prev.snap.files && useUi.getState().hiddenFiles.length > 0) pushView();
     if (s.snap.viewVersion !== prev.snap.viewVersion) void reanchor();
     if (s.snap.viewRows !== prev.snap.viewRows) clampScroll();
@@ -90,6 +92,34 @@ export function bindEngine(e: EngineClient, opts: { inProcess?: boolean } = {}):
     }
   });
   return () => { offSnap(); offUi(); offFiles(); offLoad(); engine = null; };
+}
+
+/**
+ * A time range is drawn over the data as it was placed: when files move (a time base set by the
+ * user or read from a line), the range moves with them if every file in it moved by the same
+ * amount, else it is cleared, and a notice says why. A range never silently empties the views.
+ */
+export function followTimeBases(before: readonly FileState[], after: readonly FileState[]): void {
+  const ui = useUi.getState();
+  if (ui.from === null && ui.to === null) return;
+  const was = new Map(before.map((f) => [f.id, toUtcShift(f.facts.timeBase)]));
+  const moved: { name: string; by: number }[] = [];
+  for (const f of after) {
+    const a = was.get(f.id);
+    if (a === undefined || f.facts.status === 'error') continue;
+    const b = toUtcShift(f.facts.timeBase);
+    if (a !== b) moved.push({ name: f.facts.nodeLabel, by: b - a });
+  }
+  if (moved.length === 0) return;
+  const unmoved = after.filter((f) => was.has(f.id) && f.facts.status !== 'error').length - moved.length;
+  const by = moved[0].by;
+  const names = [...new Set(moved.map((m) => m.name))].join(', ');
+  if (unmoved === 0 && moved.every((m) => m.by === by)) {
+    ui.set({ from: ui.from === null ? null : ui.from + by, to: ui.to === null ? null : ui.to + by });
+    flash(`The time range moved with its data: the time base of ${names} changed`);
+  } else {
+    ui.set({ from: null, to: null, notice: `The time range was cleared: the time base of ${names} changed, so its lines moved against the range (and the other files').` });
+  }
 }
 
 let anchorSeq = 0;

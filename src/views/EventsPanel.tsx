@@ -8,6 +8,7 @@ import { useUi, type TimeMode } from '../state/ui-state.ts';
 import { useSnap } from '../state/snapshot-store.ts';
 import { getEngine, gotoLine } from '../state/controller.ts';
 import { formatWall } from '../base/civil.ts';
+import { describeEmbedded } from '../events/types.ts';
 import { fmtInt } from './format.ts';
 
 /** Two lines per event: when, where, what kind; then what happened. */
@@ -23,7 +24,7 @@ function setFilter(patch: Partial<EventFilter>): void {
 function codesTitle(r: EventRow): string {
   const parts = [`${r.kind} (${r.rec})`, `${r.ref.file} line ${r.ref.line + 1}`];
   for (const c of r.codes) parts.push(`${c.field} ${c.info.code}: ${c.info.name} — ${c.info.meaning}${c.info.known ? '' : ' (not in the code table)'}`);
-  for (const t of r.times) parts.push(`${t.field} ${t.written} (node-local): ${t.note === 'never' ? 'never' : t.utc === null ? 'UTC offset unknown, not converted' : `${formatWall(t.utc)} UTC`}`);
+  for (const t of r.times) parts.push(describeEmbedded(t, formatWall));
   if (!r.verified) parts.push('Unverified: this message form is inferred, not seen verbatim in a real log (formats.md [I]/[U]).');
   return parts.join('\n');
 }

@@ -17,6 +17,7 @@ const NODE_SOURCE: Record<string, string> = {
   folder: 'from the folder name',
   'file-name': 'from the file name',
   'in-file': 'from lines in the file',
+  'node-id': 'from its node id in the lines',
   user: 'set by you',
 };
 
@@ -31,6 +32,7 @@ const TB_SOURCE: Record<string, string> = {
   dialect: 'this log format writes UTC',
   header: 'from the log header',
   'local-time-line': 'from a local-time line in the log',
+  'embedded-utc': 'from a UTC time a line writes',
   user: 'set by you',
 };
 
@@ -178,7 +180,7 @@ const TimeBaseField = memo(function TimeBaseField({ id, path, tb }: { id: FileId
           ? 'Assumption: nothing in the file says which zone its times are in; treated as UTC. Change it if you know better.'
           : tb.base === 'local' && tb.utcOffsetMinutes === null
             ? 'Local time with an unknown offset: enter the offset to place it on the UTC timeline.'
-            : `${TB_SOURCE[tb.source] ?? tb.source}${tb.skewMs ? `, skew ${tb.skewMs} ms` : ''}`}
+            : `${TB_SOURCE[tb.source] ?? tb.source}${tb.reason ? `: ${tb.reason}` : ''}${tb.skewMs ? `, skew ${tb.skewMs} ms` : ''}`}
       </div>
     </div>
   );

@@ -122,7 +122,8 @@ const NodeChips = memo(function NodeChips() {
   const nodes = useSnap((s) => s.snap.nodes);
   const hidden = useUi((s) => s.hiddenFiles);
   const set = useUi((s) => s.set);
-  // Lanes plus files that have no node yet.
+  // A chip per node (lane): a file whose node is unknown has a lane of its own, under its
+  // provisional name, so no chip ever stands for a file name or for two nodes.
   const chips = useMemo(() => {
     const files = useSnap.getState().snap.files;
     // Lanes whose files all failed to load have nothing to filter: leave them out.
@@ -130,14 +131,8 @@ const NodeChips = memo(function NodeChips() {
     const out: { key: string; label: string; color: string; ids: number[]; title: string }[] = nodes
       .filter((n) => n.fileIds.some((id) => !failed.has(id)))
       .map((n) => ({
-        key: `n:${n.name}`, label: n.name, color: n.color, ids: n.fileIds, title: `${n.name}: ${n.fileIds.length} file${n.fileIds.length === 1 ? '' : 's'}`,
+        key: `n:${n.fileIds[0]}`, label: n.name, color: n.color, ids: n.fileIds, title: `${n.name}: ${n.fileIds.length} file${n.fileIds.length === 1 ? '' : 's'}`,
       }));
-    const inLane = new Set(nodes.flatMap((n) => n.fileIds));
-    for (const f of files) {
-      if (!inLane.has(f.id) && f.facts.status !== 'error' && f.facts.lines > 0) {
-        out.push({ key: `f:${f.id}`, label: f.facts.name, color: f.color, ids: [f.id], title: `${f.facts.path} (no node name)` });
-      }
-    }
     return out;
   }, [filesKey, nodes]); // eslint-disable-line react-hooks/exhaustive-deps
   if (chips.length === 0) return null;
@@ -295,7 +290,17 @@ function TimeInput({ which }: { which: 'from' | 'to' }) {
         aria-label={which === 'from' ? 'From time, UTC' : 'To time, UTC'}
         title={bad ? 'Not a time: use YYYY-MM-DD HH:MM:SS.mmm (UTC unless a Z or ±HH:MM is given)' : `${which === 'from' ? 'Start' : 'End'} of the time range, UTC`}
         onChange={(e) => setText(e.currentTarget.value)}
-        onKeyDown={(e) => { if (e.key === 'Enter') apply(e.currentTarget.value); }}
+        // Enter commits and Esc abandons the edit; both give the keys back to the view.
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') {
+            apply(e.currentTarget.value);
+            e.currentTarget.blur();
+          } else if (e.key === 'Escape') {
+            setText(value === null ? '' : fmtTime(value));
+            setBad(false);
+            e.currentTarget.blur();
+          }
+        }}
       />
       <button type="button" className="btn btn-small" disabled={!hasSel} title={`Set ${which === 'from' ? 'start' : 'end'} to the selected row's time`} onClick={() => void fromSelection()}>
         {which === 'from' ? '⇤ sel' : 'sel ⇥'}

@@ -1,5 +1,6 @@
 // Display formatting shared by the views. Pure functions; no log parsing.
 
+import { formatBytes } from '../base/bytes.ts';
 import type { SearchSpec } from '../engine/api.ts';
 import type { DialectId } from '../ingest/types.ts';
 import { formatOffset, formatWall } from '../base/civil.ts';
@@ -15,12 +16,7 @@ export function fmtTime(ms: number): string {
   return Number.isFinite(ms) ? formatWall(ms) : '';
 }
 
-export function fmtBytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
-  if (n < 1024 ** 3) return `${(n / 1024 / 1024).toFixed(1)} MB`;
-  return `${(n / 1024 ** 3).toFixed(2)} GB`;
-}
+export const fmtBytes = formatBytes;
 
 export function fmtRate(bytesPerSec: number): string {
   return `${(bytesPerSec / 1024 / 1024).toFixed(1)} MB/s`;

@@ -38,6 +38,17 @@ describe('message catalogue', () => {
     const doc = readFileSync(new URL('../../../docs/events.md', import.meta.url), 'utf8');
     for (const r of CATALOGUE) if (r.family !== 'names') expect(doc.includes(`\`${r.kind}\``), `${r.kind} (${r.id}) is missing from docs/events.md`).toBe(true);
   });
+  it('every time written inside a message has its zone declared (utc, local or unknown), and only those', () => {
+    const stamp = /^\d{4}\/\d{2}\/\d{2}-\d{2}:\d{2}:\d{2}\.\d{3}$/;
+    let declared = 0;
+    for (const r of CATALOGUE) {
+      const m = r.re.exec(entryText(r));
+      const times = Object.entries(m?.groups ?? {}).filter(([, v]) => v !== undefined && stamp.test(v)).map(([k]) => k).sort();
+      expect(times, `${r.id}: fields holding a time need a zone in \`times\``).toEqual(Object.keys(r.times ?? {}).sort());
+      declared += times.length;
+    }
+    expect(declared).toBeGreaterThanOrEqual(5);
+  });
   it('covers every event family', () => {
     for (const f of EVENT_FAMILIES) expect(CATALOGUE.some((r) => r.family === f), f).toBe(true);
   });

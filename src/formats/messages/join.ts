@@ -23,6 +23,8 @@ export const JOIN: Recognizer[] = [
   {
     id: 'join.farthest', family: 'join', kind: 'join-progress', comp: 'NODE', anchor: 'Farthest reported progress',
     re: /\[NODE\] Node (?<localId>\d+): Farthest reported progress joining with node (?<peerName>\S+) \(id (?<peer>\d+)\) is: (?<stage>.+?) at time (?<at>\d{4}\/\d{2}\/\d{2}-\d{2}:\d{2}:\d{2}\.\d{3}):?(?: status (?<status>\d+) (?<reason>.*))?\s*$/,
+    // No source says which zone `at time` is in.
+    times: { at: 'unknown' },
     subject: 'peer', verified: 'V', ref: 'B.1.1 (R9)',
     example: '[NODE] Node 2: Farthest reported progress joining with node sqlnode01 (id 1) is: Attempt Initial Connection at time 2024/08/08-07:56:41.153: status 10060 Failed to connect to remote endpoint 10.10.20.18:~3343~',
     expect: { localId: 2, peer: 1, peerName: 'sqlnode01', stage: 'Attempt Initial Connection', at: '2024/08/08-07:56:41.153', status: 10060 },

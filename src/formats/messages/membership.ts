@@ -88,6 +88,8 @@ export const MEMBERSHIP: Recognizer[] = [
   {
     id: 'membership.quarantined', family: 'membership', kind: 'quarantine', comp: null, anchor: 'has been quarantined',
     re: new RegExp(String.raw`Cluster node ${Q}(?<node>${NQ}+)${Q} has been quarantined\.(?:[\s\S]*?experienced ${Q}(?<failures>\d+)${Q} consecutive failures)?(?:[\s\S]*?quarantined until ${Q}(?<until>\d{4}\/\d{2}\/\d{2}-\d{2}:\d{2}:\d{2}\.\d{3})${Q})?`),
+    // R5: logged 22:19:06 UTC, a 2-hour quarantine 'until 17:19:06.645' is PDT [V, derived].
+    times: { until: 'local' },
     subject: 'node', multiline: true, verified: 'V', ref: 'B.2.3 (R5)',
     example: "Cluster node 'ze-2016-v2' has been quarantined.  The node experienced '3' consecutive failures within a short amount of time and has been removed from the cluster to avoid further disruptions. The node will be quarantined until '2017/10/23-17:19:06.645' and then the node will automatically attempt to re-join the cluster.",
     expect: { node: 'ze-2016-v2', failures: 3, until: '2017/10/23-17:19:06.645' },

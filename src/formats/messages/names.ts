@@ -22,10 +22,10 @@ export const NAMES: Recognizer[] = [
     meaning: 'Node id and name from the object manager block.',
   },
   {
-    id: 'names.remote-info', family: 'names', kind: 'node-name', comp: null, anchor: 'Remote info received from',
+    id: 'names.remote-info', family: 'names', kind: 'node-name', comp: 'ReM', anchor: 'Remote info received from',
     re: /Remote info received from (?<id>\d+):(?<name>[^\s,.]+)/,
-    verified: 'V', ref: 'A.9 (S1)',
-    example: 'Remote info received from 1:2012R2Node2',
+    verified: 'V', ref: 'A.9 (S1 line 511: the line is tagged [ReM])',
+    example: '00000b50.00000810::2018/10/18-19:17:39.005 DBG [ReM] Remote info received from 1:2012R2Node2.',
     expect: { name: '2012R2Node2', id: 1 },
     meaning: 'Node id and name of a peer, from the join handshake.',
   },

@@ -58,6 +58,8 @@ export const QUORUM: Recognizer[] = [
   {
     id: 'quorum.death-timer-started', family: 'quorum', kind: 'death-timer', comp: 'QUORUM', anchor: 'death timer is started at',
     re: /\[QUORUM\] Node (?<localId>\d+): death timer is started at (?<at>\S+) and expires in (?<secs>\d+) seconds/,
+    // R1 (-UseLocalTime, UTC-4): stamped 21:17:42.347, it reads 2020/05/12-01:17:42.347 [V, derived].
+    times: { at: 'utc' },
     fixed: { action: 'started' }, verified: 'V', ref: 'B.5.1 (R1)',
     example: '21:17:42.347 INFO  [QUORUM] Node 2: death timer is started at 2020/05/12-01:17:42.347 and expires in 90 seconds',
     expect: { localId: 2, at: '2020/05/12-01:17:42.347', secs: 90, action: 'started' },

@@ -219,6 +219,8 @@ export const RESOURCES: Recognizer[] = [
   {
     id: 'group.move', family: 'group', kind: 'group-move', comp: 'RCM', anchor: 'move of group ',
     re: /\[RCM\] move of group (?<group>.+?) from (?<fromName>\S+?)\((?<fromId>\d+)\) to (?<toName>\S+?)\((?<toId>\d+)\) of type MoveType::(?<moveType>\w+) is about to succeed(?:,\s*failoverCount=(?<failoverCount>\d+))?(?:,\s*lastFailoverTime=(?<lastFailoverTime>\S+))?(?:\s+targeted=(?<targeted>true|false))?/,
+    // R5: lastFailoverTime=2017/10/23-14:01:11.621 names the failure logged at 21:01:11.623 UTC (PDT) [V, derived].
+    times: { lastFailoverTime: 'local' },
     subject: 'toName', verified: 'V', ref: 'B.4.2 (R1, R5, R7)',
     example: '21:17:42.347 INFO  [RCM] move of group Cluster Group from SVR13(2) to SVR13(2) of type MoveType::NodeDown is about to succeed, failoverCount=0, lastFailoverTime=1601/01/01-00:00:00.000 targeted=false',
     expect: {

@@ -32,6 +32,7 @@ export const SERVICE: Recognizer[] = [
   {
     id: 'service.w2k3-local-time', family: 'service', kind: 'local-time', comp: null, anchor: 'Local Time is ',
     re: /\bLocal Time is (?<localTime>\d{4}\/\d{2}\/\d{2}-\d{2}:\d{2}:\d{2}\.\d{3})/,
+    times: { localTime: 'local' },
     verified: 'V', ref: 'A.3, A.8 (R13)',
     example: 'INFO Local Time is 2002/06/08-15:49:47.375',
     expect: { localTime: '2002/06/08-15:49:47.375' },

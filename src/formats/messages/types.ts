@@ -7,6 +7,9 @@
 export type Family = 'join' | 'membership' | 'network' | 'resource' | 'group' | 'quorum' | 'service' | 'names';
 export const EVENT_FAMILIES = ['join', 'membership', 'network', 'resource', 'group', 'quorum', 'service'] as const;
 
+/** The zone of a time written inside a message: UTC, the node's local time, or not known. */
+export type EmbeddedZone = 'utc' | 'local' | 'unknown';
+
 /** formats.md verification tags. [V], [V-doc] and [V-emulation] count as verified. */
 export type Verification = 'V' | 'V-doc' | 'I' | 'U';
 export const isVerified = (v: Verification): boolean => v === 'V' || v === 'V-doc';
@@ -25,6 +28,12 @@ export interface Recognizer {
   anchor: string;
   /** Runs on the whole physical line (or the whole entry when `multiline`); named groups become fields. */
   re: RegExp;
+  /**
+   * Times written inside the message (`YYYY/MM/DD-HH:MM:SS.mmm`) and the zone each is in: the
+   * zone depends on the message, not on the log (formats.md A.6.3). `unknown`: no source says;
+   * such a time is shown as written and says so, never converted.
+   */
+  times?: Readonly<Record<string, EmbeddedZone>>;
   /** Constant fields added to every event of this entry (e.g. `{ state: 'down' }`). */
   fixed?: Readonly<Record<string, string>>;
   /** The field naming the node acted on (an id or a name), when the event is about another node. */

@@ -6,6 +6,7 @@ import type { TimelineMarks } from '../../timeline/marks.ts';
 import type { EventRow } from '../../engine/api.ts';
 import { getEngine } from '../../state/controller.ts';
 import { formatWall } from '../../base/civil.ts';
+import { describeEmbedded } from '../../events/types.ts';
 
 const TIP_W = 360;
 
@@ -39,7 +40,7 @@ export function MarkTooltip({ marks: m, k, x, y, width, offsets, more = 0 }: { m
         <div className="tl-tip-ev">
           <div><span className={`ev-kind fam-${ev.family}`}>{ev.kind}</span> {ev.summary}</div>
           {ev.codes.map((c) => <div key={c.field} className="ev-code">{c.field} {c.info.code} {c.info.name}: {c.info.meaning}</div>)}
-          {ev.times.map((t) => <div key={t.field} className="dim">{t.field} {t.written} → {t.note === 'never' ? 'never' : t.utc === null ? 'offset unknown' : `${formatWall(t.utc)} UTC`}</div>)}
+          {ev.times.map((t) => <div key={t.field} className="dim">{describeEmbedded(t, formatWall)}</div>)}
           {!ev.verified && <div className="ev-unv">unverified: this message form is inferred, not seen in a real log</div>}
         </div>
       )}

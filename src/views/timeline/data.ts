@@ -101,7 +101,7 @@ export function useLaneOffsets(): Map<string, number | null> {
   return useMemo(() => {
     const out = new Map<string, number | null>();
     for (const f of files) {
-      const node = (f.facts.node ?? f.facts.name).toLowerCase();
+      const node = f.facts.nodeLabel.toLowerCase();
       const off = f.facts.timeBase.utcOffsetMinutes;
       if (!out.has(node)) out.set(node, off);
       else if (out.get(node) !== off) out.set(node, null);

@@ -1,0 +1,115 @@
+// A real two-node incident as a new user opens it (issue "right on a real incident"): the two
+// nodes' `Cluster.log`, same names, picked with *Open files…* (no folders), written in local time.
+// The files are built from R1's lines (test/fixtures/incident-2node/README.md).
+import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from './paths.ts';
+import { openApp, waitLoaded } from './helpers.ts';
+
+const FIX = join(ROOT, 'test', 'fixtures', 'incident-2node');
+/** The two files as *Open files…* gives them: both named `Cluster.log`, no folder. */
+const picked = () => ['first', 'second'].map((d) => ({ name: 'Cluster.log', mimeType: 'text/plain', buffer: readFileSync(join(FIX, d, 'Cluster.log')) }));
+
+async function openIncident(page: Page): Promise<void> {
+  await openApp(page);
+  await waitLoaded(page, 3);
+  await page.setInputFiles('[data-testid="file-input"]', picked());
+  await waitLoaded(page, 2);
+}
+
+test('two same-named files picked without folders stay two nodes, each named by the lines', async ({ page }) => {
+  await openIncident(page);
+  await expect(page.getByTestId('status-bar').locator('.st', { hasText: /node/ })).toHaveText('2 nodes');
+  const cards = page.getByTestId('file-card');
+  // Each card's node: from its own `Node N:` lines, named by the other file's lines.
+  await expect(cards.nth(0).getByLabel('Node name of Cluster.log')).toHaveValue('SVR12');
+  await expect(cards.nth(1).getByLabel('Node name of Cluster.log')).toHaveValue('SVR13');
+  for (const c of await cards.all()) {
+    await expect(c).toContainText('from its node id in the lines');
+    await expect(c).not.toContainText('No node name found');
+  }
+  // One chip per node, none named after the file; a chip toggles its node only.
+  const chips = page.getByRole('group', { name: 'Nodes' }).getByRole('button');
+  await expect(chips).toHaveText(['SVR12', 'SVR13']);
+  await chips.nth(0).click();
+  await expect(chips.nth(0)).toHaveAttribute('aria-pressed', 'false');
+  await expect(chips.nth(1)).toHaveAttribute('aria-pressed', 'true');
+  await chips.nth(0).click();
+  await expect(chips.nth(0)).toHaveAttribute('aria-pressed', 'true');
+  // The timeline has a lane per node.
+  await expect(page.locator('.tl-lane-name')).toHaveText(['SVR12', 'SVR13']);
+  // The events are each node's own.
+  await expect(page.getByTestId('log-view')).toContainText('SVR13');
+});
+
+test('the death timer line sets its log\'s time base (local, −04:00, the line as the reason), and its embedded time stays UTC', async ({ page }) => {
+  await openIncident(page);
+  const card = page.getByTestId('file-card').nth(1);
+  await expect(card.getByLabel('Time base of Cluster.log')).toHaveValue('local');
+  await expect(card.getByLabel('UTC offset of Cluster.log (local minus UTC)')).toHaveValue('-04:00');
+  await expect(card).toContainText('from a UTC time a line writes: line 7 (death-timer-started at 2020/05/12-01:17:42.347, a UTC time) is stamped 2020-05-11 21:17:42.347');
+  await expect(card).not.toContainText('does not say whether it was written in UTC');
+  // The event's own line is at 01:17:42.347 UTC, and its embedded time is UTC as written.
+  await page.getByTestId('event-kind').selectOption('death-timer');
+  const row = page.getByTestId('event-row').first();
+  await expect(row).toHaveAttribute('title', /at 2020\/05\/12-01:17:42\.347 \(UTC, as this message writes it\)/);
+  await expect(row).toContainText('01:17:42.347');
+});
+
+test('a name typed on the card replaces the guess, and its warning stays gone', async ({ page }) => {
+  await openApp(page);
+  await waitLoaded(page, 3);
+  // One file alone: its id (1) is named by no line, so it keeps a provisional node of its own.
+  await page.setInputFiles('[data-testid="file-input"]', picked().slice(0, 1));
+  await waitLoaded(page, 1);
+  const card = page.getByTestId('file-card');
+  await expect(card).toContainText('No node name found');
+  await expect(page.locator('.tl-lane-name')).toHaveText([/^node 1 of Cluster\.log \(\d+\.\d KB\)$/]);
+  const field = card.getByLabel('Node name of Cluster.log');
+  await expect(field).toHaveValue('');
+  await field.fill('SVR12');
+  await field.press('Enter');
+  await expect(page.locator('.tl-lane-name')).toHaveText(['SVR12']);
+  await expect(card).toContainText('set by you');
+  await expect(card).not.toContainText('No node name found');
+});
+
+test('a time range follows its data when a time base changes; Enter in a range field gives the keys back', async ({ page }) => {
+  await openIncident(page);
+  const from = page.getByLabel('From time, UTC');
+  const to = page.getByLabel('To time, UTC');
+  // 01:17:40–01:17:45 UTC holds SVR13's one-off quorum and death timer (21:17:42 local, −04:00).
+  await from.fill('2020-05-12 01:17:40');
+  await from.press('Enter');
+  await expect(from).not.toBeFocused();
+  await to.fill('2020-05-12 01:17:45');
+  await to.press('Escape');
+  await expect(to).not.toBeFocused();
+  await expect(to).toHaveValue('');
+  await to.fill('2020-05-12 01:17:45');
+  await to.press('Enter');
+  await expect(page.getByTestId('log-view')).toContainText('death timer is started');
+  // The user says SVR13's log is UTC after all: its lines move 4 h later, SVR12's stay: the range cannot follow both.
+  await page.getByTestId('file-card').nth(1).getByLabel('Time base of Cluster.log').selectOption('utc');
+  await expect(page.locator('.notice')).toContainText('The time range was cleared: the time base of SVR13 changed');
+  await expect(from).toHaveValue('');
+  await expect(page.getByTestId('log-view')).toContainText('death timer is started');
+});
+
+test('with one file, the range moves with it when its time base changes', async ({ page }) => {
+  await openApp(page);
+  await waitLoaded(page, 3);
+  await page.setInputFiles('[data-testid="file-input"]', picked().slice(1));
+  await waitLoaded(page, 1);
+  const from = page.getByLabel('From time, UTC');
+  await from.fill('2020-05-12 01:17:40');
+  await from.press('Enter');
+  await page.getByLabel('To time, UTC').fill('2020-05-12 01:17:45');
+  await page.getByLabel('To time, UTC').press('Enter');
+  await expect(page.getByTestId('log-view')).toContainText('death timer is started');
+  await page.getByTestId('file-card').getByLabel('Time base of Cluster.log').selectOption('utc');
+  await expect(from).toHaveValue('2020-05-11 21:17:40.000');
+  await expect(page.getByTestId('log-view')).toContainText('death timer is started');
+  await expect(page.locator('.notice')).toHaveCount(0);
+});
