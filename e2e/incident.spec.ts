@@ -2,7 +2,8 @@
 // nodes' `Cluster.log`, same names, picked with *Open files…* (no folders), written in local time.
 // The files are built from R1's lines (test/fixtures/incident-2node/README.md).
 import { expect, test, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './paths.ts';
 import { openApp, waitLoaded } from './helpers.ts';
@@ -112,4 +113,35 @@ test('with one file, the range moves with it when its time base changes', async 
   await expect(from).toHaveValue('2020-05-11 21:17:40.000');
   await expect(page.getByTestId('log-view')).toContainText('death timer is started');
   await expect(page.locator('.notice')).toHaveCount(0);
+});
+
+test('Open folder… after Open files… loads nothing twice: asked once to add or replace, the copies are named as skipped', async ({ page }) => {
+  // The same two logs in a folder, as Get-ClusterLog's output folder would hold them, with OS litter.
+  const dir = join(mkdtempSync(join(tmpdir(), 'clusterlens-folder-')), 'incident');
+  for (const d of ['first', 'second']) {
+    mkdirSync(join(dir, d), { recursive: true });
+    writeFileSync(join(dir, d, 'Cluster.log'), readFileSync(join(FIX, d, 'Cluster.log')));
+  }
+  writeFileSync(join(dir, 'Thumbs.db'), 'litter');
+  await openIncident(page);
+  await page.setInputFiles('[data-testid="folder-input"]', dir);
+  const dialog = page.getByTestId('open-choice');
+  await expect(dialog).toContainText('2 files are open. Add the 2 new files to them, or replace them?');
+  await dialog.getByRole('button', { name: 'Add to them' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.locator('.notice')).toContainText('Already open, not loaded again (same size and content): ');
+  await expect(page.locator('.notice')).toContainText(/incident\/first\/Cluster\.log \(1\.\d KB\) is Cluster\.log of SVR12/);
+  await expect(page.locator('.notice')).toContainText(/incident\/second\/Cluster\.log \(2\.\d KB\) is Cluster\.log of SVR13/);
+  await expect(page.getByTestId('file-card')).toHaveCount(2);
+  await expect(page.getByTestId('status-bar').locator('.st', { hasText: /node/ })).toHaveText('2 nodes');
+  // A line that exists once is found once.
+  await page.getByTestId('search-input').fill('death timer is started');
+  await page.getByTestId('search-input').press('Enter');
+  await expect(page.getByTestId('hit-count')).toContainText(/^1 hit/);
+  // Asked once: the next folder is added without a question, and again nothing is loaded twice.
+  await page.locator('.notice').getByRole('button', { name: 'Dismiss notice' }).click();
+  await page.setInputFiles('[data-testid="folder-input"]', dir);
+  await expect(page.locator('.notice')).toContainText('Already open, not loaded again');
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByTestId('file-card')).toHaveCount(2);
 });

@@ -169,6 +169,13 @@ export interface EventsSummary {
   timelineVersion: number;
 }
 
+/** An input not loaded because the same file (same size and bytes) is loaded as `sameAs`. */
+export interface SkippedInput {
+  path: string;
+  size: number;
+  sameAs: string;
+}
+
 export interface EngineSnapshot {
   /** Increases on every change. */
   version: number;
@@ -188,6 +195,8 @@ export interface EngineSnapshot {
   loading: boolean;
   /** The demo incident is shown; dropping files replaces it. */
   demo: boolean;
+  /** Inputs of the last add that were not loaded: already loaded (same size and bytes) or twice in it. `seq` grows with each add that skipped some. */
+  skipped: { seq: number; items: SkippedInput[] };
   events: EventsSummary;
   /**
    * Increases whenever getDensity's answer may change: columns arrived or were reset, a file was

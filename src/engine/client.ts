@@ -10,7 +10,7 @@ import type { MainToView, ViewToMain } from './protocol.ts';
 const EMPTY: EngineSnapshot = {
   version: 0, files: [], nodes: [], totalLines: 0, viewRows: 0, viewVersion: 0, components: [], timeMin: null, timeMax: null,
   search: { spec: null, running: false, hits: 0, visibleHits: 0, error: null, elapsedMs: 0 }, loading: false, demo: false, events: EMPTY_EVENTS,
-  densityVersion: 0,
+  densityVersion: 0, skipped: { seq: 0, items: [] },
 };
 
 export class WorkerEngine implements EngineClient {

@@ -13,6 +13,8 @@ import type { FileId } from './api.ts';
 export interface StoreFile {
   id: FileId;
   path: string;
+  /** The dropped file (a handle: its bytes stay with the browser; kept to tell a copy dropped again). */
+  file: Blob;
   shard: number;
   gen: number;
   facts: FileFacts;
@@ -44,10 +46,10 @@ export interface StoreFile {
   timeProposal: TimeBaseProposal | null;
 }
 
-export function newStoreFile(id: FileId, path: string, size: number, shard: number, opts: IndexOptions): StoreFile {
-  const facts = emptyFacts(path.split(/[\\/]/).pop() ?? path, path, size);
+export function newStoreFile(id: FileId, path: string, file: Blob, shard: number, opts: IndexOptions): StoreFile {
+  const facts = emptyFacts(path.split(/[\\/]/).pop() ?? path, path, file.size);
   return {
-    id, path, shard, gen: 0, facts, opts,
+    id, path, file, shard, gen: 0, facts, opts,
     ts: new Growable(Float64Array), level: new Growable(Uint8Array), comp: new Growable(Uint16Array), flags: new Growable(Uint8Array),
     bytesRead: 0, startedAt: Date.now(), finishedAt: null, hits: null, expanded: new Set(), failed: null, hidden: null, duplicates: 0,
     density: new DensityPyramid(), part: null, halves: null, nodeGuess: null, label: null, timeProposal: null,

@@ -7,12 +7,13 @@
 // Apart, each for one job: store-file.ts (a file's columns and facts), row-window.ts (positions
 // and rows of the built view), snapshot.ts, density-lanes.ts, file-dedupe.ts.
 
+import { sameContent } from './same-content.ts';
 import { toUtcShift } from '../ingest/timebase.ts';
 import type { IndexOptions } from '../ingest/types.ts';
 import { buildView, hitRowsOf, type FilterFile, type ViewOrder } from '../store/filter.ts';
 import { mergeRuns, type MergedOrder, type MergeRun } from '../store/merge.ts';
 import { validateQuery } from '../store/search.ts';
-import { DEFAULT_VIEW, type Density, type DensityRequest, type EngineSnapshot, type FileId, type FileOptions, type Row, type SearchSpec, type ViewSpec } from './api.ts';
+import { DEFAULT_VIEW, type Density, type DensityRequest, type EngineSnapshot, type FileId, type FileOptions, type Row, type SearchSpec, type SkippedInput, type ViewSpec } from './api.ts';
 import { laneDensity, syncDensity } from './density-lanes.ts';
 import { EventStore } from './event-store.ts';
 import { dedupeFiles } from './file-dedupe.ts';
@@ -43,6 +44,9 @@ export class ViewStore {
   private readonly files = new Map<FileId, StoreFile>();
   private nextId = 1;
   private demo = false;
+  private skipped: { seq: number; items: SkippedInput[] } = { seq: 0, items: [] };
+  /** The add in progress (adds run one after the other). */
+  private adding: Promise<void> = Promise.resolve();
   private spec: ViewSpec = { ...DEFAULT_VIEW };
   private searchSpec: SearchSpec | null = null;
   private searchReq = 0;
@@ -237,17 +241,44 @@ export class ViewStore {
 
   // ---- Files -----------------------------------------------------------------------------
 
+  /** Adds, one batch after the other (a batch may wait for its content checks). */
   private add(files: { file: File; path: string }[], replace: boolean, demo: boolean): void {
+    this.adding = this.adding.then(() => this.addChecked(files, replace, demo)).catch((e: unknown) => {
+      console.error('ClusterLens: adding files failed', e);
+    });
+  }
+
+  /**
+   * A file already loaded (same size, same bytes), or twice in one batch, is not loaded again:
+   * *Open folder…* after *Open files…* must not double every line and event. What was skipped,
+   * and as what, goes to the views in the snapshot.
+   */
+  private async addChecked(files: { file: File; path: string }[], replace: boolean, demo: boolean): Promise<void> {
     if (replace) for (const id of [...this.files.keys()]) this.remove(id, true);
     this.demo = demo;
+    const kept: { file: File; path: string }[] = [];
+    const skipped: SkippedInput[] = [];
+    for (const input of files) {
+      const pool = [...[...this.files.values()].map((f) => ({ file: f.file, path: f.facts.node ? `${f.path} of ${f.facts.node}` : f.path })), ...kept];
+      let same: { path: string } | null = null;
+      for (const other of pool) {
+        if (other.file.size === input.file.size && (await sameContent(input.file, other.file))) {
+          same = other;
+          break;
+        }
+      }
+      if (same) skipped.push({ path: input.path, size: input.file.size, sameAs: same.path });
+      else kept.push(input);
+    }
+    if (skipped.length > 0 || replace) this.skipped = { seq: this.skipped.seq + (skipped.length > 0 ? 1 : 0), items: skipped };
     // Balance by bytes: each file goes to the shard with the least data.
     const load = this.shardLoads();
-    for (const { file, path } of files) {
+    for (const { file, path } of kept) {
       let shard = 0;
       for (let i = 1; i < load.length; i++) if (load[i] < load[shard]) shard = i;
       load[shard] += file.size;
       const opts: IndexOptions = { name: file.name, path };
-      const f = newStoreFile(this.nextId++, path, file.size, shard, opts);
+      const f = newStoreFile(this.nextId++, path, file, shard, opts);
       this.files.set(f.id, f);
       this.openQueue.push({ f, file });
     }
@@ -509,6 +540,7 @@ export class ViewStore {
       // file's end and the merge that follows must not say "done" with the old rows.
       loading: files.some((f) => f.finishedAt === null) || this.dirtyMerge || this.dirtyView || this.events.needsRebuild,
       demo: this.demo,
+      skipped: this.skipped,
       events: this.events.summary(),
       densityVersion: this.densityVersion,
     });

@@ -12,6 +12,7 @@ import { EMPTY_EVENTS, type EngineClient, type EngineSnapshot } from '../engine/
 
 export const EMPTY_SNAPSHOT: EngineSnapshot = {
   version: 0,
+  skipped: { seq: 0, items: [] },
   files: [],
   nodes: [],
   totalLines: 0,

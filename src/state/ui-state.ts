@@ -2,7 +2,7 @@
 // snapshot-store.ts; nothing here is derived from log content.
 
 import { create } from 'zustand';
-import { DEFAULT_EVENT_FILTER, DEFAULT_VIEW, type EventFilter, type FileId, type ViewSpec } from '../engine/api.ts';
+import { DEFAULT_EVENT_FILTER, DEFAULT_VIEW, type EventFilter, type FileId, type InputFile, type ViewSpec } from '../engine/api.ts';
 
 export type TimeMode = 'utc' | 'local';
 
@@ -63,6 +63,10 @@ export interface UiState extends Omit<ViewSpec, 'fileIds'> {
   flash: string | null;
   /** A problem to show above the log (demo not loadable, folder read error). */
   notice: string | null;
+  /** Files opened while others are loaded, waiting for the user to say add or replace. */
+  pendingOpen: InputFile[] | null;
+  /** The user's answer to add-or-replace, asked once per tab (null: not asked yet). */
+  openChoice: 'add' | 'replace' | null;
 
   set: (patch: Partial<UiState>) => void;
 }
@@ -96,6 +100,8 @@ export const useUi = create<UiState>()((set) => ({
   startup: 'loading-demo',
   flash: null,
   notice: null,
+  pendingOpen: null,
+  openChoice: null,
 
   set: (patch) => set(patch),
 }));

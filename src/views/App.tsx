@@ -16,6 +16,7 @@ import { EventsPanel } from './EventsPanel.tsx';
 import { TimelineView } from './timeline/TimelineView.tsx';
 import { Splitter } from './Splitter.tsx';
 import { usePrefs } from '../state/prefs.ts';
+import { OpenChoice, useSkippedNotice } from './OpenChoice.tsx';
 
 function isTyping(t: EventTarget | null): boolean {
   if (!(t instanceof HTMLElement)) return false;
@@ -158,6 +159,7 @@ const LOG_MIN_H = 140;
 export function App() {
   useKeyboard();
   useDropAnywhere();
+  useSkippedNotice();
   const anyFiles = useSnap((s) => s.snap.files.length > 0);
   const startup = useUi((s) => s.startup);
   const panelOpen = useUi((s) => s.panelOpen);
@@ -189,6 +191,7 @@ export function App() {
       </div>
       <StatusBar />
       <DropOverlay />
+      <OpenChoice />
     </div>
   );
 }

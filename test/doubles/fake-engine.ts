@@ -717,7 +717,7 @@ class FakeEngine implements EngineClient {
       }
     }
     return {
-      version: this.version, files, nodes: [...lanes.values()], totalLines,
+      version: this.version, files, nodes: [...lanes.values()], totalLines, skipped: { seq: 0, items: [] },
       viewRows: this.view?.length ?? 0, viewVersion: this.viewVersion ?? 0,
       components: [...counts].map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count),
       timeMin: tMin, timeMax: tMax, search: this.searchState ?? { spec: null, running: false, hits: 0, visibleHits: 0, error: null, elapsedMs: 0 },
