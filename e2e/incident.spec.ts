@@ -145,3 +145,17 @@ test('Open folder… after Open files… loads nothing twice: asked once to add 
   await expect(dialog).toHaveCount(0);
   await expect(page.getByTestId('file-card')).toHaveCount(2);
 });
+
+test('Node local with an unknown offset still shows every time, as written and marked, and the control says for which node', async ({ page }) => {
+  await openApp(page);
+  await waitLoaded(page, 3);
+  // SVR12's log alone: nothing in it says its zone (assumed UTC, offset unknown).
+  await page.setInputFiles('[data-testid="file-input"]', picked().slice(0, 1));
+  await waitLoaded(page, 1);
+  await page.getByRole('button', { name: /^Node local/ }).click();
+  await expect(page.getByTestId('local-unknown')).toHaveAttribute('aria-label', /local time unknown for node 1 of Cluster\.log/);
+  const times = page.locator('[data-testid="log-view"] [data-pos] .c-time');
+  await expect(times.filter({ hasText: '2020-05-11 21:17:51.909' }).first()).toHaveClass(/as-written/);
+  for (const t of await times.allTextContents()) expect(t.trim()).toMatch(/^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}\*)?$/);
+  await expect(page.getByTestId('event-row').first().locator('.ev-time')).toHaveText(/^\d\d:\d\d:\d\d\.\d{3}\*$|^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}\*$/);
+});

@@ -93,6 +93,8 @@ export interface Row {
   utcMs: number;
   /** Local wall-clock ms of the node (utcMs + offset), or NaN when the offset is unknown. */
   localMs: number;
+  /** The time as the file writes it, no zone applied (NaN where utcMs is). */
+  writtenMs: number;
   level: number;
   /** Severity after the channel-text rules (a `[System]` DBG line about a removed node is CRIT). */
   severity: number;
@@ -140,6 +142,8 @@ export interface EventRow extends ClusterEvent {
   summary: string;
   /** The observer's local wall-clock ms, NaN when its offset is unknown. */
   localMs: number;
+  /** The time as the observer's file writes it (NaN when the line has none). */
+  writtenMs: number;
 }
 
 export interface FacetCount {

@@ -41,6 +41,8 @@ export class EventStore {
   private atLine: Map<string, number> | null = null;
   /** ms from UTC to each file's local wall clock (NaN when unknown). */
   private localShift = new Map<FileId, number>();
+  /** ms from each file's written times to UTC. */
+  private utcShift = new Map<FileId, number>();
 
   add(id: FileId, chunk: EventChunk): void {
     let ev = this.files.get(id);
@@ -95,6 +97,7 @@ export class EventStore {
       settle(found);
     }
     this.localShift = new Map(files.map((f) => [f.id, toLocalShift(f.facts.timeBase)]));
+    this.utcShift = new Map(files.map((f) => [f.id, toUtcShift(f.facts.timeBase)]));
     const all: ClusterEvent[] = [];
     for (const f of files) for (const e of materializeFile(f, this.names)) all.push(e);
     // Time order; lines without a time sort first; ties keep file and line order.
@@ -161,7 +164,7 @@ export class EventStore {
     const end = Math.min(this.shown.length, start + Math.max(0, count));
     for (let p = Math.max(0, start); p < end; p++) {
       const e = this.all[this.shown[p]];
-      out.push({ ...e, pos: p, summary: describe(e), localMs: e.t + (this.localShift.get(e.ref.fileId) ?? NaN) });
+      out.push({ ...e, pos: p, summary: describe(e), localMs: e.t + (this.localShift.get(e.ref.fileId) ?? NaN), writtenMs: e.t - (this.utcShift.get(e.ref.fileId) ?? NaN) });
     }
     return out;
   }
@@ -178,7 +181,7 @@ export class EventStore {
     const i = this.atLine.get(`${fileId}:${line}`);
     if (i === undefined) return null;
     const e = this.all[i];
-    return { ...e, pos: -1, summary: describe(e), localMs: e.t + (this.localShift.get(e.ref.fileId) ?? NaN) };
+    return { ...e, pos: -1, summary: describe(e), localMs: e.t + (this.localShift.get(e.ref.fileId) ?? NaN), writtenMs: e.t - (this.utcShift.get(e.ref.fileId) ?? NaN) };
   }
 
   /** All events in time order (for correlation and the CLI-like exports). */

@@ -138,6 +138,7 @@ export async function rowWindow(
           node,
           utcMs: utc,
           localMs: utc + lshift,
+          writtenMs: t,
           level: lb & 15,
           severity: severityOf(lb) === Level.INFO && (lb & 15) === Level.None ? Level.None : severityOf(lb),
           component: f.facts.components[f.comp.data[line]] ?? '',

@@ -10,9 +10,14 @@ export function toUtcShift(tb: TimeBase): number {
   return off + tb.skewMs;
 }
 
-/** Milliseconds to add to a UTC time to get the node's local wall clock, or NaN when unknown. */
+/**
+ * Milliseconds to add to a UTC time to get the node's local wall clock, or NaN when unknown.
+ * A log written in local time with an unknown offset still has its local times: as written
+ * (its UTC times are then the written ones too, see toUtcShift), so the shift is the skew's undoing.
+ */
 export function toLocalShift(tb: TimeBase): number {
-  return tb.utcOffsetMinutes === null ? NaN : tb.utcOffsetMinutes * MS_PER_MIN;
+  if (tb.utcOffsetMinutes === null) return tb.base === 'local' ? -tb.skewMs : NaN;
+  return tb.utcOffsetMinutes * MS_PER_MIN;
 }
 
 /** Whether UTC times can be derived: a local-time file needs its offset. */

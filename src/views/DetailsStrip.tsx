@@ -78,6 +78,7 @@ export function DetailsStrip() {
         <span className="dm">node <b>{row.node || '—'}</b></span>
         <span className="dm">UTC <b className="mono">{fmtTime(row.utcMs) || '—'}</b></span>
         <span className="dm">local <b className="mono">{fmtTime(row.localMs) || '—'}</b> <span className="dim">({offset})</span></span>
+        <span className="dm" title="The time as the file writes it, before any time base is applied">written <b className="mono">{fmtTime(row.writtenMs) || '—'}</b></span>
         <span className="dm">level <b className={`lvl lvl-${levelClass(row.level)}`}>{levelName(row.level) || '—'}</b>
           {row.severity !== row.level && row.severity > 0 && (
             <> → <b className={`lvl lvl-${levelClass(row.severity)}`} title="Severity derived from the event text">{levelName(row.severity)}</b></>

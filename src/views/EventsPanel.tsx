@@ -9,7 +9,7 @@ import { useSnap } from '../state/snapshot-store.ts';
 import { getEngine, gotoLine } from '../state/controller.ts';
 import { formatWall } from '../base/civil.ts';
 import { describeEmbedded } from '../events/types.ts';
-import { fmtInt } from './format.ts';
+import { AS_WRITTEN_TIP, fmtInt, shownTime } from './format.ts';
 
 /** Two lines per event: when, where, what kind; then what happened. */
 const ROW_H = 36;
@@ -30,7 +30,7 @@ function codesTitle(r: EventRow): string {
 }
 
 const EventLine = memo(function EventLine({ r, timeMode, color, active }: { r: EventRow; timeMode: TimeMode; color: string; active: boolean }) {
-  const t = timeMode === 'utc' ? r.t : r.localMs;
+  const { t, asWritten } = shownTime(timeMode, r.t, r.localMs, r.writtenMs);
   return (
     <div
       className={`ev-row${active ? ' sel' : ''}`}
@@ -49,7 +49,9 @@ const EventLine = memo(function EventLine({ r, timeMode, color, active }: { r: E
       }}
     >
       <div className="ev-head">
-        <span className="ev-time mono">{Number.isFinite(t) ? formatWall(t, false) : '—'}</span>
+        <span className={`ev-time mono${asWritten ? ' as-written' : ''}`} title={asWritten ? AS_WRITTEN_TIP : undefined}>
+          {Number.isFinite(t) ? formatWall(t, false) : '—'}{asWritten && <span className="as-written-mark" aria-label="as written, UTC">*</span>}
+        </span>
         <span className="ev-node" style={{ color }}>{r.node}</span>
         <span className={`ev-kind fam-${r.family}`}>{r.kind}</span>
         {r.codes.length > 0 && <span className="ev-code">{r.codes.map((c) => `${c.info.code} ${c.info.name}`).join(', ')}</span>}

@@ -11,7 +11,7 @@ import { DEFAULT_COLUMN_CHARS, useUi, type ColumnWidths, type TimeMode } from '.
 import { useSnap } from '../state/snapshot-store.ts';
 import { useTimelineUi } from '../state/timeline-state.ts';
 import { ensureVisible, getEngine, noteVisibleRows, scrollBy, scrollTo, selectPos, toggleEntry } from '../state/controller.ts';
-import { fmtInt, fmtPidTid, fmtTime, levelClass, levelName, searchMatcher, splitMatches } from './format.ts';
+import { AS_WRITTEN_TIP, fmtInt, fmtPidTid, fmtTime, levelClass, levelName, searchMatcher, shownTime, splitMatches } from './format.ts';
 
 export const ROW_H = 18;
 const MAX_PX = 15_000_000;
@@ -54,7 +54,7 @@ function sameRowProps(a: RowProps, b: RowProps): boolean {
 }
 
 const LogRow = memo(function LogRow({ r, top, selected, color, timeMode, matcher }: RowProps) {
-  const t = timeMode === 'utc' ? r.utcMs : r.localMs;
+  const { t, asWritten } = shownTime(timeMode, r.utcMs, r.localMs, r.writtenMs);
   const sevDiffers = r.severity !== r.level && r.severity > 0 && !(r.level === 0 && r.severity === 2);
   const cls = [
     'row',
@@ -71,8 +71,8 @@ const LogRow = memo(function LogRow({ r, top, selected, color, timeMode, matcher
         {r.bucket === 'unparsed' && <span className="ico ico-unp" title="Unparsed: not recognized as a record, kept and shown as is">?</span>}
         {r.oversized && <span className="ico ico-big" title="Line longer than 1 MB: shown cut">✂</span>}
       </span>
-      <span role="gridcell" className="c c-time" title={Number.isFinite(t) ? undefined : timeMode === 'local' && Number.isFinite(r.utcMs) ? 'Local offset unknown for this node' : 'No time yet (before the first record of the file)'}>
-        {fmtTime(t)}
+      <span role="gridcell" className={`c c-time${asWritten ? ' as-written' : ''}`} title={asWritten ? AS_WRITTEN_TIP : Number.isFinite(t) ? undefined : 'No time yet (before the first record of the file)'}>
+        {fmtTime(t)}{asWritten && <span className="as-written-mark" aria-label="as written, UTC">*</span>}
       </span>
       <span role="gridcell" className="c c-node" title={r.node}>
         <i className="node-bar" style={{ background: color }} />

@@ -1,3 +1,4 @@
+import type { FileState } from '../engine/api.ts';
 import { useUi } from '../state/ui-state.ts';
 import { useSnap } from '../state/snapshot-store.ts';
 import { openFiles } from '../state/controller.ts';
@@ -59,6 +60,8 @@ export function TopBar() {
   const eventCount = useSnap((s) => s.snap.events.total);
   const timeMode = useUi((s) => s.timeMode);
   const set = useUi((s) => s.set);
+  // Nodes whose local time is not known: in Node local mode their times show as written (marked *).
+  const noLocal = useSnap((s) => unknownLocalNodes(s.snap.files));
   return (
     <header className="topbar">
       {anyFiles && (
@@ -91,8 +94,14 @@ export function TopBar() {
           <button type="button" className="seg-btn" aria-pressed={timeMode === 'utc'} title="Show times in UTC" onClick={() => set({ timeMode: 'utc' })}>
             UTC
           </button>
-          <button type="button" className="seg-btn" aria-pressed={timeMode === 'local'} title="Show each line in its node's local time" onClick={() => set({ timeMode: 'local' })}>
-            Node local
+          <button
+            type="button"
+            className="seg-btn"
+            aria-pressed={timeMode === 'local'}
+            title={noLocal ? `Show each line in its node's local time. Not known for ${noLocal}: their times are shown as written (UTC), marked *; set the offset on their cards.` : "Show each line in its node's local time"}
+            onClick={() => set({ timeMode: 'local' })}
+          >
+            Node local{noLocal && <span className="warn-text" data-testid="local-unknown" aria-label={`local time unknown for ${noLocal}`}> *</span>}
           </button>
         </div>
       )}
@@ -118,4 +127,14 @@ export function TopBar() {
       </span>
     </header>
   );
+}
+
+/** The names of the nodes whose local time is unknown, as one string ('' when none): a stable value for the store selector. */
+function unknownLocalNodes(files: readonly FileState[]): string {
+  const names = new Set<string>();
+  for (const f of files) {
+    const tb = f.facts.timeBase;
+    if (f.facts.status !== 'error' && f.facts.lines > 0 && tb.utcOffsetMinutes === null && tb.base !== 'local') names.add(f.facts.nodeLabel);
+  }
+  return [...names].join(', ');
 }

@@ -97,3 +97,15 @@ export function splitMatches(text: string, re: RegExp | null, maxMatches = 200):
   out.push(text.slice(last));
   return out;
 }
+
+/**
+ * The time a row shows in a time mode: UTC, or the node's local time; where that node's local
+ * time is not known (a UTC log whose offset nobody gave), the time as the file writes it, marked,
+ * so that a time is never left out.
+ */
+export function shownTime(mode: 'utc' | 'local', utcMs: number, localMs: number, writtenMs: number): { t: number; asWritten: boolean } {
+  if (mode === 'utc' || Number.isFinite(localMs)) return { t: mode === 'utc' ? utcMs : localMs, asWritten: false };
+  return { t: writtenMs, asWritten: Number.isFinite(writtenMs) };
+}
+
+export const AS_WRITTEN_TIP = 'As the file writes it (UTC): this node\u2019s UTC offset is unknown, so its local time is not known. Set the offset on its card.';
