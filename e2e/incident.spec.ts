@@ -159,3 +159,15 @@ test('Node local with an unknown offset still shows every time, as written and m
   for (const t of await times.allTextContents()) expect(t.trim()).toMatch(/^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}\*)?$/);
   await expect(page.getByTestId('event-row').first().locator('.ev-time')).toHaveText(/^\d\d:\d\d:\d\d\.\d{3}\*$|^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}\*$/);
 });
+
+test('a search pattern that can take exponential time is refused with why, and the page keeps answering', async ({ page }) => {
+  await openIncident(page);
+  await page.getByRole('button', { name: 'Regular expression' }).click();
+  await page.getByTestId('search-input').fill('(a+)+b');
+  await page.getByTestId('search-input').press('Enter');
+  await expect(page.getByTestId('hit-count')).toContainText('(a+)+b can take exponential time on a line: (a+)+ repeats a+');
+  // The page answers: a key moves the selection, a literal search finds its line.
+  await page.getByTestId('search-input').fill('Quorum lost because');
+  await page.getByTestId('search-input').press('Enter');
+  await expect(page.getByTestId('hit-count')).toContainText(/^1 hit/);
+});

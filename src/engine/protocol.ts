@@ -84,4 +84,4 @@ export type ShardToView =
   | { t: 'failed'; id: FileId; gen: number; message: string }
   | { t: 'lines'; req: number; texts: string[]; pid: Int32Array; tid: Int32Array }
   | { t: 'hashes'; req: number; hashes: Uint32Array }
-  | { t: 'hits'; req: number; id: FileId; lines: Uint32Array; done: boolean };
+  | { t: 'hits'; req: number; id: FileId; lines: Uint32Array; done: boolean; error?: string };

@@ -8,11 +8,26 @@ import { indexerSource } from '../events/indexer-source.ts';
 import { FileIndexer } from '../ingest/indexer.ts';
 import { decodeLine, SliceStore } from '../ingest/text.ts';
 import type { FileFacts, IndexOptions, ThreadTable } from '../ingest/types.ts';
-import { searchFile } from '../store/search.ts';
+import { searchBlocks } from '../store/search.ts';
 import { fileSlices } from './file-slices.ts';
 import type { FromReader, ToReader } from './reader.ts';
 import type { SecondHalfResult, ShardToView, ViewToShard } from './protocol.ts';
 import { FirstHalf, halfTransfer, joinHalves, SecondHalf } from './split-halves.ts';
+
+/** How long one search may run over a shard's files before it stops with a message. */
+export const SEARCH_BUDGET_MS = 30_000;
+
+/** Resolves after the messages already queued have been handled (a macrotask, not clamped like nested timers). */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => {
+      ch.port1.close();
+      resolve();
+    };
+    ch.port2.postMessage(null);
+  });
+}
 
 interface ShardFile {
   id: number;
@@ -48,6 +63,8 @@ export class Shard {
   private readonly files = new Map<number, ShardFile>();
   private readonly parts = new Map<number, PartJob>();
   private searchReq = 0;
+  /** A search stops past this (between blocks). Settable for tests. */
+  searchBudgetMs = SEARCH_BUDGET_MS;
 
   /** Sends to this shard's reader worker, when there is one. */
   private readonly reader: ((m: ToReader) => void) | null;
@@ -87,7 +104,7 @@ export class Shard {
         this.lines(msg.req, msg.id, msg.lines);
         break;
       case 'search':
-        this.search(msg.req, msg.spec, msg.ids);
+        void this.search(msg.req, msg.spec, msg.ids);
         break;
       case 'hashes':
         this.hashes(msg.req, msg.id, msg.from, msg.to);
@@ -341,12 +358,19 @@ export class Shard {
     this.post({ t: 'hashes', req, hashes: out }, [out.buffer]);
   }
 
-  private search(req: number, spec: { text: string; regex: boolean; caseSensitive: boolean }, ids: number[]): void {
+  /**
+   * Hits stream to the view block by block (8 MB of text each). Between blocks the shard answers
+   * other messages: a newer search stops this one there, and a search past its time budget stops
+   * with a message naming the pattern (the rest of the app keeps working).
+   */
+  private async search(req: number, spec: { text: string; regex: boolean; caseSensitive: boolean }, ids: number[]): Promise<void> {
     this.searchReq = req;
+    const started = Date.now();
+    let error: string | undefined;
     for (const id of ids) {
       const sf = this.files.get(id);
-      if (!sf || !sf.facts || this.searchReq !== req) {
-        this.post({ t: 'hits', req, id, lines: new Uint32Array(0), done: true });
+      if (!sf || !sf.facts || this.searchReq !== req || error) {
+        this.post({ t: 'hits', req, id, lines: new Uint32Array(0), done: true, error });
         continue;
       }
       const target = {
@@ -354,12 +378,19 @@ export class Shard {
         range: (a: number, b: number) => sf.store.range(a, b),
         sliceEnds: sf.store.ends(),
       };
-      // Hits stream to the view block by block (8 MB of text each).
-      searchFile(target, spec, (found) => {
-        const lines = Uint32Array.from(found);
-        this.post({ t: 'hits', req, id, lines, done: false }, [lines.buffer]);
-      });
-      this.post({ t: 'hits', req, id, lines: new Uint32Array(0), done: true });
+      for (const found of searchBlocks(target, spec)) {
+        if (found.length) {
+          const lines = Uint32Array.from(found);
+          this.post({ t: 'hits', req, id, lines, done: false }, [lines.buffer]);
+        }
+        await nextTask();
+        if (this.searchReq !== req) break;
+        if (Date.now() - started > this.searchBudgetMs) {
+          error = `The search for ${spec.regex ? 'the pattern ' : ''}'${spec.text}' was stopped after ${Math.round(this.searchBudgetMs / 1000)} s (its time budget), in ${sf.facts.name}: the hits so far are shown. A narrower pattern, or a literal, is faster.`;
+          break;
+        }
+      }
+      this.post({ t: 'hits', req, id, lines: new Uint32Array(0), done: true, error });
     }
   }
 }

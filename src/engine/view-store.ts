@@ -176,6 +176,7 @@ export class ViewStore {
       return;
     }
     if (msg.t === 'hits') {
+      if (msg.error && msg.req === this.searchReq && !this.searchError) this.searchError = msg.error;
       this.onHits(msg.req, msg.id, msg.lines, msg.done);
       return;
     }

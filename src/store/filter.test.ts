@@ -57,6 +57,12 @@ describe('buildView', () => {
     const from = Date.UTC(2017, 9, 23, 21, 20, 11, 300);
     const v = buildView(merged, [file()], { ...spec, from, to: null });
     expect(Array.from(v.pos.subarray(0, v.length), (p) => merged.line[p])).toEqual([5, 6]);
+    // The upper bound: 21:20:11.233 to 21:20:11.300 keeps the 1177 entry and the RCM line, drops the rest (inclusive at both ends).
+    const to = Date.UTC(2017, 9, 23, 21, 20, 11, 300);
+    const u = buildView(merged, [file()], { ...spec, from: Date.UTC(2017, 9, 23, 21, 20, 11, 233), to });
+    expect(Array.from(u.pos.subarray(0, u.length), (p) => merged.line[p])).toEqual([2, 5]);
+    const before = buildView(merged, [file()], { ...spec, from: null, to: Date.UTC(2017, 9, 23, 21, 20, 11, 232) });
+    expect(Array.from(before.pos.subarray(0, before.length), (p) => merged.line[p])).toEqual([1]);
     const allowed = Uint8Array.from(f.facts.components, (c) => (c === 'RCM' ? 1 : 0));
     const w = buildView(merged, [file({ compAllowed: allowed })], spec);
     expect(Array.from(w.pos.subarray(0, w.length), (p) => merged.line[p])).toEqual([5]);

@@ -14,6 +14,7 @@
 import { decoderFor } from '../base/decoders.ts';
 import { lowerBound, upperBound } from '../base/growable.ts';
 import { requiredLiterals } from './regex-literals.ts';
+import { catastrophicShape } from './regex-risk.ts';
 
 export interface SearchQuery {
   text: string;
@@ -38,10 +39,12 @@ export function validateQuery(q: SearchQuery): string | null {
   if (!q.regex) return null;
   try {
     new RegExp(q.text, q.caseSensitive ? 'gu' : 'giu');
-    return null;
   } catch (e) {
     return `Invalid regular expression: ${(e as Error).message}`;
   }
+  // Nothing can stop a RegExp once it runs: a shape that can take exponential time is refused.
+  const why = catastrophicShape(q.text, q.caseSensitive ? 'u' : 'iu');
+  return why ? `${q.text} can take exponential time on a line: ${why}; give each repeat one way to match (a+b, not (a+)+b).` : null;
 }
 
 const BLOCK_BYTES = 8 << 20;
@@ -55,6 +58,18 @@ const MULTIBYTE_CODE_PAGES = ['shift_jis', 'gbk', 'gb18030', 'big5', 'euc-kr', '
 /** Lines of `t` matching `q`, ascending. Calls `onBlock` with each block's hits, so that they stream. */
 export function searchFile(t: SearchTarget, q: SearchQuery, onBlock?: (lines: number[]) => void): Uint32Array {
   const all: number[] = [];
+  for (const found of searchBlocks(t, q)) {
+    for (const l of found) all.push(l);
+    if (onBlock && found.length) onBlock(found);
+  }
+  return Uint32Array.from(all);
+}
+
+/**
+ * The same search, one block (at most 8 MB of text) at a time: each step yields that block's
+ * hits (maybe none), so that a caller can stop between blocks (a newer search, a time budget).
+ */
+export function* searchBlocks(t: SearchTarget, q: SearchQuery): Generator<number[], void, void> {
   const wide = t.encoding === 'utf-16le' || t.encoding === 'utf-16be';
   const ascii = /^[\x20-\x7e]+$/.test(q.text);
   const bytesAsChars = !wide && MULTIBYTE_CODE_PAGES.indexOf(t.encoding) < 0;
@@ -114,11 +129,9 @@ export function searchFile(t: SearchTarget, q: SearchQuery, onBlock?: (lines: nu
         rx.lastIndex = starts[line + 1 - a];
       }
     }
-    for (const l of found) all.push(l);
-    if (onBlock && found.length) onBlock(found);
+    yield found;
     a = b;
   }
-  return Uint32Array.from(all);
 }
 
 /** Bytes of the first block that rank the bytes of a literal by how often they occur. */

@@ -1,3 +1,4 @@
+import { validateQuery } from '../store/search.ts';
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { filtersActive, useUi } from '../state/ui-state.ts';
@@ -26,10 +27,8 @@ function SearchBox() {
   const search = useSnap((s) => s.snap.search);
   const apply = (text: string) => applySearch(text);
   useDebounced(searchText, 350, apply);
-  const invalid = useMemo(() => {
-    if (!regex || !searchText) return null;
-    try { new RegExp(searchText); return null; } catch (e) { return e instanceof Error ? e.message : String(e); }
-  }, [regex, searchText]);
+  // The engine's own check (syntax, and shapes that can take exponential time), said as the user types.
+  const invalid = useMemo(() => (regex && searchText ? validateQuery({ text: searchText, regex, caseSensitive }) : null), [regex, searchText, caseSensitive]);
   const err = invalid ?? search.error;
   return (
     <div className="search" role="search">
@@ -54,7 +53,7 @@ function SearchBox() {
       <button type="button" className="tog-btn mono" aria-pressed={regex} title="Regular expression" aria-label="Regular expression" onClick={() => set({ regex: !regex })}>.*</button>
       <button type="button" className="tog-btn mono" aria-pressed={caseSensitive} title="Match case" aria-label="Match case" onClick={() => set({ caseSensitive: !caseSensitive })}>Aa</button>
       <span className={`hit-count${err ? ' hit-count-bad' : ''}`} data-testid="hit-count" aria-live="polite" title={err ?? undefined}>
-        {err ? `bad pattern: ${err}` : search.spec ? (
+        {err ? (err.length > 90 ? `${err.slice(0, 88)}…` : err) : search.spec ? (
           <>
             {search.running ? (
               <>

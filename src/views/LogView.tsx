@@ -10,8 +10,8 @@ import type { Row } from '../engine/api.ts';
 import { DEFAULT_COLUMN_CHARS, useUi, type ColumnWidths, type TimeMode } from '../state/ui-state.ts';
 import { useSnap } from '../state/snapshot-store.ts';
 import { useTimelineUi } from '../state/timeline-state.ts';
-import { ensureVisible, getEngine, noteVisibleRows, scrollBy, scrollTo, selectPos, toggleEntry } from '../state/controller.ts';
-import { AS_WRITTEN_TIP, fmtInt, fmtPidTid, fmtTime, levelClass, levelName, searchMatcher, shownTime, splitMatches } from './format.ts';
+import { ensureVisible, flash, getEngine, noteVisibleRows, scrollBy, scrollTo, selectPos, toggleEntry } from '../state/controller.ts';
+import { AS_WRITTEN_TIP, fmtInt, fmtPidTid, fmtTime, HIGHLIGHT_BUDGET_MS, levelClass, levelName, onHighlightBudget, searchMatcher, shownTime, splitMatches } from './format.ts';
 
 export const ROW_H = 18;
 const MAX_PX = 15_000_000;
@@ -177,6 +177,10 @@ export function LogView() {
     return m;
   }, [colorKey]);
   const matcher = useMemo(() => searchMatcher(searchSpec), [searchSpec?.text, searchSpec?.regex, searchSpec?.caseSensitive]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => {
+    onHighlightBudget((re) => flash(`Highlighting stopped: /${re.source}/ took over ${HIGHLIGHT_BUDGET_MS} ms on the rows shown (the search itself goes on)`));
+    return () => onHighlightBudget(null);
+  }, []);
 
   const scrollerRef = useRef<HTMLDivElement>(null);
   const [H, setH] = useState(0);

@@ -1,5 +1,6 @@
 // Display formatting shared by the views. Pure functions; no log parsing.
 
+import { catastrophicShape } from '../store/regex-risk.ts';
 import { formatBytes } from '../base/bytes.ts';
 import type { SearchSpec } from '../engine/api.ts';
 import type { DialectId } from '../ingest/types.ts';
@@ -69,32 +70,60 @@ export const DIALECT_ORDER: DialectId[] = ['w2016', 'w2008', 'w2003', 'w2000', '
 
 export const CODE_PAGES = ['windows-1252', 'windows-1250', 'windows-1251', 'iso-8859-1', 'shift_jis', 'gbk', 'big5', 'euc-kr'];
 
-/** Global regex for highlighting a search in visible rows; null when there is nothing to mark. */
+/**
+ * Global regex for highlighting a search in visible rows; null when there is nothing to mark,
+ * or when the pattern's shape can take exponential time (the search refuses it too: nothing can
+ * stop a RegExp once it runs, and this one would run on the page's own thread).
+ */
 export function searchMatcher(spec: SearchSpec | null): RegExp | null {
   if (!spec || !spec.text) return null;
+  if (spec.regex && catastrophicShape(spec.text, spec.caseSensitive ? 'u' : 'iu')) return null;
   const src = spec.regex ? spec.text : spec.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   try {
-    return new RegExp(src, spec.caseSensitive ? 'g' : 'gi');
+    return new RegExp(src, spec.caseSensitive ? 'gu' : 'giu');
   } catch {
     return null;
   }
 }
 
+/** Highlighting looks at most this much of a row (a screen's width many times over). */
+export const HIGHLIGHT_CHARS = 4096;
+/** A pattern that has spent this long highlighting rows highlights no more (the search goes on). */
+export const HIGHLIGHT_BUDGET_MS = 150;
+const spent = new WeakMap<RegExp, number>();
+let onBudget: ((re: RegExp) => void) | null = null;
+
+/** Called once for a pattern when it runs out of highlighting time (to say so). */
+export function onHighlightBudget(cb: ((re: RegExp) => void) | null): void {
+  onBudget = cb;
+}
+
+export function highlightSpent(re: RegExp): number {
+  return spent.get(re) ?? 0;
+}
+
 /** Split text into [plain, match, plain, match, ...] pieces (even index = plain). */
 export function splitMatches(text: string, re: RegExp | null, maxMatches = 200): string[] {
   if (!re || !text) return [text];
+  const used = spent.get(re) ?? 0;
+  if (used > HIGHLIGHT_BUDGET_MS) return [text];
+  const t0 = performance.now();
+  const subject = text.length > HIGHLIGHT_CHARS ? text.slice(0, HIGHLIGHT_CHARS) : text;
   const out: string[] = [];
   re.lastIndex = 0;
   let last = 0;
   let count = 0;
   let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null && count < maxMatches) {
+  while ((m = re.exec(subject)) !== null && count < maxMatches) {
     if (m[0].length === 0) { re.lastIndex++; continue; }
     out.push(text.slice(last, m.index), m[0]);
     last = m.index + m[0].length;
     count++;
   }
   out.push(text.slice(last));
+  const total = used + performance.now() - t0;
+  spent.set(re, total);
+  if (total > HIGHLIGHT_BUDGET_MS && used <= HIGHLIGHT_BUDGET_MS) onBudget?.(re);
   return out;
 }
 

@@ -7,64 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateSilent } from '../helpers/generate-silent.ts';
-import type { EngineSnapshot } from '../../src/engine/api.ts';
-import type { ViewToMain } from '../../src/engine/protocol.ts';
-import { Reader } from '../../src/engine/reader.ts';
-import { Shard } from '../../src/engine/shard.ts';
-import { ViewStore } from '../../src/engine/view-store.ts';
+import { engine } from '../helpers/in-thread-engine.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'clusterlens-split-engine-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-interface Engine {
-  store: ViewStore;
-  done(): Promise<EngineSnapshot>;
-  ask<T>(msg: Record<string, unknown>): Promise<T>;
-  close(): void;
-}
-
-function engine(shards: number, splitMinBytes: number): Engine {
-  let snap: EngineSnapshot | null = null;
-  let waiting: (() => void) | null = null;
-  const replies = new Map<number, (v: unknown) => void>();
-  let req = 0;
-  const store = new ViewStore((m: ViewToMain) => {
-    if (m.t === 'snapshot') {
-      snap = m.snap;
-      waiting?.();
-    } else replies.get(m.req)?.(m.value);
-  }, splitMinBytes);
-  const ports: MessagePort[] = [];
-  const channels: MessageChannel[] = [];
-  for (let i = 0; i < shards; i++) {
-    const ch = new MessageChannel();
-    const rd = new MessageChannel();
-    channels.push(ch, rd);
-    const reader = new Reader((m, t) => rd.port1.postMessage(m, t ?? []));
-    rd.port1.onmessage = (e) => reader.handle(e.data);
-    const shard = new Shard((m, t) => ch.port1.postMessage(m, t ?? []), (m) => rd.port2.postMessage(m));
-    rd.port2.onmessage = (e) => shard.fromReader(e.data);
-    ch.port1.onmessage = (e) => shard.handle(e.data);
-    ports.push(ch.port2);
-  }
-  store.handle({ t: 'init', shards: ports });
-  const loaded = (s: EngineSnapshot | null) => !!s && !s.loading && s.files.length > 0 && s.files.every((f) => f.progress.finishedAt !== null);
-  return {
-    store,
-    done: () =>
-      new Promise((resolve) => {
-        const check = () => (loaded(snap) ? resolve(snap!) : (waiting = check));
-        check();
-      }),
-    ask: <T>(msg: Record<string, unknown>) =>
-      new Promise<T>((resolve) => {
-        const r = ++req;
-        replies.set(r, (v) => resolve(v as T));
-        store.handle({ ...msg, req: r } as never);
-      }),
-    close: () => channels.forEach((c) => (c.port1.close(), c.port2.close())),
-  };
-}
 
 async function generated(name: string, args: string[]): Promise<File> {
   const out = join(dir, name);

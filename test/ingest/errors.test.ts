@@ -20,7 +20,7 @@ describe('error cases', () => {
     const { f, s } = run(new Uint8Array(0), 'cluster.log');
     expect(f.facts.lines).toBe(0);
     expect(f.columns.length).toBe(0);
-    expect(s.errors.length).toBeGreaterThan(0);
+    expect(s.errors).toEqual(['cluster.log: the file is empty (0 bytes).']);
     expect(s.firstTime).toBeNull();
     expect(s.lastTime).toBeNull();
   });
@@ -28,22 +28,19 @@ describe('error cases', () => {
   it('PNG file: an error that says it looks like a PNG image', () => {
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0, 0, 0, 1, 0, 8, 6, 0, 0, 0, 0x5c, 0x72, 0xa8, 0x66]);
     const { s } = run(png, 'screenshot.log');
-    expect(s.errors.length).toBeGreaterThan(0);
-    expect(s.errors.join(' ')).toMatch(/png/i);
+    expect(s.errors).toEqual(['screenshot.log: this is not a text log: it looks like a PNG image.']);
   });
 
   it('ZIP file: an error that says it looks like a ZIP archive', () => {
     const zip = concatBytes(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0, 8, 0]), utf8('cluster.log'), new Uint8Array(64));
     const { s } = run(zip, 'logs.log');
-    expect(s.errors.length).toBeGreaterThan(0);
-    expect(s.errors.join(' ')).toMatch(/zip/i);
+    expect(s.errors).toEqual(['logs.log: this is not a text log: it looks like a ZIP archive (extract it and drop the cluster.log files inside).']);
   });
 
   it('GZIP file: an error that says it looks like gzip', () => {
     const gz = concatBytes(new Uint8Array([0x1f, 0x8b, 0x08, 0x00, 0, 0, 0, 0, 0, 0x03]), new Uint8Array([0xcb, 0x48, 0xcd, 0xc9, 0xc9, 0x07, 0x00]));
     const { s } = run(gz, 'cluster.log.gz');
-    expect(s.errors.length).toBeGreaterThan(0);
-    expect(s.errors.join(' ')).toMatch(/gzip|gz\b/i);
+    expect(s.errors).toEqual(['cluster.log.gz: this is not a text log: it looks like a gzip archive (extract it first).']);
   });
 
   it('NUL bytes in a file that is not UTF-16: an error (binary)', () => {
@@ -53,13 +50,13 @@ describe('error cases', () => {
     bytes.set([0, 0, 0, 0, 0, 0], 40); // six NULs in a row, far below the 30 % UTF-16 threshold
     bytes.set(text.subarray(40), 46);
     const { s } = run(bytes, 'cluster.log');
-    expect(s.errors.length).toBeGreaterThan(0);
+    expect(s.errors).toEqual(['cluster.log: this is not a text log: it looks like binary data (it contains NUL bytes).']);
   });
 
   it('text in no known format: an error, dialect unknown, nothing parsed', () => {
     const readme = '# ClusterLens\r\n\r\nThis is not a cluster log.\r\nIt has no records at all.\r\n';
     const { f, s } = run(utf8(readme), 'README.md');
-    expect(s.errors.length).toBeGreaterThan(0);
+    expect(s.errors).toEqual(['README.md: not a cluster.log in any known format (4 lines, none of them starts with a PID.TID::YYYY/MM/DD-HH:MM:SS.mmm record).']);
     expect(s.dialect).toBe('unknown');
     expect(s.parsed).toBe(0);
     expect(f.facts.lines).toBe(4);
@@ -100,9 +97,9 @@ describe('error cases', () => {
     expect([0, 1, 2].map((i) => bucketName(f, i))).toEqual(['parsed', 'parsed', 'parsed']);
     expect(f.lineText(2)).toBe(W2008[2]);
     expect(f.columns.flags[1] & 0x80).toBe(0x80); // Flag.Oversized
-    const w = s.warnings.filter((x) => /line/i.test(x) && /\b2\b/.test(x));
-    expect(w.length, `warnings: ${JSON.stringify(s.warnings)}`).toBeGreaterThan(0);
-    expect(w.some((x) => x.includes(String(huge.length)) || /\d\s*(MB|KB|MiB|KiB|bytes|B)\b/i.test(x))).toBe(true);
+    // The warning names the line, where it starts and its size; the file's other warnings are the usual two.
+    expect(s.warnings).toContain('Line 2 (byte offset 93) is longer than 1 MB; it is kept and shown cut.');
+    expect(s.warnings.length).toBe(3);
     expect(f.columns.ts[2]).toBe(Date.UTC(2014, 5, 10, 7, 54, 38, 433));
   });
 
@@ -111,7 +108,7 @@ describe('error cases', () => {
     const full = utf16le(withEnding(lines, '\r\n'), true);
     const cut = full.subarray(0, full.length - 1);
     const { f, s } = run(cut, 'w2016.log');
-    expect(s.warnings.length).toBeGreaterThan(0);
+    expect(s.warnings).toEqual(['The file has an odd number of bytes for utf-16le: the last byte is ignored (truncated file?).']);
     expect(s.errors).toEqual([]);
     expect(f.facts.encoding).toBe('utf-16le');
     expect(f.facts.lines).toBe(lines.length);
@@ -122,7 +119,9 @@ describe('error cases', () => {
     const text = `${withEnding(W2008, '\r\n')}0000ab34.0000a7c0::2014/06/10-07:5`;
     const { f, s } = run(utf8(text), 'cluster.log');
     expect(f.facts.lines).toBe(4);
-    expect(s.warnings.length).toBeGreaterThan(0);
+    // This file already has two warnings (no node name, no zone): the truncation is a third, and names the line.
+    expect(s.warnings).toContain('The file does not end with a line ending: line 4 may be cut short (truncated file?).');
+    expect(s.warnings.length).toBe(3);
     expect(s.errors).toEqual([]);
     expect(s.parsed).toBe(3);
   });
@@ -131,7 +130,7 @@ describe('error cases', () => {
     const { f, s } = run(utf8(fixtureText('nt4.log')), 'nt4.log');
     expect(f.facts.dialect).toBe('nt4');
     expect(f.facts.status).toBe('needs-month');
-    expect([...s.warnings, ...s.errors].some((x) => /month/i.test(x))).toBe(true);
+    expect(s.errors).toEqual(['nt4.log: a Windows NT 4.0 log records only the day of the month; give the month and year (YYYY-MM) to load it.']);
   });
 
   it('NT4 log with opts.month: done, times in that month', () => {
