@@ -171,3 +171,66 @@ test('a search pattern that can take exponential time is refused with why, and t
   await page.getByTestId('search-input').press('Enter');
   await expect(page.getByTestId('hit-count')).toContainText(/^1 hit/);
 });
+
+const marks = (page: Page, sel = '') => page.locator(`[data-testid="timeline-marks"] li${sel}`);
+
+test('quorum has a row: the death timer, the witness delay, quorum lost and regained; the events panel\'s quorum family shows them', async ({ page }) => {
+  await openIncident(page);
+  const q13 = marks(page, '[data-node="SVR13"][data-track="membership"][data-row="quorum"]');
+  await expect(q13.filter({ hasText: /^death timer \(90 s\): stopped after 6\.5 s$/ })).toHaveCount(1);
+  await expect(q13.filter({ hasText: /witness arbitration/ })).toHaveAttribute('data-kind', 'WitnessDelay');
+  const delay = q13.filter({ hasText: /witness arbitration/ });
+  expect(Number(await delay.getAttribute('data-t1')) - Number(await delay.getAttribute('data-t0'))).toBe(6000);
+  await expect(q13.filter({ hasText: /regained|arbitrated/ }).first()).toHaveAttribute('data-kind', 'QuorumGained');
+  const lost = marks(page, '[data-node="SVR12"][data-track="membership"][data-row="quorum"][data-kind="Quorum"]');
+  await expect(lost).toHaveCount(1);
+  await expect(lost).toHaveAttribute('data-t0', String(Date.UTC(2020, 4, 12, 1, 17, 51, 909)));
+  // The events panel's quorum family: the timeline shows the quorum marks, and only them.
+  await page.getByTestId('family-quorum').click();
+  await expect(marks(page, '[data-family="quorum"]').first()).toBeAttached();
+  expect(await marks(page).evaluateAll((els) => els.every((e) => (e as HTMLElement).dataset.family === 'quorum'))).toBe(true);
+  expect(await marks(page).count()).toBeGreaterThanOrEqual(10);
+});
+
+test('marks of one millisecond are reachable: the tooltip lists them and a click offers them, the most severe first', async ({ page }) => {
+  await openIncident(page);
+  // 21:17:48.802 on SVR13: quorum arbitrated, the death timer stopped, quorum regained, in one millisecond.
+  const at = Date.UTC(2020, 4, 12, 1, 17, 48, 802);
+  const here = marks(page, `[data-node="SVR13"][data-track="membership"][data-row="quorum"][data-point="true"][data-t0="${at}"]`);
+  await expect(here).toHaveCount(3);
+  const box = (await page.getByTestId('timeline-canvas').boundingBox())!;
+  const body = page.getByTestId('timeline').locator('.tl-body');
+  const y = Number(await here.first().getAttribute('data-y'));
+  const top = await body.evaluate((el, yy) => { el.scrollTop = Math.max(0, yy - 40); return el.scrollTop; }, y);
+  const pt = { x: box.x + Number(await here.first().getAttribute('data-x')), y: box.y + y - top };
+  await page.mouse.move(pt.x, pt.y);
+  const tip = page.getByTestId('timeline-tooltip');
+  await expect(tip.getByTestId('timeline-tooltip-more')).toContainText('also here (2, some in the same millisecond)');
+  await page.mouse.click(pt.x, pt.y);
+  const pick = page.getByTestId('timeline-pick');
+  await expect(pick.getByRole('menuitem')).toHaveCount(3);
+  await expect(pick).toContainText('3 marks here: choose one to open its line');
+  // The most severe first: quorum regained and arbitrated before the death timer's routine stop.
+  await expect(pick.getByRole('menuitem').last()).toContainText('death timer stopped');
+  await pick.getByRole('menuitem').filter({ hasText: 'regained' }).click();
+  await expect(pick).toHaveCount(0);
+  await expect(page.locator('[data-testid="log-view"] .row.sel .c-msg')).toContainText('regained quorum, restarting group distribution');
+});
+
+test('the events panel reads as sentences with names, kinds grouped by family, and the most severe can be shown alone', async ({ page }) => {
+  await openIncident(page);
+  const rows = page.getByTestId('event-row');
+  await expect(rows.filter({ hasText: 'quorum arbitrated by this node (SVR13)' })).toHaveCount(1);
+  await expect(rows.filter({ hasText: 'the owner of the quorum resource, SVR12, died' })).toHaveCount(1);
+  await expect(rows.filter({ hasText: 'witness arbitration delayed 6 s' })).toHaveCount(1);
+  for (const t of await page.locator('[data-testid="event-row"] .ev-sum').allTextContents()) expect(t).not.toMatch(/\w=\S/);
+  // Kinds under their family, in the panel's family order.
+  const groups = await page.getByTestId('event-kind').locator('optgroup').evaluateAll((els) => els.map((e) => (e as HTMLOptGroupElement).label));
+  expect(groups).toEqual(['join', 'membership', 'network', 'resource', 'group', 'quorum', 'service'].filter((f) => groups.includes(f)));
+  expect(groups).toContain('quorum');
+  // ERR and worse: the incident's one ERR line, quorum lost on SVR12.
+  await page.getByTestId('event-severity').selectOption({ label: 'ERR and worse' });
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('quorum lost: failed to update witness epoch after node failure');
+  await expect(rows.first().getByTestId('event-severity-tag')).toHaveText('ERR');
+});

@@ -117,10 +117,10 @@ test('lanes, joins with their stages, the route down after the heartbeats, the f
       new MouseEvent('mousemove', { bubbles: true, clientX: r.left + x, clientY: r.top + y - body.scrollTop }));
   }, [qx, qy]);
   // At this zoom the tooltip shows the more severe of the two, and says the other is there.
-  await expect(page.getByTestId('timeline-tooltip-more')).toContainText(/^\+\d+ more marks? within 3 px/);
+  await expect(page.getByTestId('timeline-tooltip-more')).toContainText(/^also here \(\d+, (some in the same millisecond|within 3 px)\)/);
   let q = await markPoint(page, quorum);
   await page.mouse.move(q.x, q.y);
-  await expect(page.getByTestId('timeline-tooltip-more')).toContainText(/^\+\d+ more marks? within 3 px/);
+  await expect(page.getByTestId('timeline-tooltip-more')).toContainText(/^also here \(\d+, (some in the same millisecond|within 3 px)\)/);
   await page.keyboard.down('Control');
   for (let i = 0; i < 15; i++) await page.mouse.wheel(0, -100);
   await page.keyboard.up('Control');

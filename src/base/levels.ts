@@ -33,3 +33,10 @@ export function levelFromName(name: string): Level | undefined {
     default: return undefined;
   }
 }
+
+/** Severity rank of a level byte: the derived severity (high nibble) wins over the written level. */
+export function severityOf(levelByte: number): number {
+  const derived = levelByte >> 4;
+  const v = derived || levelByte & 15;
+  return v === Level.None || v === Level.Unknown ? Level.INFO : v;
+}

@@ -20,7 +20,7 @@ export interface CliEvents {
 
 export function eventsOf(indexed: readonly IndexedFile[]): CliEvents {
   const files: EventFile[] = indexed.map((f, i) => ({
-    id: i + 1, path: f.facts.path, facts: f.facts, ts: f.columns.ts, flags: f.columns.flags, events: extractFile(f),
+    id: i + 1, path: f.facts.path, facts: f.facts, ts: f.columns.ts, flags: f.columns.flags, level: f.columns.level, events: extractFile(f),
   }));
   const names = buildNames(files);
   // Files that name no node take the one their `Node N:` lines point to, else a name of their own.

@@ -130,9 +130,11 @@ export interface EventFilter {
   name: string;
   /** Hide events whose recognizer rests on inferred or unknown text. */
   verifiedOnly: boolean;
+  /** Show only events whose line is at least this severe (Level; 0 = all). */
+  minSeverity: number;
 }
 
-export const DEFAULT_EVENT_FILTER: EventFilter = { families: [], kinds: [], nodes: [], name: '', verifiedOnly: false };
+export const DEFAULT_EVENT_FILTER: EventFilter = { families: [], kinds: [], nodes: [], name: '', verifiedOnly: false, minSeverity: 0 };
 
 /** One row of the events panel. */
 export interface EventRow extends ClusterEvent {

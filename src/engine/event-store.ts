@@ -3,6 +3,7 @@
 // panel's filter and facet counts. Rebuilt from the columns when files change: events are
 // few next to lines, and the rebuild is throttled with the merge.
 
+import { EVENT_FAMILIES } from '../formats/messages/types.ts';
 import { FileEvents, type EventChunk } from '../events/columns.ts';
 import { describe } from '../events/describe.ts';
 import { toLocalShift, toUtcShift } from '../ingest/timebase.ts';
@@ -118,7 +119,7 @@ export class EventStore {
       const model = correlate(this.all, this.marksFrom.map((f) => ({
         fileId: f.id, path: f.path, node: f.facts.nodeLabel, ts: f.ts, shift: toUtcShift(f.facts.timeBase), lines: f.ts.length,
       })), { names, resourceGroup: (r) => names.resourceGroup(r) });
-      this.marks = layoutTimeline(model, this.all, (r) => names.resourceGroup(r));
+      this.marks = layoutTimeline(model, this.all, (r) => names.resourceGroup(r), names);
     }
     const m = this.marks;
     if (!m) return null;
@@ -152,6 +153,7 @@ export class EventStore {
       if (kinds.size && !kinds.has(e.kind)) return false;
       if (nodes.size && !nodes.has(e.node)) return false;
       if (filter.verifiedOnly && !e.verified) return false;
+      if (filter.minSeverity && e.severity < filter.minSeverity) return false;
       if (needle && !nameText(e).includes(needle)) return false;
       return true;
     });
@@ -164,7 +166,7 @@ export class EventStore {
     const end = Math.min(this.shown.length, start + Math.max(0, count));
     for (let p = Math.max(0, start); p < end; p++) {
       const e = this.all[this.shown[p]];
-      out.push({ ...e, pos: p, summary: describe(e), localMs: e.t + (this.localShift.get(e.ref.fileId) ?? NaN), writtenMs: e.t - (this.utcShift.get(e.ref.fileId) ?? NaN) });
+      out.push({ ...e, pos: p, summary: describe(e, this.names ?? undefined), localMs: e.t + (this.localShift.get(e.ref.fileId) ?? NaN), writtenMs: e.t - (this.utcShift.get(e.ref.fileId) ?? NaN) });
     }
     return out;
   }
@@ -181,7 +183,7 @@ export class EventStore {
     const i = this.atLine.get(`${fileId}:${line}`);
     if (i === undefined) return null;
     const e = this.all[i];
-    return { ...e, pos: -1, summary: describe(e), localMs: e.t + (this.localShift.get(e.ref.fileId) ?? NaN), writtenMs: e.t - (this.utcShift.get(e.ref.fileId) ?? NaN) };
+    return { ...e, pos: -1, summary: describe(e, this.names ?? undefined), localMs: e.t + (this.localShift.get(e.ref.fileId) ?? NaN), writtenMs: e.t - (this.utcShift.get(e.ref.fileId) ?? NaN) };
   }
 
   /** All events in time order (for correlation and the CLI-like exports). */
@@ -209,7 +211,8 @@ export class EventStore {
     this.summaryCache = {
       total: this.base.length, shown: this.shown.length, unverified, version: this.version, filter: this.filter,
       families: sorted(fam),
-      kinds: [...kinds].map(([name, k]) => ({ name, count: k.count, family: k.family })).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)),
+      // By family, in the panel's fixed order, then by count: a kind is found where its family is.
+      kinds: [...kinds].map(([name, k]) => ({ name, count: k.count, family: k.family })).sort((a, b) => famRank(a.family) - famRank(b.family) || b.count - a.count || a.name.localeCompare(b.name)),
       nodes: sorted(nodes),
       nodeNames: names ? names.nodes.map((n) => ({ id: n.id, name: n.name, conflicts: n.conflicts })) : [],
       resources: names ? names.resources.length : 0,
@@ -228,3 +231,8 @@ function nameText(e: ClusterEvent): string {
     .join('\n')
     .toLowerCase();
 }
+
+const famRank = (f: string | undefined): number => {
+  const i = (EVENT_FAMILIES as readonly string[]).indexOf(f ?? '');
+  return i < 0 ? EVENT_FAMILIES.length : i;
+};

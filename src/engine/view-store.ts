@@ -456,7 +456,7 @@ export class ViewStore {
     }
     this.lastEvents = now;
     this.events.rebuild(
-      this.visibleFiles().map((f) => ({ id: f.id, path: f.path, facts: f.facts, ts: f.ts.data.subarray(0, f.ts.length), flags: f.flags.data.subarray(0, f.flags.length) })),
+      this.visibleFiles().map((f) => ({ id: f.id, path: f.path, facts: f.facts, ts: f.ts.data.subarray(0, f.ts.length), flags: f.flags.data.subarray(0, f.flags.length), level: f.level.data.subarray(0, f.level.length) })),
       this.spec,
       (found) => this.settleFiles(found),
     );

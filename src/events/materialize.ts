@@ -1,6 +1,7 @@
 // From stored columns to ClusterEvent: time from the line, observer from the file, ids
 // resolved to names, codes decoded, times written inside the message converted to UTC.
 
+import { Level, severityOf } from '../base/levels.ts';
 import { daysFromCivil, MS_PER_DAY, MS_PER_MIN } from '../base/civil.ts';
 import { stateCode, stateWord, statusCode, type StateObject } from '../formats/codes.ts';
 import { CATALOGUE, isVerified, STATE_KINDS, type EmbeddedZone, type FieldValue, type Fields } from '../formats/messages/index.ts';
@@ -18,6 +19,8 @@ export interface EventFile {
   /** The file's line times as written (the index's ts column). */
   ts: Float64Array;
   flags: Uint8Array;
+  /** The level column (written level, and derived severity in the high nibble); absent: every event is INFO. */
+  level?: Uint8Array;
   events: FileEvents;
 }
 
@@ -129,6 +132,7 @@ export function materialize(file: EventFile, i: number, names: NameDictionary): 
     ref: { fileId: file.id, file: file.path, line, offset: ev.offset.data[i] },
     pid: ev.pid.data[i],
     channel: CHANNEL_NAMES[(file.flags[line] & Flag.ChannelMask) >> Flag.ChannelShift],
+    severity: file.level ? severityOf(file.level[line]) : Level.INFO,
     fields,
     codes,
     times,

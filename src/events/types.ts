@@ -61,6 +61,12 @@ export interface ClusterEvent {
   /** Event channel of 2016+ files ('' for the main log). */
   channel: '' | 'System' | 'Operational' | 'Verbose';
   /**
+   * Its line's severity (base/levels.ts Level): the level written, raised by the event-text rules
+   * (a [System] DBG 1177 is CRIT); INFO where the line writes none. So that the most severe
+   * events can be shown alone.
+   */
+  severity: number;
+  /**
    * Fields of the kind, normalized: node ids resolved to names where known (`peer` -> subject),
    * resource GUIDs to names, `from`/`to` = states for state events, node names for moves.
    */

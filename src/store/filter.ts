@@ -2,7 +2,7 @@
 // collapsed multi-line entries, minimum severity, components, time range, and
 // "only matching lines" with N lines of context across nodes.
 
-import { Level } from '../base/levels.ts';
+import { severityOf } from '../base/levels.ts';
 import { Flag } from '../ingest/types.ts';
 import type { MergedOrder } from './merge.ts';
 
@@ -32,12 +32,7 @@ export interface FilterSpec {
   expandAll: boolean;
 }
 
-/** Severity rank of a level byte: the derived severity (high nibble) wins over the written level. */
-export function severityOf(levelByte: number): number {
-  const derived = levelByte >> 4;
-  const v = derived || levelByte & 15;
-  return v === Level.None || v === Level.Unknown ? Level.INFO : v;
-}
+export { severityOf } from '../base/levels.ts';
 
 export interface ViewOrder {
   /** Positions into the merged order. */

@@ -4,6 +4,7 @@
 // can filter by family, node and name without going back to the model.
 // Pure data: runs in the view worker and in tests.
 
+import { describe, type NameLookup } from '../events/describe.ts';
 import type { ClusterEvent } from '../events/types.ts';
 import type { ClusterModel, JoinSpan, LineRef } from '../events/correlate/types.ts';
 import { MarksBuilder, Style, type TimelineLane, type TimelineMarks } from './marks.ts';
@@ -33,7 +34,7 @@ interface Ctx {
   end(node: string): number;
 }
 
-export function layoutTimeline(model: ClusterModel, events: readonly ClusterEvent[], resourceGroup?: (resource: string) => string | null): TimelineMarks {
+export function layoutTimeline(model: ClusterModel, events: readonly ClusterEvent[], resourceGroup?: (resource: string) => string | null, names?: NameLookup): TimelineMarks {
   const laneOf = new Map(model.nodes.map((n, i) => [n.toLowerCase(), i]));
   const coverageEnd = new Map(model.coverage.map((c) => [c.node, c.spans.length ? Math.max(...c.spans.map((s) => s.end)) : -Infinity]));
   const c: Ctx = {
@@ -43,6 +44,7 @@ export function layoutTimeline(model: ClusterModel, events: readonly ClusterEven
     end: (node) => coverageEnd.get(node) ?? -Infinity,
   };
   membershipTrack(c, events);
+  quorumTrack(c, events, names);
   joinTrack(c);
   networkTrack(c);
   groupsTrack(c, events, resourceGroupOf(model, events, resourceGroup));
@@ -88,15 +90,59 @@ function membershipTrack({ b, model, lane, end }: Ctx, events: readonly ClusterE
     }
   }
   for (const e of events) {
-    if (e.kind !== 'node-removed' && e.kind !== 'quarantine' && e.kind !== 'quorum-lost') continue;
+    if (e.kind !== 'node-removed' && e.kind !== 'quarantine') continue;
     const L = lane(e.node);
     if (L < 0) continue;
-    const quorum = e.kind === 'quorum-lost';
-    b.add(b.rowOf(L, 'membership', 'view'), quorum ? Style.Quorum : Style.NodeDown, e.t, e.t, `${e.kind}${e.subject ? ` ${e.subject}` : ''}`, ref(e.ref), -1,
-      // A quorum loss is about the node that lost it (the observer); a removal about the removed node.
-      quorum ? 'quorum' : 'membership', quorum ? names(e.subject, e.subjects, e.node) : names(e.subject, e.subjects));
+    b.add(b.rowOf(L, 'membership', 'view'), Style.NodeDown, e.t, e.t, `${e.kind}${e.subject ? ` ${e.subject}` : ''}`, ref(e.ref), -1, 'membership', names(e.subject, e.subjects));
   }
 }
+
+// ---- quorum ----
+
+/**
+ * Every quorum line of a node on the quorum row of its membership track (a row, not a track of
+ * its own: lanes must still fit the timeline's height, and fitting folds the track's two rows
+ * into one line): the death timer as a span from its start to
+ * its stop (or to quorum loss, or its expiry), the witness arbitration delay as a span of its
+ * seconds, quorum lost (severe) and regained as points, every other quorum line as a point with
+ * its sentence. A quorum mark is about the node that logs it.
+ */
+function quorumTrack({ b, lane, end }: Ctx, events: readonly ClusterEvent[], lookup?: NameLookup): void {
+  const byNode = new Map<string, ClusterEvent[]>();
+  for (const e of events) {
+    if (e.family !== 'quorum' || e.t !== e.t) continue;
+    const list = byNode.get(e.node);
+    if (list) list.push(e);
+    else byNode.set(e.node, [e]);
+  }
+  for (const [node, list] of byNode) {
+    const L = lane(node);
+    if (L < 0) continue;
+    const row = b.rowOf(L, 'membership', 'quorum');
+    list.forEach((e, i) => {
+      const who = names(node, e.subject, e.subjects);
+      const say = describe(e, lookup);
+      if (e.kind === 'death-timer' && e.fields.action === 'started') {
+        const secs = typeof e.fields.secs === 'number' ? e.fields.secs : null;
+        const expiry = secs !== null ? e.t + secs * 1000 : end(node);
+        const stop = list.slice(i + 1).find((x) => x.t <= expiry && ((x.kind === 'death-timer' && (x.fields.action === 'stopped' || x.fields.action === 'started')) || x.kind === 'quorum-lost'));
+        const until = stop ? stop.t : Math.min(expiry, Math.max(e.t, end(node)));
+        const how = !stop ? (until === expiry ? 'expired' : 'still running where the log ends')
+          : stop.kind === 'quorum-lost' ? 'ended by quorum loss' : stop.fields.action === 'stopped' ? 'stopped' : 'restarted';
+        b.add(row, Style.DeathTimer, e.t, Math.max(e.t, until), `death timer${secs !== null ? ` (${secs} s)` : ''}: ${how} after ${secs1(until - e.t)}`, ref(e.ref), -1, 'quorum', who);
+        return;
+      }
+      if (e.kind === 'witness-delay' && typeof e.fields.secs === 'number') {
+        b.add(row, Style.WitnessDelay, e.t, e.t + e.fields.secs * 1000, say, ref(e.ref), -1, 'quorum', who);
+        return;
+      }
+      const style = e.kind === 'quorum-lost' ? Style.Quorum : e.kind === 'quorum-regained' || e.kind === 'quorum-arbitrated' ? Style.QuorumGained : Style.QuorumInfo;
+      b.add(row, style, e.t, e.t, say, ref(e.ref), -1, 'quorum', who);
+    });
+  }
+}
+
+const secs1 = (ms: number) => `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
 
 // ---- join ----
 

@@ -43,11 +43,18 @@ export const Style = {
   ResOffline: 27,
   ResFailed: 28,
   ResOther: 29,
+  /** Quorum track: the death timer (start to stop, or to its expiry), the witness arbitration delay. */
+  DeathTimer: 30,
+  WitnessDelay: 31,
+  /** Quorum regained or arbitrated (a point). */
+  QuorumGained: 32,
+  /** Any other quorum line: one off quorum, witness tag, quorum configuration, Paxos tag... (a point). */
+  QuorumInfo: 33,
 } as const;
 export type Style = (typeof Style)[keyof typeof Style];
 
 /** Marks whose style is a point (drawn as a tick or a diamond, never as a bar). */
-export const POINT_STYLES: ReadonlySet<number> = new Set([Style.ViewChange, Style.NodeDown, Style.Stage, Style.StageFailed, Style.HeartbeatMissed, Style.RouteAdded, Style.MoveFailover, Style.MoveManual, Style.GroupFailed, Style.Quorum]);
+export const POINT_STYLES: ReadonlySet<number> = new Set([Style.ViewChange, Style.NodeDown, Style.Stage, Style.StageFailed, Style.HeartbeatMissed, Style.RouteAdded, Style.MoveFailover, Style.MoveManual, Style.GroupFailed, Style.Quorum, Style.QuorumGained, Style.QuorumInfo]);
 
 /** Event families, in the order of the `family` column's values. */
 export const MARK_FAMILIES: readonly EventFamily[] = ['membership', 'join', 'network', 'resource', 'group', 'quorum', 'service'];

@@ -9,7 +9,8 @@ import { useSnap } from '../state/snapshot-store.ts';
 import { getEngine, gotoLine } from '../state/controller.ts';
 import { formatWall } from '../base/civil.ts';
 import { describeEmbedded } from '../events/types.ts';
-import { AS_WRITTEN_TIP, fmtInt, shownTime } from './format.ts';
+import { AS_WRITTEN_TIP, fmtInt, levelClass, levelName, shownTime } from './format.ts';
+import { Level } from '../base/levels.ts';
 
 /** Two lines per event: when, where, what kind; then what happened. */
 const ROW_H = 36;
@@ -54,6 +55,7 @@ const EventLine = memo(function EventLine({ r, timeMode, color, active }: { r: E
         </span>
         <span className="ev-node" style={{ color }}>{r.node}</span>
         <span className={`ev-kind fam-${r.family}`}>{r.kind}</span>
+        {r.severity >= Level.WARN && <span className={`lvl lvl-${levelClass(r.severity)}`} data-testid="event-severity-tag">{levelName(r.severity)}</span>}
         {r.codes.length > 0 && <span className="ev-code">{r.codes.map((c) => `${c.info.code} ${c.info.name}`).join(', ')}</span>}
         {!r.verified && <span className="ev-unv" aria-label="unverified recognizer">unverified</span>}
       </div>
@@ -91,7 +93,17 @@ function Facets() {
       <div className="ev-selects">
         <select aria-label="Event kind" data-testid="event-kind" value={filter.kinds[0] ?? ''} onChange={(e) => setFilter({ kinds: e.target.value ? [e.target.value] : [] })}>
           <option value="">All kinds</option>
-          {kinds.map((k) => <option key={k.name} value={k.name}>{k.name} ({fmtInt(k.count)})</option>)}
+          {FAMILIES.filter((f) => kinds.some((k) => k.family === f)).map((f) => (
+            <optgroup key={f} label={f}>
+              {kinds.filter((k) => k.family === f).map((k) => <option key={k.name} value={k.name}>{k.name} ({fmtInt(k.count)})</option>)}
+            </optgroup>
+          ))}
+        </select>
+        <select aria-label="Minimum severity" data-testid="event-severity" value={filter.minSeverity} onChange={(e) => setFilter({ minSeverity: Number(e.target.value) })}>
+          <option value={0}>All severities</option>
+          <option value={Level.WARN}>WARN and worse</option>
+          <option value={Level.ERR}>ERR and worse</option>
+          <option value={Level.CRIT}>CRIT only</option>
         </select>
         <select aria-label="Node" data-testid="event-node" value={filter.nodes[0] ?? ''} onChange={(e) => setFilter({ nodes: e.target.value ? [e.target.value] : [] })}>
           <option value="">All nodes</option>

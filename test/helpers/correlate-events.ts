@@ -24,7 +24,7 @@ export class Lines {
     this.next.set(node, line + 1);
     return {
       t, node, family: FAMILY_OF[kind] ?? 'service', kind, rec: `test.${kind}`, verified: true,
-      ref: { fileId, file: `${node}_cluster.log`, line }, pid: 100, channel: '', fields, codes: [], times: [],
+      ref: { fileId, file: `${node}_cluster.log`, line }, pid: 100, channel: '', severity: 2, fields, codes: [], times: [],
       ...extra,
     };
   }

@@ -139,6 +139,7 @@ export function syntheticMarks(opts: SyntheticOptions): TimelineMarks {
   // ---- Rows: per lane membership, joins, routes, groups (+ resource sub-rows), service ----
   const S = Math.max(40, Math.floor((SKELETON * N) / nLanes));
   const viewRow: number[] = [];
+  const quorumRow: number[] = [];
   const joinRows: Map<number, number>[] = [];
   const routeRows: number[][] = [];
   const routeNames: string[][] = [];
@@ -154,6 +155,7 @@ export function syntheticMarks(opts: SyntheticOptions): TimelineMarks {
   const resRow = new Map<string, number>();
   for (let L = 0; L < nLanes; L++) {
     viewRow.push(rowOf(L, 'membership', 'view'));
+    quorumRow.push(rowOf(L, 'membership', 'quorum'));
     const jr = new Map<number, number>();
     for (const P of peersOf(L)) jr.set(P, rowOf(L, 'join', node(P)));
     if (nLanes === 1) jr.set(-1, rowOf(L, 'join', 'join'));
@@ -192,7 +194,13 @@ export function syntheticMarks(opts: SyntheticOptions): TimelineMarks {
       const who = node(int(nLanes));
       add(r, down ? Style.NodeDown : Style.ViewChange, ts[i], ts[i], str(down ? `view ${i + 1}: ${who} removed` : `view ${i + 1} installed`), F.membership, down ? str(who.toLowerCase()) : 0);
       if (down && rand() < 0.5) add(r, Style.Disagree, ts[i] - 2_000, ts[i] + 1_000 + rand() * 8_000, str(`views disagree: ${node(L)} ${i}, ${who} ${i + 1}`), F.membership, 0);
-      if (down && rand() < 0.3) add(r, Style.Quorum, ts[i] + 500, ts[i] + 500, str('quorum: node majority lost'), F.quorum, 0);
+      if (down && rand() < 0.3) {
+        // On the quorum row: the death timer runs until quorum is lost or arbitrated.
+        const q = quorumRow[L];
+        const lost = rand() < 0.5;
+        add(q, Style.DeathTimer, ts[i] - 6_500, ts[i] + 500, str(`death timer (90 s): ${lost ? 'ended by quorum loss' : 'stopped'} after 7.0 s`), F.quorum, 0);
+        add(q, lost ? Style.Quorum : Style.QuorumGained, ts[i] + 500, ts[i] + 500, str(lost ? 'quorum lost (status 5925)' : 'quorum arbitrated by this node'), F.quorum, 0);
+      }
     }
   }
   // Joins: each pair of neighbours, the joiner's half with its stages and the listener's half, linked.

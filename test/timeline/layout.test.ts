@@ -75,7 +75,7 @@ describe('timeline layout of the demo incident', () => {
       expect(x.names).toBe(x.names.toLowerCase());
     }
     // Each family of the incident is there.
-    for (const f of ['membership', 'join', 'network', 'group', 'resource', 'service']) expect(marks.some((x) => x.family === f), f).toBe(true);
+    for (const f of ['membership', 'quorum', 'join', 'network', 'group', 'resource', 'service']) expect(marks.some((x) => x.family === f), f).toBe(true);
   });
 
   it('keeps the ag1 row, its resources and its move under a name filter "ag1"', () => {

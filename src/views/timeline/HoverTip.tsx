@@ -6,11 +6,11 @@ import { create } from 'zustand';
 import type { TimelineMarks } from '../../timeline/marks.ts';
 import { MarkTooltip } from './MarkTooltip.tsx';
 
-export interface Tip { k: number; x: number; y: number; /** Other marks on its place (marksNear). */ more: number }
+export interface Tip { k: number; x: number; y: number; /** The other marks on its place (marksNear). */ others: number[] }
 export const useTip = create<{ tip: Tip | null }>(() => ({ tip: null }));
 export function setTip(tip: Tip | null): void {
   const cur = useTip.getState().tip;
-  if (cur === tip || (cur && tip && cur.k === tip.k && cur.x === tip.x && cur.y === tip.y && cur.more === tip.more)) return;
+  if (cur === tip || (cur && tip && cur.k === tip.k && cur.x === tip.x && cur.y === tip.y && cur.others.join() === tip.others.join())) return;
   useTip.setState({ tip });
 }
 export const HoverTip = memo(function HoverTip({ marks, width, offsets }: { marks: TimelineMarks; width: number; offsets: Map<string, number | null> }) {
@@ -18,5 +18,5 @@ export const HoverTip = memo(function HoverTip({ marks, width, offsets }: { mark
   // A new set of marks: the index may point elsewhere.
   useEffect(() => () => setTip(null), [marks]);
   if (!tip || tip.k >= marks.length) return null;
-  return <MarkTooltip marks={marks} k={tip.k} x={tip.x} y={tip.y} width={width} offsets={offsets} more={tip.more} />;
+  return <MarkTooltip marks={marks} k={tip.k} x={tip.x} y={tip.y} width={width} offsets={offsets} others={tip.others} />;
 });

@@ -29,6 +29,13 @@ const LEGEND: Array<{ group: string; items: Swatch[] }> = [
     { label: 'stage', color: STYLE_COLORS[Style.StageSpan], shape: 'bar' },
     { label: 'failed', color: STYLE_COLORS[Style.StageFailed], shape: 'point' },
   ] },
+  { group: 'quorum', items: [
+    { label: 'lost', color: STYLE_COLORS[Style.Quorum], shape: 'point' },
+    { label: 'regained', color: STYLE_COLORS[Style.QuorumGained], shape: 'point' },
+    { label: 'death timer', color: STYLE_COLORS[Style.DeathTimer], shape: 'bar' },
+    { label: 'witness delay', color: STYLE_COLORS[Style.WitnessDelay], shape: 'bar' },
+    { label: 'other', color: STYLE_COLORS[Style.QuorumInfo], shape: 'point' },
+  ] },
   { group: 'membership', items: [
     { label: 'view', color: STYLE_COLORS[Style.ViewSpan], shape: 'bar' },
     { label: 'node down', color: STYLE_COLORS[Style.NodeDown], shape: 'point' },

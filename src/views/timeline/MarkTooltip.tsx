@@ -10,7 +10,7 @@ import { describeEmbedded } from '../../events/types.ts';
 
 const TIP_W = 360;
 
-export function MarkTooltip({ marks: m, k, x, y, width, offsets, more = 0 }: { marks: TimelineMarks; k: number; x: number; y: number; width: number; offsets: Map<string, number | null>; more?: number }) {
+export function MarkTooltip({ marks: m, k, x, y, width, offsets, others = [] }: { marks: TimelineMarks; k: number; x: number; y: number; width: number; offsets: Map<string, number | null>; others?: number[] }) {
   const [ev, setEv] = useState<EventRow | null>(null);
   const fileId = m.fileId[k];
   const line = m.line[k];
@@ -44,8 +44,16 @@ export function MarkTooltip({ marks: m, k, x, y, width, offsets, more = 0 }: { m
           {!ev.verified && <div className="ev-unv">unverified: this message form is inferred, not seen in a real log</div>}
         </div>
       )}
-      {more > 0 && <div className="tl-tip-more" data-testid="timeline-tooltip-more">+{more} more {more === 1 ? 'mark' : 'marks'} within 3 px: zoom in to tell them apart</div>}
-      <div className="dim">{fileId >= 0 ? `click: line ${line + 1} in the raw log` : 'no line of its own'}</div>
+      {others.length > 0 && (
+        <div className="tl-tip-more" data-testid="timeline-tooltip-more">
+          <div>also here ({others.length}, {others.some((o) => m.t0[o] === t0) ? 'some in the same millisecond' : 'within 3 px'}):</div>
+          {others.slice(0, 6).map((o) => (
+            <div key={o} className="tl-tip-other"><span className="mono dim">{formatWall(m.t0[o], false)}</span> {m.labels[m.label[o]]}</div>
+          ))}
+          {others.length > 6 && <div className="dim">and {others.length - 6} more</div>}
+        </div>
+      )}
+      <div className="dim">{others.length > 0 ? 'click: choose which line to open' : fileId >= 0 ? `click: line ${line + 1} in the raw log` : 'no line of its own'}</div>
     </div>
   );
 }

@@ -24,6 +24,7 @@ import { Overview } from './Overview.tsx';
 import { TimelineHelp, TimelineLegend } from './Legend.tsx';
 import { axisBaseOf, fmtOffset, type AxisBase, type AxisStyle } from './axis.ts';
 import { AXIS_H, opaqueColor, paintAxisCanvas, paintOverviewWindow, sizedContext } from './canvases.ts';
+import { MarkPicker, type Pick } from './MarkPicker.tsx';
 import { HoverTip, setTip, useTip } from './HoverTip.tsx';
 import { MarkList } from './MarkList.tsx';
 import { RowLabels } from './RowLabels.tsx';
@@ -80,6 +81,10 @@ export function TimelineView() {
   const tipStale = useRef(false);
   const bodyTop = useRef(0);
   const [sel, setSel] = useState<[number, number] | null>(null);
+  /** Marks that share the clicked place, offered to choose from. */
+  const [pick, setPick] = useState<Pick | null>(null);
+  // A new set of marks: the indexes may point elsewhere.
+  useEffect(() => setPick(null), [marks]);
 
   // The lanes fit the viewport's height: tracks the user has not opened are collapsed as needed.
   const rows = useMemo(() => (marks ? layoutRows(marks, { ...tl, filteredOut, fitHeight: viewportH }) : null),
@@ -151,7 +156,7 @@ export function TimelineView() {
       if (tip) {
         const ptr = pointer.current;
         if (!ptr || drag.current || hitTest(p.marks, p.rows, p.endMax, p.mask, v, ptr.x, ptr.y + scrollTop.current) !== tip.k) setTip(null);
-        else setTip({ ...tip, more: marksNear(p.marks, p.endMax, p.mask, v, tip.k) });
+        else setTip({ ...tip, others: marksNear(p.marks, p.endMax, p.mask, v, tip.k) });
       }
       // The visible range, on the section for tests and tools (attributes no style depends on).
       const sec = box.current;
@@ -306,7 +311,7 @@ export function TimelineView() {
       return;
     }
     const k = hitTest(marks, rows, endMax, mask, v, x, y);
-    setTip(k >= 0 ? { k, x: x + LABEL_W, y: y - scrollTop.current + bodyTop.current, more: marksNear(marks, endMax, mask, v, k) } : null);
+    setTip(k >= 0 ? { k, x: x + LABEL_W, y: y - scrollTop.current + bodyTop.current, others: marksNear(marks, endMax, mask, v, k) } : null);
   };
   const onUp = (e: React.MouseEvent) => {
     const d = drag.current;
@@ -327,6 +332,16 @@ export function TimelineView() {
       if (label) tl.set({ focusRow: label.key, focusMark: -1 });
       return;
     }
+    // Marks sharing the place (same millisecond, or within 3 px): the click offers them all.
+    const others = marksNear(marks, endMax, mask, v, k);
+    if (others.length > 0) {
+      setTip(null);
+      setPick({ ks: [k, ...others], x: x + LABEL_W, y: y - scrollTop.current + bodyTop.current });
+      return;
+    }
+    chooseMark(k);
+  };
+  const chooseMark = (k: number) => {
     const label = rows.labels.find((l) => l.row === marks.row[k]) ?? rows.labels.find((l) => l.y === rows.y[marks.row[k]]);
     tl.set({ focusMark: k, focusRow: label?.key ?? null });
     if (marks.fileId[k] >= 0) {
@@ -379,6 +394,7 @@ export function TimelineView() {
         </div>
       </div>
       <HoverTip marks={marks} width={width + LABEL_W} offsets={offsets} />
+      {pick && <MarkPicker marks={marks} pick={pick} width={width + LABEL_W} onChoose={(k) => { setPick(null); chooseMark(k); }} onClose={() => setPick(null)} />}
       {legendShown && <TimelineLegend />}
       {tl.helpOpen && <TimelineHelp onClose={() => tl.set({ helpOpen: false })} />}
       <MarkList marks={marks} rows={rows} endMax={endMax} mask={mask} view={listView} />

@@ -8,20 +8,21 @@ import { tOf, xOf, type View } from './view-coords.ts';
 import { visibleRange } from './visible-range.ts';
 
 /**
- * Other shown point marks (and arrows) of mark k's row within `px` pixels of it: a tooltip
- * shows one mark, and says how many more share its place at this zoom.
+ * The other shown point marks (and arrows) of mark k's row within `px` pixels of it, most severe
+ * first, then by time: marks of one millisecond never come apart by zooming, so the tooltip
+ * lists them and a click offers them.
  */
-export function marksNear(m: TimelineMarks, endMax: Float64Array, mask: Uint8Array | null, v: View, k: number, px = 3): number {
-  if (!POINT_STYLES.has(m.style[k]) && !isArrow(m, k)) return 0;
+export function marksNear(m: TimelineMarks, endMax: Float64Array, mask: Uint8Array | null, v: View, k: number, px = 3): number[] {
+  if (!POINT_STYLES.has(m.style[k]) && !isArrow(m, k)) return [];
   const x = xOf(v, m.t0[k]);
   const near: View = { ...v, t0: tOf(v, x - px), t1: tOf(v, x + px), width: 2 * px };
   const [k0, k1] = visibleRange(m, endMax, m.row[k], near);
-  let n = 0;
+  const out: number[] = [];
   for (let i = k0; i < k1; i++) {
     if (i === k || (mask && mask[i] === 0)) continue;
-    if ((POINT_STYLES.has(m.style[i]) || isArrow(m, i)) && Math.abs(xOf(v, m.t0[i]) - x) <= px) n++;
+    if ((POINT_STYLES.has(m.style[i]) || isArrow(m, i)) && Math.abs(xOf(v, m.t0[i]) - x) <= px) out.push(i);
   }
-  return n;
+  return out.sort((a, b) => STYLE_PRIORITY[m.style[b]] - STYLE_PRIORITY[m.style[a]] || m.t0[a] - m.t0[b] || a - b);
 }
 
 /** The mark under (x, y in layout coordinates): a point within 5 px, else the span that covers x; arrows by their stem. */

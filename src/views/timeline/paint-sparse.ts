@@ -7,7 +7,7 @@ import type { PaintInput, PaintStats } from './paint-input.ts';
 import type { RectSink } from './raster.ts';
 import { ROW_H } from './rows.ts';
 import { pushText, type Later } from './span-labels.ts';
-import { IS_POINT } from './style-rules.ts';
+import { IS_POINT, STYLE_PRIORITY } from './style-rules.ts';
 import { colOf, ORIGIN } from './view-coords.ts';
 
 /** Scratch: the point marks of the row being drawn (drawn after its spans). */
@@ -48,6 +48,8 @@ export function paintSparse(out: RectSink, p: PaintInput, k0: number, k1: number
       for (let x = Math.ceil((a + phase) / 6) * 6 - phase; x < b; x += 6) out.fill(x, y + 2, 1, ROW_H - 4, NO_DATA_HATCH);
     }
   }
+  // The most severe on top: a quorum loss in the millisecond of a view change must not hide under it.
+  if (points > 1) rowPoints.subarray(0, points).sort((a, b) => STYLE_PRIORITY[m.style[a]] - STYLE_PRIORITY[m.style[b]] || a - b);
   for (let j = 0; j < points; j++) {
     const i = rowPoints[j];
     out.diamond(colOf(m.t0[i]), y + 1, ROW_H - 2, 4, STYLE_COLORS[m.style[i]]);
