@@ -234,3 +234,33 @@ test('the events panel reads as sentences with names, kinds grouped by family, a
   await expect(rows.first()).toContainText('quorum lost: failed to update witness epoch after node failure');
   await expect(rows.first().getByTestId('event-severity-tag')).toHaveText('ERR');
 });
+
+test('membership as the lines imply it: views known only from a later oldView are drawn, marked inferred; the split window is shaded', async ({ page }) => {
+  await openIncident(page);
+  const view = (node: string) => marks(page, `[data-node="${node}"][data-track="membership"][data-row="view"]`);
+  // SVR12's only install line is 1301; its oldView says it held 1101 (SVR12, SVR13) before: from where its log begins.
+  const inferred12 = view('SVR12').filter({ hasText: /^view 1101 \(SVR12, SVR13\) — inferred: held before view 1301 \(that line's oldView\)/ });
+  await expect(inferred12).toHaveAttribute('data-kind', 'ViewInferred');
+  await expect(inferred12).toHaveAttribute('data-t0', String(Date.UTC(2020, 4, 12, 1, 16, 17, 902)));
+  await expect(inferred12).toHaveAttribute('data-t1', String(Date.UTC(2020, 4, 12, 1, 17, 51, 909)));
+  // SVR13 formed 002 (SVR13); its 1302 line says 1101 came in between.
+  await expect(view('SVR13').filter({ hasText: /^view 1101 \(SVR12, SVR13\) — inferred: held before view 1302/ })).toHaveAttribute('data-kind', 'ViewInferred');
+  // From SVR13's 1302 (21:17:48.802) the nodes are in different views (1101 against 1302, then 1301 against 1302)
+  // until SVR12's log ends (21:17:51.910): shaded on both lanes.
+  for (const node of ['SVR12', 'SVR13']) {
+    const d = view(node).and(page.locator('[data-kind="Disagree"]'));
+    await expect(d).toHaveCount(1);
+    await expect(d).toHaveAttribute('data-t0', String(Date.UTC(2020, 4, 12, 1, 17, 48, 802)));
+    await expect(d).toHaveAttribute('data-t1', String(Date.UTC(2020, 4, 12, 1, 17, 51, 910)));
+  }
+});
+
+test('a move whose line names one node twice says why the arrow comes from the other; service bars end in words', async ({ page }) => {
+  await openIncident(page);
+  const move = marks(page, '[data-node="SVR12"][data-track="groups"][data-kind="MoveFailover"]');
+  await expect(move).toHaveAttribute('data-to-node', 'SVR13');
+  await expect(move).toHaveText('failover of Cluster Group: SVR12 → SVR13 (NodeDown) · the line says from SVR13 to SVR13 (a NodeDown move writes the survivor twice); the source is the node view 1302 removed, SVR12 (installed 6.5 s after it)');
+  await expect(marks(page, '[data-node="SVR12"][data-track="service"]').first()).toHaveText('clussvc (pid 3352) started, terminated after losing quorum');
+  await expect(marks(page, '[data-node="SVR12"][data-track="service"]').first()).toHaveAttribute('data-kind', 'SessionCrash');
+  await expect(marks(page, '[data-node="SVR13"][data-track="service"]').first()).toHaveText('clussvc (pid 2700) running (its start is not in the log), still running where the log ends');
+});

@@ -6,7 +6,7 @@
 
 import { describe, type NameLookup } from '../events/describe.ts';
 import type { ClusterEvent } from '../events/types.ts';
-import type { ClusterModel, JoinSpan, LineRef } from '../events/correlate/types.ts';
+import type { ClusterModel, JoinSpan, LineRef, ServiceSessionSpan } from '../events/correlate/types.ts';
 import { MarksBuilder, Style, type TimelineLane, type TimelineMarks } from './marks.ts';
 import { NO_GROUP, resourceGroupOf, resourceStyle } from './resource-states.ts';
 
@@ -69,7 +69,8 @@ function membershipTrack({ b, model, lane, end }: Ctx, events: readonly ClusterE
       // A null view is the end of a service session: the node holds no view until the next point.
       if (p.viewId === null) return;
       const next = m.points[i + 1]?.t ?? end(m.node);
-      b.add(row, Style.ViewSpan, p.t, Math.max(p.t, next), `view ${p.viewId} (${p.members.join(', ')})`, ref(p.ref), -1, 'membership', names(p.members));
+      const what = `view ${p.viewId} (${p.members.join(', ')})${p.inferred ? ` — inferred: ${p.inferred}` : ''}`;
+      b.add(row, p.inferred ? Style.ViewInferred : Style.ViewSpan, p.t, Math.max(p.t, next), what, ref(p.ref), -1, 'membership', names(p.members));
     });
   }
   for (const v of model.views) {
@@ -248,7 +249,7 @@ function groupMoves({ b, model, lane }: Ctx, events: readonly ClusterEvent[]): v
     if (to < 0) continue;
     const toRow = b.rowOf(to, 'groups', m.group);
     const fromRow = from >= 0 ? b.rowOf(from, 'groups', m.group) : -1;
-    const what = `${m.failover ? 'failover' : 'move'} of ${m.group}: ${m.from ?? '?'} → ${m.to}${m.moveType ? ` (${m.moveType})` : ''}${m.sourceFrom !== 'logged' ? ` · source from ${m.sourceFrom}` : ''}`;
+    const what = `${m.failover ? 'failover' : 'move'} of ${m.group}: ${m.from ?? '?'} → ${m.to}${m.moveType ? ` (${m.moveType})` : ''}${m.sourceWhy ? ` · ${m.sourceWhy}` : ''}`;
     b.add(fromRow >= 0 ? fromRow : toRow, m.failover ? Style.MoveFailover : Style.MoveManual, m.t, m.t, what, ref(moveRef(m.refs)), fromRow >= 0 ? toRow : -1,
       'group', names(m.group, m.from, m.to));
   }
@@ -302,12 +303,27 @@ function groupFailures({ b, lane }: Ctx, events: readonly ClusterEvent[], groupO
 
 // ---- service ----
 
+/** How a clussvc session began and ended, in words (the events' own words: stopped, terminated, crashed). */
+const SESSION_START: Record<ServiceSessionSpan['startKind'], string> = {
+  'service-start': 'started',
+  'log-begin': 'started (its log begins)',
+  'new-pid': 'running (its start is not in the log)',
+};
+const SESSION_END: Record<ServiceSessionSpan['endKind'], string> = {
+  stop: 'stopped',
+  crash: 'crashed (fatal error)',
+  terminated: 'terminated after losing quorum',
+  'next-start': 'ended before the next start (no stop line)',
+  open: 'still running where the log ends',
+};
+
 /** clussvc sessions, RHS processes, and the stretches without data. */
 function serviceTrack({ b, model, lane }: Ctx): void {
   for (const s of model.sessions) {
     const L = lane(s.node);
     if (L < 0) continue;
-    b.add(b.rowOf(L, 'service', 'clussvc'), s.endKind === 'crash' ? Style.SessionCrash : Style.Session, s.start, s.end, `clussvc pid ${s.pid}: ${s.startKind} → ${s.endKind}`, ref(s.startRef), -1, 'service');
+    const abnormal = s.endKind === 'crash' || s.endKind === 'terminated';
+    b.add(b.rowOf(L, 'service', 'clussvc'), abnormal ? Style.SessionCrash : Style.Session, s.start, s.end, `clussvc (pid ${s.pid}) ${SESSION_START[s.startKind]}, ${SESSION_END[s.endKind]}`, ref(s.startRef), -1, 'service');
   }
   for (const r of model.rhs) {
     const L = lane(r.node);

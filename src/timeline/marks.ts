@@ -50,6 +50,8 @@ export const Style = {
   QuorumGained: 32,
   /** Any other quorum line: one off quorum, witness tag, quorum configuration, Paxos tag... (a point). */
   QuorumInfo: 33,
+  /** A view no line of the node installs, implied by the oldView of its next install. */
+  ViewInferred: 34,
 } as const;
 export type Style = (typeof Style)[keyof typeof Style];
 

@@ -48,7 +48,11 @@ export function correlate(events: readonly ClusterEvent[], files: readonly Cover
 
   const sessions = buildSessions(sorted, nn, dataEnd);
   const views = buildViews(sorted, nn);
-  const membership = buildMembership(views, sessions);
+  const dataStart = (node: string): number => {
+    const c = coverage.find((x) => x.node === node);
+    return c && c.spans.length ? Math.min(...c.spans.map((s) => s.start)) : -Infinity;
+  };
+  const membership = buildMembership(views, sessions, dataStart);
   const disagreements = findDisagreements(membership, coverage, o.disagreementToleranceMs);
 
   const { resources, groups } = buildStateSeries(sorted, nn, o.mergeWindowMs);

@@ -65,29 +65,36 @@ export function resolveSources(moves: GroupMove[], owners: ReadonlyMap<string, r
     }
     const series = owners.get(m.group) ?? [];
     const prev = series[lastBefore(series, m.t, (p) => p.t)];
+    const written = m.loggedFrom ? `the line says from ${m.loggedFrom} to ${m.to}` : 'the line does not say where from';
     if (prev && prev.owner !== m.to) {
       m.from = prev.owner;
       m.sourceFrom = 'owner-series';
+      m.sourceWhy = `${written}; the source is the group's owner before it, ${prev.owner}`;
       continue;
     }
     if (m.failover) {
-      // The target's own side of the partition: a view it is a member of (not the lost node's singleton view).
+      // The target's own side of the partition: a view it is a member of (not the lost node's
+      // singleton view), the last before the move; else the first after it (a NodeDown move runs
+      // while the regroup that removes the lost node is still going on).
       let v: ClusterView | undefined;
       for (let i = lastAtOrBefore(views, m.t, (x) => x.t); i >= 0 && m.t - views[i].t <= DOWNERS_LOOKBACK_MS; i--) {
-        if (views[i].members.includes(m.to)) {
+        if (views[i].members.includes(m.to) && views[i].downers.some((d) => d !== m.to)) {
           v = views[i];
           break;
         }
       }
+      v ??= views.find((x) => x.t > m.t && x.t - m.t <= DOWNERS_LOOKBACK_MS && x.members.includes(m.to) && x.downers.some((d) => d !== m.to));
       const downers = v ? v.downers.filter((d) => d !== m.to) : [];
-      if (downers.length === 1) {
+      if (v && downers.length === 1) {
         m.from = downers[0];
         m.sourceFrom = 'downers';
+        m.sourceWhy = `${written}${m.loggedFrom === m.to ? ' (a NodeDown move writes the survivor twice)' : ''}; the source is the node view ${v.viewId} removed, ${downers[0]} (${v.t <= m.t ? 'installed before the move' : `installed ${((v.t - m.t) / 1000).toFixed(1)} s after it`})`;
         continue;
       }
     }
     // Nothing better: a manual move keeps what it wrote, a failover stays unknown.
     m.from = m.failover ? null : m.loggedFrom;
     m.sourceFrom = m.failover || !m.loggedFrom ? 'unknown' : 'logged';
+    if (m.sourceFrom === 'unknown') m.sourceWhy = `${written}; no owner before it and no view removing a node around it tells the source`;
   }
 }

@@ -30,6 +30,8 @@ function clussvcLine(e: ClusterEvent): boolean {
 
 interface Open {
   s: ServiceSessionSpan;
+  /** When its node lost quorum during it (clussvc shuts down then), else null. */
+  quorumLost: number | null;
   /** Last line of the session's process (a session that vanishes without a stop line ends here). */
   last: number;
   ended: boolean;
@@ -54,7 +56,7 @@ export function buildSessions(sorted: readonly ClusterEvent[], nn: NodeNames, da
         node, pid: Math.max(0, e.pid), start: e.t, end: e.t, startKind, endKind: 'open', startRef: e.ref, endRef: null, refs: [e.ref],
       };
       out.push(s);
-      return { s, last: e.t, ended: false };
+      return { s, last: e.t, ended: false, quorumLost: null };
     };
     for (const e of events) {
       const samePid = cur !== null && (e.pid <= 0 || cur.s.pid === 0 || e.pid === cur.s.pid);
@@ -74,7 +76,8 @@ export function buildSessions(sorted: readonly ClusterEvent[], nn: NodeNames, da
         if (!cur) cur = open(e, 'new-pid');
         if (!cur.ended) {
           cur.ended = true;
-          cur.s.endKind = end;
+          // A stop after the node lost quorum is the service shutting down for it, not a planned stop.
+          cur.s.endKind = end === 'stop' && cur.quorumLost !== null ? 'terminated' : end;
           cur.s.endRef = e.ref;
         } else if (end === 'crash') cur.s.endKind = 'crash'; // a fatal error while stopping still makes it a crash
         cur.s.end = Math.max(cur.s.end, e.t);
@@ -86,11 +89,18 @@ export function buildSessions(sorted: readonly ClusterEvent[], nn: NodeNames, da
       if (!cur || (!samePid && e.pid > 0)) cur = open(e, 'new-pid');
       if (cur.s.pid === 0 && e.pid > 0) cur.s.pid = e.pid;
       cur.last = e.t;
+      if (e.kind === 'quorum-lost' && cur.quorumLost === null) cur.quorumLost = e.t;
       // Lines of a stopping process (Service Stopped, About to exit) extend it.
       if (cur.ended) cur.s.end = Math.max(cur.s.end, e.t);
     }
     const last: Open | null = cur;
-    if (last && !last.ended) last.s.end = Math.max(last.last, dataEnd(node));
+    if (last && !last.ended) {
+      // Quorum lost and no line after it says otherwise: the service shut down (its log ends there).
+      if (last.quorumLost !== null) {
+        last.s.endKind = 'terminated';
+        last.s.end = last.last;
+      } else last.s.end = Math.max(last.last, dataEnd(node));
+    }
   }
   return out.sort((a, b) => a.node.localeCompare(b.node) || a.start - b.start);
 }

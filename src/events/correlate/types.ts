@@ -117,6 +117,11 @@ export interface MembershipPoint {
   viewId: string | null;
   members: string[];
   ref: LineRef;
+  /**
+   * Set when no line of the node installs this view but a later line implies it held it (the
+   * `oldView` of its next install): why, in words. Its start is the earliest the lines allow.
+   */
+  inferred?: string;
 }
 
 export interface NodeMembership {
@@ -154,6 +159,8 @@ export interface GroupMove {
   /** The real source: the logged one when it differs from the target, else inferred. */
   from: string | null;
   sourceFrom: SourceFrom;
+  /** Why the source is not the one written, in words (empty when it is). */
+  sourceWhy?: string;
   moveType: string | null;
   /** NodeDown / Failover moves (and failover attempts) vs manual moves. */
   failover: boolean;
@@ -222,7 +229,8 @@ export interface RouteSeries {
 // ---- service ----
 
 export type SessionStart = 'service-start' | 'log-begin' | 'new-pid';
-export type SessionEnd = 'stop' | 'crash' | 'next-start' | 'open';
+/** terminated: the service shut down because the node lost quorum (clussvc always does). */
+export type SessionEnd = 'stop' | 'crash' | 'terminated' | 'next-start' | 'open';
 
 export interface ServiceSessionSpan {
   node: string;

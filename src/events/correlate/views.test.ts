@@ -59,10 +59,15 @@ describe('disagreements', () => {
     ], files(10_000));
     expect(m.disagreements).toHaveLength(1);
     const d = m.disagreements[0];
-    expect([d.start, d.end]).toEqual([1100, 10_000]);
+    // From A's install of 1301: B and C still held 1101, which no line of theirs installs (the
+    // oldView of their own next installs says so).
+    expect([d.start, d.end]).toEqual([1000, 10_000]);
     expect(d.views).toEqual([{ node: 'A', viewId: '1301' }, { node: 'B', viewId: '1302' }, { node: 'C', viewId: '1301' }]);
     expect(d.refs.length).toBeGreaterThanOrEqual(3);
-    expect(clusterRecords(m).find((r) => r.type === 'disagreement')).toMatchObject({ start: 1100, end: 10_000, views: d.views });
+    expect(clusterRecords(m).find((r) => r.type === 'disagreement')).toMatchObject({ start: 1000, end: 10_000, views: d.views });
+    const b = m.membership.find((x) => x.node === 'B')!;
+    expect(b.points.map((p) => [p.t, p.viewId, !!p.inferred])).toEqual([[0, '1101', true], [1100, '1302', false]]);
+    expect(b.points[0].inferred).toBe('held before view 1302 (that line\'s oldView), from where the log begins: its install is not in it');
   });
 
   it('a 1.5 s lag is not a disagreement under the default 2 s tolerance, and is one (one segment) under 1 s', () => {

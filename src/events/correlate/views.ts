@@ -63,11 +63,19 @@ function viewKey2(v: ClusterView): string {
   return `${v.viewId}(${v.memberIds.join(' ')})`;
 }
 
+/** A view id that stands for no view (`oldView=000()` of a node that forms the cluster). */
+const NO_VIEW = /^0+$/;
+
 /**
  * Each node's installed view over time. A service session that ends takes its view with it
  * (a point with viewId null): a stopped node holds no view until it installs one again.
+ *
+ * An install's `oldView` says which view the node held just before it: when the node's own
+ * lines do not install that view (the install was not logged, or the log starts later), it is
+ * inferred and marked so. It starts where the lines allow: when another node installed it, not
+ * before the node's previous view, and not before the node's data begins (`dataStart`).
  */
-export function buildMembership(views: readonly ClusterView[], sessions: readonly ServiceSessionSpan[]): NodeMembership[] {
+export function buildMembership(views: readonly ClusterView[], sessions: readonly ServiceSessionSpan[], dataStart: (node: string) => number = () => -Infinity): NodeMembership[] {
   const by = new Map<string, MembershipPoint[]>();
   const add = (node: string, p: MembershipPoint): void => {
     const a = by.get(node);
@@ -75,6 +83,7 @@ export function buildMembership(views: readonly ClusterView[], sessions: readonl
     else by.set(node, [p]);
   };
   for (const v of views) for (const i of v.installs) add(i.node, { t: i.t, viewId: v.viewId, members: v.members, ref: i.ref });
+  for (const [node, points] of by) inferOldViews(node, points, views, dataStart(node));
   for (const s of sessions) {
     if (s.endKind === 'open' || !by.has(s.node)) continue;
     add(s.node, { t: s.end, viewId: null, members: [], ref: s.endRef ?? s.startRef });
@@ -93,4 +102,30 @@ export function buildMembership(views: readonly ClusterView[], sessions: readonl
     out.push({ node, points: clean });
   }
   return out.sort((a, b) => a.node.localeCompare(b.node));
+}
+
+/** Adds the views the node's installs say it held (their oldView) where its own lines do not show them. */
+function inferOldViews(node: string, points: MembershipPoint[], views: readonly ClusterView[], start: number): void {
+  const installs = points.slice().sort((a, b) => a.t - b.t);
+  for (let i = 0; i < installs.length; i++) {
+    const p = installs[i];
+    const v = views.find((x) => x.viewId === p.viewId && x.installs.some((inst) => inst.node === node && inst.t === p.t));
+    if (!v || !v.oldViewId || NO_VIEW.test(v.oldViewId)) continue;
+    // A joiner's line gives the cluster's old view, which it was not in: only a member held it.
+    const oldMembers = v.oldMembers.length ? v.oldMembers : views.find((x) => x.viewId === v.oldViewId)?.members ?? [];
+    if (!oldMembers.some((m) => m.toLowerCase() === node.toLowerCase())) continue;
+    const prev = installs[i - 1];
+    if (prev && prev.viewId === v.oldViewId) continue;
+    const after = Math.max(prev ? prev.t : -Infinity, start);
+    // When the cluster's lines show it installed: the earliest install of that view by any node,
+    // inside [after, p.t); else from where the node's lines allow.
+    const seen = views
+      .filter((x) => x.viewId === v.oldViewId)
+      .flatMap((x) => x.installs.map((inst) => inst.t))
+      .filter((t) => t >= after && t < p.t);
+    const t = seen.length ? Math.min(...seen) : Number.isFinite(after) ? after : p.t;
+    if (t >= p.t) continue; // no time left for it before the install that names it
+    const when = seen.length ? 'from when another node installed it' : prev ? `after view ${prev.viewId}: its install is not logged` : 'from where the log begins: its install is not in it';
+    points.push({ t, viewId: v.oldViewId, members: oldMembers, ref: p.ref, inferred: `held before view ${p.viewId} (that line's oldView), ${when}` });
+  }
 }

@@ -38,6 +38,7 @@ const LEGEND: Array<{ group: string; items: Swatch[] }> = [
   ] },
   { group: 'membership', items: [
     { label: 'view', color: STYLE_COLORS[Style.ViewSpan], shape: 'bar' },
+    { label: 'view inferred', color: STYLE_COLORS[Style.ViewInferred], shape: 'hatch' },
     { label: 'node down', color: STYLE_COLORS[Style.NodeDown], shape: 'point' },
     { label: 'views disagree', color: STYLE_COLORS[Style.Disagree], shape: 'band' },
   ] },

@@ -42,7 +42,12 @@ export function paintSparse(out: RectSink, p: PaintInput, k0: number, k1: number
     stats.draws++;
     // Wide spans carry their label's first words, so a glance reads "Online", "SQLNODE1"...
     if (b - a > 56 && st !== Style.Disagree && st !== Style.NoData) pushText(m, i, a, b, y, later);
-    else if (st === Style.NoData) {
+    if (st === Style.ViewInferred) {
+      // Inferred from a later line, not logged: hatched, like data the log does not hold.
+      const phase = ((ORIGIN % 6) + 6) % 6;
+      for (let x = Math.ceil((a + phase) / 6) * 6 - phase; x < b; x += 6) out.fill(x, y + 2, 1, ROW_H - 4, STYLE_COLORS[Style.ViewSpan]);
+    }
+    if (st === Style.NoData) {
       // Every 6 px of absolute time (not of the view), so that a pan moves the hatch with the marks.
       const phase = ((ORIGIN % 6) + 6) % 6;
       for (let x = Math.ceil((a + phase) / 6) * 6 - phase; x < b; x += 6) out.fill(x, y + 2, 1, ROW_H - 4, NO_DATA_HATCH);

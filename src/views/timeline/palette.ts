@@ -12,7 +12,7 @@ export const STYLE_COLORS: Record<number, string> = {
   [Style.Session]: '#33465c', [Style.SessionCrash]: '#7a2e3a', [Style.Rhs]: '#3d3a5c', [Style.NoData]: '#555b63',
   [Style.Quorum]: '#ff4d6d', [Style.StageSpan]: '#3f7d5a', [Style.JoinLink]: '#9ad95f',
   [Style.ResOnline]: '#2d6a4f', [Style.ResPending]: '#c9a227', [Style.ResOffline]: '#4b5563', [Style.ResFailed]: '#d9363e', [Style.ResOther]: '#6b5b95',
-  [Style.DeathTimer]: '#7a3b2e', [Style.WitnessDelay]: '#5c4f24', [Style.QuorumGained]: '#5fd38d', [Style.QuorumInfo]: '#b39ddb',
+  [Style.ViewInferred]: '#26364a', [Style.DeathTimer]: '#7a3b2e', [Style.WitnessDelay]: '#5c4f24', [Style.QuorumGained]: '#5fd38d', [Style.QuorumInfo]: '#b39ddb',
 };
 export const STYLE_NAMES: Record<number, string> = Object.fromEntries(Object.entries(Style).map(([k, v]) => [v, k]));
 
