@@ -264,3 +264,70 @@ test('a move whose line names one node twice says why the arrow comes from the o
   await expect(marks(page, '[data-node="SVR12"][data-track="service"]').first()).toHaveAttribute('data-kind', 'SessionCrash');
   await expect(marks(page, '[data-node="SVR13"][data-track="service"]').first()).toHaveText('clussvc (pid 2700) running (its start is not in the log), still running where the log ends');
 });
+
+test('a readable raw log: the line keeps half the width at 1600×1000 with both panels, and at 1280×720 the panels and legend fold', async ({ page }) => {
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  await openIncident(page);
+  const msgWidth = async () => (await page.locator('.log-header .c-msg').boundingBox())!.width;
+  const logWidth = async () => (await page.getByTestId('log-view').boundingBox())!.width;
+  await expect(page.getByTestId('file-card')).toHaveCount(2);
+  await expect(page.getByTestId('events-panel')).toBeVisible();
+  expect(await msgWidth()).toBeGreaterThanOrEqual((await logWidth()) / 2 - 1);
+  // A cut cell shows its whole line on hover.
+  const long = page.locator('[data-testid="log-view"] [data-pos] .c-msg').filter({ hasText: 'move of group' });
+  await expect(long).toHaveAttribute('title', /targeted=false$/);
+  // Columns hide and come back from the menu, and are remembered.
+  await page.getByTestId('column-menu').click();
+  await page.getByRole('menuitemcheckbox', { name: 'Node' }).locator('input').uncheck();
+  await expect(page.locator('.log-header .c-node')).toBeHidden();
+  await page.reload();
+  await waitLoaded(page, 3);
+  await expect(page.locator('.log-header .c-node')).toBeHidden();
+  await page.getByTestId('column-menu').click();
+  await page.getByRole('button', { name: 'Reset columns' }).click();
+  await expect(page.locator('.log-header .c-node')).toBeVisible();
+  // Wrapped lines: rows three lines tall, remembered.
+  await page.getByTestId('wrap-lines').check();
+  await expect.poll(async () => (await page.locator('[data-testid="log-view"] [data-pos]').first().boundingBox())!.height).toBe(54);
+
+  // 1280×720 in a fresh page: the files panel and the legend start folded (the cards' warnings counted on ☰), the
+  // timeline shows both lanes, and the line keeps half the log's width.
+  const small = await page.context().newPage();
+  await small.setViewportSize({ width: 1280, height: 720 });
+  await small.evaluate(() => localStorage.clear()).catch(() => {});
+  await small.goto('/');
+  await small.evaluate(() => localStorage.clear());
+  await small.reload();
+  await expect(small.getByTestId('load-state')).not.toHaveClass(/st-busy/, { timeout: 60_000 });
+  await small.setInputFiles('[data-testid="file-input"]', picked());
+  await expect(small.getByTestId('status-bar')).toContainText('2 files');
+  await expect(small.getByTestId('file-card')).toHaveCount(0);
+  await expect(small.getByTestId('timeline-legend')).toHaveCount(0);
+  await expect(small.getByTestId('timeline-lane')).toHaveCount(2);
+  for (const lane of await small.getByTestId('timeline-lane').all()) await expect(lane).toBeInViewport();
+  const m = (await small.locator('.log-header .c-msg').boundingBox())!.width;
+  const l = (await small.getByTestId('log-view').boundingBox())!.width;
+  expect(m).toBeGreaterThanOrEqual(l / 2 - 1);
+  // Opening the panel is remembered.
+  await small.getByRole('button', { name: 'Show file panel' }).click();
+  await expect(small.getByTestId('file-card')).toHaveCount(2);
+  await small.reload();
+  await expect(small.getByRole('button', { name: 'Hide file panel' })).toBeVisible();
+});
+
+test('clicking an event centres its line in the raw log, with its context above and below (never under the details strip)', async ({ page }) => {
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  await openApp(page);
+  await waitLoaded(page, 3);
+  const scroller = page.locator('.log-scroller');
+  for (const k of [2, 10, 18]) {
+    await page.getByTestId('event-row').nth(k).click();
+    const sel = page.locator('[data-testid="log-view"] .row.sel');
+    await expect(sel).toHaveCount(1);
+    const s = (await scroller.boundingBox())!;
+    await expect.poll(async () => {
+      const r = (await sel.boundingBox())!;
+      return Math.abs(r.y + r.height / 2 - (s.y + s.height / 2)) <= 2 * r.height;
+    }).toBe(true);
+  }
+});

@@ -205,6 +205,13 @@ export function scrollBy(rows: number): void {
 export function ensureVisible(pos: number, center = false): void {
   const ui = useUi.getState();
   const page = Math.max(1, Math.floor(ui.viewportRows));
+  // Centred means centred, with its context above and below, even when it was already on screen
+  // (at the last row, say): a click-through must show what led to the line and what followed.
+  if (center) {
+    const top = pos - Math.floor(page / 2);
+    if (Math.abs(top - ui.scrollRow) >= 1) scrollTo(top);
+    return;
+  }
   if (pos >= ui.scrollRow && pos + 1 <= ui.scrollRow + ui.viewportRows) return;
   if (center) scrollTo(pos - Math.floor(page / 2));
   else if (pos < ui.scrollRow) scrollTo(pos);

@@ -6,15 +6,37 @@
 
 import { create } from 'zustand';
 
+type ColumnKey = 'time' | 'node' | 'level' | 'comp' | 'tid';
+const COLUMN_KEYS: readonly ColumnKey[] = ['time', 'node', 'level', 'comp', 'tid'];
+
 export interface Prefs {
   /** The timeline's height in CSS pixels, null for the default (a share of the window). */
   timelineHeight: number | null;
-  /** The legend under the timeline (hiding it leaves more room for the lanes). */
-  legendShown: boolean;
+  /** The legend under the timeline (hiding it leaves more room for the lanes); null: shown where the window is tall enough. */
+  legendShown: boolean | null;
+  /** The side panels, as the user left them; null: open where the window is wide enough. */
+  filesPanel: boolean | null;
+  eventsPanel: boolean | null;
+  /** Raw-log column widths the user dragged (px), and the columns the user hid or asked to keep. */
+  columnWidths: Partial<Record<ColumnKey, number>>;
+  hiddenColumns: ColumnKey[];
+  shownColumns: ColumnKey[];
+  /** Long raw-log lines wrap (rows three lines tall). */
+  wrapLines: boolean;
 }
 
 export const PREFS_KEY = 'clusterlens.prefs.v1';
-export const DEFAULT_PREFS: Prefs = { timelineHeight: null, legendShown: true };
+export const DEFAULT_PREFS: Prefs = {
+  timelineHeight: null, legendShown: null, filesPanel: null, eventsPanel: null, columnWidths: {}, hiddenColumns: [], shownColumns: [], wrapLines: false,
+};
+
+/** Under these window sizes the panels and the legend start folded (the log and the lanes need the room). */
+export const AUTO_FILES_PANEL_MIN_WIDTH = 1500;
+export const AUTO_EVENTS_PANEL_MIN_WIDTH = 1200;
+export const AUTO_LEGEND_MIN_HEIGHT = 900;
+
+const bool = (v: unknown): boolean | null => (typeof v === 'boolean' ? v : null);
+const keys = (v: unknown): ColumnKey[] => (Array.isArray(v) ? v.filter((k): k is ColumnKey => COLUMN_KEYS.includes(k as ColumnKey)) : []);
 
 /** The stored text parsed and checked field by field: a bad or foreign value falls back to its default. */
 export function parsePrefs(text: string | null): Prefs {
@@ -26,9 +48,21 @@ export function parsePrefs(text: string | null): Prefs {
   }
   const o = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
   const h = o.timelineHeight;
+  const widths: Partial<Record<ColumnKey, number>> = {};
+  const cw = o.columnWidths && typeof o.columnWidths === 'object' ? (o.columnWidths as Record<string, unknown>) : {};
+  for (const k of COLUMN_KEYS) {
+    const w = cw[k];
+    if (typeof w === 'number' && Number.isFinite(w) && w >= 24 && w <= 600) widths[k] = Math.round(w);
+  }
   return {
     timelineHeight: typeof h === 'number' && Number.isFinite(h) && h > 0 ? Math.round(h) : null,
-    legendShown: typeof o.legendShown === 'boolean' ? o.legendShown : DEFAULT_PREFS.legendShown,
+    legendShown: bool(o.legendShown),
+    filesPanel: bool(o.filesPanel),
+    eventsPanel: bool(o.eventsPanel),
+    columnWidths: widths,
+    hiddenColumns: keys(o.hiddenColumns),
+    shownColumns: keys(o.shownColumns),
+    wrapLines: o.wrapLines === true,
   };
 }
 
@@ -66,7 +100,16 @@ export const usePrefs = create<PrefsStore>()((set, get) => ({
   set: (patch, remember = true) => {
     set(patch);
     if (!remember) return;
-    const { timelineHeight, legendShown } = get();
-    save({ timelineHeight, legendShown });
+    const { timelineHeight, legendShown, filesPanel, eventsPanel, columnWidths, hiddenColumns, shownColumns, wrapLines } = get();
+    save({ timelineHeight, legendShown, filesPanel, eventsPanel, columnWidths, hiddenColumns, shownColumns, wrapLines });
   },
 }));
+
+/** Whether the window is at least this wide / tall (true where there is no window: tests, workers). */
+const windowAtLeast = (w: number, h = 0): boolean => typeof window === 'undefined' || (window.innerWidth >= w && window.innerHeight >= h);
+
+/** The legend's state: the user's choice, else shown where the window is tall enough. */
+export const legendShownOf = (p: Prefs): boolean => p.legendShown ?? windowAtLeast(0, AUTO_LEGEND_MIN_HEIGHT);
+/** The side panels at start: the user's choice, else open where the window is wide enough. */
+export const filesPanelAtStart = (): boolean => usePrefs.getState().filesPanel ?? windowAtLeast(AUTO_FILES_PANEL_MIN_WIDTH);
+export const eventsPanelAtStart = (): boolean => usePrefs.getState().eventsPanel ?? windowAtLeast(AUTO_EVENTS_PANEL_MIN_WIDTH);

@@ -1,6 +1,7 @@
 // UI state only: what the user asked to see and where they are. Engine data lives in
 // snapshot-store.ts; nothing here is derived from log content.
 
+import { eventsPanelAtStart, filesPanelAtStart } from './prefs.ts';
 import { create } from 'zustand';
 import { DEFAULT_EVENT_FILTER, DEFAULT_VIEW, type EventFilter, type FileId, type InputFile, type ViewSpec } from '../engine/api.ts';
 
@@ -21,8 +22,6 @@ export interface ColumnWidths {
   tid: number;
 }
 
-/** Column widths in characters of the log font, used until the user drags a column edge. */
-export const DEFAULT_COLUMN_CHARS: ColumnWidths = { time: 23, node: 10, level: 9, comp: 11, tid: 9 };
 
 export type Startup = 'loading-demo' | 'ready';
 
@@ -55,8 +54,6 @@ export interface UiState extends Omit<ViewSpec, 'fileIds'> {
   /** `fileId:line` of the event last clicked in the events panel. */
   activeEvent: string | null;
 
-  /** Pixel widths set by dragging column edges; null = automatic from the font. */
-  columns: ColumnWidths | null;
   dragging: boolean;
   startup: Startup;
   /** One-line message in the status bar (e.g. "No more hits"); cleared after a while. */
@@ -88,14 +85,13 @@ export const useUi = create<UiState>()((set) => ({
   scrollRow: 0,
   viewportRows: 30,
 
-  panelOpen: true,
-  eventsOpen: true,
+  panelOpen: filesPanelAtStart(),
+  eventsOpen: eventsPanelAtStart(),
   eventFilter: DEFAULT_EVENT_FILTER,
   tlDomain: null,
   tlFull: null,
   timelineOpen: true,
   activeEvent: null,
-  columns: null,
   dragging: false,
   startup: 'loading-demo',
   flash: null,

@@ -1,3 +1,4 @@
+import { usePrefs } from '../state/prefs.ts';
 import { validateQuery } from '../store/search.ts';
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
@@ -325,6 +326,7 @@ export function FilterBar() {
           <input type="checkbox" checked={expandAll} onChange={(e) => set({ expandAll: e.currentTarget.checked })} />
           expand all entries
         </label>
+        <WrapToggle />
       </div>
       <div className="filterbar-row">
         <NodeChips />
@@ -356,5 +358,16 @@ export function FilterBar() {
         )}
       </div>
     </div>
+  );
+}
+
+/** Long lines wrap (three lines a row), remembered. */
+function WrapToggle() {
+  const wrap = usePrefs((s) => s.wrapLines);
+  return (
+    <label className="check" title="Wrap long lines: rows three lines tall (the tooltip and the details strip give the whole line)">
+      <input type="checkbox" data-testid="wrap-lines" checked={wrap} onChange={(e) => usePrefs.getState().set({ wrapLines: e.currentTarget.checked })} />
+      wrap lines
+    </label>
   );
 }

@@ -7,19 +7,26 @@
 
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Row } from '../engine/api.ts';
-import { DEFAULT_COLUMN_CHARS, useUi, type ColumnWidths, type TimeMode } from '../state/ui-state.ts';
+import { useUi, type ColumnWidths, type TimeMode } from '../state/ui-state.ts';
+import { usePrefs } from '../state/prefs.ts';
+import { useShallow } from 'zustand/react/shallow';
+import { COLUMN_KEYS, COLUMN_LABELS, fitColumns, type ColumnKey, type ColumnLayout } from './log-columns.ts';
 import { useSnap } from '../state/snapshot-store.ts';
 import { useTimelineUi } from '../state/timeline-state.ts';
 import { ensureVisible, flash, getEngine, noteVisibleRows, scrollBy, scrollTo, selectPos, toggleEntry } from '../state/controller.ts';
-import { AS_WRITTEN_TIP, fmtInt, fmtPidTid, fmtTime, HIGHLIGHT_BUDGET_MS, levelClass, levelName, onHighlightBudget, searchMatcher, shownTime, splitMatches } from './format.ts';
+import { AS_WRITTEN_TIP, fmtClock, fmtInt, fmtPidTid, fmtTime, HIGHLIGHT_BUDGET_MS, levelClass, levelName, onHighlightBudget, searchMatcher, shownTime, splitMatches } from './format.ts';
 
 export const ROW_H = 18;
+/** Lines per row when long lines wrap. */
+const WRAP_LINES = 3;
 const MAX_PX = 15_000_000;
 const OVERSCAN = 30;
 /** While files load: rows newly added to the screen per frame (see the row loop in LogView). */
 const NEW_ROWS_PER_FRAME = 16;
 /** Characters of a line rendered in a row (the details strip shows all of it). */
 const ROW_TEXT_MAX = 2000;
+/** Characters of a line in its cell's tooltip (the whole line when the cell cuts it). */
+const TITLE_MAX = 4000;
 
 interface RowProps {
   r: Row;
@@ -28,6 +35,8 @@ interface RowProps {
   color: string;
   timeMode: TimeMode;
   matcher: RegExp | null;
+  /** The time column shows the time of day only (the message needs the room); the date is in its tooltip. */
+  timeShort: boolean;
 }
 
 function Message({ text, matcher }: { text: string; matcher: RegExp | null }) {
@@ -50,10 +59,10 @@ function sameRow(a: Row, b: Row): boolean {
 
 function sameRowProps(a: RowProps, b: RowProps): boolean {
   return a.top === b.top && a.selected === b.selected && a.color === b.color && a.timeMode === b.timeMode
-    && a.matcher === b.matcher && sameRow(a.r, b.r);
+    && a.matcher === b.matcher && a.timeShort === b.timeShort && sameRow(a.r, b.r);
 }
 
-const LogRow = memo(function LogRow({ r, top, selected, color, timeMode, matcher }: RowProps) {
+const LogRow = memo(function LogRow({ r, top, selected, color, timeMode, matcher, timeShort }: RowProps) {
   const { t, asWritten } = shownTime(timeMode, r.utcMs, r.localMs, r.writtenMs);
   const sevDiffers = r.severity !== r.level && r.severity > 0 && !(r.level === 0 && r.severity === 2);
   const cls = [
@@ -71,8 +80,8 @@ const LogRow = memo(function LogRow({ r, top, selected, color, timeMode, matcher
         {r.bucket === 'unparsed' && <span className="ico ico-unp" title="Unparsed: not recognized as a record, kept and shown as is">?</span>}
         {r.oversized && <span className="ico ico-big" title="Line longer than 1 MB: shown cut">✂</span>}
       </span>
-      <span role="gridcell" className={`c c-time${asWritten ? ' as-written' : ''}`} title={asWritten ? AS_WRITTEN_TIP : Number.isFinite(t) ? undefined : 'No time yet (before the first record of the file)'}>
-        {fmtTime(t)}{asWritten && <span className="as-written-mark" aria-label="as written, UTC">*</span>}
+      <span role="gridcell" className={`c c-time${asWritten ? ' as-written' : ''}`} title={asWritten ? AS_WRITTEN_TIP : Number.isFinite(t) ? (timeShort ? fmtTime(t) : undefined) : 'No time yet (before the first record of the file)'}>
+        {timeShort ? fmtClock(t) : fmtTime(t)}{asWritten && <span className="as-written-mark" aria-label="as written, UTC">*</span>}
       </span>
       <span role="gridcell" className="c c-node" title={r.node}>
         <i className="node-bar" style={{ background: color }} />
@@ -91,7 +100,7 @@ const LogRow = memo(function LogRow({ r, top, selected, color, timeMode, matcher
       </span>
       <span role="gridcell" className="c c-comp" title={r.component || undefined}>{r.component}</span>
       <span role="gridcell" className="c c-tid">{fmtPidTid(r.pid, r.tid)}</span>
-      <span role="gridcell" className="c c-msg">
+      <span role="gridcell" className="c c-msg" title={r.text.length > 40 ? (r.text.length > TITLE_MAX ? `${r.text.slice(0, TITLE_MAX)}…` : r.text) : undefined}>
         {r.memberCount > 0 && (
           <button
             type="button"
@@ -113,16 +122,58 @@ const LogRow = memo(function LogRow({ r, top, selected, color, timeMode, matcher
   );
 }, sameRowProps);
 
-const Header = memo(function Header({ columns, timeMode }: { columns: ColumnWidths; timeMode: TimeMode }) {
+/** The columns shown, and why some gave way: the user hides or keeps each, or resets them all. */
+function ColumnMenu({ layout }: { layout: ColumnLayout }) {
+  const [open, setOpen] = useState(false);
+  const box = useRef<HTMLSpanElement>(null);
+  useEffect(() => {
+    if (!open) return;
+    const away = (e: MouseEvent) => { if (box.current && !box.current.contains(e.target as Node)) setOpen(false); };
+    window.addEventListener('mousedown', away);
+    return () => window.removeEventListener('mousedown', away);
+  }, [open]);
+  const toggle = (k: ColumnKey) => {
+    const p = usePrefs.getState();
+    const shown = !layout.hidden.has(k);
+    p.set(shown
+      ? { hiddenColumns: [...new Set([...p.hiddenColumns, k])], shownColumns: p.shownColumns.filter((x) => x !== k) }
+      : { hiddenColumns: p.hiddenColumns.filter((x) => x !== k), shownColumns: [...new Set([...p.shownColumns, k])] });
+  };
+  return (
+    <span className="col-menu" ref={box}>
+      <button type="button" className="col-menu-btn" aria-label="Columns" aria-expanded={open} title="Columns: show, hide, reset" data-testid="column-menu" onClick={() => setOpen(!open)}>⋮</button>
+      {open && (
+        <span className="col-menu-pop" role="menu" onKeyDown={(e) => { if (e.key === 'Escape') { e.stopPropagation(); setOpen(false); } }}>
+          {COLUMN_KEYS.map((k) => (
+            <label key={k} className="check" role="menuitemcheckbox" aria-checked={!layout.hidden.has(k)}>
+              <input type="checkbox" checked={!layout.hidden.has(k)} onChange={() => toggle(k)} /> {COLUMN_LABELS[k]}
+            </label>
+          ))}
+          {layout.squeezed.length > 0 && <span className="dim col-menu-note">So that the line keeps half the width: {layout.squeezed.join(', ')}.</span>}
+          <button type="button" className="btn btn-small" onClick={() => { usePrefs.getState().set({ columnWidths: {}, hiddenColumns: [], shownColumns: [] }); setOpen(false); }}>Reset columns</button>
+        </span>
+      )}
+    </span>
+  );
+}
+
+const Header = memo(function Header({ layout, timeMode }: { layout: ColumnLayout; timeMode: TimeMode }) {
+  const columns = layout.widths;
   const startDrag = (col: keyof ColumnWidths) => (e: React.PointerEvent) => {
     e.preventDefault();
     const x0 = e.clientX;
     const w0 = columns[col];
+    const prefs = usePrefs.getState();
     const move = (ev: PointerEvent) => {
       const w = Math.max(24, Math.min(600, w0 + ev.clientX - x0));
-      useUi.getState().set({ columns: { ...(useUi.getState().columns ?? columns), [col]: w } });
+      // Remembered once, when the drag ends.
+      prefs.set({ columnWidths: { ...usePrefs.getState().columnWidths, [col]: w } }, false);
     };
-    const up = () => { window.removeEventListener('pointermove', move); window.removeEventListener('pointerup', up); };
+    const up = () => {
+      window.removeEventListener('pointermove', move);
+      window.removeEventListener('pointerup', up);
+      usePrefs.getState().set({});
+    };
     window.addEventListener('pointermove', move);
     window.addEventListener('pointerup', up);
   };
@@ -134,7 +185,7 @@ const Header = memo(function Header({ columns, timeMode }: { columns: ColumnWidt
   );
   return (
     <div className="log-header" role="row">
-      <span className="c c-gut" role="columnheader" />
+      <span className="c c-gut" role="columnheader"><ColumnMenu layout={layout} /></span>
       {h('time', timeMode === 'utc' ? 'Time (UTC)' : 'Time (node local)', timeMode === 'utc' ? 'UTC, under each file’s time base' : 'Wall-clock time of each node')}
       {h('node', 'Node', 'Node the line was logged on')}
       {h('level', 'Level', 'Level as logged; a second tag shows a severity derived from the event text')}
@@ -153,19 +204,22 @@ export function LogView() {
   const scrollRow = useUi((s) => s.scrollRow);
   const selected = useUi((s) => s.selected);
   const timeMode = useUi((s) => s.timeMode);
-  const userColumns = useUi((s) => s.columns);
+  // Wrapped lines: rows three lines tall (a fixed height keeps the scrolling exact); longer
+  // lines end in an ellipsis, and their tooltip and the details strip give all of them.
+  const wrap = usePrefs((s) => s.wrapLines);
+  const rowH = wrap ? ROW_H * WRAP_LINES : ROW_H;
+  const rowHRef = useRef(rowH);
+  rowHRef.current = rowH;
+  const colPrefs = usePrefs(useShallow((s) => ({ widths: s.columnWidths, hidden: s.hiddenColumns, shown: s.shownColumns })));
+  const [logW, setLogW] = useState(1000);
   const [charW, setCharW] = useState(7.2);
   const probeRef = useRef<HTMLSpanElement>(null);
   useLayoutEffect(() => {
     const w = probeRef.current?.getBoundingClientRect().width;
     if (w) setCharW(w / 20);
   }, []);
-  const columns = useMemo<ColumnWidths>(() => {
-    if (userColumns) return userColumns;
-    const px = (chars: number) => Math.ceil(chars * charW + 13);
-    const c = DEFAULT_COLUMN_CHARS;
-    return { time: px(c.time), node: px(c.node), level: px(c.level), comp: px(c.comp), tid: px(c.tid) };
-  }, [userColumns, charW]);
+  const layout = useMemo(() => fitColumns(logW, charW, colPrefs), [logW, charW, colPrefs]);
+  const columns = layout.widths;
   const loading = useSnap((s) => s.snap.loading);
 
   const colors = useMemo(() => {
@@ -184,6 +238,8 @@ export function LogView() {
 
   const scrollerRef = useRef<HTMLDivElement>(null);
   const [H, setH] = useState(0);
+  // Wrapping changes how many rows the viewport holds.
+  useEffect(() => { if (H > 0) useUi.getState().set({ viewportRows: H / rowH }); }, [H, rowH]);
 
   useLayoutEffect(() => {
     const el = scrollerRef.current;
@@ -191,7 +247,8 @@ export function LogView() {
     const measure = () => {
       const h = el.clientHeight;
       setH(h);
-      useUi.getState().set({ viewportRows: h / ROW_H });
+      setLogW(el.clientWidth);
+      useUi.getState().set({ viewportRows: h / rowHRef.current });
       // When the viewport shrinks (the timeline opens above it), keep the selected row in sight.
       const sel = useUi.getState().selected;
       if (sel) ensureVisible(sel.pos);
@@ -203,14 +260,14 @@ export function LogView() {
   }, []);
 
   // Geometry.
-  const totalPx = viewRows * ROW_H;
+  const totalPx = viewRows * rowH;
   const maxTopPx = Math.max(0, totalPx - H);
   const spacerPx = Math.min(totalPx, MAX_PX);
   const maxScroll = Math.max(0, spacerPx - H);
-  const topPx = Math.min(Math.max(0, scrollRow * ROW_H), maxTopPx);
-  const first = Math.floor(topPx / ROW_H);
-  const offPx = topPx - first * ROW_H;
-  const count = Math.ceil(H / ROW_H) + 1;
+  const topPx = Math.min(Math.max(0, scrollRow * rowH), maxTopPx);
+  const first = Math.floor(topPx / rowH);
+  const offPx = topPx - first * rowH;
+  const count = Math.ceil(H / rowH) + 1;
   const geo = useRef({ maxTopPx, maxScroll });
   geo.current = { maxTopPx, maxScroll };
 
@@ -234,7 +291,7 @@ export function LogView() {
     if (!el || Math.abs(el.scrollTop - lastSet.current) < 1.5) return;
     lastSet.current = el.scrollTop;
     const { maxTopPx: mt, maxScroll: ms } = geo.current;
-    scrollTo(ms > 0 ? ((el.scrollTop / ms) * mt) / ROW_H : 0);
+    scrollTo(ms > 0 ? ((el.scrollTop / ms) * mt) / rowHRef.current : 0);
   }, []);
 
   // Wheel: exact steps in logical rows.
@@ -245,9 +302,9 @@ export function LogView() {
       if (e.ctrlKey || Math.abs(e.deltaX) > Math.abs(e.deltaY)) return;
       e.preventDefault();
       let dy = e.deltaY;
-      if (e.deltaMode === 1) dy *= ROW_H;
+      if (e.deltaMode === 1) dy *= rowHRef.current;
       else if (e.deltaMode === 2) dy *= el.clientHeight;
-      scrollBy(dy / ROW_H);
+      scrollBy(dy / rowHRef.current);
     };
     el.addEventListener('wheel', onWheel, { passive: false });
     return () => el.removeEventListener('wheel', onWheel);
@@ -343,15 +400,16 @@ export function LogView() {
       <LogRow
         key={r.pos}
         r={r}
-        top={(r.pos - base) * ROW_H}
+        top={(r.pos - base) * rowH}
         selected={isSel}
         color={colors.get(r.fileId) ?? 'transparent'}
         timeMode={timeMode}
         matcher={matcher}
+        timeShort={layout.timeShort}
       />,
     );
   }
-  const shift = (base - first) * ROW_H - offPx;
+  const shift = (base - first) * rowH - offPx;
   useLayoutEffect(() => { shownRows.current = new Set(shownPos); });
   useEffect(() => {
     if (!deferred) return;
@@ -365,8 +423,8 @@ export function LogView() {
   } as React.CSSProperties;
 
   return (
-    <section className="log-view" data-testid="log-view" aria-label="Merged log" style={colVars}>
-      <Header columns={columns} timeMode={timeMode} />
+    <section className={['log-view', wrap ? 'wrap' : '', ...[...layout.hidden].map((k) => `hide-${k}`)].join(' ')} data-testid="log-view" aria-label="Merged log" style={colVars}>
+      <Header layout={layout} timeMode={timeMode} />
       <span className="char-probe" ref={probeRef} aria-hidden="true">00000000000000000000</span>
       <div
         className="log-scroller"

@@ -1,4 +1,5 @@
 import type { FileState } from '../engine/api.ts';
+import { usePrefs } from '../state/prefs.ts';
 import { useUi } from '../state/ui-state.ts';
 import { useSnap } from '../state/snapshot-store.ts';
 import { openFiles } from '../state/controller.ts';
@@ -62,6 +63,7 @@ export function TopBar() {
   const set = useUi((s) => s.set);
   // Nodes whose local time is not known: in Node local mode their times show as written (marked *).
   const noLocal = useSnap((s) => unknownLocalNodes(s.snap.files));
+  const cardNotes = useSnap((s) => s.snap.files.reduce((n, f) => n + f.facts.warnings.length + f.facts.errors.length, 0));
   return (
     <header className="topbar">
       {anyFiles && (
@@ -71,9 +73,11 @@ export function TopBar() {
           aria-pressed={panelOpen}
           aria-label={panelOpen ? 'Hide file panel' : 'Show file panel'}
           title={panelOpen ? 'Hide file panel' : 'Show file panel'}
-          onClick={() => set({ panelOpen: !panelOpen })}
+          onClick={() => { set({ panelOpen: !panelOpen }); usePrefs.getState().set({ filesPanel: !panelOpen }); }}
         >
           ☰
+          {/* Folded, the cards still say that something needs the user: their warnings and errors. */}
+          {!panelOpen && cardNotes > 0 && <span className="badge badge-warn" data-testid="files-notes" aria-label={`${cardNotes} warnings or errors on the file cards`}>{cardNotes}</span>}
         </button>
       )}
       <div className="brand" aria-label="ClusterLens">
@@ -117,7 +121,7 @@ export function TopBar() {
           aria-pressed={eventsOpen}
           data-testid="events-toggle"
           title={eventsOpen ? 'Hide the events panel' : 'Show the events panel: joins, membership, routes, resources, groups, quorum, service'}
-          onClick={() => set({ eventsOpen: !eventsOpen })}
+          onClick={() => { set({ eventsOpen: !eventsOpen }); usePrefs.getState().set({ eventsPanel: !eventsOpen }); }}
         >
           Events {eventCount > 0 ? `(${eventCount.toLocaleString('en-US')})` : ''}
         </button>

@@ -17,6 +17,11 @@ export function fmtTime(ms: number): string {
   return Number.isFinite(ms) ? formatWall(ms) : '';
 }
 
+/** The time of day only (HH:MM:SS.mmm). */
+export function fmtClock(ms: number): string {
+  return Number.isFinite(ms) ? formatWall(ms, false) : '';
+}
+
 export const fmtBytes = formatBytes;
 
 export function fmtRate(bytesPerSec: number): string {

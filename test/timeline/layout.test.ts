@@ -54,6 +54,16 @@ describe('timeline layout of the demo incident', () => {
     const gap = marks.find((x) => x.style === Style.NoData)!;
     expect(laneName(gap.row.lane)).toBe('SQLNODE2');
     expect(gap.label).toMatch(/no data/);
+    // Its bounds are the silence's: the last line before it and the first after it, in UTC.
+    const g = model.gaps.find((x) => x.node === 'SQLNODE2')!;
+    expect([gap.t0, gap.t1]).toEqual([g.start, g.end]);
+    const f2 = files[1];
+    const shift = -(f2.facts.timeBase.utcOffsetMinutes ?? 0) * 60_000 * (f2.facts.timeBase.base === 'local' ? 1 : 0);
+    expect(f2.columns.ts[g.beforeRef.line] + shift).toBe(g.start);
+    expect(f2.columns.ts[g.afterRef.line] + shift).toBe(g.end);
+    // Nothing of that file is logged inside it.
+    const inside = Array.from(f2.columns.ts).filter((t) => t + shift > g.start && t + shift < g.end);
+    expect(inside).toEqual([]);
     // The survivors log the removal of SQLNODE2.
     expect(marks.filter((x) => x.style === Style.NodeDown && /SQLNODE2/.test(x.label)).length).toBeGreaterThan(0);
   });

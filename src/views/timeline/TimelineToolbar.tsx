@@ -2,12 +2,12 @@
 // leave out of the lanes (each can be undone from here), and the keys' help.
 
 import { LANE_TRACKS, toggleLaneHidden, toggleTrackHidden, useTimelineUi } from '../../state/timeline-state.ts';
-import { usePrefs } from '../../state/prefs.ts';
+import { legendShownOf, usePrefs } from '../../state/prefs.ts';
 import type { RowLayout } from './rows.ts';
 
 export function TimelineToolbar({ rows, filteredOut, masked }: { rows: RowLayout; filteredOut: ReadonlySet<string>; masked: boolean }) {
   const tl = useTimelineUi();
-  const legendShown = usePrefs((s) => s.legendShown);
+  const legendShown = usePrefs(legendShownOf);
   const hiddenLanes = rows.order.filter((n) => tl.hiddenLanes.includes(n.toLowerCase()));
   return (
   <div className="tl-toolbar">

@@ -15,7 +15,7 @@ import type { PaintInput } from './paint-input.ts';
 import { hitTest, marksNear } from './hit-test.ts';
 import { tOf, type View } from './view-coords.ts';
 import { endMaxOf } from './visible-range.ts';
-import { usePrefs } from '../../state/prefs.ts';
+import { legendShownOf, usePrefs } from '../../state/prefs.ts';
 import { layoutRows, ROW_H } from './rows.ts';
 import { recordFrame } from './frame-stats.ts';
 import { pointerAt, useTimelineKeys } from './keys.ts';
@@ -58,7 +58,7 @@ export function TimelineView() {
   const tl = useTimelineUi();
   const filteredOut = useFilteredNodes();
   const heightPref = usePrefs((s) => s.timelineHeight);
-  const legendShown = usePrefs((s) => s.legendShown);
+  const legendShown = usePrefs(legendShownOf);
   const sectionStyle = heightPref ? { height: heightPref } : undefined;
   const offsets = useLaneOffsets();
   const mask = useMask(marks, eventFilter);

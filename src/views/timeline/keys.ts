@@ -17,6 +17,7 @@ export const TIMELINE_KEYS: KeyBinding[] = [
   { keys: ['A', 'D'], what: 'pan earlier / later' },
   { keys: ['F'], what: 'fit the time range selected for the raw log, or everything' },
   { keys: ['←', '→'], what: 'previous / next mark of the focused row (click a row or a mark to focus it); its line opens in the raw log' },
+  { keys: ['Ctrl+C'], what: 'copy the selected raw-log line, whole (prefix included), when no text is marked' },
   { keys: ['?'], what: 'show or hide this list' },
   { keys: ['Esc'], what: 'close this list; clear the raw-log selection' },
 ];
