@@ -5,7 +5,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { indexPath } from '../src/cli/read-file.ts';
 import { eventsOf } from '../src/cli/events.ts';
-import { dropFiles, logsIn, openApp, waitLoaded } from './helpers.ts';
+import { dropFiles, logsIn, openApp, visibleRows, waitLoaded } from './helpers.ts';
 
 const files = logsIn('incident');
 const cli = eventsOf(files.map((f) => indexPath(f)));
@@ -191,12 +191,27 @@ test('zoom, pan, fit and range selection: keys, wheel, drag and the overview', a
   await page.keyboard.press('f');
   await expect.poll(async () => (await span(page)).span).toBeCloseTo(full.span, -2);
   // A drag selects a time range: it filters the raw log; F then fits it.
+  const dragFrom = full.t0 + full.span * 0.4;
+  const dragTo = full.t0 + full.span * 0.6;
   await page.mouse.move(box.x + box.width * 0.4, box.y + 30);
   await page.mouse.down();
   await page.mouse.move(box.x + box.width * 0.6, box.y + 30, { steps: 6 });
   await page.mouse.up();
   const from = page.locator('input[placeholder*="from"]');
+  const to = page.locator('input[placeholder*="to "]');
+  // Both ends are the dragged times (to a pixel), and the log holds only lines between them.
+  const asMs = async (l: Locator) => Date.parse(`${(await l.inputValue()).replace(' ', 'T')}Z`);
   await expect(from).not.toHaveValue('');
+  await expect(to).not.toHaveValue('');
+  const msPerPx = full.span / box.width;
+  expect(Math.abs((await asMs(from)) - dragFrom)).toBeLessThanOrEqual(2 * msPerPx);
+  expect(Math.abs((await asMs(to)) - dragTo)).toBeLessThanOrEqual(2 * msPerPx);
+  await expect.poll(async () => {
+    const rows = (await visibleRows(page)).filter((r) => r.time.trim());
+    const lo = await asMs(from);
+    const hi = await asMs(to);
+    return rows.length > 0 && rows.every((r) => Date.parse(`${r.time.replace(' ', 'T')}Z`) >= lo && Date.parse(`${r.time.replace(' ', 'T')}Z`) <= hi);
+  }).toBe(true);
   await page.keyboard.press('f');
   await expect.poll(async () => (await span(page)).span).toBeLessThan(full.span * 0.3);
   // The overview's window shows the visible range; dragging it pans the view.

@@ -3,7 +3,7 @@
 // entry only wires messages.
 
 import { chunkTransfer } from '../events/columns.ts';
-import { EventExtractor } from '../events/extract.ts';
+import { EventExtractor, slowLineWarnings } from '../events/extract.ts';
 import { indexerSource } from '../events/indexer-source.ts';
 import { FileIndexer } from '../ingest/indexer.ts';
 import { decodeLine, SliceStore } from '../ingest/text.ts';
@@ -304,6 +304,7 @@ export class Shard {
     const out = ix.finish();
     sent = this.sendSegment(sf, ix, sent);
     this.extract(sf, ix, true);
+    for (const w of slowLineWarnings(sf.events.slow)) out.facts.warnings.push(w);
     // Keep only what text and search need: offsets and threads (right-sized copies).
     sf.offset = out.columns.offset.slice();
     sf.thread = out.columns.thread.slice();

@@ -8,7 +8,7 @@ import { CATALOGUE } from '../formats/messages/index.ts';
 import { indexBytes } from '../ingest/index.ts';
 import { asLogLine } from '../../test/helpers/example-line.ts';
 import { StreamedFile } from '../../test/helpers/streamed.ts';
-import { MAX_SUBJECT_CHARS } from './extract.ts';
+import { EventExtractor, MAX_SUBJECT_CHARS, slowLineWarnings } from './extract.ts';
 import { extractFile } from './from-file.ts';
 
 /** As the shard does it: index each slice with the probe attached, then extract. */
@@ -75,5 +75,22 @@ describe('hostile lines', () => {
     const found = whole(bytes).filter(([line]) => atPlain.has(line));
     expect(found.map(([, rec]) => rec)).toEqual(plain.map(([, rec]) => rec));
     expect(found.length).toBeGreaterThan(CATALOGUE.length / 2);
+  });
+});
+
+describe('a pattern past its time budget', () => {
+  it('is not run on the rest of the file, and the file\'s warning names the line, the pattern and the time', () => {
+    const long = (n: number) => `00001214.00001884::2017/10/23-21:52:2${n}.532 INFO  [RCM] Res ag${'x'.repeat(600)}: Online -> WaitingToGoOffline( StateUnknown )`;
+    const bytes = new TextEncoder().encode(`${[long(1), long(2), long(3)].join('\r\n')}\r\n`);
+    // A budget no run can meet: the first timed line switches the pattern off.
+    const ex = new EventExtractor(-1);
+    const ev = extractFile(indexBytes(bytes), ex);
+    expect(ev.length).toBe(1);
+    expect(ex.slow).toEqual([{ rec: 'resource.rcm-state', line: 0, ms: expect.any(Number), chars: long(1).length }]);
+    expect(slowLineWarnings(ex.slow)[0]).toMatch(/^Line 1 \(\d+ characters\) took the message pattern resource\.rcm-state \d+ ms, past its 200 ms budget: that pattern is not run on the rest of this file/);
+    // With the real budget nothing is switched off.
+    const ok = new EventExtractor();
+    expect(extractFile(indexBytes(bytes), ok).length).toBe(3);
+    expect(ok.slow).toEqual([]);
   });
 });

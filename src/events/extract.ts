@@ -50,6 +50,21 @@ const MAX_ENTRY_LINES = 200;
  */
 export const MAX_SUBJECT_CHARS = 4096;
 export const MAX_ENTRY_CHARS = 32768;
+/**
+ * A pattern that spends longer than this on one line is not run on the rest of the file, and
+ * the file says so (naming the line): a safety net under the linear patterns, never expected to
+ * fire. Only subjects this long are timed (a short one cannot take long).
+ */
+export const RECOGNIZER_BUDGET_MS = 200;
+const TIMED_CHARS = 512;
+
+/** A recognizer that ran out of its time on a line (and was not run on the file's later lines). */
+export interface SlowLine {
+  rec: string;
+  line: number;
+  ms: number;
+  chars: number;
+}
 
 // Hoisted: the per-line loop reads these millions of times.
 const MEMBER = Flag.Member;
@@ -83,6 +98,13 @@ export class EventExtractor {
   private readonly plans = new Map<readonly number[], Plan>();
   private readonly compPlans: Plan[] = [];
   private found = new Uint8Array(16);
+  /** Recognizers switched off for this file after a line took them past their budget. */
+  private readonly off = new Uint8Array(CATALOGUE.length);
+  /** Where that happened (for the file's warnings). */
+  readonly slow: SlowLine[] = [];
+
+  /** `budgetMs`: a pattern's time on one line (tests lower it to see the switch-off work). */
+  constructor(private readonly budgetMs = RECOGNIZER_BUDGET_MS) {}
   private readonly span: Span = { from: 0, to: 0 };
   /** A code-unit view of the last UTF-16 slice. */
   private u16Of: Uint8Array | null = null;
@@ -291,11 +313,20 @@ export class EventExtractor {
     for (let j = 0; j < cand.length; j++) {
       if (!found[j]) continue;
       const k = cand[j];
+      if (this.off[k]) continue;
       const r: Recognizer = CATALOGUE[k];
       text ??= src.text(i);
       let subject = capped(text, MAX_SUBJECT_CHARS);
       if (r.multiline) subject = entry ??= this.entryText(src, i, subject);
+      const t0 = subject.length > TIMED_CHARS ? performance.now() : 0;
       const m = r.re.exec(subject);
+      if (t0) {
+        const ms = performance.now() - t0;
+        if (ms > this.budgetMs) {
+          this.off[k] = 1;
+          this.slow.push({ rec: r.id, line: i, ms, chars: subject.length });
+        }
+      }
       if (!m) continue;
       this.emit(i, src.offsetOf(i), k, src.pids[src.thread[i]] ?? -1, m.groups ?? {});
       return;
@@ -471,4 +502,9 @@ export function splitCsv(row: string): string[] {
   }
   out.push(cur);
   return out;
+}
+
+/** The file's warnings for recognizers stopped by their budget: which, on which line, how long. */
+export function slowLineWarnings(slow: readonly SlowLine[]): string[] {
+  return slow.map((x) => `Line ${x.line + 1} (${x.chars} characters) took the message pattern ${x.rec} ${Math.round(x.ms)} ms, past its ${RECOGNIZER_BUDGET_MS} ms budget: that pattern is not run on the rest of this file, so its events may be missing there.`);
 }

@@ -6,8 +6,7 @@ import { FileEvents } from './columns.ts';
 import { EventExtractor } from './extract.ts';
 import { fieldsOf } from './fields.ts';
 
-export function extractFile(file: IndexedFile): FileEvents {
-  const ex = new EventExtractor();
+export function extractFile(file: IndexedFile, ex = new EventExtractor()): FileEvents {
   const c = file.columns;
   ex.run({
     count: c.length, comp: c.comp, flags: c.flags, thread: c.thread, pids: file.threads.pid,
