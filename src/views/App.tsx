@@ -154,7 +154,8 @@ function TimelineSplitter() {
   );
 }
 const TIMELINE_MIN_H = 160;
-const LOG_MIN_H = 140;
+/** The raw log's least room under the bar: rows, plus the details strip (92 px, app.css .details). */
+const LOG_MIN_H = 140 + 92;
 
 export function App() {
   useKeyboard();
