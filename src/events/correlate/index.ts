@@ -13,7 +13,7 @@ import { timeOrder } from './order.ts';
 import { buildOwners, buildRouteSeries, buildStateSeries } from './series.ts';
 import { buildRhs, buildSessions } from './sessions.ts';
 import type { ClusterEvent, ClusterModel, CorrelateOptions, CoverageFile, ResolvedOptions } from './types.ts';
-import { buildMembership, buildViews } from './views.ts';
+import { buildMembership, buildViews, heldViews } from './views.ts';
 
 export * from './types.ts';
 export { clusterRecords } from './records.ts';
@@ -52,7 +52,7 @@ export function correlate(events: readonly ClusterEvent[], files: readonly Cover
     const c = coverage.find((x) => x.node === node);
     return c && c.spans.length ? Math.min(...c.spans.map((s) => s.start)) : -Infinity;
   };
-  const membership = buildMembership(views, sessions, dataStart);
+  const membership = buildMembership(views, sessions, dataStart, heldViews(sorted, nn));
   const disagreements = findDisagreements(membership, coverage, o.disagreementToleranceMs);
 
   const { resources, groups } = buildStateSeries(sorted, nn, o.mergeWindowMs);

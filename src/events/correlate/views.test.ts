@@ -122,3 +122,20 @@ describe('disagreements', () => {
     expect(m.disagreements).toEqual([]);
   });
 });
+
+describe('views the lines imply', () => {
+  it('a proposal\'s oldView and a GEM pause\'s currentView are views their node held: drawn as inferred where no install shows them', () => {
+    const L = new Lines();
+    const m = correlate([
+      L.ev(1000, 'A', 'view-proposed', { localId: 1, viewId: '201', members: [1, 2], oldViewId: '001', oldMembers: [1], joiners: [2], downers: [] }),
+      L.ev(2000, 'A', 'gem-pause', { localId: 1, viewId: '201', proposedMembers: [1, 2], currentViewId: '001', currentMembers: [1], joiners: [2], steady: true }),
+      // Its install line does not say what it replaced (as a first view after a restart would not).
+      view(L, 3000, 'A', 1, '201', [1, 2], ['000', []], [2]),
+    ], files(10_000));
+    const a = m.membership.find((x) => x.node === 'A')!;
+    expect(a.points.map((p) => [p.t, p.viewId, p.inferred ?? null])).toEqual([
+      [0, '001', 'held at 00:00:01.000 UTC (the oldView of the view 201 it proposed)'],
+      [3000, '201', null],
+    ]);
+  });
+});

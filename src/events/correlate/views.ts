@@ -75,7 +75,7 @@ const NO_VIEW = /^0+$/;
  * inferred and marked so. It starts where the lines allow: when another node installed it, not
  * before the node's previous view, and not before the node's data begins (`dataStart`).
  */
-export function buildMembership(views: readonly ClusterView[], sessions: readonly ServiceSessionSpan[], dataStart: (node: string) => number = () => -Infinity): NodeMembership[] {
+export function buildMembership(views: readonly ClusterView[], sessions: readonly ServiceSessionSpan[], dataStart: (node: string) => number = () => -Infinity, held: readonly HeldView[] = []): NodeMembership[] {
   const by = new Map<string, MembershipPoint[]>();
   const add = (node: string, p: MembershipPoint): void => {
     const a = by.get(node);
@@ -84,6 +84,10 @@ export function buildMembership(views: readonly ClusterView[], sessions: readonl
   };
   for (const v of views) for (const i of v.installs) add(i.node, { t: i.t, viewId: v.viewId, members: v.members, ref: i.ref });
   for (const [node, points] of by) inferOldViews(node, points, views, dataStart(node));
+  for (const h of held) {
+    if (!by.has(h.node)) by.set(h.node, []);
+    inferHeld(h, by.get(h.node)!, views, dataStart(h.node));
+  }
   for (const s of sessions) {
     if (s.endKind === 'open' || !by.has(s.node)) continue;
     add(s.node, { t: s.end, viewId: null, members: [], ref: s.endRef ?? s.startRef });
@@ -128,4 +132,49 @@ function inferOldViews(node: string, points: MembershipPoint[], views: readonly 
     const when = seen.length ? 'from when another node installed it' : prev ? `after view ${prev.viewId}: its install is not logged` : 'from where the log begins: its install is not in it';
     points.push({ t, viewId: v.oldViewId, members: oldMembers, ref: p.ref, inferred: `held before view ${p.viewId} (that line's oldView), ${when}` });
   }
+}
+
+/** A line that says a node held a view at a time without installing it. */
+export interface HeldView {
+  node: string;
+  t: number;
+  viewId: string;
+  members: string[];
+  ref: ClusterEvent['ref'];
+  /** Which line says so, in words. */
+  why: string;
+}
+
+/**
+ * What proposals and pauses say a node held: a `Proposed View` line's oldView (its proposer was
+ * in it), GEM's `currentView` in a pause, and the view regroup emits (older eras).
+ */
+export function heldViews(sorted: readonly ClusterEvent[], nn: NodeNames): HeldView[] {
+  const out: HeldView[] = [];
+  for (const e of sorted) {
+    const f = e.fields;
+    const node = nn.name(e.node);
+    let id: string | null = null;
+    let members: string[] = [];
+    let why = '';
+    if (e.kind === 'view-proposed') [id, members, why] = [str(f.oldViewId), nn.ids(f.oldMembers), `the oldView of the view ${str(f.viewId) ?? '?'} it proposed`];
+    else if (e.kind === 'gem-pause') [id, members, why] = [str(f.currentViewId), nn.ids(f.currentMembers), 'the currentView of a GEM pause'];
+    else if (e.kind === 'rgp-emit-view') [id, members, why] = [str(f.viewId), nn.ids(f.members), 'the view regroup emitted'];
+    if (!id || NO_VIEW.test(id) || !members.some((m) => m.toLowerCase() === node.toLowerCase())) continue;
+    out.push({ node, t: e.t, viewId: id, members, ref: e.ref, why });
+  }
+  return out;
+}
+
+/** Adds the view a line says the node held at its time, where the node's points show another one. */
+function inferHeld(h: HeldView, points: MembershipPoint[], views: readonly ClusterView[], start: number): void {
+  const sorted = points.slice().sort((a, b) => a.t - b.t);
+  let prev: MembershipPoint | undefined;
+  for (const p of sorted) if (p.t <= h.t) prev = p;
+  if (prev && prev.viewId === h.viewId) return;
+  const after = Math.max(prev ? prev.t : -Infinity, start);
+  const seen = views.filter((x) => x.viewId === h.viewId).flatMap((x) => x.installs.map((i) => i.t)).filter((t) => t >= after && t <= h.t);
+  // From when another node installed it, else from the node's previous view (or where its log begins).
+  const t = seen.length ? Math.min(...seen) : Number.isFinite(after) ? after : h.t;
+  points.push({ t: Math.min(t, h.t), viewId: h.viewId, members: h.members, ref: h.ref, inferred: `held at ${new Date(h.t).toISOString().slice(11, 23)} UTC (${h.why})` });
 }
