@@ -6,8 +6,9 @@ import { EVENT_FAMILIES } from '../formats/messages/types.ts';
 import { extractFile } from '../events/from-file.ts';
 import { materializeFile, type EventFile } from '../events/materialize.ts';
 import { buildNames, type NameDictionary } from '../events/names.ts';
-import { applyNodeGuess, guessable, guessNode, labelNodes } from '../events/node-guess.ts';
-import { applyTimeBaseProposal, proposeFromPeers, proposeTimeBase } from '../events/timebase-evidence.ts';
+import { applyNodeGuess, labelNodes } from '../events/node-guess.ts';
+import { settleFiles } from '../events/settle.ts';
+import { applyTimeBaseProposal } from '../events/timebase-evidence.ts';
 import type { ClusterEvent } from '../events/types.ts';
 import type { IndexedFile } from '../ingest/index.ts';
 
@@ -23,13 +24,13 @@ export function eventsOf(indexed: readonly IndexedFile[]): CliEvents {
     id: i + 1, path: f.facts.path, facts: f.facts, ts: f.columns.ts, flags: f.columns.flags, level: f.columns.level, events: extractFile(f),
   }));
   const names = buildNames(files);
-  // Files that name no node take the one their `Node N:` lines point to, else a name of their own.
-  const guesses = files.map((f) => (guessable(f.facts) ? guessNode(f.events, names) : null));
-  files.forEach((f, i) => applyNodeGuess(f.facts, guesses[i]));
-  // A UTC time written in a line against the line's stamp gives the log's time base.
-  const logs = files.map((f) => ({ facts: f.facts, own: proposeTimeBase(f.events, f.ts) }));
-  for (const log of logs) applyTimeBaseProposal(log.facts, log.own ?? proposeFromPeers(log, logs));
-  const labels = labelNodes(files.map((f, i) => ({ id: f.id, facts: f.facts, guess: guesses[i] })));
+  // What the files' own lines say of their nodes and time bases, as the view worker settles it.
+  const found = settleFiles(files, names);
+  files.forEach((f, i) => {
+    applyNodeGuess(f.facts, found[i].node);
+    applyTimeBaseProposal(f.facts, found[i].timeBase);
+  });
+  const labels = labelNodes(files.map((f, i) => ({ id: f.id, facts: f.facts, guess: found[i].node })));
   for (const f of files) f.facts.nodeLabel = labels.get(f.id) ?? f.facts.nodeLabel;
   const events = files.flatMap((f) => materializeFile(f, names));
   events.sort((a, b) => ((a.t === a.t ? a.t : -Infinity) - (b.t === b.t ? b.t : -Infinity)) || a.ref.fileId - b.ref.fileId || a.ref.line - b.ref.line);

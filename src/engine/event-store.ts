@@ -12,16 +12,9 @@ import { layoutTimeline } from '../timeline/layout.ts';
 import { copyMarks, type TimelineMarks } from '../timeline/marks.ts';
 import { materializeFile, type EventFile } from '../events/materialize.ts';
 import { buildNames, type NameDictionary } from '../events/names.ts';
-import { guessable, guessNode, type NodeGuess } from '../events/node-guess.ts';
-import { proposeFromPeers, proposeTimeBase, type TimeBaseProposal } from '../events/timebase-evidence.ts';
+import { settleFiles, type FileSettlement } from '../events/settle.ts';
 import type { ClusterEvent } from '../events/types.ts';
 import { DEFAULT_EVENT_FILTER, type EventFilter, type EventRow, type EventsSummary, type FacetCount, type FileId, type ViewSpec } from './api.ts';
-
-/** What a file's own lines say of it, settled before its events are materialized. */
-export interface FileSettlement {
-  node: NodeGuess | null;
-  timeBase: TimeBaseProposal | null;
-}
 
 export class EventStore {
   private readonly files = new Map<FileId, FileEvents>();
@@ -77,7 +70,7 @@ export class EventStore {
    * Re-materializes every event (names may have changed with any new file). `settle` gets what
    * each file's lines say of its node (where the file names none) and of its time base, once the
    * names are known and before any event takes its file's node and time: it may set the inputs'
-   * facts (events/node-guess.ts, events/timebase-evidence.ts).
+   * facts (events/settle.ts).
    */
   rebuild(inputs: Array<Omit<EventFile, 'events'>>, view: ViewSpec, settle?: (found: Map<FileId, FileSettlement>) => void): void {
     this.dirty = false;
@@ -89,13 +82,8 @@ export class EventStore {
     for (const id of [...this.files.keys()]) if (!inputs.some((f) => f.id === id)) this.files.delete(id);
     this.names = buildNames(files);
     if (settle) {
-      const found = new Map<FileId, FileSettlement>();
-      const names = this.names;
-      const logs = files.map((f) => ({ facts: f.facts, own: proposeTimeBase(f.events, f.ts) }));
-      files.forEach((f, i) => {
-        found.set(f.id, { node: guessable(f.facts) ? guessNode(f.events, names) : null, timeBase: logs[i].own ?? proposeFromPeers(logs[i], logs) });
-      });
-      settle(found);
+      const found = settleFiles(files, this.names);
+      settle(new Map(files.map((f, i) => [f.id, found[i]])));
     }
     this.localShift = new Map(files.map((f) => [f.id, toLocalShift(f.facts.timeBase)]));
     this.utcShift = new Map(files.map((f) => [f.id, toUtcShift(f.facts.timeBase)]));

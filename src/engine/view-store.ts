@@ -25,7 +25,7 @@ import { nextHit, positionAt, positionOf, rowWindow, type BuiltView, type LinesR
 import { buildSnapshot, NodeColors } from './snapshot.ts';
 import { labelFiles, newStoreFile, nodeFromEvidence, resetColumns, withUserOptions, type StoreFile } from './store-file.ts';
 import type { NodeGuess } from '../events/node-guess.ts';
-import type { FileSettlement } from './event-store.ts';
+import type { FileSettlement } from '../events/settle.ts';
 
 /**
  * While files load, re-merge at most this often (ms), and never more than a fifth of the time:

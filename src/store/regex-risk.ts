@@ -130,40 +130,24 @@ function charSet(src: string, flags: string, cache: Map<string, Uint8Array>): Ui
 
 const overlap = (a: Uint8Array, b: Uint8Array) => a.some((x, i) => x === 1 && b[i] === 1);
 
-/** Every character the node can start with or contain, as a probe set (null: unknown). */
-function chars(n: Node, flags: string, cache: Map<string, Uint8Array>): Uint8Array | null {
+/**
+ * The characters the node can contain (`first`: start a match with), as a probe set; null where
+ * unknown (a back-reference). In a sequence, an item starts a match only where the ones before
+ * it can match nothing.
+ */
+function chars(n: Node, flags: string, cache: Map<string, Uint8Array>, first = false): Uint8Array | null {
   switch (n.k) {
     case 'atom': return /^\\(\d+|k<)/.test(n.src) ? null : charSet(n.src, flags, cache);
-    case 'group': return chars(n.body, flags, cache);
-    case 'quant': return chars(n.node, flags, cache);
+    case 'group': return chars(n.body, flags, cache, first);
+    case 'quant': return chars(n.node, flags, cache, first);
     case 'seq':
     case 'alt': {
       const out = new Uint8Array(PROBES.length);
       for (const c of n.k === 'seq' ? n.items : n.branches) {
-        const s = chars(c, flags, cache);
+        const s = chars(c, flags, cache, first);
         if (!s) return null;
         s.forEach((x, i) => { if (x) out[i] = 1; });
-      }
-      return out;
-    }
-  }
-}
-
-/** The characters a match of the node can start with (null: unknown). */
-function firstChars(n: Node, flags: string, cache: Map<string, Uint8Array>): Uint8Array | null {
-  switch (n.k) {
-    case 'atom': return chars(n, flags, cache);
-    case 'group': return firstChars(n.body, flags, cache);
-    case 'quant': return firstChars(n.node, flags, cache);
-    case 'alt':
-    case 'seq': {
-      const out = new Uint8Array(PROBES.length);
-      for (const c of n.k === 'alt' ? n.branches : n.items) {
-        const s = firstChars(c, flags, cache);
-        if (!s) return null;
-        s.forEach((x, i) => { if (x) out[i] = 1; });
-        // In a sequence, later items start a match only where the ones before can match nothing.
-        if (n.k === 'seq' && minLen(c) > 0) break;
+        if (first && n.k === 'seq' && minLen(c) > 0) break;
       }
       return out;
     }
@@ -231,7 +215,7 @@ export function catastrophicShape(source: string, flags = 'u'): string | null {
       }
       if (body.k === 'group' && body.body.k === 'alt') {
         // (a|ab)+, (\w|\d)+: alternatives that can start alike make each round ambiguous.
-        const sets = body.body.branches.map((b) => firstChars(b, flags, cache));
+        const sets = body.body.branches.map((b) => chars(b, flags, cache, true));
         for (let i = 0; i < sets.length; i++) for (let j = i + 1; j < sets.length; j++) {
           if (sets[i] && sets[j] && overlap(sets[i]!, sets[j]!)) return `${n.src} repeats alternatives that can match the same text`;
         }

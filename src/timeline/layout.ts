@@ -4,6 +4,7 @@
 // can filter by family, node and name without going back to the model.
 // Pure data: runs in the view worker and in tests.
 
+import { push } from '../events/correlate/order.ts';
 import { describe, type NameLookup } from '../events/describe.ts';
 import type { ClusterEvent } from '../events/types.ts';
 import type { ClusterModel, JoinSpan, LineRef, ServiceSessionSpan } from '../events/correlate/types.ts';
@@ -110,12 +111,7 @@ function membershipTrack({ b, model, lane, end }: Ctx, events: readonly ClusterE
  */
 function quorumTrack({ b, lane, end }: Ctx, events: readonly ClusterEvent[], lookup?: NameLookup): void {
   const byNode = new Map<string, ClusterEvent[]>();
-  for (const e of events) {
-    if (e.family !== 'quorum' || e.t !== e.t) continue;
-    const list = byNode.get(e.node);
-    if (list) list.push(e);
-    else byNode.set(e.node, [e]);
-  }
+  for (const e of events) if (e.family === 'quorum' && e.t === e.t) push(byNode, e.node, e);
   for (const [node, list] of byNode) {
     const L = lane(node);
     if (L < 0) continue;
@@ -269,11 +265,7 @@ function resourceStates({ b, model, lane, end }: Ctx, groupOf: (resource: string
   for (const r of model.resources) {
     const group = groupOf(r.resource);
     const byNode = new Map<string, typeof r.points>();
-    for (const p of r.points) {
-      const list = byNode.get(p.node);
-      if (list) list.push(p);
-      else byNode.set(p.node, [p]);
-    }
+    for (const p of r.points) push(byNode, p.node, p);
     for (const [node, points] of byNode) {
       const L = lane(node);
       if (L < 0) continue;

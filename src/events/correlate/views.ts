@@ -120,16 +120,9 @@ function inferOldViews(node: string, points: MembershipPoint[], views: readonly 
     if (!oldMembers.some((m) => m.toLowerCase() === node.toLowerCase())) continue;
     const prev = installs[i - 1];
     if (prev && prev.viewId === v.oldViewId) continue;
-    const after = Math.max(prev ? prev.t : -Infinity, start);
-    // When the cluster's lines show it installed: the earliest install of that view by any node,
-    // inside [after, p.t); else from where the node's lines allow.
-    const seen = views
-      .filter((x) => x.viewId === v.oldViewId)
-      .flatMap((x) => x.installs.map((inst) => inst.t))
-      .filter((t) => t >= after && t < p.t);
-    const t = seen.length ? Math.min(...seen) : Number.isFinite(after) ? after : p.t;
+    const { t, seen } = inferredStart(views, v.oldViewId, Math.max(prev ? prev.t : -Infinity, start), p.t, false);
     if (t >= p.t) continue; // no time left for it before the install that names it
-    const when = seen.length ? 'from when another node installed it' : prev ? `after view ${prev.viewId}: its install is not logged` : 'from where the log begins: its install is not in it';
+    const when = seen ? 'from when another node installed it' : prev ? `after view ${prev.viewId}: its install is not logged` : 'from where the log begins: its install is not in it';
     points.push({ t, viewId: v.oldViewId, members: oldMembers, ref: p.ref, inferred: `held before view ${p.viewId} (that line's oldView), ${when}` });
   }
 }
@@ -172,9 +165,21 @@ function inferHeld(h: HeldView, points: MembershipPoint[], views: readonly Clust
   let prev: MembershipPoint | undefined;
   for (const p of sorted) if (p.t <= h.t) prev = p;
   if (prev && prev.viewId === h.viewId) return;
-  const after = Math.max(prev ? prev.t : -Infinity, start);
-  const seen = views.filter((x) => x.viewId === h.viewId).flatMap((x) => x.installs.map((i) => i.t)).filter((t) => t >= after && t <= h.t);
-  // From when another node installed it, else from the node's previous view (or where its log begins).
-  const t = seen.length ? Math.min(...seen) : Number.isFinite(after) ? after : h.t;
+  const { t } = inferredStart(views, h.viewId, Math.max(prev ? prev.t : -Infinity, start), h.t, true);
   points.push({ t: Math.min(t, h.t), viewId: h.viewId, members: h.members, ref: h.ref, inferred: `held at ${new Date(h.t).toISOString().slice(11, 23)} UTC (${h.why})` });
+}
+
+/**
+ * Where an inferred view starts: the earliest the lines allow. When another node installed it
+ * inside [after, until) (`until` itself too with `inclusive`), from that install; else from
+ * `after` (the node's previous view, or where its log begins); else at `until`.
+ */
+function inferredStart(views: readonly ClusterView[], viewId: string, after: number, until: number, inclusive: boolean): { t: number; seen: boolean } {
+  let best = Infinity;
+  for (const v of views) {
+    if (v.viewId !== viewId) continue;
+    for (const i of v.installs) if (i.t >= after && (i.t < until || (inclusive && i.t === until)) && i.t < best) best = i.t;
+  }
+  if (best !== Infinity) return { t: best, seen: true };
+  return { t: Number.isFinite(after) ? after : until, seen: false };
 }
