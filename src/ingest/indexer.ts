@@ -8,6 +8,7 @@
 // and thread ids, text-evidence.ts what a few lines say about the file. What is here is the
 // classification of each line: record, continuation, section, blank, unparsed.
 
+import { nodeFromFileName, nodeFromFolder } from '../formats/node-evidence.ts';
 import { decoderFor, type Decoder } from '../base/decoders.ts';
 import { Level } from '../base/levels.ts';
 import { DIALECTS } from '../formats/dialects.ts';
@@ -84,6 +85,15 @@ export class FileIndexer extends LineSplitter {
     super(facts.lineEndings);
     this.facts = facts;
     this.opts = opts;
+    // What the path says of the node is known before the first byte: lanes and chips take it while
+    // the file loads (finalizeFacts decides for good, a header winning over it).
+    const path = opts.path ?? name;
+    const fromPath = opts.node ? null : nodeFromFolder(path) ?? nodeFromFileName(path.split(/[\\/]/).pop() ?? path);
+    if (opts.node || fromPath) {
+      facts.node = opts.node ?? fromPath;
+      facts.nodeSource = opts.node ? 'user' : nodeFromFolder(path) ? 'folder' : 'file-name';
+      facts.nodeLabel = facts.node!;
+    }
     this.compIds = new ComponentInterner(facts.components, facts.componentCounts);
     this.facts.month = opts.month ?? null;
     if (opts.month) {
