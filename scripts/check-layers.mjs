@@ -22,7 +22,7 @@ import ts from 'typescript';
  * module of the folder, its public interface). '*' means everything: only the composition
  * root has it. A folder of src/ missing from the table is itself a violation.
  *
- * Order, bottom up: base · formats · captures · ingest · events, store · timeline · engine · workers ·
+ * Order, bottom up: base · formats · captures · ingest · sources, events, store · timeline · engine · workers ·
  * state · views · app; generator and cli stand beside it (no UI, no browser engine).
  */
 export const LAYERS = {
@@ -35,6 +35,9 @@ export const LAYERS = {
   // Byte-level reading of cluster.logs: chunking, lines, prefixes, time bases, dialect detection
   // (it asks captures/ whether an input is a capture export instead, for that file's one error).
   ingest: ['base', 'formats', 'captures'],
+  // One model for every input: a source's kind from its first bytes, its indexer (ingest's for a
+  // cluster.log, the capture indexer for an export), a capture's alignment on its node's logs.
+  sources: ['base', 'formats', 'captures', 'ingest'],
   // Typed events over indexed files: extraction, materializing, names, correlation.
   events: ['base', 'formats', 'ingest'],
   // Pure functions over rows: filter, merge, dedupe, search.
@@ -42,7 +45,7 @@ export const LAYERS = {
   // The timeline model: marks columns, layout, density pyramid (no DOM).
   timeline: ['base', 'formats', 'ingest', 'events', 'store'],
   // The engine: the EngineClient interface (api.ts), worker-side stores, the worker client.
-  engine: ['base', 'formats', 'ingest', 'events', 'store', 'timeline'],
+  engine: ['base', 'formats', 'ingest', 'sources', 'events', 'store', 'timeline'],
   // Worker entry points (thin): each wraps one engine module.
   workers: ['base', 'engine'],
   // UI state (zustand stores) and the controller that binds them to an EngineClient.
@@ -54,7 +57,7 @@ export const LAYERS = {
   // The synthetic log writer: independent of the parser's patterns (its tests may read both).
   generator: ['base'],
   // The Node command line: every non-UI layer, never state/, views/ or app/.
-  cli: ['base', 'formats', 'ingest', 'events', 'store', 'timeline', 'generator'],
+  cli: ['base', 'formats', 'ingest', 'sources', 'events', 'store', 'timeline', 'generator'],
 };
 
 /**

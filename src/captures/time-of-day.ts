@@ -94,15 +94,18 @@ export class DayRoller {
   private last = -1;
   rollovers = 0;
 
-  /** `startDayMs`: the first row's date, as ms since 1970 at its midnight (in the file's own clock). */
-  constructor(startDayMs: number) {
+  /**
+   * `startDayMs`: the first row's date, as ms since 1970 at its midnight (in the file's own clock).
+   * `periodMs`: what the written times count within (a day; an hour for Excel's `mm:ss.f`).
+   */
+  constructor(startDayMs: number, private readonly periodMs = DAY_MS) {
     this.day = startDayMs;
   }
 
   /** The row's instant in the file's clock, whole ms (its nsInMs stays with the row). */
   at(msOfDay: number): number {
-    if (this.last >= 0 && msOfDay < this.last - DAY_MS / 2) {
-      this.day += DAY_MS;
+    if (this.last >= 0 && msOfDay < this.last - this.periodMs / 2) {
+      this.day += this.periodMs;
       this.rollovers++;
     }
     this.last = msOfDay;

@@ -2,6 +2,7 @@
 // runs the store in Web Workers; tests and the CLI can use an in-process one.
 // Views import types from here and never touch workers, bytes or columns.
 
+import type { CaptureAlignment } from '../ingest/types.ts';
 import type { ClusterEvent } from '../events/types.ts';
 import type { TimelineMarks } from '../timeline/marks.ts';
 import type { DialectId, EncodingId, FileFacts } from '../ingest/types.ts';
@@ -95,12 +96,16 @@ export interface Row {
   localMs: number;
   /** The time as the file writes it, no zone applied (NaN where utcMs is). */
   writtenMs: number;
+  /** Nanoseconds within the ms of the time, where the file writes finer than ms (Procmon's 100 ns); -1 otherwise. */
+  nsInMs: number;
   level: number;
   /** Severity after the channel-text rules (a `[System]` DBG line about a removed node is CRIT). */
   severity: number;
   component: string;
   pid: number;
   tid: number;
+  /** How the file writes its PID.TID numbers: a cluster.log in hex, a capture in decimal. */
+  idRadix: 10 | 16;
   channel: string;
   /** parsed | continuation | structural | blank | unparsed */
   bucket: string;
@@ -253,6 +258,8 @@ export interface FileOptions {
   timeBase?: { base: 'utc' | 'local' | 'assumed-utc'; utcOffsetMinutes: number | null };
   /** `YYYY-MM` for NT4 logs. */
   month?: string;
+  /** A capture's alignment; a part left out keeps its proposal, null clears the user's whole choice. */
+  alignment?: CaptureAlignment | null;
 }
 
 export interface InputFile {

@@ -82,6 +82,7 @@ export type ShardToView =
   | { t: 'partProgress'; id: FileId; gen: number; bytesRead: number }
   | { t: 'part'; id: FileId; gen: number; half: SecondHalfResult }
   | { t: 'failed'; id: FileId; gen: number; message: string }
-  | { t: 'lines'; req: number; texts: string[]; pid: Int32Array; tid: Int32Array }
+  /** `ns`: a capture row's time's nanoseconds within its ms (-1: none, as for log lines). */
+  | { t: 'lines'; req: number; texts: string[]; pid: Int32Array; tid: Int32Array; ns: Int32Array }
   | { t: 'hashes'; req: number; hashes: Uint32Array }
   | { t: 'hits'; req: number; id: FileId; lines: Uint32Array; done: boolean; error?: string };

@@ -3,7 +3,7 @@
 
 import { Level } from '../base/levels.ts';
 import { messageStart } from '../ingest/message-start.ts';
-import { toLocalShift, toUtcShift } from '../ingest/timebase.ts';
+import { toLocalShift, toUtcShift, writtenWithDate } from '../ingest/timebase.ts';
 import { Bucket, BUCKET_NAMES, CHANNEL_NAMES, Flag } from '../ingest/types.ts';
 import { hasMembers, severityOf, type ViewOrder } from '../store/filter.ts';
 import type { MergedOrder } from '../store/merge.ts';
@@ -138,16 +138,19 @@ export async function rowWindow(
           node,
           utcMs: utc,
           localMs: utc + lshift,
-          writtenMs: t,
+          writtenMs: writtenWithDate(f.facts.timeBase, t),
+          nsInMs: res.ns[k] ?? -1,
           level: lb & 15,
           severity: severityOf(lb) === Level.INFO && (lb & 15) === Level.None ? Level.None : severityOf(lb),
           component: f.facts.components[f.comp.data[line]] ?? '',
           pid: res.pid[k],
           tid: res.tid[k],
+          idRadix: f.facts.idRadix,
           channel: CHANNEL_NAMES[(fl & Flag.ChannelMask) >> Flag.ChannelShift],
           bucket: BUCKET_NAMES[fl & Flag.BucketMask],
           text: res.texts[k],
-          msgStart: (fl & Flag.BucketMask) === Bucket.Parsed ? Math.max(0, messageStart(res.texts[k])) : 0,
+          // A capture's row is rendered from its text columns: no prefix to skip.
+          msgStart: (fl & Flag.BucketMask) === Bucket.Parsed && !f.facts.capture ? Math.max(0, messageStart(res.texts[k])) : 0,
           memberCount: members,
           member: (fl & Flag.Member) !== 0,
           expanded: expandAll || f.expanded.has(line),

@@ -5,6 +5,8 @@
 import { chunkTransfer } from '../events/columns.ts';
 import { EventExtractor, slowLineWarnings } from '../events/extract.ts';
 import { indexerSource } from '../events/indexer-source.ts';
+import { CaptureIndexer } from '../sources/capture-indexer.ts';
+import { HEAD_BYTES, indexerFor } from '../sources/open-source.ts';
 import { FileIndexer } from '../ingest/indexer.ts';
 import { decodeLine, SliceStore } from '../ingest/text.ts';
 import type { FileFacts, IndexOptions, ThreadTable } from '../ingest/types.ts';
@@ -38,7 +40,13 @@ interface ShardFile {
   threads: ThreadTable;
   facts: FileFacts | null;
   /** The indexer while the file is being read, so that shown lines have text before the end. */
-  ix: FileIndexer | null;
+  ix: FileIndexer | CaptureIndexer | null;
+  /** A capture's sub-millisecond time parts (ns within the ms, -1: none), once read; null for a log. */
+  ns: Int32Array | null;
+  /** Where the text of the last line ends: the file's size, or a capture's rendered rows' size. */
+  textEnd: number;
+  /** A capture export (its store holds its rendered rows), not a log. */
+  capture: boolean;
   /** Lines already sent to the view worker. */
   sent: number;
   /** Recognizes catalogue events as lines arrive (restarted by a re-index). */
@@ -112,16 +120,31 @@ export class Shard {
     }
   }
 
-  private open(id: number, file: File, opts: IndexOptions, split: boolean): void {
-    const ix = new FileIndexer(file.size, opts);
-    const events = new EventExtractor();
-    ix.probe = events.probeFor(ix.facts.components);
+  /**
+   * What the input is decides its indexer: a capture export (sniffed from its first bytes) is
+   * indexed into the same columns as a log, with its rows rendered as its text.
+   */
+  private async open(id: number, file: File, opts: IndexOptions, split: boolean): Promise<void> {
     const sf: ShardFile = {
       id, gen: 0, store: new SliceStore(), offset: new Float64Array(0), thread: new Uint32Array(0),
-      threads: { pid: [], tid: [] }, facts: null, ix, sent: 0, events, size: file.size, dropped: false,
-      file, split: null,
+      threads: { pid: [], tid: [] }, facts: null, ix: null, ns: null, textEnd: file.size, capture: false, sent: 0, events: new EventExtractor(),
+      size: file.size, dropped: false, file, split: null,
     };
     this.files.set(id, sf);
+    let head = new Uint8Array(0);
+    try {
+      head = new Uint8Array(await file.slice(0, HEAD_BYTES).arrayBuffer());
+    } catch {
+      // Unreadable: the read below reports it.
+    }
+    if (sf.dropped) return;
+    const ix = indexerFor(head, file.size, opts);
+    sf.ix = ix;
+    if (ix instanceof CaptureIndexer) {
+      sf.store = ix.text;
+      sf.capture = true;
+      split = false;
+    } else ix.probe = sf.events.probeFor(ix.facts.components);
     // A split needs a reader worker on each side (the engine's shards have them; in-thread tools do not).
     if (split && this.reader) this.planSplit(sf, file);
     if (this.reader) this.reader({ t: 'read', id, gen: sf.gen, file, name: file.name });
@@ -188,7 +211,7 @@ export class Shard {
   private advanceSplit(sf: ShardFile): void {
     const fh = sf.split!;
     if (fh.cut !== null) return;
-    const head = sf.ix!.resumeHead();
+    const head = (sf.ix as FileIndexer).resumeHead(); // only a log is split
     const cut = fh.decide(head, fh.readPos > 0);
     if (cut === null) return;
     if (cut >= 0 && head && sf.file) this.post({ t: 'split', id: sf.id, gen: sf.gen, file: sf.file, head: FirstHalf.headForSecond(head), start: cut });
@@ -202,7 +225,7 @@ export class Shard {
     if (!fh || !fh.reachedCut || !fh.half) return;
     const { part, events, bytes } = fh.half;
     fh.half = null;
-    const joined = joinHalves(sf.ix!, sf.events, sf.store, part, events, bytes);
+    const joined = joinHalves(sf.ix as FileIndexer, sf.events, sf.store, part, events, bytes);
     sf.split = null;
     this.finish(sf, sf.ix!, sf.sent, joined ? 2 : 'rest');
     if (fh.pendingReindex) this.reindex(sf.id, fh.pendingReindex);
@@ -237,14 +260,16 @@ export class Shard {
   }
 
   private take(sf: ShardFile, buf: Uint8Array): void {
-    sf.store.add(buf);
+    // A capture keeps its rendered rows (CaptureIndexer.text), not its bytes.
+    if (sf.ix instanceof FileIndexer) sf.store.add(buf);
     sf.ix!.push(buf);
     sf.sent = this.sendSegment(sf, sf.ix!, sf.sent);
     this.extract(sf, sf.ix!, false);
   }
 
-  /** Runs event recognition over the lines indexed so far and sends what it found. */
-  private extract(sf: ShardFile, ix: FileIndexer, final: boolean): void {
+  /** Runs event recognition over the lines indexed so far and sends what it found (captures have no catalogue events yet). */
+  private extract(sf: ShardFile, ix: FileIndexer | CaptureIndexer, final: boolean): void {
+    if (!(ix instanceof FileIndexer)) return;
     const src = indexerSource(ix, sf.store);
     sf.events.run(src, final);
     const chunk = sf.events.take();
@@ -267,7 +292,8 @@ export class Shard {
 
   private reindex(id: number, opts: IndexOptions): void {
     const sf = this.files.get(id);
-    if (!sf) return;
+    // A capture has no dialect, encoding or month to change, and keeps no bytes to re-read.
+    if (!sf || sf.capture) return;
     if (sf.split) {
       sf.split.pendingReindex = opts; // its bytes are not all here yet
       return;
@@ -286,7 +312,7 @@ export class Shard {
     this.finish(sf, ix, sf.sent);
   }
 
-  private sendSegment(sf: ShardFile, ix: FileIndexer, sent: number): number {
+  private sendSegment(sf: ShardFile, ix: FileIndexer | CaptureIndexer, sent: number): number {
     const n = ix.lineCount;
     if (n <= sent) {
       this.post({ t: 'segment', id: sf.id, gen: sf.gen, from: sent, ts: new Float64Array(0), level: new Uint8Array(0), comp: new Uint16Array(0), flags: new Uint8Array(0), facts: ix.facts, progress: { bytesRead: ix.bytesConsumed, lines: n } });
@@ -300,8 +326,12 @@ export class Shard {
     return n;
   }
 
-  private finish(sf: ShardFile, ix: FileIndexer, sent: number, halves: 1 | 2 | 'rest' = 1): void {
+  private finish(sf: ShardFile, ix: FileIndexer | CaptureIndexer, sent: number, halves: 1 | 2 | 'rest' = 1): void {
     const out = ix.finish();
+    if (ix instanceof CaptureIndexer) {
+      sf.ns = ix.nsView().slice();
+      sf.textEnd = ix.text.size;
+    }
     sent = this.sendSegment(sf, ix, sent);
     this.extract(sf, ix, true);
     for (const w of slowLineWarnings(sf.events.slow)) out.facts.warnings.push(w);
@@ -320,6 +350,8 @@ export class Shard {
     const texts: string[] = [];
     const pid = new Int32Array(lines.length).fill(-1);
     const tid = new Int32Array(lines.length).fill(-1);
+    const ns = new Int32Array(lines.length).fill(-1);
+    const nsOf = sf?.ix instanceof CaptureIndexer ? sf.ix.nsView() : sf?.ns ?? null;
     // While a file is read, its offsets and threads live in the indexer.
     const ix = sf?.ix ?? null;
     const offset = ix ? ix.offsetsView() : sf?.offset;
@@ -331,13 +363,14 @@ export class Shard {
         texts.push('');
         continue;
       }
-      const end = ix ? ix.lineEnd(i) : i + 1 < offset.length ? offset[i + 1] : sf.size;
+      const end = ix ? ix.lineEnd(i) : i + 1 < offset.length ? offset[i + 1] : sf.textEnd;
       texts.push(decodeLine(sf.store, offset[i], end, encoding));
+      if (nsOf && i < nsOf.length) ns[k] = nsOf[i];
       const t = th.thread[i];
       pid[k] = th.table.pid[t] ?? -1;
       tid[k] = th.table.tid[t] ?? -1;
     }
-    this.post({ t: 'lines', req, texts, pid, tid }, [pid.buffer, tid.buffer]);
+    this.post({ t: 'lines', req, texts, pid, tid, ns }, [pid.buffer, tid.buffer, ns.buffer]);
   }
 
   /** FNV-1a of each line's bytes, line ending excluded. */
@@ -348,7 +381,7 @@ export class Shard {
     const out = new Uint32Array(Math.max(0, to - from));
     if (sf) {
       for (let i = from; i < to; i++) {
-        const b = sf.store.range(sf.offset[i], i + 1 < n ? sf.offset[i + 1] : sf.size);
+        const b = sf.store.range(sf.offset[i], i + 1 < n ? sf.offset[i + 1] : sf.textEnd);
         let e = b.length;
         while (e > 0 && (b[e - 1] === 10 || b[e - 1] === 13 || b[e - 1] === 0)) e--;
         let h = 0x811c9dc5;
@@ -375,7 +408,7 @@ export class Shard {
         continue;
       }
       const target = {
-        offset: sf.offset, length: sf.offset.length, size: sf.size, encoding: sf.facts.encoding,
+        offset: sf.offset, length: sf.offset.length, size: sf.textEnd, encoding: sf.facts.encoding,
         range: (a: number, b: number) => sf.store.range(a, b),
         sliceEnds: sf.store.ends(),
       };

@@ -6,6 +6,7 @@ import { dropResolvedWarnings } from '../ingest/facts.ts';
 import { applyNodeGuess, labelNodes, type NodeGuess } from '../events/node-guess.ts';
 import { applyTimeBaseProposal, type TimeBaseProposal } from '../events/timebase-evidence.ts';
 import { Growable } from '../base/growable.ts';
+import { alignedTimeBase, type AlignmentProposal } from '../sources/align.ts';
 import { emptyFacts, type FileFacts, type IndexOptions } from '../ingest/types.ts';
 import { DensityPyramid } from '../timeline/density.ts';
 import type { FileId } from './api.ts';
@@ -44,6 +45,8 @@ export interface StoreFile {
   label: string | null;
   /** The time base its UTC-stamped messages give (events/timebase-evidence.ts), once events are in. */
   timeProposal: TimeBaseProposal | null;
+  /** A capture's proposed place on the axis (captures/align.ts), once its node's logs are in. */
+  alignment: AlignmentProposal | null;
 }
 
 export function newStoreFile(id: FileId, path: string, file: Blob, shard: number, opts: IndexOptions): StoreFile {
@@ -52,7 +55,7 @@ export function newStoreFile(id: FileId, path: string, file: Blob, shard: number
     id, path, file, shard, gen: 0, facts, opts,
     ts: new Growable(Float64Array), level: new Growable(Uint8Array), comp: new Growable(Uint16Array), flags: new Growable(Uint8Array),
     bytesRead: 0, startedAt: Date.now(), finishedAt: null, hits: null, expanded: new Set(), failed: null, hidden: null, duplicates: 0,
-    density: new DensityPyramid(), part: null, halves: null, nodeGuess: null, label: null, timeProposal: null,
+    density: new DensityPyramid(), part: null, halves: null, nodeGuess: null, label: null, timeProposal: null, alignment: null,
   };
 }
 
@@ -77,6 +80,12 @@ export function withUserOptions(facts: FileFacts, f: StoreFile): FileFacts {
   }
   if (f.opts.timeBase) {
     facts.timeBase = { ...facts.timeBase, base: f.opts.timeBase.base, utcOffsetMinutes: f.opts.timeBase.utcOffsetMinutes, source: 'user' };
+  }
+  if (facts.capture) {
+    // A capture's time base is its alignment: proposed from its node's logs, each part the user's where given.
+    facts.timeBase = alignedTimeBase(f.alignment, f.opts.alignment);
+    if (facts.capture.dated) facts.timeBase.dateMs = 0;
+    facts.capture.alignment = f.alignment ? { confidence: f.alignment.confidence, reasons: f.alignment.reasons } : null;
   }
   if (f.failed && !facts.errors.includes(f.failed)) facts.errors.push(f.failed);
   facts.nodeLabel = facts.node ?? f.label ?? facts.name;

@@ -9,6 +9,7 @@
 
 import { sameContent } from './same-content.ts';
 import { toUtcShift } from '../ingest/timebase.ts';
+import { proposeAlignment } from '../sources/align.ts';
 import type { IndexOptions } from '../ingest/types.ts';
 import { buildView, hitRowsOf, type FilterFile, type ViewOrder } from '../store/filter.ts';
 import { mergeRuns, type MergedOrder, type MergeRun } from '../store/merge.ts';
@@ -227,6 +228,7 @@ export class ViewStore {
       f.bytesRead = msg.progress.bytesRead;
       f.finishedAt = Date.now();
       this.dirtyMerge = true;
+      this.alignCaptures();
       this.schedule(true);
       if (this.searchSpec) this.startSearch(this.searchSpec);
       void this.dedupe();
@@ -357,7 +359,9 @@ export class ViewStore {
       f.opts = { ...f.opts, timeBase: { base, utcOffsetMinutes: tb.utcOffsetMinutes } };
       f.facts.timeBase = { ...f.facts.timeBase, base: tb.base, utcOffsetMinutes: tb.utcOffsetMinutes, source: 'user', reason: undefined };
     }
+    if (o.alignment !== undefined) f.opts = { ...f.opts, alignment: o.alignment === null ? undefined : { ...f.opts.alignment, ...o.alignment } };
     withUserOptions(f.facts, f);
+    if (o.node !== undefined) this.alignCaptures();
     labelFiles(this.files.values());
     if (reindex) {
       f.gen++;
@@ -484,11 +488,35 @@ export class ViewStore {
       times ||= newTime;
     }
     if (nodes) labelFiles(this.files.values());
+    if (nodes || times) times = this.alignCaptures() || times;
     if (times) {
       this.dirtyMerge = true;
       this.schedule(true);
     }
     if (nodes || times) void this.dedupe();
+  }
+
+  /**
+   * Each capture's place on the axis from its node's logs as they now stand (captures/align.ts).
+   * Returns whether one moved (the merge is then done again).
+   */
+  private alignCaptures(): boolean {
+    const logs = [...this.files.values()].filter((f) => !f.facts.capture).map((f) => ({ facts: f.facts }));
+    let moved = false;
+    for (const f of this.files.values()) {
+      if (!f.facts.capture || f.facts.status !== 'done') continue;
+      const p = proposeAlignment(f.facts, logs);
+      const before = JSON.stringify(f.alignment);
+      if (JSON.stringify(p) === before) continue;
+      f.alignment = p;
+      withUserOptions(f.facts, f);
+      moved = true;
+    }
+    if (moved) {
+      this.dirtyMerge = true;
+      this.schedule(true);
+    }
+    return moved;
   }
 
   private filterFile(f: StoreFile): FilterFile {

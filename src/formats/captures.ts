@@ -37,6 +37,21 @@ export const DAY_HALF_MARKERS: readonly DayHalfMarker[] = [
 /** The kinds of input besides cluster.log that ClusterLens reads. */
 export type CaptureKind = 'procmon' | 'wireshark' | 'netmon' | 'eventlog';
 
+/** What a loaded input is: a cluster.log, or a capture exported beside it. */
+export type SourceKind = 'cluster-log' | CaptureKind;
+
+/** A setting a source's card offers: a log's dialect, encoding and time base; a capture's alignment. */
+export type SourceSetting = 'dialect' | 'encoding' | 'timeBase' | 'alignment';
+
+/** What each kind of input is called and which settings a person can change (the card lists its fields from this, never from a branch on the kind). */
+export const SOURCE_KINDS: Readonly<Record<SourceKind, { readonly label: string; readonly settings: readonly SourceSetting[] }>> = {
+  'cluster-log': { label: 'cluster log', settings: ['dialect', 'encoding', 'timeBase'] },
+  procmon: { label: 'Process Monitor capture', settings: ['alignment'] },
+  netmon: { label: 'Network Monitor capture', settings: ['alignment'] },
+  wireshark: { label: 'Wireshark capture', settings: ['alignment'] },
+  eventlog: { label: 'event log export', settings: ['alignment'] },
+};
+
 /** A header signature: the columns (by name, case ignored) a kind's export must and may have. */
 export interface HeaderSignature {
   readonly kind: CaptureKind;
@@ -75,5 +90,70 @@ export const HEADER_SIGNATURES: readonly HeaderSignature[] = [
     kind: 'eventlog', name: 'Event Viewer "Save as CSV"', status: 'inferred',
     requires: [['Date and Time'], ['Event ID'], ['Source'], ['Level']],
     example: 'Level,Date and Time,Source,Event ID,Task Category',
+  },
+];
+
+/**
+ * Procmon results and how much they stand out (formats.md C.1.3): SUCCESS is routine; the
+ * results Windows returns in normal operation (a probe for a name that is not there, a buffer
+ * sized on a second call) are warnings; the rest — refusals and failures — are errors.
+ * Results not listed are warnings (an unknown result is shown, never hidden).
+ */
+export const PROCMON_RESULTS: readonly { readonly result: string; readonly severity: 'info' | 'warn' | 'error' }[] = [
+  { result: 'SUCCESS', severity: 'info' },
+  { result: '', severity: 'info' },
+  { result: 'NAME NOT FOUND', severity: 'warn' },
+  { result: 'PATH NOT FOUND', severity: 'warn' },
+  { result: 'BUFFER OVERFLOW', severity: 'warn' },
+  { result: 'BUFFER TOO SMALL', severity: 'warn' },
+  { result: 'NO MORE ENTRIES', severity: 'warn' },
+  { result: 'NO MORE FILES', severity: 'warn' },
+  { result: 'END OF FILE', severity: 'warn' },
+  { result: 'REPARSE', severity: 'warn' },
+  { result: 'FAST IO DISALLOWED', severity: 'warn' },
+  { result: 'NOT REPARSE POINT', severity: 'warn' },
+  { result: 'IS DIRECTORY', severity: 'warn' },
+  { result: 'NAME COLLISION', severity: 'warn' },
+  { result: 'FILE LOCKED WITH ONLY READERS', severity: 'warn' },
+  { result: 'OPLOCK NOT GRANTED', severity: 'warn' },
+  { result: 'ACCESS DENIED', severity: 'error' },
+  { result: 'SHARING VIOLATION', severity: 'error' },
+  { result: 'DISK FULL', severity: 'error' },
+  { result: 'INSUFFICIENT RESOURCES', severity: 'error' },
+  { result: 'DEVICE NOT READY', severity: 'error' },
+  { result: 'IO DEVICE ERROR', severity: 'error' },
+  { result: 'BAD NETWORK PATH', severity: 'error' },
+  { result: 'BAD NETWORK NAME', severity: 'error' },
+  { result: 'NETWORK UNREACHABLE', severity: 'error' },
+  { result: 'CONNECTION REFUSED', severity: 'error' },
+  { result: 'INVALID HANDLE', severity: 'error' },
+  { result: 'DELETE PENDING', severity: 'error' },
+];
+
+/**
+ * The roles a capture's columns play, by header name (case ignored), per kind: the time; the
+ * date when a column carries one; the PID and TID; the low-cardinality column shown as the
+ * component (Operation, Protocol, Provider); the one that grades the row (Result, Level); and
+ * the columns that make up the row's text, in order (the rest stay in the export).
+ */
+export interface CaptureColumnRoles {
+  readonly kind: CaptureKind;
+  readonly time: readonly string[];
+  readonly dateTime: readonly string[];
+  readonly pid: readonly string[];
+  readonly tid: readonly string[];
+  readonly component: readonly string[];
+  readonly grade: readonly string[];
+  readonly text: readonly (readonly string[])[];
+  /** A header of a real export and the roles it gives (by column number), run by a test. */
+  readonly example: { readonly header: string; readonly time: number; readonly component: number; readonly text: readonly number[] };
+}
+
+export const CAPTURE_COLUMNS: readonly CaptureColumnRoles[] = [
+  {
+    kind: 'procmon',
+    time: ['Time of Day'], dateTime: ['Date & Time'], pid: ['PID'], tid: ['TID'], component: ['Operation'], grade: ['Result'],
+    text: [['Process Name'], ['Operation'], ['Path'], ['Result'], ['Detail']],
+    example: { header: '"Time of Day","Process Name","PID","Operation","Path","Result","Detail"', time: 0, component: 3, text: [1, 3, 4, 5, 6] },
   },
 ];

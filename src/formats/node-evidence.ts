@@ -49,3 +49,33 @@ export const PATH_EXAMPLES: { path: string; node: string | null; from: 'folder' 
   { path: 'node1.contoso.com_cluster.log', node: 'node1', from: 'file-name' },
   { path: 'cluster.log', node: null, from: 'folder' },
 ];
+
+/** A capture named for its node: `NODE1_procmon.csv`, `node1.contoso.com-netmon.tsv`, `NODE2_System.csv`. */
+const CAPTURE_FILE = /^(.+?)[_-](?:procmon|process ?monitor|logfile\d*|netmon|capture|network|wireshark|trace|system|application|events?|eventlog|evtx)\b[^\\/]*\.(?:csv|tsv|txt|xml)$/i;
+const CAPTURE_EXT = /\.(?:csv|tsv|txt|xml)$/i;
+
+/** The node a capture's path names: its file name's prefix, else the folder that holds it. */
+export function nodeFromCapturePath(path: string): { node: string; from: 'folder' | 'file-name' } | null {
+  const parts = path.split(/[\\/]+/).filter(Boolean);
+  const file = parts[parts.length - 1] ?? '';
+  const m = CAPTURE_FILE.exec(file);
+  if (m) {
+    const host = m[1].split('.')[0];
+    if (host && !GENERIC_NAMES.test(host)) return { node: host, from: 'file-name' };
+  }
+  if (!CAPTURE_EXT.test(file)) return null;
+  for (let i = parts.length - 2; i >= 0; i--) {
+    const p = parts[i];
+    if (GENERIC_NAMES.test(p) || /^(windows|winnt|c\$?|[a-z]:|procmon|netmon|captures?|traces?|events?|wireshark)$/i.test(p)) continue;
+    return { node: p.split('.')[0], from: 'folder' };
+  }
+  return null;
+}
+
+export const CAPTURE_PATH_EXAMPLES: { path: string; node: string | null }[] = [
+  { path: 'SQLNODE1_procmon.csv', node: 'SQLNODE1' },
+  { path: 'node2.contoso.com-netmon.tsv', node: 'node2' },
+  { path: 'case42/SVR12/Logfile.CSV', node: 'SVR12' },
+  { path: 'case42/SVR12/procmon/Logfile.CSV', node: 'SVR12' },
+  { path: 'Logfile.CSV', node: null },
+];

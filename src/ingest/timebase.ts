@@ -7,7 +7,7 @@ import type { TimeBase } from './types.ts';
 /** Milliseconds to add to a written timestamp to get UTC. */
 export function toUtcShift(tb: TimeBase): number {
   const off = tb.base === 'local' && tb.utcOffsetMinutes !== null ? -tb.utcOffsetMinutes * MS_PER_MIN : 0;
-  return off + tb.skewMs;
+  return off + tb.skewMs + (tb.dateMs ?? 0);
 }
 
 /**
@@ -23,4 +23,9 @@ export function toLocalShift(tb: TimeBase): number {
 /** Whether UTC times can be derived: a local-time file needs its offset. */
 export function utcKnown(tb: TimeBase): boolean {
   return tb.base !== 'local' || tb.utcOffsetMinutes !== null;
+}
+
+/** A written time as the file states it, with the date given to times written without one. */
+export function writtenWithDate(tb: TimeBase, t: number): number {
+  return t + (tb.dateMs ?? 0);
 }

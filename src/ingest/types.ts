@@ -2,6 +2,8 @@
 
 import type { DialectId, TimeBaseKind } from '../formats/dialects.ts';
 import type { SectionKind } from '../formats/sections.ts';
+import type { SourceKind, Verified } from '../formats/captures.ts';
+export type { SourceKind } from '../formats/captures.ts';
 export type { DialectId, TimeBaseKind } from '../formats/dialects.ts';
 export type { SectionKind } from '../formats/sections.ts';
 
@@ -16,11 +18,48 @@ export interface TimeBase {
    * Where the base came from, shown on the file card. `embedded-utc`: a message that writes a
    * UTC time in its text (the death timer) against its own stamp (events/timebase-evidence.ts).
    */
-  source: 'dialect' | 'header' | 'local-time-line' | 'embedded-utc' | 'user';
+  source: 'dialect' | 'header' | 'local-time-line' | 'embedded-utc' | 'capture-node' | 'user';
   /** The evidence in words, where one line decided it (shown on the card). */
   reason?: string;
-  /** Clock skew correction added after the offset (later issues estimate it). */
+  /** Clock skew correction added after the offset (later issues estimate it; a capture's fine offset). */
   skewMs: number;
+  /**
+   * For times written without a date (a capture's time of day): ms since 1970 of the midnight
+   * they are taken to fall after, added like the offset. 0 (or absent) when the times carry their date.
+   */
+  dateMs?: number;
+}
+
+
+/** How a capture writes its times (the CLI's `timeFormat`). */
+export type CaptureTimeFormat = 'time-of-day' | 'relative' | 'date-time' | 'utc' | 'epoch' | 'mangled';
+
+/** The facts only a capture export has (null for a cluster.log). */
+export interface CaptureFacts {
+  /** Which export it is, as sniffed ('Process Monitor CSV'), and how sure formats.md is of that format. */
+  format: string;
+  status: Verified;
+  delimiter: string;
+  /** Column names as written. */
+  columns: string[];
+  /** Data rows, header excluded: imported + malformed. */
+  records: number;
+  imported: number;
+  malformed: number;
+  /** The first malformed rows (1-based row after the header) and why (at most 100). */
+  malformedRows: { row: number; why: string }[];
+  timeFormat: CaptureTimeFormat;
+  /** First and last row time as the file states it, 24 h `HH:MM:SS.fffffff`; null for relative times. */
+  firstTimeOfDay: string | null;
+  lastTimeOfDay: string | null;
+  /** Excel re-saved the times as `mm:ss.f`: written times hold minutes and seconds only. */
+  hourLost: boolean;
+  /** Whether the rows carry their date (a Date & Time column): else `timeBase.dateMs` gives it. */
+  dated: boolean;
+  /** Times of day that went back past midnight (the rows moved to the next day). */
+  midnights: number;
+  /** How the alignment was chosen: each reason a sentence for the card; confidence 0..1. */
+  alignment: { confidence: number; reasons: string[] } | null;
 }
 
 /** Every physical line lands in exactly one bucket. */
@@ -86,6 +125,12 @@ export interface NodeEvidence {
 }
 
 export interface FileFacts {
+  /** What the input is; every kind reaches the views through these same facts and columns. */
+  kind: SourceKind;
+  /** A capture's own facts (null for a cluster.log). */
+  capture: CaptureFacts | null;
+  /** How the PID.TID column writes its numbers: cluster.log in hex, captures in decimal. */
+  idRadix: 10 | 16;
   name: string;
   /** Relative path as dropped (folder drops keep it), else the name. */
   path: string;
@@ -178,6 +223,16 @@ export interface IndexOptions {
   timeBase?: { base: 'utc' | 'local'; utcOffsetMinutes: number | null };
   /** `YYYY-MM` for NT4 logs. */
   month?: string;
+  /** A capture's alignment as the user gave it (each part overrides the proposed one). */
+  alignment?: CaptureAlignment;
+}
+
+/** Where a capture's times sit on the UTC axis: written time + date + offset + fine offset. */
+export interface CaptureAlignment {
+  /** `YYYY-MM-DD` of the first row, for times written without a date. */
+  date?: string | null;
+  utcOffsetMinutes?: number | null;
+  fineMs?: number;
 }
 
 /** What the CLI `summary` verb prints for one file. */
@@ -203,6 +258,7 @@ export interface FileSummary {
 /** The facts of a file before anything is known about it. */
 export function emptyFacts(name: string, path: string, size: number): FileFacts {
   return {
+    kind: 'cluster-log', capture: null, idRadix: 16,
     name, path, size,
     dialect: 'unknown', dialectSource: 'detected', dialectEvidence: '',
     encoding: 'utf-8', encodingSource: 'sniffed', bom: false,

@@ -4,7 +4,7 @@ import type { FileState, Row } from '../engine/api.ts';
 import { useUi } from '../state/ui-state.ts';
 import { useSnap } from '../state/snapshot-store.ts';
 import { getEngine } from '../state/controller.ts';
-import { fmtInt, fmtOffset, fmtPidTid, fmtTime, levelClass, levelName } from './format.ts';
+import { fmtInt, fmtOffset, fmtPidTid, fmtSubMs, fmtTime, levelClass, levelName } from './format.ts';
 
 const DETAIL_TEXT_MAX = 200_000;
 
@@ -76,16 +76,16 @@ export function DetailsStrip() {
         </span>
         <span className="dm">line <b className="mono">{fmtInt(row.line + 1)}</b></span>
         <span className="dm">node <b>{row.node || '—'}</b></span>
-        <span className="dm">UTC <b className="mono">{fmtTime(row.utcMs) || '—'}</b></span>
-        <span className="dm">local <b className="mono">{fmtTime(row.localMs) || '—'}</b> <span className="dim">({offset})</span></span>
-        <span className="dm" title="The time as the file writes it, before any time base is applied">written <b className="mono">{fmtTime(row.writtenMs) || '—'}</b></span>
+        <span className="dm">UTC <b className="mono">{fmtTime(row.utcMs) || '—'}{Number.isFinite(row.utcMs) ? fmtSubMs(row.nsInMs) : ''}</b></span>
+        <span className="dm">local <b className="mono">{fmtTime(row.localMs) || '—'}{Number.isFinite(row.localMs) ? fmtSubMs(row.nsInMs) : ''}</b> <span className="dim">({offset})</span></span>
+        <span className="dm" title="The time as the file writes it, before any time base is applied">written <b className="mono">{fmtTime(row.writtenMs) || '—'}{Number.isFinite(row.writtenMs) ? fmtSubMs(row.nsInMs) : ''}</b></span>
         <span className="dm">level <b className={`lvl lvl-${levelClass(row.level)}`}>{levelName(row.level) || '—'}</b>
           {row.severity !== row.level && row.severity > 0 && (
             <> → <b className={`lvl lvl-${levelClass(row.severity)}`} title="Severity derived from the event text">{levelName(row.severity)}</b></>
           )}
         </span>
         {row.component && <span className="dm">component <b className="mono">{row.component}</b></span>}
-        {row.pid >= 0 && <span className="dm">pid.tid <b className="mono">{fmtPidTid(row.pid, row.tid)}</b></span>}
+        {row.pid >= 0 && <span className="dm">pid.tid <b className="mono">{fmtPidTid(row.pid, row.tid, row.idRadix)}</b></span>}
         <span className="dm">bucket <b>{row.bucket}</b></span>
         {row.channel && <span className="dm">channel <b>{row.channel}</b></span>}
         {row.memberCount > 0 && <span className="dm">entry of <b>{row.memberCount + 1}</b> lines</span>}

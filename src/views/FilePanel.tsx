@@ -2,6 +2,7 @@ import { memo, useEffect, useState } from 'react';
 import type { FileId, FileProgress, FileState } from '../engine/api.ts';
 import type { BucketCounts, DialectId, FileFacts, TimeBase, TimeBaseKind } from '../ingest/types.ts';
 import { BUCKET_NAMES } from '../ingest/types.ts';
+import { SOURCE_KINDS } from '../formats/captures.ts';
 import { useSnap } from '../state/snapshot-store.ts';
 import { getEngine, removeFile } from '../state/controller.ts';
 import { setDomain } from '../state/timeline-nav.ts';
@@ -33,6 +34,7 @@ const TB_SOURCE: Record<string, string> = {
   header: 'from the log header',
   'local-time-line': 'from a local-time line in the log',
   'embedded-utc': 'from a UTC time a line writes',
+  'capture-node': "from its node's log",
   user: 'set by you',
 };
 
@@ -186,6 +188,92 @@ const TimeBaseField = memo(function TimeBaseField({ id, path, tb }: { id: FileId
   );
 });
 
+const TIME_FORMAT: Record<string, string> = {
+  'time-of-day': 'time of day, no date',
+  'date-time': 'date and time',
+  relative: 'seconds from the capture start',
+  utc: 'UTC',
+  epoch: 'seconds since 1970',
+  mangled: 'minutes and seconds only (hour lost)',
+};
+
+/** What a capture holds: its format, its rows accounted for, and its times as the file states them. */
+const CaptureFacts = memo(function CaptureFacts({ cap }: { cap: NonNullable<FileFacts['capture']> }) {
+  return (
+    <div className="field field-col" data-testid="capture-facts">
+      <div className="field-line">
+        <span className="field-label">Rows</span>
+        <span className="mono" data-testid="capture-records">{fmtInt(cap.records)}</span>
+        <span className="field-note">records, {fmtInt(cap.imported)} imported{cap.malformed ? `, ${fmtInt(cap.malformed)} malformed` : ''}</span>
+      </div>
+      {cap.malformedRows.length > 0 && (
+        <div className="field-sub warn-text" title={cap.malformedRows.map((m) => `row ${m.row}: ${m.why}`).join('\n')}>
+          malformed: {cap.malformedRows.slice(0, 3).map((m) => `row ${m.row} (${m.why})`).join('; ')}{cap.malformed > 3 ? '…' : ''}
+        </div>
+      )}
+      <div className="field-sub">
+        {cap.format}{cap.status !== 'verified' ? ' (format unverified)' : ''} · {TIME_FORMAT[cap.timeFormat] ?? cap.timeFormat}
+        {cap.firstTimeOfDay && <> · <span className="mono">{cap.firstTimeOfDay}</span> → <span className="mono">{cap.lastTimeOfDay}</span></>}
+        {cap.midnights > 0 && ` · past midnight ${cap.midnights}×`}
+      </div>
+    </div>
+  );
+});
+
+/** A capture's place on the axis: date (for undated rows), UTC offset and fine offset, each proposed with its reasons and changeable. */
+const AlignmentField = memo(function AlignmentField({ id, path, tb, cap }: { id: FileId; path: string; tb: TimeBase; cap: NonNullable<FileFacts['capture']> }) {
+  const dateOf = (ms: number | undefined) => (ms ? new Date(ms).toISOString().slice(0, 10) : '');
+  const [date, setDate] = useState(dateOf(tb.dateMs));
+  const [off, setOff] = useState(tb.utcOffsetMinutes === null ? '' : fmtOffset(tb.utcOffsetMinutes));
+  const [fine, setFine] = useState(String(tb.skewMs));
+  const [bad, setBad] = useState<string | null>(null);
+  useEffect(() => { setDate(dateOf(tb.dateMs)); setOff(tb.utcOffsetMinutes === null ? '' : fmtOffset(tb.utcOffsetMinutes)); setFine(String(tb.skewMs)); setBad(null); }, [tb.dateMs, tb.utcOffsetMinutes, tb.skewMs]);
+  const commit = () => {
+    const d = date.trim();
+    if (!cap.dated && d && !/^\d{4}-\d{2}-\d{2}$/.test(d)) return setBad('date: use YYYY-MM-DD');
+    const o = off.trim() ? parseOffset(off.trim()) : null;
+    if (o === undefined || (o !== null && Math.abs(o) > 14 * 60)) return setBad('offset: use ±HH:MM');
+    const ms = Number(fine.trim() || '0');
+    if (!Number.isFinite(ms)) return setBad('fine offset: a number of ms');
+    setBad(null);
+    const next = { ...(cap.dated ? {} : { date: d || null }), utcOffsetMinutes: o, fineMs: ms };
+    if ((cap.dated || dateOf(tb.dateMs) === d) && o === tb.utcOffsetMinutes && ms === tb.skewMs) return;
+    getEngine().setFileOptions(id, { alignment: next });
+  };
+  const keys = (e: React.KeyboardEvent<HTMLInputElement>) => { if (e.key === 'Enter') { commit(); e.currentTarget.blur(); } };
+  const conf = cap.alignment?.confidence;
+  return (
+    <div className="field field-col" data-testid="alignment">
+      <div className="field-line">
+        <span className="field-label">Align</span>
+        {!cap.dated && (
+          <input className="input input-date mono" value={date} placeholder="YYYY-MM-DD" aria-label={`Date of ${path}'s first row`}
+            title="The date of the first row (its times carry none)" spellCheck={false}
+            onChange={(e) => setDate(e.currentTarget.value)} onBlur={commit} onKeyDown={keys} />
+        )}
+        <input className="input input-offset mono" value={off} placeholder="±HH:MM" aria-label={`UTC offset of ${path} (local minus UTC)`}
+          title="The exporting machine's local time minus UTC" spellCheck={false}
+          onChange={(e) => setOff(e.currentTarget.value)} onBlur={commit} onKeyDown={keys} />
+        <input className="input input-fine mono" value={fine} aria-label={`Fine offset of ${path} in ms`}
+          title="Milliseconds added after the offset (clock difference to the node's log)" spellCheck={false}
+          onChange={(e) => setFine(e.currentTarget.value)} onBlur={commit} onKeyDown={keys} />
+        <span className="field-note">ms</span>
+        {tb.source === 'user' && (
+          <button type="button" className="btn btn-small" onClick={() => getEngine().setFileOptions(id, { alignment: null })} title="Back to the proposed alignment">proposed</button>
+        )}
+      </div>
+      <div className={`field-sub${bad || conf === undefined || conf < 0.5 ? ' warn-text' : ''}`} data-testid="alignment-why">
+        {bad ?? (
+          <>
+            {tb.source === 'user' ? 'set by you; ' : ''}
+            {conf !== undefined ? `proposed (confidence ${Math.round(conf * 100)} %): ${cap.alignment!.reasons.join('; ')}` : 'no proposal yet'}
+          </>
+        )}
+      </div>
+    </div>
+  );
+});
+
 const MonthField = memo(function MonthField({ id, path, month }: { id: FileId; path: string; month: string | null }) {
   const [text, setText] = useState(month ?? '');
   const ok = /^\d{4}-(0[1-9]|1[0-2])$/.test(text.trim());
@@ -271,6 +359,7 @@ const FileCard = memo(function FileCard({ f, gapMs, totalMs }: { f: FileState; g
   const fx = f.facts;
   const isError = fx.status === 'error';
   const loading = fx.status === 'loading';
+  const settings = SOURCE_KINDS[fx.kind].settings;
   return (
     <article
       className={`card card-${fx.status}`}
@@ -285,6 +374,7 @@ const FileCard = memo(function FileCard({ f, gapMs, totalMs }: { f: FileState; g
           <div className="card-path" title={fx.path}>{fx.path}</div>
           <div className="card-meta">
             <span className={`pill pill-${fx.status}`}>{STATUS_LABEL[fx.status] ?? fx.status}</span>
+            {fx.kind !== 'cluster-log' && <span className="pill" data-testid="source-kind">{SOURCE_KINDS[fx.kind].label}</span>}
             <span className="dim">{fmtBytes(fx.size)}</span>
             {fx.build && <span className="dim" title="Build">build {fx.build}</span>}
             {f.duplicates > 0 && <span className="dim" title="Lines also present in another file of the same node; shown once">{fmtInt(f.duplicates)} duplicate lines hidden</span>}
@@ -311,9 +401,11 @@ const FileCard = memo(function FileCard({ f, gapMs, totalMs }: { f: FileState; g
               {fx.nodeConflicts.map((m, i) => <li key={i}>Node name conflict: {m}</li>)}
             </ul>
           )}
-          <DialectField id={f.id} path={fx.path} dialect={fx.dialect} dialectSource={fx.dialectSource} dialectEvidence={fx.dialectEvidence} />
-          <EncodingField id={f.id} path={fx.path} encoding={fx.encoding} encodingSource={fx.encodingSource} bom={fx.bom} />
-          <TimeBaseField id={f.id} path={fx.path} tb={fx.timeBase} />
+          {fx.capture && <CaptureFacts cap={fx.capture} />}
+          {settings.includes('dialect') && <DialectField id={f.id} path={fx.path} dialect={fx.dialect} dialectSource={fx.dialectSource} dialectEvidence={fx.dialectEvidence} />}
+          {settings.includes('encoding') && <EncodingField id={f.id} path={fx.path} encoding={fx.encoding} encodingSource={fx.encodingSource} bom={fx.bom} />}
+          {settings.includes('timeBase') && <TimeBaseField id={f.id} path={fx.path} tb={fx.timeBase} />}
+          {settings.includes('alignment') && fx.capture && <AlignmentField id={f.id} path={fx.path} tb={fx.timeBase} cap={fx.capture} />}
           {fx.status === 'needs-month' && <MonthField id={f.id} path={fx.path} month={fx.month} />}
           <Span sp={f.span} />
           {fx.lines > 0 && <Buckets b={fx.buckets} total={fx.lines} />}

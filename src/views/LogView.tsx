@@ -14,7 +14,7 @@ import { COLUMN_KEYS, COLUMN_LABELS, fitColumns, type ColumnKey, type ColumnLayo
 import { useSnap } from '../state/snapshot-store.ts';
 import { useTimelineUi } from '../state/timeline-state.ts';
 import { ensureVisible, flash, getEngine, noteVisibleRows, scrollBy, scrollTo, selectPos, toggleEntry } from '../state/controller.ts';
-import { AS_WRITTEN_TIP, fmtClock, fmtInt, fmtPidTid, fmtTime, HIGHLIGHT_BUDGET_MS, levelClass, levelName, onHighlightBudget, searchMatcher, shownTime, splitMatches } from './format.ts';
+import { AS_WRITTEN_TIP, fmtClock, fmtInt, fmtPidTid, fmtSubMs, fmtTime, HIGHLIGHT_BUDGET_MS, levelClass, levelName, onHighlightBudget, searchMatcher, shownTime, splitMatches } from './format.ts';
 
 export const ROW_H = 18;
 /** Lines per row when long lines wrap. */
@@ -81,7 +81,7 @@ const LogRow = memo(function LogRow({ r, top, selected, color, timeMode, matcher
         {r.oversized && <span className="ico ico-big" title="Line longer than 1 MB: shown cut">✂</span>}
       </span>
       <span role="gridcell" className={`c c-time${asWritten ? ' as-written' : ''}`} title={asWritten ? AS_WRITTEN_TIP : Number.isFinite(t) ? (timeShort ? fmtTime(t) : undefined) : 'No time yet (before the first record of the file)'}>
-        {timeShort ? fmtClock(t) : fmtTime(t)}{asWritten && <span className="as-written-mark" aria-label="as written, UTC">*</span>}
+        {timeShort ? fmtClock(t) : fmtTime(t)}{r.nsInMs >= 0 && Number.isFinite(t) && <span className="sub-ms">{fmtSubMs(r.nsInMs)}</span>}{asWritten && <span className="as-written-mark" aria-label="as written, UTC">*</span>}
       </span>
       <span role="gridcell" className="c c-node" title={r.node}>
         <i className="node-bar" style={{ background: color }} />
@@ -99,7 +99,7 @@ const LogRow = memo(function LogRow({ r, top, selected, color, timeMode, matcher
         )}
       </span>
       <span role="gridcell" className="c c-comp" title={r.component || undefined}>{r.component}</span>
-      <span role="gridcell" className="c c-tid">{fmtPidTid(r.pid, r.tid)}</span>
+      <span role="gridcell" className="c c-tid">{fmtPidTid(r.pid, r.tid, r.idRadix)}</span>
       <span role="gridcell" className="c c-msg" title={r.text.length > 40 ? (r.text.length > TITLE_MAX ? `${r.text.slice(0, TITLE_MAX)}…` : r.text) : undefined}>
         {r.memberCount > 0 && (
           <button
@@ -218,7 +218,9 @@ export function LogView() {
     const w = probeRef.current?.getBoundingClientRect().width;
     if (w) setCharW(w / 20);
   }, []);
-  const layout = useMemo(() => fitColumns(logW, charW, colPrefs), [logW, charW, colPrefs]);
+  // Rows of a capture that writes 100 ns show 4 more digits.
+  const fineDigits = useSnap((s) => (s.snap.files.some((f) => f.facts.capture !== null) ? 4 : 0));
+  const layout = useMemo(() => fitColumns(logW, charW, colPrefs, fineDigits), [logW, charW, colPrefs, fineDigits]);
   const columns = layout.widths;
   const loading = useSnap((s) => s.snap.loading);
 

@@ -36,10 +36,16 @@ function hex4(n: number): string {
   return n.toString(16).padStart(4, '0');
 }
 
-/** `0b50.0810` like the log; blank when the line has no PID/TID. */
-export function fmtPidTid(pid: number, tid: number): string {
+/** `0b50.0810` like the log (a capture's decimal `3352.44`); blank when the line has no PID/TID. */
+export function fmtPidTid(pid: number, tid: number, radix: 10 | 16 = 16): string {
   if (pid < 0 && tid < 0) return '';
-  return `${pid < 0 ? '' : hex4(pid)}.${tid < 0 ? '' : hex4(tid)}`;
+  const n = (v: number) => (v < 0 ? '' : radix === 16 ? hex4(v) : String(v));
+  return `${n(pid)}.${radix === 10 && tid < 0 ? '' : n(tid)}`.replace(/\.$/, radix === 10 ? '' : '.');
+}
+
+/** The digits past the ms of a time written finer (Procmon's 100 ns: `0001` of .9000001), or ''. */
+export function fmtSubMs(nsInMs: number, digits = 4): string {
+  return nsInMs >= 0 ? String(nsInMs).padStart(6, '0').slice(0, digits) : '';
 }
 
 export function levelName(level: number): string {

@@ -33,9 +33,10 @@ export interface ColumnChoices {
   shown: readonly ColumnKey[];
 }
 
-export function fitColumns(logWidth: number, charW: number, user: ColumnChoices): ColumnLayout {
+/** `fineDigits`: the extra fraction digits some rows' times carry (a Procmon capture's 100 ns: 4). */
+export function fitColumns(logWidth: number, charW: number, user: ColumnChoices, fineDigits = 0): ColumnLayout {
   const px = (chars: number) => Math.ceil(chars * charW + 13);
-  const widths: ColumnWidths = { time: px(FULL_CHARS.time), node: px(FULL_CHARS.node), level: px(FULL_CHARS.level), comp: px(FULL_CHARS.comp), tid: px(FULL_CHARS.tid) };
+  const widths: ColumnWidths = { time: px(FULL_CHARS.time + fineDigits), node: px(FULL_CHARS.node), level: px(FULL_CHARS.level), comp: px(FULL_CHARS.comp), tid: px(FULL_CHARS.tid) };
   for (const k of COLUMN_KEYS) {
     const w = user.widths?.[k];
     if (typeof w === 'number' && w > 0) widths[k] = w;
@@ -51,7 +52,7 @@ export function fitColumns(logWidth: number, charW: number, user: ColumnChoices)
     ['comp', () => { widths.comp = px(8); }, 'component narrower'],
     ['level', () => { widths.level = px(5); }, 'level narrower'],
     ['node', () => { widths.node = px(8); }, 'node narrower'],
-    ['time', () => { widths.time = px(TIME_SHORT_CHARS); timeShort = true; }, 'time of day only'],
+    ['time', () => { widths.time = px(TIME_SHORT_CHARS + fineDigits); timeShort = true; }, 'time of day only'],
     ['comp', () => hidden.add('comp'), 'component hidden'],
   ];
   for (const [k, apply, what] of steps) {

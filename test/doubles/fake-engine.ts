@@ -541,7 +541,7 @@ class FakeEngine implements EngineClient {
     return {
       pos: p, fileId: f.id, line: i, node: f.facts.node ?? '', utcMs: utc,
       localMs: tb.utcOffsetMinutes === null ? NaN : utc + tb.utcOffsetMinutes * MS_PER_MIN,
-      writtenMs: utc,
+      writtenMs: utc, nsInMs: -1, idRadix: 16,
       level: f.level[i], severity: f.sev[i], component: f.facts.components[f.comp[i]] ?? '',
       pid: f.pid[i], tid: f.tid[i], channel: CHANNEL_NAMES[(fl >> 3) & 3], bucket: BUCKET_NAMES[fl & 7],
       text: f.text(i), msgStart: (fl & 7) === 0 ? Math.max(0, messageStart(f.text(i))) : 0, memberCount: f.members[i], member: (fl & F_MEMBER) !== 0,

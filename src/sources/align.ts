@@ -1,0 +1,112 @@
+// Where a capture sits on the cluster's UTC axis (formats.md C.5): its times are the local time
+// of the machine that exported it, often without a date. The first proposal takes the UTC
+// offset its node's cluster.log gives, and the date on which the capture's first time of day
+// falls inside that log's span; each step says why, and the confidence says how much of it held.
+// The user's numbers win over every part. Pure.
+
+import { MS_PER_DAY, MS_PER_MIN, formatOffset, isoUtc } from '../base/civil.ts';
+import type { CaptureAlignment, FileFacts, TimeBase } from '../ingest/types.ts';
+
+export interface AlignmentProposal {
+  /** ms since 1970 of the midnight added to undated times (0 when the rows carry their date). */
+  dateMs: number;
+  utcOffsetMinutes: number | null;
+  fineMs: number;
+  /** 0..1: how much of the alignment its evidence supports. */
+  confidence: number;
+  reasons: string[];
+}
+
+/** What the proposal reads of a loaded log. */
+export interface LogSpan {
+  facts: Pick<FileFacts, 'kind' | 'node' | 'nodeLabel' | 'name' | 'timeBase' | 'firstWritten' | 'lastWritten' | 'status'>;
+}
+
+const sameNode = (a: string | null, b: string | null) => a !== null && b !== null && a.localeCompare(b, undefined, { sensitivity: 'accent' }) === 0;
+
+/** The node's local offset a log states: a local-time log's own, or the offset a UTC log's header gives. */
+function offsetOf(tb: TimeBase): number | null {
+  return tb.utcOffsetMinutes;
+}
+
+/** A log's span in the node's local clock (written times, moved to local where the log is in UTC). */
+function localSpan(log: LogSpan['facts']): [number, number] | null {
+  if (log.firstWritten === null || log.lastWritten === null) return null;
+  const tb = log.timeBase;
+  const toLocal = tb.base === 'local' ? 0 : tb.utcOffsetMinutes !== null ? tb.utcOffsetMinutes * MS_PER_MIN : 0;
+  return [log.firstWritten + toLocal, log.lastWritten + toLocal];
+}
+
+const day = (ms: number) => Math.floor(ms / MS_PER_DAY) * MS_PER_DAY;
+const dateText = (ms: number) => isoUtc(ms).slice(0, 10);
+
+export function proposeAlignment(capture: Pick<FileFacts, 'node' | 'name' | 'firstWritten' | 'lastWritten' | 'capture'>, logs: readonly LogSpan[]): AlignmentProposal {
+  const reasons: string[] = [];
+  const cap = capture.capture!;
+  const own = logs.filter((l) => l.facts.kind === 'cluster-log' && l.facts.status === 'done' && sameNode(l.facts.node, capture.node));
+  if (!capture.node) reasons.push('no node: its path names none (give it one on its card)');
+  else if (own.length === 0) reasons.push(`no cluster.log of ${capture.node} is loaded to take its offset and date from`);
+  let confidence = own.length ? 0.5 : 0.1;
+  // The offset: the node's log's.
+  let offset: number | null = null;
+  for (const l of own) {
+    const o = offsetOf(l.facts.timeBase);
+    if (o === null) continue;
+    offset = o;
+    reasons.push(`UTC${formatOffset(o)}, the offset of ${capture.node}'s ${l.facts.name} (${l.facts.timeBase.source === 'header' ? 'its header' : l.facts.timeBase.reason ?? l.facts.timeBase.source})`);
+    confidence += 0.25;
+    break;
+  }
+  if (offset === null && own.length) reasons.push(`${capture.node}'s log gives no UTC offset: the times stay as written`);
+  // The date, where the rows carry none.
+  let dateMs = 0;
+  if (!cap.dated && capture.firstWritten !== null) {
+    const first = capture.firstWritten;
+    const spans = own.map((l) => ({ l, s: localSpan(l.facts) })).filter((x) => x.s !== null) as { l: LogSpan; s: [number, number] }[];
+    let best: { d: number; inside: boolean; gap: number; name: string } | null = null;
+    for (const { l, s } of spans) {
+      for (let d = day(s[0]); d <= day(s[1]); d += MS_PER_DAY) {
+        const t = d + first;
+        const gap = t < s[0] ? s[0] - t : t > s[1] ? t - s[1] : 0;
+        if (!best || gap < best.gap) best = { d, inside: gap === 0, gap, name: l.facts.name };
+      }
+    }
+    if (best) {
+      dateMs = best.d;
+      reasons.push(best.inside
+        ? `${dateText(best.d)}: its first time of day falls inside ${capture.node}'s ${best.name} on that date`
+        : `${dateText(best.d)}: the nearest date of ${capture.node}'s ${best.name} (its first time of day falls ${Math.round(best.gap / 60_000)} min outside the log)`);
+      confidence += best.inside ? 0.2 : 0;
+    } else reasons.push('no date: its rows carry none and no log of its node gives one (give it on its card)');
+  } else if (cap.dated) {
+    reasons.push('its rows carry their date');
+    confidence += 0.2;
+  }
+  if (cap.hourLost) {
+    reasons.push('its times lost their hour: the fine offset must give it');
+    confidence = Math.min(confidence, 0.2);
+  }
+  return { dateMs, utcOffsetMinutes: offset, fineMs: 0, confidence: Math.min(1, Math.round(confidence * 100) / 100), reasons };
+}
+
+/** `YYYY-MM-DD` → ms since 1970 at that midnight, or null. */
+export function parseDate(text: string): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
+  if (!m) return null;
+  const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  return Number.isNaN(ms) ? null : ms;
+}
+
+/** The capture's time base: the proposal, each part the user gave over it. */
+export function alignedTimeBase(p: AlignmentProposal | null, user: CaptureAlignment | undefined): TimeBase {
+  const date = user?.date != null ? parseDate(user.date) : null;
+  const byUser = !!user && (user.date != null || user.utcOffsetMinutes !== undefined || user.fineMs !== undefined);
+  return {
+    base: 'local',
+    utcOffsetMinutes: user?.utcOffsetMinutes !== undefined ? user.utcOffsetMinutes : p?.utcOffsetMinutes ?? null,
+    dateMs: date ?? p?.dateMs ?? 0,
+    skewMs: user?.fineMs ?? p?.fineMs ?? 0,
+    source: byUser ? 'user' : 'capture-node',
+    reason: p?.reasons.join('; '),
+  };
+}
