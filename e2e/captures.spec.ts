@@ -1,0 +1,60 @@
+// A Process Monitor export dropped beside the incident's logs (issue 11): a source of its own
+// kind, on its node, aligned on that node's log with its reasons, its rows interleaved with the
+// log lines by aligned time and shown to 100 ns; the user's fine offset moves them.
+import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from './paths.ts';
+import { openApp, waitLoaded } from './helpers.ts';
+
+const FIX = join(ROOT, 'test', 'fixtures', 'incident-2node');
+const PROCMON = [
+  '"Time of Day","Process Name","PID","Operation","Path","Result","Detail"',
+  '"9:17:41.9000001 PM","clussvc.exe","3352","TCP Disconnect","SVR12:56450 -> SVR13:3343","SUCCESS","Length: 0"',
+  '"9:17:51.9095000 PM","clussvc.exe","3352","RegCloseKey","HKLM\\Cluster","SUCCESS",""',
+  '"9:17:52.0000000 PM","rhs.exe","2900","RegOpenKey","HKLM\\Cluster\\Resources","ACCESS DENIED","Desired Access: Read"',
+].join('\r\n');
+
+test('a Procmon CSV beside the logs: its own card, aligned on its node, rows interleaved at 100 ns, moved by a fine offset', async ({ page }) => {
+  await openApp(page);
+  await waitLoaded(page, 3);
+  await page.setInputFiles('[data-testid="file-input"]', [
+    ...['first', 'second'].map((d) => ({ name: 'Cluster.log', mimeType: 'text/plain', buffer: readFileSync(join(FIX, d, 'Cluster.log')) })),
+    { name: 'SVR12_procmon.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${PROCMON}\r\n`) },
+  ]);
+  await waitLoaded(page, 3);
+  const card = page.locator('[data-testid="file-card"][data-file-name="SVR12_procmon.csv"]');
+  await expect(card.getByTestId('source-kind')).toHaveText('Process Monitor capture');
+  await expect(card.getByTestId('capture-records')).toHaveText('3');
+  await expect(card.getByTestId('capture-facts')).toContainText('21:17:41.9000001 → 21:17:52.0000000');
+  await expect(card.getByLabel('Node name of SVR12_procmon.csv')).toHaveValue('SVR12');
+  // Aligned on SVR12's log: its offset, and the date its time of day falls on, with the reasons.
+  await expect(card.getByLabel('UTC offset of SVR12_procmon.csv (local minus UTC)')).toHaveValue('-04:00');
+  await expect(card.getByLabel("Date of SVR12_procmon.csv's first row")).toHaveValue('2020-05-11');
+  await expect(card.getByTestId('alignment-why')).toContainText("2020-05-11: its first time of day falls inside SVR12's Cluster.log on that date");
+  // No dialect or encoding fields: a capture has none.
+  await expect(card.getByLabel('Time base of SVR12_procmon.csv')).toHaveCount(0);
+
+  // In the raw view: the row at 01:17:41.9000001 UTC, right after SVR12's 01:17:41.900 line (and the export's header).
+  const log = page.getByTestId('log-view');
+  await page.getByTestId('search-input').fill('TCP Disconnect');
+  await page.keyboard.press('Enter');
+  const row = log.locator('.row', { hasText: 'TCP Disconnect' });
+  await expect(row.locator('.c-time')).toHaveText(/01:17:41\.9000001/);
+  await expect(row.locator('.c-tid')).toHaveText('3352');
+  await expect(row.locator('.c-comp')).toHaveText('TCP Disconnect');
+  await page.getByTestId('search-input').fill('ACCESS DENIED');
+  await page.keyboard.press('Enter');
+  const denied = log.locator('.row', { hasText: 'ACCESS DENIED' });
+  await expect(denied.locator('.c-lvl')).toHaveText('ERR');
+  await page.screenshot({ path: '.cache/captures-procmon.png' });
+
+  // A fine offset of +1000 ms moves the capture's rows, and the card says it is the user's.
+  const fine = card.getByLabel('Fine offset of SVR12_procmon.csv in ms');
+  await fine.fill('1000');
+  await fine.press('Enter');
+  await page.getByTestId('search-input').fill('TCP Disconnect');
+  await page.keyboard.press('Enter');
+  await expect(row.locator('.c-time')).toHaveText(/01:17:42\.9000001/);
+  await expect(card.getByTestId('alignment-why')).toContainText('set by you');
+});
