@@ -57,7 +57,7 @@ export const LAYERS = {
   // The synthetic log writer: independent of the parser's patterns (its tests may read both).
   generator: ['base'],
   // The Node command line: every non-UI layer, never state/, views/ or app/.
-  cli: ['base', 'formats', 'ingest', 'sources', 'events', 'store', 'timeline', 'generator'],
+  cli: ['base', 'formats', 'captures', 'ingest', 'sources', 'events', 'store', 'timeline', 'generator'],
 };
 
 /**

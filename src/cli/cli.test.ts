@@ -2,7 +2,7 @@
 import { Level } from '../base/levels.ts';
 import { SEVERITY_RULES } from '../formats/severity.ts';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -64,7 +64,10 @@ describe('clusterlens lines', () => {
     const times = rows.map((r) => r[0]).filter(Boolean);
     expect([...times].sort()).toEqual(times);
     expect(rows.find((r) => r[2].includes('Node 2: Lost quorum'))?.[1]).toBe('ze-2016-v1');
-    expect(rows.find((r) => r[2].includes('Node 8: Lost quorum'))?.[1]).toBe(''); // no node evidence in that excerpt
+    // No line names that excerpt's node: it gets the one its Node N: lines and the other file's names
+    // give, as summary (and the app) settle it.
+    const summary = JSON.parse(cli('summary', fixture('w2016.log'), fixture('w2012r2.log')).stdout);
+    expect(rows.find((r) => r[2].includes('Node 8: Lost quorum'))?.[1]).toBe(summary[1].node ?? '');
   });
 
   it('filters by time, minimum level, component and text', () => {
@@ -153,5 +156,62 @@ describe('clusterlens events --cluster', () => {
     expect(move.refs[0].line).toBeGreaterThan(0);
     // The isolated node's outage is "no data" in its own file, not "down".
     expect(recs.find((x) => x.type === 'no-data')).toMatchObject({ node: 'SQLNODE2', label: 'no data' });
+  });
+});
+
+describe('clusterlens with captures', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cl-cap-'));
+  const incident = (d: string) => join(root, 'test', 'fixtures', 'incident-2node', d, 'Cluster.log');
+  const procmon = join(dir, 'SVR12_procmon.csv');
+  writeFileSync(procmon, [
+    '\uFEFF"Time of Day","Process Name","PID","Operation","Path","Result","Detail","TID"',
+    '"9:17:41.9000001 PM","clussvc.exe","3352","TCP Disconnect","SVR12:56450 -> SVR13:3343","SUCCESS","Length: 0","44"',
+    '"9:17:52.0000000 PM","rhs.exe","2900","RegOpenKey","HKLM\\Cluster","ACCESS DENIED","","45"',
+    '"bad","rhs.exe","2900","RegOpenKey","HKLM\\Cluster","SUCCESS","","45"',
+    '',
+  ].join('\r\n'));
+  const svr12 = join(dir, 'SVR12', 'Cluster.log');
+  const svr13 = join(dir, 'SVR13', 'Cluster.log');
+  for (const [to, from] of [[svr12, incident('first')], [svr13, incident('second')]]) {
+    spawnSync('mkdir', ['-p', dirname(to)]);
+    writeFileSync(to, readFileSync(from));
+  }
+
+  it('summary: a capture\'s own keys, times as the file states them, and its alignment on its node\'s log with reasons', () => {
+    const out = JSON.parse(cli('summary', svr12, svr13, procmon).stdout);
+    const c = out[2];
+    expect(c).toMatchObject({
+      kind: 'procmon', records: 3, imported: 2, malformed: 1, timeFormat: 'time-of-day',
+      firstTimeOfDay: '21:17:41.9000001', lastTimeOfDay: '21:17:52.0000000',
+      firstTime: '2020-05-12T01:17:41.9000001Z', lastTime: '2020-05-12T01:17:52.0000000Z', node: 'SVR12',
+    });
+    expect(c.malformedRows).toEqual([{ row: 3, why: "Time of Day 'bad' is not a time (unrecognized)" }]);
+    expect(c.alignment).toMatchObject({ date: '2020-05-11', utcOffsetMinutes: -240, fineOffsetMs: 0, source: 'capture-node' });
+    expect(c.alignment.reasons[1]).toBe("2020-05-11: its first time of day falls inside SVR12's Cluster.log on that date");
+    // Alone, nothing places it: no UTC times until a date and an offset are given.
+    const alone = JSON.parse(cli('summary', procmon).stdout)[0];
+    expect([alone.firstTime, alone.alignment.date, alone.alignment.utcOffsetMinutes]).toEqual([null, null, null]);
+    const given = JSON.parse(cli('summary', procmon, '--date', '2020-05-11', '--utc-offset', '-04:00').stdout)[0];
+    expect([given.firstTime, given.alignment.source]).toEqual(['2020-05-12T01:17:41.9000001Z', 'user']);
+    expect(cli('summary', procmon, '--date', '11.05.2020').status).toBe(2);
+  });
+
+  it('summary of every real Procmon export: kind, records and the time format as detected', () => {
+    const dirC = join(root, '..', 'shared', 'corpus', 'procmon');
+    if (!existsSync(dirC)) return; // ../shared is not in a user's clone
+    const out = JSON.parse(cli('summary', join(dirC, 'Blerkk__Blerkk__Logfile.CSV'), join(dirC, 'CUCSec__first-blood-Zhang1933__Logfile.CSV')).stdout);
+    expect(out[0]).toMatchObject({ kind: 'procmon', records: 5694, malformed: 0, timeFormat: 'time-of-day', firstTimeOfDay: '20:35:21.1680979', firstTime: null });
+    expect(out[1]).toMatchObject({ kind: 'procmon', records: 3640, timeFormat: 'mangled', hourLost: true, firstTimeOfDay: '00:47:57.9000000' });
+  });
+
+  it('lines interleaves capture rows with log lines by aligned time; events prints the rows with their UTC time', () => {
+    const lines = cli('lines', svr12, svr13, procmon).stdout.trim().split('\n');
+    const at = lines.findIndex((l) => l.includes('TCP Disconnect'));
+    expect(lines[at]).toBe('2020-05-12T01:17:41.9000001Z\tSVR12\tclussvc.exe  TCP Disconnect  SVR12:56450 -> SVR13:3343  SUCCESS  Length: 0');
+    expect(lines[at - 2]).toContain('Connection to Node 2 is broken');
+    const rows = cli('events', svr12, svr13, procmon, '--node', 'SVR12').stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const denied = rows.find((r) => r.text?.includes('ACCESS DENIED'));
+    expect(denied).toMatchObject({ t: '2020-05-12T01:17:52.0000000Z', written: '21:17:52.0000000', kind: 'procmon', line: 3, component: 'RegOpenKey', pid: 2900, tid: 45, level: 'ERR' });
+    expect(rows.find((r) => r.bucket === 'unparsed')).toMatchObject({ line: 4, t: '2020-05-12T01:17:52.000Z' }); // the time of the row above, as a log's text lines
   });
 });

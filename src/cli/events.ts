@@ -3,6 +3,7 @@
 
 import { isoUtc } from '../base/civil.ts';
 import { EVENT_FAMILIES } from '../formats/messages/types.ts';
+import { FileEvents } from '../events/columns.ts';
 import { extractFile } from '../events/from-file.ts';
 import { materializeFile, type EventFile } from '../events/materialize.ts';
 import { buildNames, type NameDictionary } from '../events/names.ts';
@@ -21,7 +22,9 @@ export interface CliEvents {
 
 export function eventsOf(indexed: readonly IndexedFile[]): CliEvents {
   const files: EventFile[] = indexed.map((f, i) => ({
-    id: i + 1, path: f.facts.path, facts: f.facts, ts: f.columns.ts, flags: f.columns.flags, level: f.columns.level, events: extractFile(f),
+    id: i + 1, path: f.facts.path, facts: f.facts, ts: f.columns.ts, flags: f.columns.flags, level: f.columns.level,
+    // A capture's rows are no catalogue messages.
+    events: f.facts.capture ? new FileEvents() : extractFile(f),
   }));
   const names = buildNames(files);
   // What the files' own lines say of their nodes and time bases, as the view worker settles it.

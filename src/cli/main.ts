@@ -6,14 +6,16 @@
 
 import { existsSync, statSync } from 'node:fs';
 import { levelFromName } from '../base/levels.ts';
-import { isoUtc, parseIsoTime, parseOffset } from '../base/civil.ts';
+import { parseIsoTime, parseOffset } from '../base/civil.ts';
 import { summarize, type IndexedFile } from '../ingest/index.ts';
 import { toUtcShift } from '../ingest/timebase.ts';
 import { emptyFacts, type DialectId, type IndexOptions } from '../ingest/types.ts';
 import { buildView } from '../store/filter.ts';
 import { mergeRuns, type MergeRun } from '../store/merge.ts';
 import { searchFile, validateQuery } from '../store/search.ts';
-import { eventRecord, eventsOf, familyCounts } from './events.ts';
+import { alignAll, parseDate } from '../sources/align.ts';
+import { captureRows, captureSummary, isoUtcFine } from './capture-output.ts';
+import { eventRecord, eventsOf, familyCounts, type CliEvents } from './events.ts';
 import { indexPath } from './read-file.ts';
 
 const USAGE = `usage:
@@ -29,6 +31,10 @@ common options:
   --dialect w2016|w2008|w2003|w2000|nt4   override the detected dialect
   --encoding LABEL        read single-byte files with this code page (e.g. windows-1250)
   --month YYYY-MM         month and year of Windows NT 4.0 logs (they log only the day)
+  --date YYYY-MM-DD       date of a capture's first row (its times of day carry none)
+  --fine-ms N             milliseconds added to a capture's times after its offset
+Captures (Procmon CSV exports) are read beside the logs: --utc-offset and --date override the
+alignment proposed from their node's log (the node from --node, their folder or file name).
 Times without a zone are UTC.`;
 
 interface Args {
@@ -38,7 +44,7 @@ interface Args {
   bools: Set<string>;
 }
 
-const VALUE_FLAGS = new Set(['from', 'to', 'level', 'component', 'grep', 'time-base', 'utc-offset', 'node', 'dialect', 'encoding', 'month', 'family', 'kind']);
+const VALUE_FLAGS = new Set(['from', 'to', 'level', 'component', 'grep', 'time-base', 'utc-offset', 'node', 'dialect', 'encoding', 'month', 'family', 'kind', 'date', 'fine-ms']);
 
 function parseArgs(argv: string[]): Args {
   const [verb = '', ...rest] = argv;
@@ -93,18 +99,40 @@ function optionsFor(a: Args, index: number): IndexOptions {
   if (enc) o.encoding = enc;
   const month = one(a, 'month');
   if (month) o.month = month;
+  // A capture's alignment, part by part (the offset is the same flag as a log's).
+  const date = one(a, 'date');
+  if (date !== undefined && parseDate(date) === null) throw new UsageError(`--date '${date}' is not of the form YYYY-MM-DD`);
+  const fine = one(a, 'fine-ms');
+  if (fine !== undefined && !Number.isFinite(Number(fine))) throw new UsageError(`--fine-ms '${fine}' is not a number of milliseconds`);
+  if (date !== undefined || off !== undefined || fine !== undefined) {
+    o.alignment = {};
+    if (date !== undefined) o.alignment.date = date;
+    if (off !== undefined) o.alignment.utcOffsetMinutes = o.timeBase!.utcOffsetMinutes;
+    if (fine !== undefined) o.alignment.fineMs = Number(fine);
+  }
   return o;
 }
 
 function loadAll(a: Args): IndexedFile[] {
   if (a.files.length === 0) throw new UsageError('no FILE given');
+  const opts = a.files.map((_, i) => optionsFor(a, i));
   return a.files.map((path, i) => {
     if (!existsSync(path) || !statSync(path).isFile()) {
       // Keep going with the other files; the error is reported in the output.
       return missing(path);
     }
-    return indexPath(path, optionsFor(a, i));
+    return indexPath(path, opts[i]);
   });
+}
+
+/**
+ * What the files' lines say of their nodes and time bases (settled with the events, as the view
+ * worker does), then each capture's alignment on its node's log, the user's parts over it.
+ */
+function settle(a: Args, files: IndexedFile[]): CliEvents {
+  const ev = eventsOf(files);
+  alignAll(files.map((f, i) => ({ facts: f.facts, user: optionsFor(a, i).alignment })));
+  return ev;
 }
 
 /** A file that could not be opened still gets its entry, with the error. */
@@ -115,14 +143,16 @@ function missing(path: string): IndexedFile {
     threads: { pid: [], tid: [] },
     lineText: () => '',
     range: () => new Uint8Array(0),
+    textEnd: 0,
+    nsInMs: null,
   };
 }
 
 function summaryVerb(a: Args): number {
   const files = loadAll(a);
-  const ev = eventsOf(files);
+  const ev = settle(a, files);
   const names = ev.names.toJSON();
-  const out = files.map((f, i) => ({ ...summarize(f), events: familyCounts(ev.events, i + 1), names }));
+  const out = files.map((f, i) => (f.facts.capture ? captureSummary(f) : { ...summarize(f), events: familyCounts(ev.events, i + 1), names }));
   process.stdout.write(JSON.stringify(out, null, 2) + '\n');
   return 0;
 }
@@ -133,7 +163,7 @@ async function eventsVerb(a: Args): Promise<number> {
   if (nodeFlag) a.flags.delete('node');
   const all = loadAll(a);
   for (const f of all) for (const e of f.facts.errors) process.stderr.write(`clusterlens: ${e}\n`);
-  const ev = eventsOf(all);
+  const ev = settle(a, all);
   const families = new Set((a.flags.get('family') ?? []).flatMap((x) => x.split(',')).filter(Boolean));
   for (const fam of families) {
     if (!['join', 'membership', 'network', 'resource', 'group', 'quorum', 'service'].includes(fam)) throw new UsageError(`unknown family '${fam}'`);
@@ -153,6 +183,13 @@ async function eventsVerb(a: Args): Promise<number> {
     }
   } else {
     for (const e of ev.events) if (keep(e.node, e.family, e.kind)) out.push(JSON.stringify(eventRecord(e)));
+    // Capture rows, with their aligned UTC time (not with --family or --kind: they are no catalogue events).
+    if (families.size === 0 && kinds.size === 0) {
+      for (const f of all) {
+        if (!f.facts.capture || (nodes.size > 0 && !nodes.has(f.facts.nodeLabel.toLowerCase()))) continue;
+        for (const rec of captureRows(f)) out.push(JSON.stringify(rec));
+      }
+    }
   }
   if (out.length) process.stdout.write(out.join('\n') + '\n');
   return 0;
@@ -161,6 +198,7 @@ async function eventsVerb(a: Args): Promise<number> {
 function linesVerb(a: Args): number {
   const all = loadAll(a);
   for (const f of all) for (const e of f.facts.errors) process.stderr.write(`clusterlens: ${e}\n`);
+  settle(a, all);
   const files = all.filter((f) => f.facts.status === 'done');
   const from = one(a, 'from');
   const to = one(a, 'to');
@@ -201,7 +239,7 @@ function linesVerb(a: Args): number {
     if (query) {
       hits = new Uint8Array(f.columns.length);
       const lines = searchFile(
-        { offset: f.columns.offset, length: f.columns.length, size: f.facts.size, encoding: f.facts.encoding, range: (s, e) => f.range(s, e) },
+        { offset: f.columns.offset, length: f.columns.length, size: f.textEnd, encoding: f.facts.encoding, range: (s, e) => f.range(s, e) },
         query,
       );
       for (const l of lines) hits[l] = 1;
@@ -220,7 +258,7 @@ function linesVerb(a: Args): number {
     const line = merged.line[p];
     const f = files[fi];
     const t = f.columns.ts[line];
-    const time = t === t ? isoUtc(t + shifts[fi]) : '';
+    const time = t === t ? isoUtcFine(t + shifts[fi], f.nsInMs?.[line] ?? -1) : '';
     out.push(`${time}\t${f.facts.node ?? ''}\t${f.lineText(line)}\n`);
     if (out.length >= 4096) flush();
   }

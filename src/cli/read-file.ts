@@ -1,18 +1,22 @@
-// Node-side file reading for the CLI: the same FileIndexer as the browser workers,
+// Node-side file reading for the CLI: the same indexers as the browser workers,
 // fed 16 MiB slices read with fs.readSync (no whole-file string).
 
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { FileIndexer } from '../ingest/indexer.ts';
 import { SLICE_BYTES, withText, type IndexedFile } from '../ingest/index.ts';
 import { SliceStore } from '../ingest/text.ts';
 import type { IndexOptions } from '../ingest/types.ts';
+import { CaptureIndexer } from '../sources/capture-indexer.ts';
+import { HEAD_BYTES, indexerFor } from '../sources/open-source.ts';
 
+/** A cluster.log or a capture export (told from its first bytes, like the browser's shards). */
 export function indexPath(path: string, opts: IndexOptions = {}): IndexedFile {
   const size = statSync(path).size;
-  const ix = new FileIndexer(size, { name: basename(path), path, ...opts });
-  const store = new SliceStore();
   const fd = openSync(path, 'r');
+  const head = new Uint8Array(Math.min(size, HEAD_BYTES));
+  readSync(fd, head, 0, head.length, 0);
+  const ix = indexerFor(head, size, { name: basename(path), path, ...opts });
+  const store = ix instanceof CaptureIndexer ? ix.text : new SliceStore();
   try {
     for (let off = 0; off < size; off += SLICE_BYTES) {
       const buf = new Uint8Array(Math.min(SLICE_BYTES, size - off));
@@ -23,12 +27,13 @@ export function indexPath(path: string, opts: IndexOptions = {}): IndexedFile {
         got += n;
       }
       const slice = got < buf.length ? buf.subarray(0, got) : buf;
-      store.add(slice);
+      if (!(ix instanceof CaptureIndexer)) store.add(slice);
       ix.push(slice);
     }
   } finally {
     closeSync(fd);
   }
   const out = ix.finish();
+  if (ix instanceof CaptureIndexer) return withText(out.facts, out.columns, out.threads, store, ix.text.size, ix.nsView());
   return withText(out.facts, out.columns, out.threads, store);
 }

@@ -6,7 +6,7 @@ import { dropResolvedWarnings } from '../ingest/facts.ts';
 import { applyNodeGuess, labelNodes, type NodeGuess } from '../events/node-guess.ts';
 import { applyTimeBaseProposal, type TimeBaseProposal } from '../events/timebase-evidence.ts';
 import { Growable } from '../base/growable.ts';
-import { alignedTimeBase, type AlignmentProposal } from '../sources/align.ts';
+import { applyAlignment, type AlignmentProposal } from '../sources/align.ts';
 import { emptyFacts, type FileFacts, type IndexOptions } from '../ingest/types.ts';
 import { DensityPyramid } from '../timeline/density.ts';
 import type { FileId } from './api.ts';
@@ -81,12 +81,8 @@ export function withUserOptions(facts: FileFacts, f: StoreFile): FileFacts {
   if (f.opts.timeBase) {
     facts.timeBase = { ...facts.timeBase, base: f.opts.timeBase.base, utcOffsetMinutes: f.opts.timeBase.utcOffsetMinutes, source: 'user' };
   }
-  if (facts.capture) {
-    // A capture's time base is its alignment: proposed from its node's logs, each part the user's where given.
-    facts.timeBase = alignedTimeBase(f.alignment, f.opts.alignment);
-    if (facts.capture.dated) facts.timeBase.dateMs = 0;
-    facts.capture.alignment = f.alignment ? { confidence: f.alignment.confidence, reasons: f.alignment.reasons } : null;
-  }
+  // A capture's time base is its alignment: proposed from its node's logs, each part the user's where given.
+  applyAlignment(facts, f.alignment, f.opts.alignment);
   if (f.failed && !facts.errors.includes(f.failed)) facts.errors.push(f.failed);
   facts.nodeLabel = facts.node ?? f.label ?? facts.name;
   dropResolvedWarnings(facts);

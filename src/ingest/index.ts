@@ -16,8 +16,12 @@ export interface IndexedFile {
   threads: ThreadTable;
   /** Line i decoded, without its line ending. */
   lineText(i: number): string;
-  /** Raw bytes [start, end) of the file. */
+  /** Raw bytes [start, end) of the file (of a capture: of its rendered rows). */
   range(start: number, end: number): Uint8Array;
+  /** Where the last line's text ends (the file's size; a capture's rendered rows' size). */
+  textEnd: number;
+  /** A capture's time's ns within the ms per line (-1: none); null for a log. */
+  nsInMs: Int32Array | null;
 }
 
 export const SLICE_BYTES = 16 * 1024 * 1024;
@@ -34,14 +38,17 @@ export function indexBytes(bytes: Uint8Array, opts: IndexOptions = {}, chunkSize
   return withText(out.facts, out.columns, out.threads, store);
 }
 
-export function withText(facts: FileFacts, columns: LineColumns, threads: ThreadTable, store: SliceStore): IndexedFile {
+/** `textEnd`: where the last line ends in `store` (the file's size; a capture's rendered rows' size). */
+export function withText(facts: FileFacts, columns: LineColumns, threads: ThreadTable, store: SliceStore, textEnd = facts.size, nsInMs: Int32Array | null = null): IndexedFile {
   return {
     facts,
     columns,
     threads,
+    textEnd,
+    nsInMs,
     lineText(i: number): string {
       const start = columns.offset[i];
-      const end = i + 1 < columns.length ? columns.offset[i + 1] : facts.size;
+      const end = i + 1 < columns.length ? columns.offset[i + 1] : textEnd;
       return decodeLine(store, start, end, facts.encoding);
     },
     range: (start, end) => store.range(start, end),

@@ -110,3 +110,24 @@ export function alignedTimeBase(p: AlignmentProposal | null, user: CaptureAlignm
     reason: p?.reasons.join('; '),
   };
 }
+
+/** Sets a capture's time base from its proposal and the user's parts (the view worker and the CLI). */
+export function applyAlignment(facts: FileFacts, p: AlignmentProposal | null, user: CaptureAlignment | undefined): void {
+  if (!facts.capture) return;
+  facts.timeBase = alignedTimeBase(p, user);
+  if (facts.capture.dated) facts.timeBase.dateMs = 0;
+  facts.capture.alignment = p ? { confidence: p.confidence, reasons: p.reasons } : null;
+}
+
+/** Proposes and applies every capture's alignment over the logs among `files` (after the logs' own time bases are settled). */
+export function alignAll(files: ReadonlyArray<{ facts: FileFacts; user?: CaptureAlignment }>): Map<FileFacts, AlignmentProposal> {
+  const logs = files.filter((f) => !f.facts.capture).map((f) => ({ facts: f.facts }));
+  const out = new Map<FileFacts, AlignmentProposal>();
+  for (const f of files) {
+    if (!f.facts.capture || f.facts.status !== 'done') continue;
+    const p = proposeAlignment(f.facts, logs);
+    out.set(f.facts, p);
+    applyAlignment(f.facts, p, f.user);
+  }
+  return out;
+}
