@@ -46,6 +46,8 @@ export function captureSummary(f: IndexedFile): Record<string, unknown> {
     malformed: cap.malformed,
     malformedRows: cap.malformedRows,
     timeFormat: cap.timeFormat,
+    firstCell: cap.firstCell,
+    lastCell: cap.lastCell,
     firstTimeOfDay: cap.firstTimeOfDay,
     lastTimeOfDay: cap.lastTimeOfDay,
     hourLost: cap.hourLost,

@@ -185,7 +185,7 @@ describe('clusterlens with captures', () => {
       firstTimeOfDay: '21:17:41.9000001', lastTimeOfDay: '21:17:52.0000000',
       firstTime: '2020-05-12T01:17:41.9000001Z', lastTime: '2020-05-12T01:17:52.0000000Z', node: 'SVR12',
     });
-    expect(c.malformedRows).toEqual([{ row: 3, why: "Time of Day 'bad' is not a time (unrecognized)" }]);
+    expect(c.malformedRows).toEqual([{ row: 3, why: "Time of Day 'bad' is not a time" }]);
     expect(c.alignment).toMatchObject({ date: '2020-05-11', utcOffsetMinutes: -240, fineOffsetMs: 0, source: 'capture-node' });
     expect(c.alignment.reasons[1]).toBe("2020-05-11: its first time of day falls inside SVR12's Cluster.log on that date");
     // Alone, nothing places it: no UTC times until a date and an offset are given.

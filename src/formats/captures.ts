@@ -130,11 +130,29 @@ export const PROCMON_RESULTS: readonly { readonly result: string; readonly sever
   { result: 'DELETE PENDING', severity: 'error' },
 ];
 
+/** How much a row stands out. */
+export type Grade = 'debug' | 'info' | 'warn' | 'error' | 'critical';
+
 /**
- * The roles a capture's columns play, by header name (case ignored), per kind: the time; the
- * date when a column carries one; the PID and TID; the low-cardinality column shown as the
- * component (Operation, Protocol, Provider); the one that grades the row (Result, Level); and
- * the columns that make up the row's text, in order (the rest stay in the export).
+ * How a kind grades its rows: by a column's value (Procmon's Result, an event's Level), else by
+ * patterns over a text column (a Wireshark Info that says RST or Retransmission), else `default`.
+ */
+export interface Grading {
+  readonly column: readonly string[];
+  /** Values (case ignored) and their grade. */
+  readonly values?: readonly { readonly value: string; readonly grade: Grade }[];
+  readonly patterns?: readonly { readonly re: RegExp; readonly grade: Grade; readonly example: string }[];
+  /** A value not listed (an unknown Result stands out; unknown text does not). */
+  readonly otherwise: Grade;
+  readonly empty: Grade;
+}
+
+/**
+ * The roles a capture's columns play, by header name (case ignored), per kind: the time (names in
+ * order of preference: a date-and-time over a time of day over an offset); a date when another
+ * column carries it; the PID and TID; the low-cardinality column shown as the component
+ * (Operation, Protocol, Provider); how rows are graded; the endpoints shown as `a → b`; and the
+ * columns that make up the row's text, in order (the rest stay in the export).
  */
 export interface CaptureColumnRoles {
   readonly kind: CaptureKind;
@@ -143,17 +161,107 @@ export interface CaptureColumnRoles {
   readonly pid: readonly string[];
   readonly tid: readonly string[];
   readonly component: readonly string[];
-  readonly grade: readonly string[];
+  /** An event id column: the row's text starts with it, and EVENT_NAMES names it. */
+  readonly eventId: readonly string[];
+  readonly grading: Grading | null;
+  readonly flow: readonly [readonly string[], readonly string[]] | null;
   readonly text: readonly (readonly string[])[];
-  /** A header of a real export and the roles it gives (by column number), run by a test. */
+  /** Rows carry one field more than the header: their text (Event Viewer's "Save as CSV" writes the message unnamed). */
+  readonly trailingText: boolean;
+  /** A header of a real or documented export and the roles it gives (by column number), run by a test. */
   readonly example: { readonly header: string; readonly time: number; readonly component: number; readonly text: readonly number[] };
 }
+
+const RESULT_GRADES: Grading = {
+  column: ['Result'],
+  values: PROCMON_RESULTS.map((r) => ({ value: r.result, grade: r.severity })),
+  otherwise: 'warn', empty: 'info',
+};
+
+/** Event levels as Get-WinEvent and Event Viewer write them (en-US words, and the numbers). */
+const EVENT_LEVELS: Grading = {
+  column: ['LevelDisplayName', 'Level'],
+  values: [
+    { value: 'Critical', grade: 'critical' }, { value: '1', grade: 'critical' },
+    { value: 'Error', grade: 'error' }, { value: '2', grade: 'error' },
+    { value: 'Warning', grade: 'warn' }, { value: '3', grade: 'warn' },
+    { value: 'Information', grade: 'info' }, { value: '4', grade: 'info' }, { value: '0', grade: 'info' },
+    { value: 'Verbose', grade: 'debug' }, { value: '5', grade: 'debug' },
+  ],
+  otherwise: 'info', empty: 'info',
+};
+
+/** Wireshark's expert annotations in Info that mean trouble on a connection. */
+const PACKET_GRADES = (column: readonly string[]): Grading => ({
+  column,
+  patterns: [
+    { re: /\[TCP (?:Retransmission|Fast Retransmission|Spurious Retransmission|Dup ACK|Previous segment not captured|ZeroWindow|Window Full|Out-Of-Order)/i, grade: 'warn', example: '[TCP Retransmission] 56450 → 3343 [PSH, ACK] Seq=1 Ack=1 Win=8192 Len=112' },
+    { re: /\[RST(?:, ACK)?\]|Flags=[A-Z.]{5}R/, grade: 'error', example: '3343 → 56450 [RST, ACK] Seq=1 Ack=1 Win=0 Len=0' },
+    { re: /Destination unreachable|Time-to-live exceeded|\bNo response\b/i, grade: 'error', example: 'Destination unreachable (Port unreachable)' },
+  ],
+  otherwise: 'info', empty: 'info',
+});
 
 export const CAPTURE_COLUMNS: readonly CaptureColumnRoles[] = [
   {
     kind: 'procmon',
-    time: ['Time of Day'], dateTime: ['Date & Time'], pid: ['PID'], tid: ['TID'], component: ['Operation'], grade: ['Result'],
-    text: [['Process Name'], ['Operation'], ['Path'], ['Result'], ['Detail']],
+    time: ['Time of Day'], dateTime: ['Date & Time'], pid: ['PID'], tid: ['TID'], component: ['Operation'], eventId: [], grading: RESULT_GRADES,
+    flow: null, text: [['Process Name'], ['Operation'], ['Path'], ['Result'], ['Detail']], trailingText: false,
     example: { header: '"Time of Day","Process Name","PID","Operation","Path","Result","Detail"', time: 0, component: 3, text: [1, 3, 4, 5, 6] },
   },
+  {
+    kind: 'wireshark',
+    time: ['Time'], dateTime: [], pid: [], tid: [], component: ['Protocol'], eventId: [], grading: PACKET_GRADES(['Info']),
+    flow: [['Source'], ['Destination']], text: [['Protocol'], ['Length'], ['Info']], trailingText: false,
+    example: { header: '"No.","Time","Source","Destination","Protocol","Length","Info"', time: 1, component: 4, text: [4, 5, 6] },
+  },
+  {
+    kind: 'netmon',
+    time: ['Time Date Local Adjusted', 'TimeDateLocalAdjusted', 'Time Of Day', 'Time Offset', 'Time'], dateTime: [], pid: [], tid: [],
+    component: ['Protocol Name', 'Protocol'], eventId: [], grading: PACKET_GRADES(['Description', 'Info']),
+    flow: [['Source', 'Src'], ['Destination', 'Dst']], text: [['Process Name', 'Process'], ['Protocol Name', 'Protocol'], ['Description', 'Info'], ['Conv Id', 'ConvId']], trailingText: false,
+    example: { header: 'Frame Number\tTime Date Local Adjusted\tTime Offset\tProcess Name\tSource\tDestination\tProtocol Name\tDescription\tConv Id', time: 1, component: 6, text: [3, 6, 7, 8] },
+  },
+  {
+    kind: 'eventlog',
+    time: ['TimeCreated', 'Date and Time'], dateTime: [], pid: ['ProcessId'], tid: ['ThreadId'], component: ['ProviderName', 'Source'], eventId: ['Id', 'Event ID', 'EventID'],
+    grading: EVENT_LEVELS, flow: null, text: [['Task Category', 'TaskDisplayName'], ['Message']], trailingText: false,
+    example: { header: '"TimeCreated","ProviderName","Id","LevelDisplayName","Message"', time: 0, component: 1, text: [4] },
+  },
+];
+
+/** Event Viewer's "Save as CSV" writes the message as an unnamed last field: its rows are one field wider than its header. */
+export const EVENT_VIEWER_CSV: CaptureColumnRoles = {
+  ...CAPTURE_COLUMNS[3],
+  trailingText: true,
+  example: { header: 'Level,Date and Time,Source,Event ID,Task Category', time: 1, component: 2, text: [4, 5] },
+};
+
+/**
+ * Windows events that tell a cluster's story (formats.md B.7, issue 11), by provider (matched
+ * inside the provider name, case ignored) and id: named on the row and on the event-log lane.
+ * An export without a provider column names none (an id alone means different things).
+ */
+export const EVENT_NAMES: readonly { readonly provider: string; readonly id: number; readonly name: string; readonly grade: Grade }[] = [
+  { provider: 'FailoverClustering', id: 1135, name: 'node removed from membership', grade: 'critical' },
+  { provider: 'FailoverClustering', id: 1177, name: 'quorum lost, cluster service shutting down', grade: 'critical' },
+  { provider: 'FailoverClustering', id: 1069, name: 'resource failed', grade: 'error' },
+  { provider: 'FailoverClustering', id: 1205, name: 'group not fully online or offline', grade: 'error' },
+  { provider: 'FailoverClustering', id: 1146, name: 'RHS process terminated', grade: 'critical' },
+  { provider: 'FailoverClustering', id: 1006, name: 'cluster service halted (incomplete connectivity)', grade: 'critical' },
+  { provider: 'FailoverClustering', id: 1254, name: 'group failed (failover threshold)', grade: 'error' },
+  { provider: 'FailoverClustering', id: 1564, name: 'file share witness arbitration failed', grade: 'critical' },
+  { provider: 'FailoverClustering', id: 5120, name: 'Cluster Shared Volume paused', grade: 'error' },
+  { provider: 'FailoverClustering', id: 5142, name: 'Cluster Shared Volume no longer accessible', grade: 'critical' },
+  { provider: 'FailoverClustering', id: 1129, name: 'cluster network partitioned', grade: 'error' },
+  { provider: 'FailoverClustering', id: 1130, name: 'cluster network down', grade: 'error' },
+  { provider: 'ClusNet', id: 1228, name: 'ClusNet watchdog: cluster service unresponsive', grade: 'critical' },
+  { provider: 'NetFT', id: 1228, name: 'NetFT watchdog: cluster service unresponsive', grade: 'critical' },
+  { provider: 'Tcpip', id: 4199, name: 'IP address conflict', grade: 'error' },
+  { provider: 'ftdisk', id: 57, name: 'failed to flush data to the transaction log', grade: 'warn' },
+  { provider: 'Ntfs', id: 50, name: 'delayed write lost', grade: 'error' },
+  { provider: 'Service Control Manager', id: 7031, name: 'service terminated unexpectedly', grade: 'error' },
+  { provider: 'Service Control Manager', id: 7034, name: 'service terminated unexpectedly', grade: 'error' },
+  { provider: 'Service Control Manager', id: 7036, name: 'service entered a state', grade: 'info' },
+  { provider: 'Service Control Manager', id: 7024, name: 'service terminated with an error', grade: 'error' },
 ];

@@ -49,6 +49,9 @@ export interface CaptureFacts {
   /** The first malformed rows (1-based row after the header) and why (at most 100). */
   malformedRows: { row: number; why: string }[];
   timeFormat: CaptureTimeFormat;
+  /** The first and last imported rows' time cells, exactly as written (`0.905123`, `05-07-2024 14:53:21`). */
+  firstCell: string | null;
+  lastCell: string | null;
   /** First and last row time as the file states it, 24 h `HH:MM:SS.fffffff`; null for relative times. */
   firstTimeOfDay: string | null;
   lastTimeOfDay: string | null;

@@ -5,7 +5,7 @@
 // The user's numbers win over every part. Pure.
 
 import { MS_PER_DAY, MS_PER_MIN, formatOffset, isoUtc } from '../base/civil.ts';
-import type { CaptureAlignment, FileFacts, TimeBase } from '../ingest/types.ts';
+import type { CaptureAlignment, CaptureTimeFormat, FileFacts, TimeBase } from '../ingest/types.ts';
 
 export interface AlignmentProposal {
   /** ms since 1970 of the midnight added to undated times (0 when the rows carry their date). */
@@ -60,7 +60,10 @@ export function proposeAlignment(capture: Pick<FileFacts, 'node' | 'name' | 'fir
   if (offset === null && own.length) reasons.push(`${capture.node}'s log gives no UTC offset: the times stay as written`);
   // The date, where the rows carry none.
   let dateMs = 0;
-  if (!cap.dated && capture.firstWritten !== null) {
+  if (cap.timeFormat === 'relative') {
+    reasons.push("its times count from the capture's start, which nothing here gives: enter it (local time) as its start");
+    confidence = Math.min(confidence, 0.1);
+  } else if (!cap.dated && capture.firstWritten !== null) {
     const first = capture.firstWritten;
     const spans = own.map((l) => ({ l, s: localSpan(l.facts) })).filter((x) => x.s !== null) as { l: LogSpan; s: [number, number] }[];
     let best: { d: number; inside: boolean; gap: number; name: string } | null = null;
@@ -89,20 +92,28 @@ export function proposeAlignment(capture: Pick<FileFacts, 'node' | 'name' | 'fir
   return { dateMs, utcOffsetMinutes: offset, fineMs: 0, confidence: Math.min(1, Math.round(confidence * 100) / 100), reasons };
 }
 
-/** `YYYY-MM-DD` → ms since 1970 at that midnight, or null. */
+/**
+ * `YYYY-MM-DD` → ms since 1970 at that midnight; `YYYY-MM-DD HH:MM:SS[.fff]` (a relative capture's
+ * start) → that instant, in the clock the capture's times are in. null when neither.
+ */
 export function parseDate(text: string): number | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,3})\d*)?)?)?$/.exec(text.trim());
   if (!m) return null;
-  const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  const [mo, d, h, mi, s] = [Number(m[2]), Number(m[3]), Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0)];
+  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 59) return null;
+  const ms = Date.UTC(Number(m[1]), mo - 1, d, h, mi, s, Number((m[7] ?? '0').padEnd(3, '0')));
   return Number.isNaN(ms) ? null : ms;
 }
 
-/** The capture's time base: the proposal, each part the user gave over it. */
-export function alignedTimeBase(p: AlignmentProposal | null, user: CaptureAlignment | undefined): TimeBase {
+/**
+ * The capture's time base: the proposal, each part the user gave over it. Times in UTC (an ISO
+ * time with a zone, seconds since 1970) need no offset; the node's is kept to show local times.
+ */
+export function alignedTimeBase(p: AlignmentProposal | null, user: CaptureAlignment | undefined, format: CaptureTimeFormat = 'time-of-day'): TimeBase {
   const date = user?.date != null ? parseDate(user.date) : null;
   const byUser = !!user && (user.date != null || user.utcOffsetMinutes !== undefined || user.fineMs !== undefined);
   return {
-    base: 'local',
+    base: format === 'utc' || format === 'epoch' ? 'utc' : 'local',
     utcOffsetMinutes: user?.utcOffsetMinutes !== undefined ? user.utcOffsetMinutes : p?.utcOffsetMinutes ?? null,
     dateMs: date ?? p?.dateMs ?? 0,
     skewMs: user?.fineMs ?? p?.fineMs ?? 0,
@@ -114,7 +125,7 @@ export function alignedTimeBase(p: AlignmentProposal | null, user: CaptureAlignm
 /** Sets a capture's time base from its proposal and the user's parts (the view worker and the CLI). */
 export function applyAlignment(facts: FileFacts, p: AlignmentProposal | null, user: CaptureAlignment | undefined): void {
   if (!facts.capture) return;
-  facts.timeBase = alignedTimeBase(p, user);
+  facts.timeBase = alignedTimeBase(p, user, facts.capture.timeFormat);
   if (facts.capture.dated) facts.timeBase.dateMs = 0;
   facts.capture.alignment = p ? { confidence: p.confidence, reasons: p.reasons } : null;
 }

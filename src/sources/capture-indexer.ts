@@ -12,7 +12,7 @@
 import Papa from 'papaparse';
 import { Growable } from '../base/growable.ts';
 import { Level } from '../base/levels.ts';
-import { CAPTURE_COLUMNS, PROCMON_RESULTS, type CaptureColumnRoles } from '../formats/captures.ts';
+import { CAPTURE_COLUMNS, EVENT_NAMES, EVENT_VIEWER_CSV, type CaptureColumnRoles, type Grade, type Grading } from '../formats/captures.ts';
 import { sniffEncoding } from '../formats/encoding.ts';
 import { nodeFromCapturePath } from '../formats/node-evidence.ts';
 import { ComponentInterner, ThreadInterner } from '../ingest/interning.ts';
@@ -20,8 +20,9 @@ import { LineColumnsBuilder } from '../ingest/line-columns.ts';
 import { SliceStore } from '../ingest/text.ts';
 import { Bucket, emptyFacts, type CaptureFacts, type FileFacts, type IndexOptions, type LineColumns, type ThreadTable } from '../ingest/types.ts';
 import { parseDatePart, type DateOrder } from '../captures/date-part.ts';
+import { parseTimeCell } from '../captures/time-cell.ts';
 import { SNIFF_BYTES, sniffCapture } from '../captures/sniff.ts';
-import { DayRoller, formatTimeOfDay, parseTimeOfDay, type TimeOfDay } from '../captures/time-of-day.ts';
+import { DAY_MS, DayRoller, formatTimeOfDay, type TimeOfDay } from '../captures/time-of-day.ts';
 
 const HOUR_MS = 3_600_000;
 /** Malformed rows listed on the card (all are counted). */
@@ -29,7 +30,7 @@ const MALFORMED_LISTED = 100;
 /** Between fields of a rendered row. */
 const SEP = '  ';
 
-const RESULT_LEVEL = new Map(PROCMON_RESULTS.map((r) => [r.result, r.severity === 'info' ? Level.INFO : r.severity === 'warn' ? Level.WARN : Level.ERR]));
+const LEVEL_OF: Record<Grade, number> = { debug: Level.DBG, info: Level.INFO, warn: Level.WARN, error: Level.ERR, critical: Level.CRIT };
 
 /** Column numbers of each role in this export's header (-1: absent). */
 interface Roles {
@@ -38,29 +39,61 @@ interface Roles {
   pid: number;
   tid: number;
   component: number;
+  eventId: number;
   grade: number;
+  flow: [number, number] | null;
   text: number[];
 }
 
 export function rolesOf(spec: CaptureColumnRoles, header: readonly string[]): Roles {
   const norm = header.map((h) => h.trim().toLowerCase());
-  const find = (names: readonly string[]) => norm.findIndex((h) => names.some((n) => n.toLowerCase() === h));
+  // Names in order of preference: the first name present wins.
+  const find = (names: readonly string[]) => {
+    for (const n of names) {
+      const k = norm.indexOf(n.toLowerCase());
+      if (k >= 0) return k;
+    }
+    return -1;
+  };
+  const flow = spec.flow ? ([find(spec.flow[0]), find(spec.flow[1])] as [number, number]) : null;
+  const text = spec.text.map(find).filter((k) => k >= 0);
+  // Event Viewer's unnamed message field, after the header's last column.
+  if (spec.trailingText) text.push(header.length);
   return {
     time: find(spec.time), dateTime: find(spec.dateTime), pid: find(spec.pid), tid: find(spec.tid),
-    component: find(spec.component), grade: find(spec.grade),
-    text: spec.text.map(find).filter((k) => k >= 0),
+    component: find(spec.component), eventId: find(spec.eventId), grade: spec.grading ? find(spec.grading.column) : -1,
+    flow: flow && flow[0] >= 0 && flow[1] >= 0 ? flow : null, text,
   };
 }
 
 /** A row's text: its text columns, line breaks inside a field shown as ↵ (a row is one line). */
-export function renderRow(cells: readonly string[], text: readonly number[]): string {
-  let out = '';
+export function renderRow(cells: readonly string[], text: readonly number[], lead = ''): string {
+  let out = lead;
   for (const k of text) {
     const v = cells[k];
     if (!v) continue;
     out += (out ? SEP : '') + (v.includes('\r') || v.includes('\n') ? v.replace(/\r\n|\r|\n/g, ' ↵ ') : v);
   }
   return out;
+}
+
+/** The grade a row's cells give (grading as data: values, then patterns, then the default). */
+function gradeOf(g: Grading, value: string | undefined): Grade {
+  const v = (value ?? '').trim();
+  if (!v) return g.empty;
+  if (g.values) {
+    const lower = v.toLowerCase();
+    const hit = g.values.find((x) => x.value.toLowerCase() === lower);
+    if (hit) return hit.grade;
+  }
+  if (g.patterns) for (const p of g.patterns) if (p.re.test(v)) return p.grade;
+  return g.otherwise;
+}
+
+/** The name EVENT_NAMES gives a provider's event id, or null. */
+export function eventName(provider: string, id: number): (typeof EVENT_NAMES)[number] | null {
+  const p = provider.toLowerCase();
+  return EVENT_NAMES.find((e) => e.id === id && p.includes(e.provider.toLowerCase())) ?? null;
 }
 
 export class CaptureIndexer {
@@ -79,6 +112,9 @@ export class CaptureIndexer {
   private carry = '';
   private consumed = 0;
   private roles: Roles | null = null;
+  private spec: CaptureColumnRoles | null = null;
+  /** The time form the first timed row showed; later rows must agree. */
+  private form: string | null = null;
   private headerSeen = false;
   private row = 0;
   private roller = new DayRoller(0);
@@ -101,7 +137,7 @@ export class CaptureIndexer {
     this.facts.timeBase = { base: 'local', utcOffsetMinutes: null, source: 'capture-node', skewMs: 0, dateMs: 0 };
     this.cap = {
       format: '', status: 'inferred', delimiter: ',', columns: [], records: 0, imported: 0, malformed: 0, malformedRows: [],
-      timeFormat: 'time-of-day', firstTimeOfDay: null, lastTimeOfDay: null, hourLost: false, dated: false, midnights: 0, alignment: null,
+      timeFormat: 'time-of-day', firstCell: null, lastCell: null, firstTimeOfDay: null, lastTimeOfDay: null, hourLost: false, dated: false, midnights: 0, alignment: null,
     };
     this.facts.capture = this.cap;
     this.comps = new ComponentInterner(this.facts.components, this.facts.componentCounts);
@@ -179,7 +215,9 @@ export class CaptureIndexer {
       this.fail(sniffed ? 'event-log XML is not read yet (export the log as CSV)' : 'no capture header in its first bytes');
       return;
     }
-    const spec = CAPTURE_COLUMNS.find((c) => c.kind === sniffed.kind);
+    const named = CAPTURE_COLUMNS.find((c) => c.kind === sniffed.kind);
+    const spec = sniffed.format === 'Event Viewer "Save as CSV"' ? EVENT_VIEWER_CSV : named;
+    this.spec = spec ?? null;
     if (!spec) {
       this.fail(`${sniffed.format} exports are recognized but not read yet`);
       return;
@@ -199,7 +237,7 @@ export class CaptureIndexer {
       this.fail(`it has no ${spec.time[0]} column`);
       return;
     }
-    this.cap.timeFormat = this.roles.time >= 0 ? 'time-of-day' : 'date-time';
+
     this.decoder = new TextDecoder(enc.encoding);
     const headText = this.decoder.decode(all.subarray(sniffed.headerAt), { stream: true });
     const eol = /\r\n|\r|\n/.exec(headText);
@@ -249,57 +287,83 @@ export class CaptureIndexer {
   /** One data row: indexed, or why it is malformed. */
   private readRow(cells: string[]): string | null {
     const r = this.roles!;
-    const width = this.cap.columns.length;
-    if (cells.length !== width) return `${cells.length} fields where the header has ${width}`;
+    const spec = this.spec!;
+    const width = this.cap.columns.length + (spec.trailingText ? 1 : 0);
+    if (cells.length !== width) {
+      // Excel leaves rows whose every named field is empty (sums, blank lines it kept).
+      if (cells.slice(0, this.cap.columns.length).every((c) => c.trim() === '') || cells.every((c) => c.trim() === '')) return 'an empty row (no time, no fields)';
+      if (!(spec.trailingText && cells.length === this.cap.columns.length)) return `${cells.length} fields where the header has ${width}`;
+    }
+    const timeCol = r.time >= 0 ? r.time : r.dateTime;
+    const cell = parseTimeCell(cells[timeCol]);
+    if (!cell) {
+      if (cells.every((c) => c.trim() === '') || cells[timeCol].trim() === '') return 'an empty row (no time)';
+      return `${this.cap.columns[timeCol]} '${cells[timeCol]}' is not a time`;
+    }
+    const form = cell.form === 'hour-lost' ? 'mangled' : cell.form === 'date-time' && cell.utc ? 'utc' : cell.form;
+    if (this.form === null) this.form = form;
+    else if (form !== this.form && !(this.form === 'mangled' && form === 'time-of-day')) return `${this.cap.columns[timeCol]} '${cells[timeCol]}' is a ${form} where the rows above are ${this.form}`;
     let ts: number;
-    let ns: number;
-    let tod: TimeOfDay | null = null;
-    let day = NaN;
-    if (r.dateTime >= 0) {
-      const d = parseDatePart(cells[r.dateTime]);
-      if (d) {
-        day = d.dayMs;
-        if (!this.dateOrder || (this.dateOrder.ambiguous && !d.ambiguous)) this.dateOrder = { order: d.order, ambiguous: d.ambiguous };
+    let tod: TimeOfDay;
+    switch (cell.form) {
+      case 'time-of-day': {
+        // A date from another column (Procmon's Date & Time) dates it; else rows roll over midnight.
+        const day = r.dateTime >= 0 && r.dateTime !== timeCol ? parseDatePart(cells[r.dateTime]) : null;
+        if (day) {
+          this.cap.dated = true;
+          this.noteOrder(day.order, day.ambiguous);
+        }
+        ts = day ? day.dayMs + cell.msOfDay : this.roller.at(cell.msOfDay);
+        tod = cell;
+        break;
       }
-    }
-    if (r.time >= 0) {
-      const t = parseTimeOfDay(cells[r.time]);
-      if (t.ok) {
-        tod = t;
-        ts = day === day ? day + t.msOfDay : this.roller.at(t.msOfDay);
-        ns = t.nsInMs;
-      } else if (t.reason === 'hour-lost') {
+      case 'hour-lost':
         this.cap.hourLost = true;
-        this.cap.timeFormat = 'mangled';
-        tod = { msOfDay: t.msOfHour, nsInMs: t.nsInMs, digits: t.digits };
-        ts = this.hourRoller.at(t.msOfHour);
-        ns = t.nsInMs;
-      } else return `${this.cap.columns[r.time]} '${cells[r.time]}' is not a time (${t.reason})`;
-    } else {
-      // Only a date-and-time column: its clock part, to the second.
-      const clock = /(\d{1,2}:\d{2}:\d{2}(?:[.,]\d+)?(?:\s*\S+)?)\s*$/.exec(cells[r.dateTime].replace(/^\S+\s+/, ''));
-      const t = clock ? parseTimeOfDay(clock[1]) : null;
-      if (!t?.ok || day !== day) return `${this.cap.columns[r.dateTime]} '${cells[r.dateTime]}' is not a date and time`;
-      tod = t;
-      ts = day + t.msOfDay;
-      ns = t.nsInMs;
+        ts = this.hourRoller.at(cell.msOfHour);
+        tod = { msOfDay: cell.msOfHour, nsInMs: cell.nsInMs, digits: cell.digits };
+        break;
+      case 'date-time':
+        this.cap.dated = true;
+        if (!cell.utc) this.noteOrder(cell.order, cell.ambiguous);
+        ts = cell.ms;
+        tod = { msOfDay: ((cell.ms % DAY_MS) + DAY_MS) % DAY_MS, nsInMs: cell.nsInMs, digits: cell.digits };
+        break;
+      default:
+        ts = cell.ms;
+        if (cell.form === 'epoch') this.cap.dated = true;
+        tod = { msOfDay: ((cell.ms % DAY_MS) + DAY_MS) % DAY_MS, nsInMs: cell.nsInMs, digits: cell.digits };
     }
-    if (day === day) this.cap.dated = true;
+    const ns = cell.nsInMs;
     const pid = intCell(cells, r.pid);
     if (pid !== pid) return `${this.cap.columns[r.pid]} '${cells[r.pid]}' is not a number`;
     const tid = intCell(cells, r.tid);
-    const grade = r.grade >= 0 ? cells[r.grade].trim() : '';
-    const level = RESULT_LEVEL.get(grade) ?? Level.WARN;
-    const comp = r.component >= 0 ? this.comps.add(cells[r.component].trim()) : 0;
+    const provider = r.component >= 0 ? cells[r.component].trim() : '';
+    let grade: Grade = spec.grading ? gradeOf(spec.grading, r.grade >= 0 ? cells[r.grade] : undefined) : 'info';
+    let lead = '';
+    if (r.eventId >= 0) {
+      const id = Number(cells[r.eventId].trim());
+      const named = Number.isInteger(id) ? eventName(provider, id) : null;
+      lead = named ? `${id} ${named.name}:` : cells[r.eventId].trim();
+      if (named && LEVEL_OF[named.grade] > LEVEL_OF[grade]) grade = named.grade;
+    }
+    if (r.flow) lead = `${lead ? `${lead}${SEP}` : ''}${cells[r.flow[0]].trim()} → ${cells[r.flow[1]].trim()}`;
+    const level = LEVEL_OF[grade];
+    const comp = this.comps.add(provider);
     const thread = pid < 0 && !(tid >= 0) ? 0 : this.threads.intern(pid, tid === tid ? tid : -1);
+    if (!this.first) this.cap.firstCell = cells[timeCol];
+    this.cap.lastCell = cells[timeCol];
     this.first ??= tod;
     this.last = tod;
     this.lastTs = ts;
     this.cap.imported++;
     this.facts.componentCounts[comp]++;
     this.facts.levelCounts[level]++;
-    this.line(ts, ns, level, comp, thread, Bucket.Parsed, renderRow(cells, r.text));
+    this.line(ts, ns, level, comp, thread, Bucket.Parsed, renderRow(cells, r.text, lead));
     return null;
+  }
+
+  private noteOrder(order: DateOrder, ambiguous: boolean): void {
+    if (!this.dateOrder || (this.dateOrder.ambiguous && !ambiguous)) this.dateOrder = { order, ambiguous };
   }
 
   private line(ts: number, ns: number, level: number, comp: number, thread: number, bucket: Bucket, text: string): void {
@@ -351,8 +415,11 @@ export class CaptureIndexer {
     cap.firstTimeOfDay = this.first ? formatTimeOfDay(this.first, 7) : null;
     cap.lastTimeOfDay = this.last ? formatTimeOfDay(this.last, 7) : null;
     cap.midnights = this.roller.rollovers;
-    if (cap.dated) cap.timeFormat = 'date-time';
-    if (cap.hourLost) cap.timeFormat = 'mangled';
+    cap.timeFormat = (this.form === 'utc' || this.form === 'epoch' || this.form === 'relative' || this.form === 'mangled' || this.form === 'time-of-day' ? this.form : 'date-time') as CaptureFacts['timeFormat'];
+    if (this.form === 'time-of-day' && cap.dated) cap.timeFormat = 'date-time';
+    // Relative seconds state no time of day.
+    if (this.form === 'relative') cap.firstTimeOfDay = cap.lastTimeOfDay = null;
+    if (this.form === 'relative') f.warnings.push(`${f.name}: its times are seconds from the capture's start: give that start on its card to place it (or export with absolute times: Wireshark's View → Time Display Format → UTC Date and Time of Day).`);
     const ts = this.cols.ts.data;
     let min = Infinity;
     let max = -Infinity;
@@ -363,7 +430,7 @@ export class CaptureIndexer {
     }
     f.firstWritten = min === Infinity ? null : min;
     f.lastWritten = max === -Infinity ? null : max;
-    if (cap.hourLost) f.warnings.push(`${f.name}: its times lost their hour (Excel re-saved them as mm:ss.f, to 0.1 s): give the hour of its first row as its fine offset, or export it again from Process Monitor.`);
+    if (cap.hourLost) f.warnings.push(`${f.name}: its times lost their hour (Excel re-saved them as mm:ss.f, to 0.1 s): give the hour of its first row as its fine offset, or export it again from the capture tool.`);
     if (cap.malformed) f.warnings.push(`${f.name}: ${cap.malformed} of ${cap.records} rows are malformed and shown as they are (first: row ${cap.malformedRows[0].row}, ${cap.malformedRows[0].why}).`);
     if (this.dateOrder?.ambiguous) f.warnings.push(`${f.name}: its dates are read ${this.dateOrder.order === 'mdy' ? 'month first (US)' : 'day first'}; no row tells the order for sure.`);
     if (cap.status !== 'verified') f.warnings.push(`${f.name}: format unverified (${cap.format}: no real export was available to check it against).`);

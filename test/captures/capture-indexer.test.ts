@@ -108,7 +108,7 @@ describe('a Procmon export as a source (hand-made rows)', () => {
     const cap = f.capture!;
     expect([cap.records, cap.imported, cap.malformed]).toEqual([5, 3, 2]);
     expect(cap.malformedRows).toEqual([
-      { row: 4, why: "Time of Day 'not a time' is not a time (unrecognized)" },
+      { row: 4, why: "Time of Day 'not a time' is not a time" },
       { row: 5, why: '3 fields where the header has 8' },
     ]);
     expect(cap.midnights).toBe(1);
@@ -186,5 +186,119 @@ describe('a Procmon export as a source (hand-made rows)', () => {
     } finally {
       e.close();
     }
+  });
+});
+
+const NETMON_DIR = path.join(SHARED_DIR, 'corpus', 'netmon');
+const EVENTS_DIR = path.join(SHARED_DIR, 'corpus', 'events');
+
+// SOURCES.md: records, and the first and last time cells as the files write them.
+const WIRESHARK: [string, number, string, string, number][] = [
+  ['BethanyEJohnson__WireShark__capture.csv', 70, '0.000000', '0.905', 0],
+  ['Stephen1Hernandez9__SOC-Traffic-analyzer__capture.csv', 920, '0.000000', '38.93', 0],
+  ['popcorndevils__net_analysis__capture.csv', 44127, '0.000000', '105.317', 0],
+  // Re-saved by Excel: unquoted, computed columns, and its last 3 rows hold no packet.
+  ['AndikaFahrulReza17__contoh-wireshark__wireshark.csv', 527, '0', '232.479012', 3],
+];
+
+describe.skipIf(!existsSync(NETMON_DIR))('the real Wireshark exports, indexed as sources', () => {
+  it.each(WIRESHARK)('%s: %i records, relative seconds from its first to its last', (file, records, first, last, malformed) => {
+    const bytes = new Uint8Array(readFileSync(path.join(NETMON_DIR, file)));
+    const ix = index(bytes, () => 1 << 16, file);
+    const f = ix.facts;
+    expect(f.status).toBe('done');
+    expect(f.kind).toBe('wireshark');
+    const cap = f.capture!;
+    expect([cap.records, cap.imported + cap.malformed, cap.malformed]).toEqual([records, records, malformed]);
+    expect(cap.timeFormat).toBe('relative');
+    expect([cap.firstTimeOfDay, cap.lastTimeOfDay]).toEqual([null, null]);
+    expect(cap.firstCell).toBe(first);
+    expect(cap.lastCell!.startsWith(last)).toBe(true);
+    if (malformed) expect(cap.malformedRows).toEqual([525, 526, 527].map((row) => ({ row, why: 'an empty row (no time)' })));
+    // Protocols are the components; a row's text leads with its endpoints.
+    expect(f.components).toContain('TCP');
+    const text = decodeLine(ix.text, ix.offsetsView()[1], ix.lineEnd(1), 'utf-8');
+    expect(text).toMatch(/^\S+ → \S+ {2}\S+/);
+  });
+});
+
+describe.skipIf(!existsSync(EVENTS_DIR))('the real event-log export, indexed as a source', () => {
+  it('vanishkag__log_correlator__SystemLog.csv: 200 records, multi-line messages kept in one row, dates day first (said to be assumed)', () => {
+    const file = 'vanishkag__log_correlator__SystemLog.csv';
+    const bytes = new Uint8Array(readFileSync(path.join(EVENTS_DIR, file)));
+    const ix = index(bytes, () => 4093, file);
+    const f = ix.facts;
+    expect(f.kind).toBe('eventlog');
+    const cap = f.capture!;
+    expect([cap.records, cap.imported, cap.malformed]).toEqual([200, 200, 0]);
+    expect(cap.timeFormat).toBe('date-time');
+    expect(cap.dated).toBe(true);
+    // Newest first, as Get-WinEvent writes.
+    expect([cap.firstCell, cap.lastCell]).toEqual(['05-07-2024 14:53:21', '04-07-2024 03:31:49']);
+    expect(f.firstWritten).toBe(Date.UTC(2024, 6, 4, 3, 31, 49));
+    expect(f.lastWritten).toBe(Date.UTC(2024, 6, 5, 14, 53, 21));
+    expect(f.warnings.join(' ')).toMatch(/dates are read day first; no row tells the order for sure/);
+    expect(f.lines).toBe(201); // 582 physical lines: 115 messages run over several
+    const text = decodeLine(ix.text, ix.offsetsView()[2], ix.lineEnd(2), 'utf-8');
+    expect(text.startsWith('7045  A service was installed in the system. ↵  ↵ Service Name:  MpKsl86689ba8 ↵ Service File Name:  C:\\ProgramData\\')).toBe(true);
+    expect(text.endsWith(' ↵ Service Type:  kernel mode driver ↵ Service Start Type:  demand start ↵ Service Account:  ')).toBe(true);
+  });
+});
+
+describe('other capture forms (hand-made)', () => {
+  const load = (name: string, text: string) => index(new TextEncoder().encode(text), () => 5, name);
+
+  it('Wireshark: epoch seconds (UTC, 9 digits), UTC date-and-time with a zone, and local date-and-time', () => {
+    const epoch = load('a.csv', '"No.","Time","Source","Destination","Protocol","Length","Info"\n"1","1589246261.900000123","10.10.10.23","10.10.10.24","TCP","66","56450 → 3343 [SYN] Seq=0"\n"2","1589246262.000000000","10.10.10.24","10.10.10.23","TCP","54","3343 → 56450 [RST, ACK] Seq=1 Ack=1"\n');
+    expect(epoch.facts.capture!.timeFormat).toBe('epoch');
+    expect(epoch.facts.firstWritten).toBe(Date.UTC(2020, 4, 12, 1, 17, 41, 900));
+    expect(epoch.nsView()[1]).toBe(123);
+    const c = epoch.segment(0);
+    expect(Array.from(c.level.slice(1))).toEqual([2, 4]); // the RST stands out
+    const text = decodeLine(epoch.text, epoch.offsetsView()[1], epoch.lineEnd(1), 'utf-8');
+    expect(text).toBe('10.10.10.23 → 10.10.10.24  TCP  66  56450 → 3343 [SYN] Seq=0');
+    const utc = load('b.csv', '"No.","Time","Source","Destination","Protocol","Length","Info"\n"1","2020-05-12T01:17:41.900000Z","a","b","UDP","112","3343 → 3343 Len=70"\n');
+    expect([utc.facts.capture!.timeFormat, utc.facts.firstWritten]).toEqual(['utc', Date.UTC(2020, 4, 12, 1, 17, 41, 900)]);
+    const local = load('c.csv', '"No.","Time","Source","Destination","Protocol","Length","Info"\n"1","2020-05-11 21:17:41.900000","a","b","UDP","112","x"\n');
+    expect([local.facts.capture!.timeFormat, local.facts.firstWritten]).toEqual(['date-time', Date.UTC(2020, 4, 11, 21, 17, 41, 900)]);
+  });
+
+  it('Netmon: a tab-separated frame summary, its time column chosen by preference, format unverified on its card', () => {
+    const ix = load('SVR12_netmon.txt', [
+      'Frame Number\tTime Date Local Adjusted\tTime Offset\tProcess Name\tSource\tDestination\tProtocol Name\tDescription\tConv Id',
+      '1\t5/11/2020 9:17:41.9000000 PM\t0.0000000\tclussvc.exe\tSVR12\tSVR13\tTCP\tTCP:Flags=CE....S., SrcPort=56450, DstPort=3343, PayloadLen=0\t{TCP:1}',
+      '2\t5/11/2020 9:17:42.0000000 PM\t0.1000000\tSystem\tSVR12\tSVR13\tUDP\tUDP:SrcPort = 3343, DstPort = 3343, Length = 112\t{UDP:2}',
+    ].join('\r\n'));
+    const f = ix.facts;
+    expect(f.kind).toBe('netmon');
+    expect(f.node).toBe('SVR12');
+    expect(f.capture!.timeFormat).toBe('date-time');
+    expect(f.firstWritten).toBe(Date.UTC(2020, 4, 11, 21, 17, 41, 900));
+    expect(f.warnings.join(' ')).toMatch(/format unverified/);
+    expect(f.components.slice(1)).toEqual(['TCP', 'UDP']);
+    const text = decodeLine(ix.text, ix.offsetsView()[1], ix.lineEnd(1), 'utf-8');
+    expect(text).toBe('SVR12 → SVR13  clussvc.exe  TCP  TCP:Flags=CE....S., SrcPort=56450, DstPort=3343, PayloadLen=0  {TCP:1}');
+  });
+
+  it('Event Viewer "Save as CSV" (the message an unnamed last field) and Get-WinEvent with a provider: cluster events named and graded', () => {
+    const viewer = load('System.csv', [
+      'Level,Date and Time,Source,Event ID,Task Category',
+      'Critical,5/11/2020 9:17:51 PM,Microsoft-Windows-FailoverClustering,1135,Node Mgr,"Cluster node \'SVR13\' was removed from the active failover cluster membership."',
+      'Information,5/11/2020 9:17:52 PM,Service Control Manager,7036,None,The Cluster Service service entered the stopped state.',
+    ].join('\r\n'));
+    expect(viewer.facts.kind).toBe('eventlog');
+    expect(viewer.facts.capture!.malformed).toBe(0);
+    const t = (i: number) => decodeLine(viewer.text, viewer.offsetsView()[i], viewer.lineEnd(i), 'utf-8');
+    expect(t(1)).toBe("1135 node removed from membership:  Node Mgr  Cluster node 'SVR13' was removed from the active failover cluster membership.");
+    expect(viewer.segment(0).level[1]).toBe(5); // CRIT
+    expect(viewer.facts.components[viewer.segment(0).comp[2]]).toBe('Service Control Manager');
+    const ps = load('SVR12_System.csv', [
+      '#TYPE System.Diagnostics.Eventing.Reader.EventLogRecord',
+      '"TimeCreated","ProviderName","Id","LevelDisplayName","Message","ProcessId","ThreadId"',
+      '"5/11/2020 9:17:51 PM","Microsoft-Windows-FailoverClustering","1177","Critical","The Cluster service is shutting down because quorum was lost.","3352","44"',
+    ].join('\r\n'));
+    expect(ps.facts.capture!.imported).toBe(1);
+    const th = ps.threadsView();
+    expect([th.table.pid[th.thread[1]], th.table.tid[th.thread[1]]]).toEqual([3352, 44]);
   });
 });

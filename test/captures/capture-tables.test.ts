@@ -2,14 +2,14 @@
 // capture paths, dates read in the order their separators imply (and said when ambiguous).
 import { describe, expect, it } from 'vitest';
 import { parseDatePart } from '../../src/captures/date-part.ts';
-import { splitHeader } from '../../src/captures/sniff.ts';
-import { CAPTURE_COLUMNS, PROCMON_RESULTS, SOURCE_KINDS } from '../../src/formats/captures.ts';
+import { sniffDelimiter, splitHeader } from '../../src/captures/sniff.ts';
+import { CAPTURE_COLUMNS, EVENT_VIEWER_CSV, PROCMON_RESULTS, SOURCE_KINDS } from '../../src/formats/captures.ts';
 import { CAPTURE_PATH_EXAMPLES, nodeFromCapturePath } from '../../src/formats/node-evidence.ts';
 import { rolesOf } from '../../src/sources/capture-indexer.ts';
 
 describe('capture tables', () => {
-  it.each(CAPTURE_COLUMNS.map((c) => [c.kind, c] as const))('%s: the example header gives the declared roles', (_k, c) => {
-    const r = rolesOf(c, splitHeader(c.example.header, ','));
+  it.each([...CAPTURE_COLUMNS, EVENT_VIEWER_CSV].map((c) => [c.kind, c] as const))('%s: the example header gives the declared roles', (_k, c) => {
+    const r = rolesOf(c, splitHeader(c.example.header, sniffDelimiter(c.example.header)));
     expect(r.time).toBe(c.example.time);
     expect(r.component).toBe(c.example.component);
     expect(r.text).toEqual(c.example.text);
