@@ -49,6 +49,25 @@ test('a Procmon CSV beside the logs: its own card, aligned on its node, rows int
   await expect(denied.locator('.c-lvl')).toHaveText('ERR');
   await page.screenshot({ path: '.cache/captures-procmon.png' });
 
+  // On the timeline: SVR12's lane has a capture track, a row per cluster process (clussvc and rhs by PID).
+  const fitted = page.locator('.tl-row[data-node="SVR12"][data-track="captures"][data-fitted="1"]');
+  if ((await fitted.count()) > 0) await fitted.getByRole('button', { name: '▸ captures' }).click();
+  const rows = page.locator('.tl-row[data-node="SVR12"][data-track="captures"]');
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(0)).toHaveAttribute('data-row-label', 'procmon: clussvc.exe (3352)');
+  await expect(rows.nth(1)).toHaveAttribute('data-row-label', 'procmon: rhs.exe (2900)');
+  await expect(page.locator('.tl-row[data-node="SVR13"][data-track="captures"]')).toHaveCount(0);
+  // The ACCESS DENIED row stands out, and a click on its mark selects its row in the raw view.
+  const mark = page.locator('[data-testid="timeline-marks"] li[data-node="SVR12"][data-track="captures"][data-kind="CapError"]');
+  await expect(mark).toHaveCount(1);
+  const y = Number(await mark.getAttribute('data-y'));
+  const body = page.getByTestId('timeline').locator('.tl-body');
+  const top = await body.evaluate((el, yy) => { el.scrollTop = Math.max(0, yy - 40); return el.scrollTop; }, y);
+  const box = (await page.getByTestId('timeline-canvas').boundingBox())!;
+  await page.mouse.click(box.x + Number(await mark.getAttribute('data-x')), box.y + y - top);
+  await expect(page.locator('[data-testid="log-view"] .row.sel .c-msg')).toContainText('rhs.exe  RegOpenKey  HKLM\\Cluster\\Resources  ACCESS DENIED');
+  await page.screenshot({ path: '.cache/captures-timeline.png' });
+
   // A fine offset of +1000 ms moves the capture's rows, and the card says it is the user's.
   const fine = card.getByLabel('Fine offset of SVR12_procmon.csv in ms');
   await fine.fill('1000');

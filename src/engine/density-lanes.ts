@@ -39,6 +39,8 @@ export function laneDensity(req: DensityRequest, all: Iterable<StoreFile>, visib
   const selected = fileIds.length === 0 ? null : new Set(fileIds);
   for (const f of visible) {
     if (selected !== null && !selected.has(f.id)) continue;
+    // The density row counts the node's log lines; a capture's rows have their own track.
+    if (f.facts.capture) continue;
     const lane = laneOf.get(nodeKey(f));
     if (lane === undefined) continue;
     syncDensity(f);

@@ -9,6 +9,8 @@ import { describe } from '../events/describe.ts';
 import { toLocalShift, toUtcShift } from '../ingest/timebase.ts';
 import { correlate } from '../events/correlate/index.ts';
 import { layoutTimeline } from '../timeline/layout.ts';
+import type { CaptureTrackInput } from '../timeline/capture-track.ts';
+import type { FileFacts } from '../ingest/types.ts';
 import { copyMarks, type TimelineMarks } from '../timeline/marks.ts';
 import { materializeFile, type EventFile } from '../events/materialize.ts';
 import { buildNames, type NameDictionary } from '../events/names.ts';
@@ -16,7 +18,19 @@ import { settleFiles, type FileSettlement } from '../events/settle.ts';
 import type { ClusterEvent } from '../events/types.ts';
 import { DEFAULT_EVENT_FILTER, type EventFilter, type EventRow, type EventsSummary, type FacetCount, type FileId, type ViewSpec } from './api.ts';
 
+/** A capture as the timeline's capture track needs it: its columns and its rows' groups and classes. */
+export interface CaptureInput {
+  id: FileId;
+  facts: FileFacts;
+  ts: Float64Array;
+  flags: Uint8Array;
+  level: Uint8Array;
+  comp: Uint16Array;
+  rows: { group: Uint32Array; cls: Uint8Array; groups: readonly string[] };
+}
+
 export class EventStore {
+  private capturesIn: readonly CaptureInput[] = [];
   private readonly files = new Map<FileId, FileEvents>();
   private all: ClusterEvent[] = [];
   private names: NameDictionary | null = null;
@@ -72,8 +86,9 @@ export class EventStore {
    * names are known and before any event takes its file's node and time: it may set the inputs'
    * facts (events/settle.ts).
    */
-  rebuild(inputs: Array<Omit<EventFile, 'events'>>, view: ViewSpec, settle?: (found: Map<FileId, FileSettlement>) => void): void {
+  rebuild(inputs: Array<Omit<EventFile, 'events'>>, view: ViewSpec, settle?: (found: Map<FileId, FileSettlement>) => void, captures: readonly CaptureInput[] = []): void {
     this.dirty = false;
+    this.capturesIn = captures;
     const files: EventFile[] = [];
     for (const f of inputs) {
       const events = this.files.get(f.id);
@@ -107,7 +122,9 @@ export class EventStore {
       const model = correlate(this.all, this.marksFrom.map((f) => ({
         fileId: f.id, path: f.path, node: f.facts.nodeLabel, ts: f.ts, shift: toUtcShift(f.facts.timeBase), lines: f.ts.length,
       })), { names, resourceGroup: (r) => names.resourceGroup(r) });
-      this.marks = layoutTimeline(model, this.all, (r) => names.resourceGroup(r), names);
+      // Captures are placed after the settlement above moved their nodes' logs (their shift is read now).
+      const captures: CaptureTrackInput[] = this.capturesIn.map((c) => ({ ...c.rows, fileId: c.id, node: c.facts.nodeLabel, kind: c.facts.kind, name: c.facts.name, components: c.facts.components, ts: c.ts, flags: c.flags, level: c.level, comp: c.comp, shift: toUtcShift(c.facts.timeBase) }));
+      this.marks = layoutTimeline(model, this.all, (r) => names.resourceGroup(r), names, captures);
     }
     const m = this.marks;
     if (!m) return null;

@@ -72,6 +72,8 @@ export type ShardToView =
       facts: FileFacts;
       progress: ShardProgress;
     }
+  /** A capture's rows' groups and classes for the timeline's capture track (before its 'done'). */
+  | { t: 'captureRows'; id: FileId; gen: number; group: Uint32Array; cls: Uint8Array; groups: string[] }
   /** Catalogue events recognized in lines already sent (always after their segment). */
   | { t: 'events'; id: FileId; gen: number; chunk: EventChunk }
   /** `halves`: how the file was parsed (2: split and joined; 'rest': split, but its first shard indexed the rest itself). */

@@ -331,6 +331,10 @@ export class Shard {
     if (ix instanceof CaptureIndexer) {
       sf.ns = ix.nsView().slice();
       sf.textEnd = ix.text.size;
+      const g = ix.groupsView();
+      const group = g.group.slice();
+      const cls = g.cls.slice();
+      this.post({ t: 'captureRows', id: sf.id, gen: sf.gen, group, cls, groups: [...g.groups] }, [group.buffer, cls.buffer]);
     }
     sent = this.sendSegment(sf, ix, sent);
     this.extract(sf, ix, true);

@@ -47,6 +47,8 @@ export interface StoreFile {
   timeProposal: TimeBaseProposal | null;
   /** A capture's proposed place on the axis (captures/align.ts), once its node's logs are in. */
   alignment: AlignmentProposal | null;
+  /** A capture's rows' groups and classes (the timeline's capture track), once read. */
+  captureRows: { group: Uint32Array; cls: Uint8Array; groups: readonly string[] } | null;
 }
 
 export function newStoreFile(id: FileId, path: string, file: Blob, shard: number, opts: IndexOptions): StoreFile {
@@ -55,7 +57,7 @@ export function newStoreFile(id: FileId, path: string, file: Blob, shard: number
     id, path, file, shard, gen: 0, facts, opts,
     ts: new Growable(Float64Array), level: new Growable(Uint8Array), comp: new Growable(Uint16Array), flags: new Growable(Uint8Array),
     bytesRead: 0, startedAt: Date.now(), finishedAt: null, hits: null, expanded: new Set(), failed: null, hidden: null, duplicates: 0,
-    density: new DensityPyramid(), part: null, halves: null, nodeGuess: null, label: null, timeProposal: null, alignment: null,
+    density: new DensityPyramid(), part: null, halves: null, nodeGuess: null, label: null, timeProposal: null, alignment: null, captureRows: null,
   };
 }
 

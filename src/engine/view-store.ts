@@ -206,6 +206,9 @@ export class ViewStore {
     if (msg.t === 'events') {
       this.events.add(f.id, msg.chunk);
       this.schedule();
+    } else if (msg.t === 'captureRows') {
+      f.captureRows = { group: msg.group, cls: msg.cls, groups: msg.groups };
+      this.events.invalidate();
     } else if (msg.t === 'segment') {
       if (msg.from === 0 && f.ts.length > 0) this.resetFile(f);
       if (msg.from === f.ts.length && msg.ts.length > 0) {
@@ -459,10 +462,15 @@ export class ViewStore {
       return;
     }
     this.lastEvents = now;
+    const files = this.visibleFiles();
     this.events.rebuild(
-      this.visibleFiles().map((f) => ({ id: f.id, path: f.path, facts: f.facts, ts: f.ts.data.subarray(0, f.ts.length), flags: f.flags.data.subarray(0, f.flags.length), level: f.level.data.subarray(0, f.level.length) })),
+      files.map((f) => ({ id: f.id, path: f.path, facts: f.facts, ts: f.ts.data.subarray(0, f.ts.length), flags: f.flags.data.subarray(0, f.flags.length), level: f.level.data.subarray(0, f.level.length) })),
       this.spec,
       (found) => this.settleFiles(found),
+      files.filter((f) => f.captureRows && f.finishedAt !== null).map((f) => ({
+        id: f.id, facts: f.facts, rows: f.captureRows!,
+        ts: f.ts.data.subarray(0, f.ts.length), flags: f.flags.data.subarray(0, f.flags.length), level: f.level.data.subarray(0, f.level.length), comp: f.comp.data.subarray(0, f.comp.length),
+      })),
     );
   }
 
@@ -514,6 +522,7 @@ export class ViewStore {
     }
     if (moved) {
       this.dirtyMerge = true;
+      this.events.invalidate();
       this.schedule(true);
     }
     return moved;

@@ -265,3 +265,34 @@ export const EVENT_NAMES: readonly { readonly provider: string; readonly id: num
   { provider: 'Service Control Manager', id: 7036, name: 'service entered a state', grade: 'info' },
   { provider: 'Service Control Manager', id: 7024, name: 'service terminated with an error', grade: 'error' },
 ];
+
+/**
+ * What a capture row is about, for its colour on the capture track: Procmon operations by
+ * class (formats.md C.1.6), packets by what they carry (cluster traffic on 3343, SMB and RPC),
+ * events by whether EVENT_NAMES knows them. Index = the `cls` column's value.
+ */
+export const CAPTURE_CLASSES = ['other', 'file', 'registry', 'process', 'network', 'cluster', 'smb-rpc', 'cluster-event'] as const;
+export type CaptureClass = (typeof CAPTURE_CLASSES)[number];
+
+/** Procmon operations by class, first match wins (an operation not listed is 'other'). */
+export const OPERATION_CLASSES: readonly { readonly re: RegExp; readonly cls: CaptureClass; readonly example: string }[] = [
+  { re: /^Reg/, cls: 'registry', example: 'RegQueryValue' },
+  { re: /^(?:Process |Thread |Load Image)/, cls: 'process', example: 'Process Start' },
+  { re: /^(?:TCP|UDP) /, cls: 'network', example: 'TCP Connect' },
+  { re: /^(?:CreateFile|ReadFile|WriteFile|CloseFile|QueryDirectory|Query\w*Information\w*|Set\w*Information\w*|SetEndOfFile|CreateFileMapping|FileSystemControl|DeviceIoControl|LockFile|UnlockFile\w*|FlushBuffersFile|QueryOpen|NotifyChangeDirectory|QueryEaFile|SetEaFile|QuerySecurityFile|SetSecurityFile|IRP_MJ_\w+|FASTIO_\w+)/, cls: 'file', example: 'CreateFile' },
+];
+
+/** The processes a Procmon capture's rows are grouped by one process id each (the rest by name). */
+export const CLUSTER_PROCESSES: readonly string[] = ['clussvc.exe', 'rhs.exe', 'rhs.exe*32', 'resrcmon.exe'];
+
+/** Packets that carry SMB or RPC (by protocol column, case ignored). */
+export const SMB_RPC_PROTOCOLS = /^(?:SMB\d*|DCERPC|RPC|MSRPC|EPM|DRSR|LSARPC|SAMR|NETLOGON|SRVSVC|WKSSVC|SVCCTL|DCOM)$/i;
+
+/** Ports in a packet's text: Wireshark's `56450 → 3343`, Netmon's `SrcPort=56450, DstPort=3343`. */
+export const PACKET_PORTS: readonly { readonly re: RegExp; readonly example: string }[] = [
+  { re: /(\d{1,5})\s*(?:→|->|>)\s*(\d{1,5})/, example: '56450 → 3343 [SYN] Seq=0 Win=8192' },
+  { re: /SrcPort\s*=\s*(\d{1,5}),\s*DstPort\s*=\s*(\d{1,5})/, example: 'TCP:Flags=CE....S., SrcPort=56450, DstPort=3343, PayloadLen=0' },
+];
+
+/** The cluster service's port (TCP between nodes, UDP heartbeats). */
+export const CLUSTER_PORT = 3343;

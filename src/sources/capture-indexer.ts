@@ -12,7 +12,10 @@
 import Papa from 'papaparse';
 import { Growable } from '../base/growable.ts';
 import { Level } from '../base/levels.ts';
-import { CAPTURE_COLUMNS, EVENT_NAMES, EVENT_VIEWER_CSV, type CaptureColumnRoles, type Grade, type Grading } from '../formats/captures.ts';
+import {
+  CAPTURE_CLASSES, CAPTURE_COLUMNS, CLUSTER_PORT, CLUSTER_PROCESSES, EVENT_NAMES, EVENT_VIEWER_CSV, OPERATION_CLASSES, PACKET_PORTS, SMB_RPC_PROTOCOLS,
+  type CaptureClass, type CaptureColumnRoles, type Grade, type Grading,
+} from '../formats/captures.ts';
 import { sniffEncoding } from '../formats/encoding.ts';
 import { nodeFromCapturePath } from '../formats/node-evidence.ts';
 import { ComponentInterner, ThreadInterner } from '../ingest/interning.ts';
@@ -42,6 +45,8 @@ interface Roles {
   eventId: number;
   grade: number;
   flow: [number, number] | null;
+  /** The process name column (Procmon's, Netmon's), -1 when none. */
+  process: number;
   text: number[];
 }
 
@@ -62,7 +67,7 @@ export function rolesOf(spec: CaptureColumnRoles, header: readonly string[]): Ro
   return {
     time: find(spec.time), dateTime: find(spec.dateTime), pid: find(spec.pid), tid: find(spec.tid),
     component: find(spec.component), eventId: find(spec.eventId), grade: spec.grading ? find(spec.grading.column) : -1,
-    flow: flow && flow[0] >= 0 && flow[1] >= 0 ? flow : null, text,
+    flow: flow && flow[0] >= 0 && flow[1] >= 0 ? flow : null, process: find(['Process Name', 'Process']), text,
   };
 }
 
@@ -90,6 +95,29 @@ function gradeOf(g: Grading, value: string | undefined): Grade {
   return g.otherwise;
 }
 
+const CLASS_ID = new Map<CaptureClass, number>(CAPTURE_CLASSES.map((c, i) => [c, i]));
+const CLUSTER_PROCS = new Set(CLUSTER_PROCESSES.map((p) => p.toLowerCase()));
+
+/** A Procmon operation's class (OPERATION_CLASSES). */
+export function operationClass(op: string): CaptureClass {
+  return OPERATION_CLASSES.find((o) => o.re.test(op))?.cls ?? 'other';
+}
+
+/** The ports a packet's text names (source, destination), or null. */
+export function packetPorts(text: string): [number, number] | null {
+  for (const p of PACKET_PORTS) {
+    const m = p.re.exec(text);
+    if (m) return [Number(m[1]), Number(m[2])];
+  }
+  return null;
+}
+
+/** What the capture track groups a row under, and what it is about (CAPTURE_CLASSES), per kind. */
+export interface RowGroup {
+  group: string;
+  cls: CaptureClass;
+}
+
 /** The name EVENT_NAMES gives a provider's event id, or null. */
 export function eventName(provider: string, id: number): (typeof EVENT_NAMES)[number] | null {
   const p = provider.toLowerCase();
@@ -103,6 +131,11 @@ export class CaptureIndexer {
   private readonly cols = new LineColumnsBuilder();
   /** Nanoseconds within the ms of each line's time (-1: none). */
   private readonly ns = new Growable(Int32Array, 4096);
+  /** Per line: the capture track's row group (index into `groups`) and the row's class (CAPTURE_CLASSES). */
+  private readonly groupCol = new Growable(Uint32Array, 4096);
+  private readonly clsCol = new Growable(Uint8Array, 4096);
+  readonly groups: string[] = [''];
+  private readonly groupIds = new Map<string, number>([['', 0]]);
   private readonly comps: ComponentInterner;
   private readonly threads = new ThreadInterner();
   private head: Uint8Array[] | null = [];
@@ -349,6 +382,9 @@ export class CaptureIndexer {
     if (r.flow) lead = `${lead ? `${lead}${SEP}` : ''}${cells[r.flow[0]].trim()} → ${cells[r.flow[1]].trim()}`;
     const level = LEVEL_OF[grade];
     const comp = this.comps.add(provider);
+    const g = this.groupOf(cells, provider, pid, lead);
+    this.nextGroup = this.groupId(g.group);
+    this.nextCls = CLASS_ID.get(g.cls)!;
     const thread = pid < 0 && !(tid >= 0) ? 0 : this.threads.intern(pid, tid === tid ? tid : -1);
     if (!this.first) this.cap.firstCell = cells[timeCol];
     this.cap.lastCell = cells[timeCol];
@@ -360,6 +396,50 @@ export class CaptureIndexer {
     this.facts.levelCounts[level]++;
     this.line(ts, ns, level, comp, thread, Bucket.Parsed, renderRow(cells, r.text, lead));
     return null;
+  }
+
+  private nextGroup = 0;
+  private nextCls = 0;
+
+  private groupId(name: string): number {
+    let id = this.groupIds.get(name);
+    if (id === undefined) {
+      id = this.groups.length;
+      this.groups.push(name);
+      this.groupIds.set(name, id);
+    }
+    return id;
+  }
+
+  /**
+   * Procmon: by process (the cluster's processes one row per PID); packets: by conversation (the
+   * endpoint pair, either direction), cluster traffic on 3343 and SMB/RPC told apart; events: by provider.
+   */
+  private groupOf(cells: readonly string[], component: string, pid: number, lead: string): RowGroup {
+    const r = this.roles!;
+    switch (this.facts.kind) {
+      case 'procmon': {
+        const proc = r.process >= 0 ? cells[r.process].trim() : '';
+        const group = CLUSTER_PROCS.has(proc.toLowerCase()) && pid >= 0 ? `${proc} (${pid})` : proc || '(no process)';
+        return { group, cls: operationClass(component) };
+      }
+      case 'wireshark':
+      case 'netmon': {
+        const [a, b] = r.flow ? [cells[r.flow[0]].trim(), cells[r.flow[1]].trim()] : ['', ''];
+        const group = a && b ? (a <= b ? `${a} ↔ ${b}` : `${b} ↔ ${a}`) : a || b || '(no address)';
+        const info = r.text.length ? cells[r.text[r.text.length - 1]] ?? '' : '';
+        const ports = packetPorts(info);
+        const cls: CaptureClass = ports && (ports[0] === CLUSTER_PORT || ports[1] === CLUSTER_PORT) ? 'cluster' : SMB_RPC_PROTOCOLS.test(component) ? 'smb-rpc' : 'network';
+        return { group, cls };
+      }
+      default:
+        return { group: component || '(no provider)', cls: lead.includes(':') && /^\d+ /.test(lead) ? 'cluster-event' : 'other' };
+    }
+  }
+
+  /** Per line: its capture-track group and class, lines indexed so far (views, valid until the next push). */
+  groupsView(): { group: Uint32Array; cls: Uint8Array; groups: readonly string[] } {
+    return { group: this.groupCol.data.subarray(0, this.cols.n), cls: this.clsCol.data.subarray(0, this.cols.n), groups: this.groups };
   }
 
   private noteOrder(order: DateOrder, ambiguous: boolean): void {
@@ -379,6 +459,10 @@ export class CaptureIndexer {
     c.n = n + 1;
     this.ns.length = n;
     this.ns.push(ns);
+    this.groupCol.length = n;
+    this.groupCol.push(bucket === Bucket.Parsed ? this.nextGroup : 0);
+    this.clsCol.length = n;
+    this.clsCol.push(bucket === Bucket.Parsed ? this.nextCls : 0);
     this.facts.lines = n + 1;
     this.facts.buckets[BUCKET_KEYS[bucket]]++;
     // A rendered row ends in \n; a UTF-16 unit is at most 3 UTF-8 bytes.

@@ -8,7 +8,7 @@ import type { TrackKind } from '../timeline/marks.ts';
 
 /** Tracks a lane can show, in drawing order: the density histogram, then the mark tracks. */
 export type LaneTrack = 'density' | TrackKind;
-export const LANE_TRACKS: readonly LaneTrack[] = ['density', 'membership', 'join', 'network', 'groups', 'service'];
+export const LANE_TRACKS: readonly LaneTrack[] = ['density', 'membership', 'join', 'network', 'groups', 'service', 'captures'];
 
 export interface TimelineUi {
   /** Node names in the order the user put them (nodes not listed follow in their own order). */

@@ -4,6 +4,7 @@
 // can filter by family, node and name without going back to the model.
 // Pure data: runs in the view worker and in tests.
 
+import { captureTrack, type CaptureTrackInput } from './capture-track.ts';
 import { push } from '../events/correlate/order.ts';
 import { describe, type NameLookup } from '../events/describe.ts';
 import type { ClusterEvent } from '../events/types.ts';
@@ -35,8 +36,14 @@ interface Ctx {
   end(node: string): number;
 }
 
-export function layoutTimeline(model: ClusterModel, events: readonly ClusterEvent[], resourceGroup?: (resource: string) => string | null, names?: NameLookup): TimelineMarks {
-  const laneOf = new Map(model.nodes.map((n, i) => [n.toLowerCase(), i]));
+export function layoutTimeline(
+  model: ClusterModel, events: readonly ClusterEvent[], resourceGroup?: (resource: string) => string | null, names?: NameLookup,
+  captures: readonly CaptureTrackInput[] = [],
+): TimelineMarks {
+  // A node known only from its captures still gets a lane.
+  const nodes = [...model.nodes];
+  for (const c of captures) if (!nodes.some((n) => n.toLowerCase() === c.node.toLowerCase())) nodes.push(c.node);
+  const laneOf = new Map(nodes.map((n, i) => [n.toLowerCase(), i]));
   const coverageEnd = new Map(model.coverage.map((c) => [c.node, c.spans.length ? Math.max(...c.spans.map((s) => s.end)) : -Infinity]));
   const c: Ctx = {
     b: new MarksBuilder(),
@@ -50,12 +57,28 @@ export function layoutTimeline(model: ClusterModel, events: readonly ClusterEven
   networkTrack(c);
   groupsTrack(c, events, resourceGroupOf(model, events, resourceGroup));
   serviceTrack(c);
+  captureTrack(c.b, captures, (node) => c.lane(node));
 
-  const lanes: TimelineLane[] = model.nodes.map((node) => ({
+  const lanes: TimelineLane[] = nodes.map((node) => ({
     node,
-    coverage: (model.coverage.find((x) => x.node === node)?.spans ?? []).map((s) => [s.start, s.end] as [number, number]),
+    coverage: [
+      ...(model.coverage.find((x) => x.node === node)?.spans ?? []).map((s) => [s.start, s.end] as [number, number]),
+      ...captures.filter((x) => x.node.toLowerCase() === node.toLowerCase()).flatMap((x) => captureSpan(x)),
+    ],
   }));
   return c.b.build(lanes);
+}
+
+/** A capture's first and last row on the UTC axis (its coverage on its node's lane). */
+function captureSpan(c: CaptureTrackInput): Array<[number, number]> {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0; i < c.ts.length; i++) {
+    const t = c.ts[i];
+    if (t < lo) lo = t;
+    if (t > hi) hi = t;
+  }
+  return lo <= hi ? [[lo + c.shift, hi + c.shift]] : [];
 }
 
 // ---- membership ----

@@ -5,7 +5,7 @@
 import { Growable } from '../base/growable.ts';
 import type { EventFamily } from '../events/types.ts';
 
-export const TRACKS = ['membership', 'join', 'network', 'groups', 'service'] as const;
+export const TRACKS = ['membership', 'join', 'network', 'groups', 'service', 'captures'] as const;
 export type TrackKind = (typeof TRACKS)[number];
 
 /** How a mark looks (colour and shape come from the painter's table). */
@@ -52,14 +52,27 @@ export const Style = {
   QuorumInfo: 33,
   /** A view no line of the node installs, implied by the oldView of its next install. */
   ViewInferred: 34,
+  /** Capture rows (points), by what they are about (CAPTURE_CLASSES), then a non-success result or level over that. */
+  CapOther: 35,
+  CapFile: 36,
+  CapRegistry: 37,
+  CapProcess: 38,
+  CapNetwork: 39,
+  CapCluster: 40,
+  CapSmbRpc: 41,
+  CapClusterEvent: 42,
+  CapWarn: 43,
+  CapError: 44,
 } as const;
 export type Style = (typeof Style)[keyof typeof Style];
 
 /** Marks whose style is a point (drawn as a tick or a diamond, never as a bar). */
-export const POINT_STYLES: ReadonlySet<number> = new Set([Style.ViewChange, Style.NodeDown, Style.Stage, Style.StageFailed, Style.HeartbeatMissed, Style.RouteAdded, Style.MoveFailover, Style.MoveManual, Style.GroupFailed, Style.Quorum, Style.QuorumGained, Style.QuorumInfo]);
+export const POINT_STYLES: ReadonlySet<number> = new Set([Style.CapOther, Style.CapFile, Style.CapRegistry, Style.CapProcess, Style.CapNetwork, Style.CapCluster, Style.CapSmbRpc, Style.CapClusterEvent, Style.CapWarn, Style.CapError, Style.ViewChange, Style.NodeDown, Style.Stage, Style.StageFailed, Style.HeartbeatMissed, Style.RouteAdded, Style.MoveFailover, Style.MoveManual, Style.GroupFailed, Style.Quorum, Style.QuorumGained, Style.QuorumInfo]);
 
 /** Event families, in the order of the `family` column's values. */
 export const MARK_FAMILIES: readonly EventFamily[] = ['membership', 'join', 'network', 'resource', 'group', 'quorum', 'service'];
+/** The `family` value of a capture row's mark (no event family: the family filter leaves it out). */
+export const CAPTURE_FAMILY = MARK_FAMILIES.length;
 
 export interface TimelineRow {
   lane: number;
@@ -164,17 +177,27 @@ export class MarksBuilder {
    * (the row's label and the lane's node are matched anyway).
    */
   add(row: number, style: Style, t0: number, t1: number, label: string, ref: { fileId: number; line: number } | null, row2 = -1, family: EventFamily = 'service', names = ''): void {
+    this.addRaw(row, style, t0, t1, label ? this.str(label) : 0, ref ? ref.fileId : -1, ref ? ref.line : -1, Math.max(0, MARK_FAMILIES.indexOf(family)), names ? this.str(names.toLowerCase()) : 0, row2);
+  }
+
+  /** A label's id (interned), for adding many marks that share it. */
+  labelId(s: string): number {
+    return s ? this.str(s) : 0;
+  }
+
+  /** One mark with its label and names already interned (a capture's millions of rows). */
+  addRaw(row: number, style: Style, t0: number, t1: number, label: number, fileId: number, line: number, family: number, names: number, row2 = -1): void {
     if (!(t0 === t0) || !(t1 === t1)) return;
     this.t0.push(t0);
     this.t1.push(Math.max(t0, t1));
     this.row.push(row);
     this.row2.push(row2);
     this.style.push(style);
-    this.label.push(label ? this.str(label) : 0);
-    this.family.push(Math.max(0, MARK_FAMILIES.indexOf(family)));
-    this.names.push(names ? this.str(names.toLowerCase()) : 0);
-    this.fileId.push(ref ? ref.fileId : -1);
-    this.line.push(ref ? ref.line : -1);
+    this.label.push(label);
+    this.family.push(family);
+    this.names.push(names);
+    this.fileId.push(fileId);
+    this.line.push(line);
     if (t0 < this.tMin) this.tMin = t0;
     if (t1 > this.tMax) this.tMax = t1;
   }

@@ -77,7 +77,7 @@ describe('timeline layout of the demo incident', () => {
 
   it('gives every mark a family that fits its track, and names outside the service track', () => {
     const fits: Record<TimelineRow['track'], string[]> = {
-      membership: ['membership', 'quorum'], join: ['join'], network: ['network'], groups: ['group', 'resource'], service: ['service'],
+      membership: ['membership', 'quorum'], join: ['join'], network: ['network'], groups: ['group', 'resource'], service: ['service'], captures: [],
     };
     for (const x of marks) {
       expect(fits[x.row.track], `${x.row.track}: ${x.label}`).toContain(x.family);

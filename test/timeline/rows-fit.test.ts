@@ -44,7 +44,8 @@ describe('fitting the lanes to the height', () => {
     const three = layoutRows(m, { ...UI, fitHeight: 3 * laneH(8) });
     expect(three.fitted).toEqual(['service', 'join', 'network']);
     expect(three.height).toBeLessThanOrEqual(3 * laneH(8));
-    expect(FIT_ORDER.slice(0, 3)).toEqual(three.fitted);
+    // (no captures in these lanes: their kind is not used)
+    expect(FIT_ORDER.filter((k) => k !== 'captures').slice(0, 3)).toEqual(three.fitted);
   });
 
   it('gives the smallest layout when nothing makes it fit, and never folds a one-row track', () => {

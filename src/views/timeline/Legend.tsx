@@ -42,6 +42,17 @@ const LEGEND: Array<{ group: string; items: Swatch[] }> = [
     { label: 'node down', color: STYLE_COLORS[Style.NodeDown], shape: 'point' },
     { label: 'views disagree', color: STYLE_COLORS[Style.Disagree], shape: 'band' },
   ] },
+  { group: 'captures', items: [
+    { label: 'file', color: STYLE_COLORS[Style.CapFile], shape: 'point' },
+    { label: 'registry', color: STYLE_COLORS[Style.CapRegistry], shape: 'point' },
+    { label: 'process', color: STYLE_COLORS[Style.CapProcess], shape: 'point' },
+    { label: 'network', color: STYLE_COLORS[Style.CapNetwork], shape: 'point' },
+    { label: 'cluster 3343', color: STYLE_COLORS[Style.CapCluster], shape: 'point' },
+    { label: 'SMB/RPC', color: STYLE_COLORS[Style.CapSmbRpc], shape: 'point' },
+    { label: 'cluster event', color: STYLE_COLORS[Style.CapClusterEvent], shape: 'point' },
+    { label: 'not SUCCESS / warning', color: STYLE_COLORS[Style.CapWarn], shape: 'point' },
+    { label: 'error', color: STYLE_COLORS[Style.CapError], shape: 'point' },
+  ] },
   { group: 'density', items: [
     { label: 'info', color: DENSITY_COLORS[0], shape: 'bar' },
     { label: 'warning', color: DENSITY_COLORS[1], shape: 'bar' },

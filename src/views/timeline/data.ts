@@ -42,7 +42,8 @@ export function useMask(m: TimelineMarks | null, f: EventFilter): Uint8Array | n
   const needle = f.name.trim().toLowerCase();
   return useMemo(() => {
     if (!m || (!families && !needle)) return null;
-    const famOk = MARK_FAMILIES.map((x) => !families || families.split(',').includes(x));
+    // A capture row's mark (CAPTURE_FAMILY, after the families) is no event: a family filter leaves it out.
+    const famOk = [...MARK_FAMILIES.map((x) => !families || families.split(',').includes(x)), !families];
     // Names are matched once per distinct string, rows once per row, then looked up per mark.
     const nameOk = new Map<number, boolean>();
     const rowOk = m.rows.map((r) => !needle || `${r.label}\n${m.lanes[r.lane]?.node ?? ''}`.toLowerCase().includes(needle));

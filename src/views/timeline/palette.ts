@@ -13,6 +13,9 @@ export const STYLE_COLORS: Record<number, string> = {
   [Style.Quorum]: '#ff4d6d', [Style.StageSpan]: '#3f7d5a', [Style.JoinLink]: '#9ad95f',
   [Style.ResOnline]: '#2d6a4f', [Style.ResPending]: '#c9a227', [Style.ResOffline]: '#4b5563', [Style.ResFailed]: '#d9363e', [Style.ResOther]: '#6b5b95',
   [Style.ViewInferred]: '#26364a', [Style.DeathTimer]: '#7a3b2e', [Style.WitnessDelay]: '#5c4f24', [Style.QuorumGained]: '#5fd38d', [Style.QuorumInfo]: '#b39ddb',
+  // Capture rows: calm colours by class, so that warnings and errors stand out over them.
+  [Style.CapOther]: '#5a6270', [Style.CapFile]: '#4f6d8f', [Style.CapRegistry]: '#6a5d8f', [Style.CapProcess]: '#3f8f7a', [Style.CapNetwork]: '#4f7f9f',
+  [Style.CapCluster]: '#4fc3f7', [Style.CapSmbRpc]: '#9575cd', [Style.CapClusterEvent]: '#f06292', [Style.CapWarn]: '#c9a227', [Style.CapError]: '#e5534b',
 };
 export const STYLE_NAMES: Record<number, string> = Object.fromEntries(Object.entries(Style).map(([k, v]) => [v, k]));
 

@@ -15,7 +15,7 @@ export const ROW_H = 14;
 export const DENSITY_H = 16;
 
 /** The order in which fitting collapses tracks: the ones whose rows say least on their own first. */
-export const FIT_ORDER: readonly TrackKind[] = ['service', 'join', 'network', 'groups', 'membership'];
+export const FIT_ORDER: readonly TrackKind[] = ['service', 'join', 'captures', 'network', 'groups', 'membership'];
 
 export interface LayoutOptions {
   laneOrder: readonly string[];

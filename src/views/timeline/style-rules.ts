@@ -11,6 +11,8 @@ export const STYLE_PRIORITY: Readonly<Uint8Array> = PRIORITY;
 for (const [s, p] of [
   [Style.RouteDown, 9], [Style.NodeDown, 9], [Style.StageFailed, 9], [Style.GroupFailed, 9], [Style.ResFailed, 9], [Style.Quorum, 9], [Style.SessionCrash, 9], [Style.JoinFailed, 8],
   [Style.HeartbeatMissed, 7], [Style.QuorumGained, 7], [Style.DeathTimer, 6], [Style.RouteDegraded, 6], [Style.ResPending, 6], [Style.Disagree, 6], [Style.ViewChange, 5], [Style.Stage, 5], [Style.WitnessDelay, 5], [Style.QuorumInfo, 4], [Style.RouteAdded, 4],
+  [Style.CapError, 8], [Style.CapWarn, 6], [Style.CapClusterEvent, 7], [Style.CapCluster, 3], [Style.CapSmbRpc, 2], [Style.CapProcess, 2], [Style.CapNetwork, 1],
+  [Style.CapFile, 1], [Style.CapRegistry, 1],
 ] as const) PRIORITY[s] = p;
 
 /**
