@@ -25,7 +25,9 @@ const USAGE = `usage: clusterlens generate --out DIR [options]
   --utc-offset -420         the nodes' time zone (local minus UTC, minutes) without writing local time
   --start 2024-08-08T06:50:00Z  first service start (UTC)
   --localized               German object names with non-ASCII letters (default with windows-1252)
-  --name-pattern P          file name pattern, {node} = node name (default {node}_cluster.log)`;
+  --name-pattern P          file name pattern, {node} = node name (default {node}_cluster.log)
+  --captures                also write each node's captures: <node>_procmon.csv, <node>_wireshark.csv,
+                            <node>_netmon.txt and <node>_System.csv, in the node's local time`;
 
 class UsageError extends Error {}
 
@@ -33,7 +35,7 @@ const VALUE_OPTIONS = new Set([
   'out', 'preset', 'seed', 'nodes', 'names', 'isolated', 'dialect', 'encoding', 'eol', 'size', 'clock-offsets',
   'local-time', 'utc-offset', 'start', 'name-pattern',
 ]);
-const FLAG_OPTIONS = new Set(['pasted', 'bom', 'no-bom', 'localized', 'help']);
+const FLAG_OPTIONS = new Set(['pasted', 'bom', 'no-bom', 'localized', 'help', 'captures']);
 
 function parse(argv: string[]): { values: Map<string, string>; flags: Set<string> } {
   const values = new Map<string, string>();
@@ -126,7 +128,7 @@ export function optionsFromArgs(values: Map<string, string>, flags: Set<string>)
   }
   if (flags.has('localized') || file.encoding === 'windows-1252') scenario.localizedNames = true;
   const namePattern = values.get('name-pattern') ?? base.namePattern;
-  return { scenario, file, perNode, ...(namePattern ? { namePattern } : {}) };
+  return { scenario, file, perNode, ...(namePattern ? { namePattern } : {}), ...(flags.has('captures') ? { captures: true } : {}) };
 }
 
 function describe(f: ManifestFile): string {

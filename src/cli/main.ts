@@ -14,6 +14,7 @@ import { buildView } from '../store/filter.ts';
 import { mergeRuns, type MergeRun } from '../store/merge.ts';
 import { searchFile, validateQuery } from '../store/search.ts';
 import { alignAll, parseDate } from '../sources/align.ts';
+import { logAnchors } from '../events/capture-anchors.ts';
 import { captureRows, captureSummary, isoUtcFine } from './capture-output.ts';
 import { eventRecord, eventsOf, familyCounts, type CliEvents } from './events.ts';
 import { indexPath } from './read-file.ts';
@@ -131,7 +132,7 @@ function loadAll(a: Args): IndexedFile[] {
  */
 function settle(a: Args, files: IndexedFile[]): CliEvents {
   const ev = eventsOf(files);
-  alignAll(files.map((f, i) => ({ facts: f.facts, user: optionsFor(a, i).alignment })));
+  alignAll(files.map((f, i) => ({ facts: f.facts, user: optionsFor(a, i).alignment })), logAnchors(ev.events));
   return ev;
 }
 

@@ -10,7 +10,8 @@ import { toLocalShift, toUtcShift } from '../ingest/timebase.ts';
 import { correlate } from '../events/correlate/index.ts';
 import { layoutTimeline } from '../timeline/layout.ts';
 import type { CaptureTrackInput } from '../timeline/capture-track.ts';
-import type { FileFacts } from '../ingest/types.ts';
+import type { FileFacts, LogAnchor } from '../ingest/types.ts';
+import { logAnchors } from '../events/capture-anchors.ts';
 import { copyMarks, type TimelineMarks } from '../timeline/marks.ts';
 import { materializeFile, type EventFile } from '../events/materialize.ts';
 import { buildNames, type NameDictionary } from '../events/names.ts';
@@ -31,6 +32,7 @@ export interface CaptureInput {
 
 export class EventStore {
   private capturesIn: readonly CaptureInput[] = [];
+  private anchors: LogAnchor[] | null = null;
   private readonly files = new Map<FileId, FileEvents>();
   private all: ClusterEvent[] = [];
   private names: NameDictionary | null = null;
@@ -108,11 +110,18 @@ export class EventStore {
     all.sort((a, b) => (a.t === b.t || (a.t !== a.t && b.t !== b.t) ? a.ref.fileId - b.ref.fileId || a.ref.line - b.ref.line : a.t !== a.t ? -1 : b.t !== b.t ? 1 : a.t - b.t));
     this.all = all;
     this.atLine = null;
+    this.anchors = null;
     // Stage 2 and the timeline's marks are built when the timeline asks (it may be closed).
     this.marks = null;
     this.marksFrom = files;
     this.timelineVersion++;
     this.applyView(view);
+  }
+
+  /** The log lines captures can be paired with (events/capture-anchors.ts), from the last rebuild. */
+  logAnchors(): LogAnchor[] {
+    this.anchors ??= logAnchors(this.all);
+    return this.anchors;
   }
 
   /** The timeline's marks as fresh columns (they are transferred to the main thread). */

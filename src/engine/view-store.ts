@@ -472,6 +472,8 @@ export class ViewStore {
         ts: f.ts.data.subarray(0, f.ts.length), flags: f.flags.data.subarray(0, f.flags.length), level: f.level.data.subarray(0, f.level.length), comp: f.comp.data.subarray(0, f.comp.length),
       })),
     );
+    // The logs' lines are placed now: the captures' anchors can be paired with them.
+    this.alignCaptures();
   }
 
   /**
@@ -513,7 +515,7 @@ export class ViewStore {
     let moved = false;
     for (const f of this.files.values()) {
       if (!f.facts.capture || f.facts.status !== 'done') continue;
-      const p = proposeAlignment(f.facts, logs);
+      const p = proposeAlignment(f.facts, logs, this.events.logAnchors());
       const before = JSON.stringify(f.alignment);
       if (JSON.stringify(p) === before) continue;
       f.alignment = p;

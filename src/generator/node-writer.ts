@@ -10,6 +10,7 @@ import { summarizeScenario, type ScenarioSummary } from './summary.ts';
 import { defaultStartFor, type NodeFileOptions, type WriteOptions } from './presets.ts';
 import type { GenDialect } from './model.ts';
 import { yearMonth } from './clock.ts';
+import { captureTruth, renderCaptures, type CaptureTruth, type GeneratedCaptureKind } from './captures.ts';
 
 export interface ManifestFile {
   /** File name relative to the manifest. */
@@ -28,10 +29,21 @@ export interface ManifestFile {
   month?: string;
 }
 
+export interface ManifestCapture {
+  name: string;
+  node: string;
+  kind: GeneratedCaptureKind;
+  rows: number;
+  bytes: number;
+  /** What its alignment must come out as (the node's offset and clock, the rows' latency to their log lines). */
+  truth: CaptureTruth;
+}
+
 export interface Manifest {
   generator: { name: 'clusterlens-generator'; version: 1 };
   scenario: ScenarioSummary;
   files: ManifestFile[];
+  captures?: ManifestCapture[];
 }
 
 export function fileOptionsFor(opts: WriteOptions, index: number): NodeFileOptions {
@@ -74,7 +86,17 @@ export async function writeScenario(
     files.push(entry);
     onFile?.(entry);
   }
-  const manifest: Manifest = { generator: { name: 'clusterlens-generator', version: 1 }, scenario: summarizeScenario(scenario), files };
+  const captures: ManifestCapture[] = [];
+  if (opts.captures) {
+    for (let i = 0; i < scenario.nodes.length; i++) {
+      for (const c of renderCaptures(scenario, i)) {
+        const bytes = Buffer.from(c.text, 'utf8');
+        await writeFile(join(outDir, c.name), bytes);
+        captures.push({ name: c.name, node: scenario.nodes[i].name, kind: c.kind, rows: c.rows, bytes: bytes.length, truth: captureTruth(scenario, i) });
+      }
+    }
+  }
+  const manifest: Manifest = { generator: { name: 'clusterlens-generator', version: 1 }, scenario: summarizeScenario(scenario), files, ...(opts.captures ? { captures } : {}) };
   await writeFile(join(outDir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
   return manifest;
 }

@@ -152,7 +152,7 @@ export class NoiseSource {
     while (at > 0 && this.pending[at - 1].t > t) at--;
     this.pending.splice(at, 0, {
       t: Math.floor(t), pid, tid, level: tpl.level, noLevelWord: tpl.noLevelWord ?? false,
-      message: renderTemplate(id, values), component: tpl.component, channel: this.channel,
+      message: renderTemplate(id, values), component: tpl.component, channel: this.channel, template: id, values,
     });
   }
 

@@ -21,6 +21,8 @@ export interface WriteOptions {
   perNode?: Array<Partial<NodeFileOptions> | undefined>;
   /** File name; `{node}` is replaced by the node name. Default `{node}_cluster.log` (Get-ClusterLog -Destination). */
   namePattern?: string;
+  /** Also write each node's captures (Procmon CSV, Wireshark CSV, Netmon TSV, System event log CSV): generator/captures.ts. */
+  captures?: boolean;
 }
 
 /** A start date that fits the era, so that dialect detection by year (A.9) works. */

@@ -25,6 +25,9 @@ export interface LogRecord {
   channel: RecordChannel;
   /** Component tags of the block lines (parallel to `block`). */
   blockComponents?: Array<string | null>;
+  /** The template it was written from and its values (what the capture writers pair rows with). */
+  template: string;
+  values: Values;
   /** Further physical lines of a multi-line ETW entry, each printed with the same prefix (A.5.3). */
   block?: string[];
   /** Continuation lines printed without prefix (event-channel texts, A.6.3). */
@@ -96,7 +99,7 @@ export class StoryWriter {
     if (!tpl.dialects.includes(this.dialect)) return;
     const rec: LogRecord = {
       t: Math.floor(t), pid, tid, level: opts.level ?? tpl.level, noLevelWord: tpl.noLevelWord ?? false,
-      message: renderTemplate(id, values), component: tpl.component, channel,
+      message: renderTemplate(id, values), component: tpl.component, channel, template: id, values,
     };
     const supported = (list: Array<[string, Values?]>): Array<[string, Values?]> =>
       list.filter(([bid]) => templateById(bid).dialects.includes(this.dialect));

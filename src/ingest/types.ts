@@ -34,6 +34,31 @@ export interface TimeBase {
 /** How a capture writes its times (the CLI's `timeFormat`). */
 export type CaptureTimeFormat = 'time-of-day' | 'relative' | 'date-time' | 'utc' | 'epoch' | 'mangled';
 
+/** A capture row an alignment can pair with a log line. */
+export interface CaptureAnchor {
+  kind: 'pid' | 'port';
+  key: number;
+  /** Its line in the capture. */
+  line: number;
+  /** Its time as written (ms; without a date where the capture writes none). */
+  written: number;
+  /** What the row is, for the card: `clussvc.exe Process Start (PID 3352)`. */
+  what: string;
+}
+
+/** A log line a capture row can be paired with: a cluster process's start, a connection's ephemeral port. */
+export interface LogAnchor {
+  /** The log's node (nodeLabel). */
+  node: string;
+  kind: 'pid' | 'port';
+  key: number;
+  /** UTC ms (the log's time base applied). */
+  t: number;
+  fileId: number;
+  line: number;
+  what: string;
+}
+
 /** The facts only a capture export has (null for a cluster.log). */
 export interface CaptureFacts {
   /** Which export it is, as sniffed ('Process Monitor CSV'), and how sure formats.md is of that format. */
@@ -61,6 +86,12 @@ export interface CaptureFacts {
   dated: boolean;
   /** Times of day that went back past midnight (the rows moved to the next day). */
   midnights: number;
+  /**
+   * Rows that name what a cluster.log line also names (formats.md C.4.3): a cluster process's
+   * PID (its start), an ephemeral port of a connection to or from 3343 (its first row). The
+   * alignment pairs them with the node's log lines. At most 200, first rows first.
+   */
+  anchors: CaptureAnchor[];
   /** How the alignment was chosen: each reason a sentence for the card; confidence 0..1. */
   alignment: { confidence: number; reasons: string[] } | null;
 }

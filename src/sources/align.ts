@@ -5,7 +5,7 @@
 // The user's numbers win over every part. Pure.
 
 import { MS_PER_DAY, MS_PER_MIN, formatOffset, isoUtc } from '../base/civil.ts';
-import type { CaptureAlignment, CaptureTimeFormat, FileFacts, TimeBase } from '../ingest/types.ts';
+import type { CaptureAlignment, CaptureTimeFormat, FileFacts, LogAnchor, TimeBase } from '../ingest/types.ts';
 
 export interface AlignmentProposal {
   /** ms since 1970 of the midnight added to undated times (0 when the rows carry their date). */
@@ -40,7 +40,7 @@ function localSpan(log: LogSpan['facts']): [number, number] | null {
 const day = (ms: number) => Math.floor(ms / MS_PER_DAY) * MS_PER_DAY;
 const dateText = (ms: number) => isoUtc(ms).slice(0, 10);
 
-export function proposeAlignment(capture: Pick<FileFacts, 'node' | 'name' | 'firstWritten' | 'lastWritten' | 'capture'>, logs: readonly LogSpan[]): AlignmentProposal {
+export function proposeAlignment(capture: Pick<FileFacts, 'node' | 'name' | 'firstWritten' | 'lastWritten' | 'capture'>, logs: readonly LogSpan[], logAnchors: readonly LogAnchor[] = []): AlignmentProposal {
   const reasons: string[] = [];
   const cap = capture.capture!;
   const own = logs.filter((l) => l.facts.kind === 'cluster-log' && l.facts.status === 'done' && sameNode(l.facts.node, capture.node));
@@ -85,11 +85,69 @@ export function proposeAlignment(capture: Pick<FileFacts, 'node' | 'name' | 'fir
     reasons.push('its rows carry their date');
     confidence += 0.2;
   }
+  // Anchors: rows and log lines that name the same process or connection measure the offset.
+  let fineMs = 0;
+  const measured = measureAnchors(capture, logAnchors, cap.dated ? 0 : dateMs);
+  if (measured) {
+    if (offset !== null && offset !== measured.offsetMinutes) reasons.push(`its anchors say UTC${formatOffset(measured.offsetMinutes)}, not the log's UTC${formatOffset(offset)}: the anchors are taken`);
+    offset = measured.offsetMinutes;
+    if (!cap.dated && measured.dayShift) dateMs += measured.dayShift * MS_PER_DAY;
+    fineMs = measured.fineMs;
+    reasons.push(measured.reason);
+    confidence = Math.max(confidence, measured.pairs >= 2 && measured.spreadMs < 1000 ? 0.95 : 0.8);
+  }
   if (cap.hourLost) {
     reasons.push('its times lost their hour: the fine offset must give it');
     confidence = Math.min(confidence, 0.2);
   }
-  return { dateMs, utcOffsetMinutes: offset, fineMs: 0, confidence: Math.min(1, Math.round(confidence * 100) / 100), reasons };
+  return { dateMs, utcOffsetMinutes: offset, fineMs, confidence: Math.min(1, Math.round(confidence * 100) / 100), reasons };
+}
+
+/** Offsets are whole quarter hours (every time zone's offset is). */
+const QUARTER_HOUR = 15 * MS_PER_MIN;
+
+interface Measured {
+  offsetMinutes: number;
+  fineMs: number;
+  /** Days the date proposal was off by (an undated capture). */
+  dayShift: number;
+  pairs: number;
+  spreadMs: number;
+  reason: string;
+}
+
+/**
+ * Pairs the capture's anchor rows with its node's log lines of the same PID or port: each pair
+ * gives how far the capture's clock reads ahead of UTC. Their median, rounded to a quarter hour,
+ * is the UTC offset; what is left is the fine offset (the rows' lead on their lines, and clock
+ * error). A median is not moved by one wrong pair.
+ */
+function measureAnchors(capture: Pick<FileFacts, 'node' | 'capture'>, logAnchors: readonly LogAnchor[], dateMs: number): Measured | null {
+  if (!capture.node) return null;
+  const mine = logAnchors.filter((a) => sameNode(a.node, capture.node));
+  const pairs: Array<{ d: number; what: string; log: LogAnchor }> = [];
+  for (const a of capture.capture!.anchors) {
+    const l = mine.find((x) => x.kind === a.kind && x.key === a.key);
+    if (l) pairs.push({ d: a.written + dateMs - l.t, what: a.what, log: l });
+  }
+  if (pairs.length === 0) return null;
+  // Whole days apart: the date proposal missed (a capture's rows around midnight).
+  const days = pairs.map((p) => Math.round(p.d / MS_PER_DAY));
+  const dayShift = -median(days);
+  const ds = pairs.map((p) => p.d + dayShift * MS_PER_DAY).sort((a, b) => a - b);
+  const mid = median(ds);
+  const offsetMs = Math.round(mid / QUARTER_HOUR) * QUARTER_HOUR;
+  const fineMs = Math.round((offsetMs - mid) * 1000) / 1000;
+  const spreadMs = ds[ds.length - 1] - ds[0];
+  const shown = pairs.slice(0, 2).map((p) => `${p.what} ↔ line ${p.log.line + 1} (${p.log.what})`).join(', ');
+  const reason = `${pairs.length} anchor${pairs.length === 1 ? '' : 's'} (${shown}${pairs.length > 2 ? ', …' : ''}): UTC${formatOffset(offsetMs / MS_PER_MIN)}, fine offset ${fineMs >= 0 ? '+' : ''}${fineMs} ms${pairs.length > 1 ? `, spread ${Math.round(spreadMs)} ms` : ''}`;
+  return { offsetMinutes: offsetMs / MS_PER_MIN, fineMs, dayShift, pairs: pairs.length, spreadMs, reason };
+}
+
+function median(v: readonly number[]): number {
+  const s = [...v].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
 /**
@@ -131,12 +189,12 @@ export function applyAlignment(facts: FileFacts, p: AlignmentProposal | null, us
 }
 
 /** Proposes and applies every capture's alignment over the logs among `files` (after the logs' own time bases are settled). */
-export function alignAll(files: ReadonlyArray<{ facts: FileFacts; user?: CaptureAlignment }>): Map<FileFacts, AlignmentProposal> {
+export function alignAll(files: ReadonlyArray<{ facts: FileFacts; user?: CaptureAlignment }>, anchors: readonly LogAnchor[] = []): Map<FileFacts, AlignmentProposal> {
   const logs = files.filter((f) => !f.facts.capture).map((f) => ({ facts: f.facts }));
   const out = new Map<FileFacts, AlignmentProposal>();
   for (const f of files) {
     if (!f.facts.capture || f.facts.status !== 'done') continue;
-    const p = proposeAlignment(f.facts, logs);
+    const p = proposeAlignment(f.facts, logs, anchors);
     out.set(f.facts, p);
     applyAlignment(f.facts, p, f.user);
   }

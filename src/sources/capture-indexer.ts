@@ -28,6 +28,10 @@ import { SNIFF_BYTES, sniffCapture } from '../captures/sniff.ts';
 import { DAY_MS, DayRoller, formatTimeOfDay, type TimeOfDay } from '../captures/time-of-day.ts';
 
 const HOUR_MS = 3_600_000;
+/** A TCP handshake's SYN: Wireshark's `[SYN]` / `[SYN, ACK]`, Netmon's flags with S (`CE....S.`). */
+const SYN = /\[SYN(?:, ACK)?\]|Flags=[A-Z.]{6}S/;
+/** Anchor rows kept per capture (the first of each PID and port). */
+const MAX_ANCHORS = 200;
 /** Malformed rows listed on the card (all are counted). */
 const MALFORMED_LISTED = 100;
 /** Between fields of a rendered row. */
@@ -170,7 +174,7 @@ export class CaptureIndexer {
     this.facts.timeBase = { base: 'local', utcOffsetMinutes: null, source: 'capture-node', skewMs: 0, dateMs: 0 };
     this.cap = {
       format: '', status: 'inferred', delimiter: ',', columns: [], records: 0, imported: 0, malformed: 0, malformedRows: [],
-      timeFormat: 'time-of-day', firstCell: null, lastCell: null, firstTimeOfDay: null, lastTimeOfDay: null, hourLost: false, dated: false, midnights: 0, alignment: null,
+      timeFormat: 'time-of-day', firstCell: null, lastCell: null, anchors: [], firstTimeOfDay: null, lastTimeOfDay: null, hourLost: false, dated: false, midnights: 0, alignment: null,
     };
     this.facts.capture = this.cap;
     this.comps = new ComponentInterner(this.facts.components, this.facts.componentCounts);
@@ -383,6 +387,7 @@ export class CaptureIndexer {
     const level = LEVEL_OF[grade];
     const comp = this.comps.add(provider);
     const g = this.groupOf(cells, provider, pid, lead);
+    this.noteAnchor(cells, provider, pid, g, ts);
     this.nextGroup = this.groupId(g.group);
     this.nextCls = CLASS_ID.get(g.cls)!;
     const thread = pid < 0 && !(tid >= 0) ? 0 : this.threads.intern(pid, tid === tid ? tid : -1);
@@ -427,13 +432,51 @@ export class CaptureIndexer {
       case 'netmon': {
         const [a, b] = r.flow ? [cells[r.flow[0]].trim(), cells[r.flow[1]].trim()] : ['', ''];
         const group = a && b ? (a <= b ? `${a} ↔ ${b}` : `${b} ↔ ${a}`) : a || b || '(no address)';
-        const info = r.text.length ? cells[r.text[r.text.length - 1]] ?? '' : '';
+        // The packet's summary (Info, Description): the column its grading reads.
+        const info = r.grade >= 0 ? cells[r.grade] ?? '' : '';
         const ports = packetPorts(info);
         const cls: CaptureClass = ports && (ports[0] === CLUSTER_PORT || ports[1] === CLUSTER_PORT) ? 'cluster' : SMB_RPC_PROTOCOLS.test(component) ? 'smb-rpc' : 'network';
         return { group, cls };
       }
       default:
         return { group: component || '(no provider)', cls: lead.includes(':') && /^\d+ /.test(lead) ? 'cluster-event' : 'other' };
+    }
+  }
+
+  private readonly anchorKeys = new Set<string>();
+
+  /** A row that names a cluster process's PID or a cluster connection's ephemeral port (CaptureFacts.anchors). */
+  private noteAnchor(cells: readonly string[], component: string, pid: number, g: RowGroup, ts: number): void {
+    if (this.cap.anchors.length >= MAX_ANCHORS) return;
+    const line = this.cols.n;
+    const add = (kind: 'pid' | 'port', key: number, what: string) => {
+      const k = `${kind}${key}`;
+      if (this.anchorKeys.has(k)) return;
+      this.anchorKeys.add(k);
+      this.cap.anchors.push({ kind, key, line, written: ts, what });
+    };
+    const r = this.roles!;
+    if (this.facts.kind === 'procmon') {
+      const proc = r.process >= 0 ? cells[r.process].trim() : '';
+      if (component === 'Process Start' && CLUSTER_PROCS.has(proc.toLowerCase()) && pid >= 0) add('pid', pid, `${proc} Process Start (PID ${pid})`);
+      // A connection's opening row: its time is the route line's (a later Send or Disconnect is not).
+      if (g.cls === 'network' && /^TCP (?:Connect|Accept|Reconnect)$/.test(component)) {
+        const text = r.text.map((k) => cells[k] ?? '').join(' ');
+        const ports = /:(\d{1,5})\s*->\s*\S*:(\d{1,5})/.exec(text);
+        if (ports) {
+          const [a, b] = [Number(ports[1]), Number(ports[2])];
+          if (a === CLUSTER_PORT && b !== CLUSTER_PORT) add('port', b, `${proc} ${component} (port ${b})`);
+          else if (b === CLUSTER_PORT && a !== CLUSTER_PORT) add('port', a, `${proc} ${component} (port ${a})`);
+        }
+      }
+    } else if (g.cls === 'cluster') {
+      const info = r.grade >= 0 ? cells[r.grade] ?? '' : '';
+      const ports = packetPorts(info);
+      // Only the handshake's SYN (or SYN-ACK) opens the connection the log's route line names.
+      if (ports && SYN.test(info)) {
+        const e = ports[0] === CLUSTER_PORT ? ports[1] : ports[0];
+        if (e !== CLUSTER_PORT) add('port', e, `${component} ${ports[0]} → ${ports[1]} (port ${e})`);
+      }
     }
   }
 

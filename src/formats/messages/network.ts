@@ -75,6 +75,22 @@ export const NETWORK: Recognizer[] = [
     meaning: 'The security validator set up a TCP route to a peer (the local ephemeral port matches the SYN in a network trace).',
   },
   {
+    id: 'network.tcp-accept', family: 'network', kind: 'tcp-connection', comp: 'ACCEPT', anchor: 'Accepted inbound connection from remote endpoint',
+    re: /\[ACCEPT\] (?<local>\S+): Accepted inbound connection from remote endpoint (?<remote>\S+?)\.?\s*$/,
+    fixed: { direction: 'accepted' }, verified: 'V', ref: 'B.3.1 (S1, R1)',
+    example: '[ACCEPT] 0.0.0.0:~3343~: Accepted inbound connection from remote endpoint XX.X.1.X13:~49183~.',
+    expect: { local: '0.0.0.0:~3343~', remote: 'XX.X.1.X13:~49183~', direction: 'accepted' },
+    meaning: "The cluster service accepted a TCP connection on 3343 (the peer's ephemeral port is the one of its [SV] route line and of the SYN in a trace).",
+  },
+  {
+    id: 'network.tcp-connect', family: 'network', kind: 'tcp-connection', comp: 'CONNECT', anchor: 'Established connection to remote endpoint',
+    re: /\[CONNECT\] (?<local>\S+): Established connection to remote endpoint (?<remote>\S+?)\.?\s*$/,
+    fixed: { direction: 'established' }, verified: 'V', ref: 'B.3.1 (S1)',
+    example: '[CONNECT] 10.10.10.24:~3343~: Established connection to remote endpoint 10.10.10.24:~3343~.',
+    expect: { local: '10.10.10.24:~3343~', remote: '10.10.10.24:~3343~', direction: 'established' },
+    meaning: 'The cluster service connected to a peer on 3343 (the joiner half of what the peer logs as [ACCEPT]).',
+  },
+  {
     id: 'network.sv-route-exists', family: 'network', kind: 'route-alternate', comp: 'SV', anchor: 'Forwarding to alternate path',
     re: /\[SV\] Route local \((?<local>[^)]+)\) to remote (?:(?<peerName>\S+) )?\((?<remote>[^)]+)\) exists\. Forwarding to alternate path/,
     subject: 'peerName', verified: 'V', ref: 'B.3.1 (S1)',
