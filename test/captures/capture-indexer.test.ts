@@ -4,6 +4,7 @@
 // engine shows its rows, interleaved with a node's log, with their 7-digit times.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { CaptureIndexer } from '../../src/sources/capture-indexer.ts';
 import { decodeLine } from '../../src/ingest/text.ts';
@@ -68,6 +69,23 @@ describe.skipIf(!have)('the real Procmon exports, indexed as sources', () => {
     expect(cap.firstTimeOfDay).toMatch(/^\d\d:\d\d:\d\d\.\d{7}$/);
   });
 
+  it.each(SOURCES.map(([f]) => f))('%s: spot rows as papaparse reads them (text columns, interned operation, PID)', (file) => {
+    const text = readFileSync(path.join(DIR, file), 'utf8');
+    const objects = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: 'greedy' }).data;
+    const ix = index(new TextEncoder().encode(text), () => 1 << 18, file);
+    const c = ix.segment(0);
+    const th = ix.threadsView();
+    const fields = ['Process Name', 'Operation', 'Path', 'Result', 'Detail'];
+    for (const i of [0, Math.floor(objects.length / 2), objects.length - 1]) {
+      const o = objects[i];
+      const line = i + 1; // after the header line
+      const want = fields.map((k) => o[k] ?? '').filter(Boolean).map((v) => v.replace(/\r\n|\r|\n/g, ' ↵ ')).join('  ');
+      expect(decodeLine(ix.text, ix.offsetsView()[line], ix.lineEnd(line), 'utf-8')).toBe(want);
+      expect(ix.facts.components[c.comp[line]]).toBe(o.Operation ?? '');
+      expect(th.table.pid[th.thread[line]]).toBe(Number(o.PID));
+    }
+  });
+
   it('slices cut anywhere give the same index (quoted line breaks and UTF-8 characters across cuts)', () => {
     // 50 642 non-ASCII characters and 201 bare CRs inside quoted fields.
     const file = 'eric2969__semiar-slui-file-hijack__procmon.CSV';
@@ -96,6 +114,7 @@ describe('a Procmon export as a source (hand-made rows)', () => {
     '"12:00:01.5 AM","rhs.exe","2900","RegOpenKey","HKLM\\Cluster","ACCESS DENIED","Desired Access: Read","45"',
     '"not a time","rhs.exe","2900","RegOpenKey","HKLM\\Cluster","SUCCESS","","45"',
     '"12:00:02 AM","rhs.exe","2900"',
+    '"12:00:03 AM","rhs.exe","twelve","RegOpenKey","HKLM\\Cluster","SUCCESS","","45"',
   ].join('\r\n');
 
   it('rows become lines: time past midnight, PID.TID, operation as component, result as level; broken rows counted and kept', () => {
@@ -106,16 +125,17 @@ describe('a Procmon export as a source (hand-made rows)', () => {
     expect(f.nodeSource).toBe('file-name');
     expect(f.idRadix).toBe(10);
     const cap = f.capture!;
-    expect([cap.records, cap.imported, cap.malformed]).toEqual([5, 3, 2]);
+    expect([cap.records, cap.imported, cap.malformed]).toEqual([6, 3, 3]);
     expect(cap.malformedRows).toEqual([
       { row: 4, why: "Time of Day 'not a time' is not a time" },
       { row: 5, why: '3 fields where the header has 8' },
+      { row: 6, why: "PID 'twelve' is not a number" },
     ]);
     expect(cap.midnights).toBe(1);
     expect([cap.firstTimeOfDay, cap.lastTimeOfDay]).toEqual(['23:59:59.9999999', '00:00:01.5000000']);
     const c = ix.segment(0);
     const buckets = Array.from(c.flags, (x) => x & 7);
-    expect(buckets).toEqual([Bucket.Structural, Bucket.Parsed, Bucket.Parsed, Bucket.Parsed, Bucket.Unparsed, Bucket.Unparsed]);
+    expect(buckets).toEqual([Bucket.Structural, Bucket.Parsed, Bucket.Parsed, Bucket.Parsed, Bucket.Unparsed, Bucket.Unparsed, Bucket.Unparsed]);
     expect(c.ts[2] - c.ts[1]).toBe(1); // 23:59:59.999 -> 00:00:00.000 of the next day: whole ms apart
     expect(Array.from(ix.nsView().slice(1, 4))).toEqual([999_900, 100, 0]);
     expect(f.components[c.comp[3]]).toBe('RegOpenKey');
@@ -136,7 +156,7 @@ describe('a Procmon export as a source (hand-made rows)', () => {
       const snap = await e.done();
       const f = snap.files[0].facts;
       expect(f.kind).toBe('procmon');
-      expect(f.capture!.records).toBe(5);
+      expect(f.capture!.records).toBe(6);
       const rows = await e.ask<{ text: string; nsInMs: number; pid: number; tid: number; idRadix: number; component: string; bucket: string }[]>({ t: 'rows', start: 0, count: 10 });
       const parsed = rows.filter((r) => r.bucket === 'parsed');
       expect(parsed.map((r) => r.component)).toEqual(['TCP Connect', 'Process Start', 'RegOpenKey']);
@@ -144,7 +164,7 @@ describe('a Procmon export as a source (hand-made rows)', () => {
       expect(parsed[0]).toMatchObject({ pid: 3352, tid: 44, idRadix: 10 });
       e.store.handle({ t: 'search', spec: { text: 'HKLM\\Cluster', regex: false, caseSensitive: false } });
       const s = await e.until((x) => x.search.spec?.text === 'HKLM\\Cluster' && !x.search.running);
-      expect(s.search.hits).toBe(2);
+      expect(s.search.hits).toBe(3); // the malformed row keeps its text: it is found too
     } finally {
       e.close();
     }
