@@ -184,7 +184,10 @@ export interface EventsSummary {
 export interface SkippedInput {
   path: string;
   size: number;
-  sameAs: string;
+  /** Already open as this input (same size and bytes)... */
+  sameAs?: string;
+  /** ...or not read, and why (a zip's entry that is no log or capture, a zip that cannot be read). */
+  why?: string;
 }
 
 export interface EngineSnapshot {
@@ -206,7 +209,7 @@ export interface EngineSnapshot {
   loading: boolean;
   /** The demo incident is shown; dropping files replaces it. */
   demo: boolean;
-  /** Inputs of the last add that were not loaded: already loaded (same size and bytes) or twice in it. `seq` grows with each add that skipped some. */
+  /** Inputs of the last add that were not loaded: already loaded (same size and bytes), twice in it, or a zip's entries it does not read. `seq` grows with each add that skipped some. */
   skipped: { seq: number; items: SkippedInput[] };
   events: EventsSummary;
   /**

@@ -10,6 +10,7 @@
 import { sameContent } from './same-content.ts';
 import { toUtcShift } from '../ingest/timebase.ts';
 import { proposeAlignment } from '../sources/align.ts';
+import { isZip, openZip } from '../sources/zip.ts';
 import type { IndexOptions } from '../ingest/types.ts';
 import { buildView, hitRowsOf, type FilterFile, type ViewOrder } from '../store/filter.ts';
 import { mergeRuns, type MergedOrder, type MergeRun } from '../store/merge.ts';
@@ -259,11 +260,32 @@ export class ViewStore {
    * *Open folder…* after *Open files…* must not double every line and event. What was skipped,
    * and as what, goes to the views in the snapshot.
    */
+  /** A zip becomes the entries ClusterLens reads (sources/zip.ts); the others, and a zip it cannot read, are listed with why. */
+  private async expandZips(files: { file: File; path: string }[], skipped: SkippedInput[]): Promise<{ file: File; path: string }[]> {
+    const out: { file: File; path: string }[] = [];
+    for (const input of files) {
+      const head = new Uint8Array(await input.file.slice(0, 4).arrayBuffer().catch(() => new ArrayBuffer(0)));
+      if (!isZip(head)) {
+        out.push(input);
+        continue;
+      }
+      try {
+        const z = await openZip(input.file, input.path);
+        out.push(...z.files);
+        skipped.push(...z.skipped);
+      } catch (e) {
+        skipped.push({ path: input.path, size: input.file.size, why: `the zip could not be read: ${(e as Error).message}` });
+      }
+    }
+    return out;
+  }
+
   private async addChecked(files: { file: File; path: string }[], replace: boolean, demo: boolean): Promise<void> {
     if (replace) for (const id of [...this.files.keys()]) this.remove(id, true);
     this.demo = demo;
     const kept: { file: File; path: string }[] = [];
     const skipped: SkippedInput[] = [];
+    files = await this.expandZips(files, skipped);
     for (const input of files) {
       const pool = [...[...this.files.values()].map((f) => ({ file: f.file, path: f.facts.node ? `${f.path} of ${f.facts.node}` : f.path })), ...kept];
       let same: { path: string } | null = null;

@@ -42,7 +42,13 @@ export function useSkippedNotice(): void {
     if (skipped.seq === seen.current) return;
     seen.current = skipped.seq;
     if (skipped.items.length === 0) return;
-    const list = skipped.items.map((i) => `${i.path} (${fmtBytes(i.size)})${i.sameAs !== i.path ? ` is ${i.sameAs}` : ''}`).join('; ');
-    useUi.getState().set({ notice: `Already open, not loaded again (same size and content): ${list}.` });
+    const same = skipped.items.filter((i) => i.sameAs !== undefined);
+    const parts: string[] = [];
+    if (same.length) parts.push(`Already open, not loaded again (same size and content): ${same.map((i) => `${i.path} (${fmtBytes(i.size)})${i.sameAs !== i.path ? ` is ${i.sameAs}` : ''}`).join('; ')}.`);
+    // Not read (a zip's other entries): grouped by why, a few paths each.
+    const byWhy = new Map<string, string[]>();
+    for (const i of skipped.items) if (i.why) byWhy.set(i.why, [...(byWhy.get(i.why) ?? []), i.path]);
+    for (const [why, paths] of byWhy) parts.push(`Not read, ${why}: ${paths.slice(0, 4).join('; ')}${paths.length > 4 ? ` and ${paths.length - 4} more` : ''}.`);
+    useUi.getState().set({ notice: parts.join(' ') });
   }, [skipped]);
 }
