@@ -264,7 +264,12 @@ export class ViewStore {
   private async expandZips(files: { file: File; path: string }[], skipped: SkippedInput[]): Promise<{ file: File; path: string }[]> {
     const out: { file: File; path: string }[] = [];
     for (const input of files) {
-      const head = new Uint8Array(await input.file.slice(0, 4).arrayBuffer().catch(() => new ArrayBuffer(0)));
+      let head = new Uint8Array(0);
+      try {
+        head = new Uint8Array(await input.file.slice(0, 4).arrayBuffer());
+      } catch {
+        // Unreadable here: its shard says so when it reads it.
+      }
       if (!isZip(head)) {
         out.push(input);
         continue;
