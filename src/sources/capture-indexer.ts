@@ -24,6 +24,7 @@ import { SliceStore } from '../ingest/text.ts';
 import { Bucket, emptyFacts, type CaptureFacts, type FileFacts, type IndexOptions, type LineColumns, type ThreadTable } from '../ingest/types.ts';
 import { parseDatePart, type DateOrder } from '../captures/date-part.ts';
 import { parseTimeCell } from '../captures/time-cell.ts';
+import { EVENT_XML_HEADER, EventXmlSplitter, eventCells } from '../captures/event-xml.ts';
 import { SNIFF_BYTES, sniffCapture } from '../captures/sniff.ts';
 import { DAY_MS, DayRoller, formatTimeOfDay, type TimeOfDay } from '../captures/time-of-day.ts';
 
@@ -248,8 +249,12 @@ export class CaptureIndexer {
       at += p.length;
     }
     const sniffed = sniffCapture(all);
-    if (!sniffed || sniffed.kind === 'eventlog-xml') {
-      this.fail(sniffed ? 'event-log XML is not read yet (export the log as CSV)' : 'no capture header in its first bytes');
+    if (!sniffed) {
+      this.fail('no capture header in its first bytes');
+      return;
+    }
+    if (sniffed.kind === 'eventlog-xml') {
+      this.startXml(all, sniffed.evidence, final);
       return;
     }
     const named = CAPTURE_COLUMNS.find((c) => c.kind === sniffed.kind);
@@ -285,7 +290,44 @@ export class CaptureIndexer {
 
   private feed(chunk: Uint8Array, final: boolean): void {
     if (!this.decoder) return;
-    this.take(this.decoder.decode(chunk, { stream: !final }), final);
+    const text = this.decoder.decode(chunk, { stream: !final });
+    if (this.xml) this.takeXml(text, final);
+    else this.take(text, final);
+  }
+
+  // ---- event logs saved as XML (captures/event-xml.ts): each <Event> a row ----
+
+  private xml: EventXmlSplitter | null = null;
+  private readonly computers = new Map<string, number>();
+
+  private startXml(all: Uint8Array, evidence: string, final: boolean): void {
+    const spec = CAPTURE_COLUMNS.find((c) => c.kind === 'eventlog')!;
+    this.spec = spec;
+    this.facts.kind = 'eventlog';
+    this.cap.format = 'Windows event log XML';
+    this.cap.status = 'inferred';
+    this.cap.delimiter = '';
+    this.cap.columns = [...EVENT_XML_HEADER];
+    this.facts.dialectEvidence = evidence;
+    const enc = sniffEncoding(all);
+    this.facts.encoding = enc.encoding;
+    this.facts.bom = enc.bomLength > 0;
+    this.facts.encodingSource = enc.bomLength > 0 ? 'bom' : 'sniffed';
+    this.roles = rolesOf(spec, EVENT_XML_HEADER);
+    this.headerSeen = true; // no header row: each <Event> is a record
+    this.xml = new EventXmlSplitter();
+    this.decoder = new TextDecoder(enc.encoding);
+    this.takeXml(this.decoder.decode(all.subarray(enc.bomLength), { stream: !final }), final);
+  }
+
+  private takeXml(text: string, final: boolean): void {
+    for (const ev of this.xml!.push(text, final)) {
+      const cells = eventCells(ev);
+      const host = cells[cells.length - 1].split('.')[0];
+      if (host) this.computers.set(host, (this.computers.get(host) ?? 0) + 1);
+      this.record(cells);
+    }
+    this.flushText();
   }
 
   /** Parses the carried text and this slice's; the unfinished last record is carried on. */
@@ -538,6 +580,16 @@ export class CaptureIndexer {
     if (!this.headerSeen) {
       this.fail('it is empty (no header row)');
       return;
+    }
+    if (this.computers.size > 0) {
+      // An XML event names the machine that logged it: the node, unless the path or the user named one.
+      const [host, n] = [...this.computers].sort((a, b) => b[1] - a[1])[0];
+      f.nodeEvidence = [...f.nodeEvidence, { source: 'in-file', name: host, where: `<Computer> of ${n} event${n === 1 ? '' : 's'}` }];
+      if (!f.node) {
+        f.node = host;
+        f.nodeSource = 'in-file';
+        f.nodeLabel = host;
+      }
     }
     cap.firstTimeOfDay = this.first ? formatTimeOfDay(this.first, 7) : null;
     cap.lastTimeOfDay = this.last ? formatTimeOfDay(this.last, 7) : null;

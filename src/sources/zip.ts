@@ -127,7 +127,7 @@ const LOG_STAMP = /\d{4}\/\d{2}\/\d{2}-\d{2}:\d{2}:\d{2}\.\d{3}/;
 export function entryVerdict(name: string, head: Uint8Array): string | null {
   if (head.length === 0) return 'it is empty';
   const capture = sniffCapture(head);
-  if (capture) return capture.kind === 'eventlog-xml' ? 'an event log saved as XML (not read yet: save it as CSV)' : null;
+  if (capture) return null;
   const enc = sniffEncoding(head);
   const binary = sniffBinary(head, enc.encoding);
   if (binary) return /\.evtx$/i.test(name) ? 'an event log in its binary form (.evtx): save it as CSV to read it' : `${binary.replace(/ \(.*\)$/, '')}`;

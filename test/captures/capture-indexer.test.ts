@@ -322,3 +322,34 @@ describe('other capture forms (hand-made)', () => {
     expect([th.table.pid[th.thread[1]], th.table.tid[th.thread[1]]]).toEqual([3352, 44]);
   });
 });
+
+describe('event logs saved as XML', () => {
+  const xml = [
+    '\uFEFF<?xml version="1.0" encoding="UTF-8"?>',
+    '<Events>',
+    '<Event xmlns="http://schemas.microsoft.com/win/2004/08/events/event"><System><Provider Name="Microsoft-Windows-FailoverClustering" Guid="{baf908ea-3421-4ca9-9b84-6689b8c6f85f}"/><EventID>1135</EventID><Version>0</Version><Level>1</Level><Task>38</Task><TimeCreated SystemTime="2020-05-12T01:17:51.9123456Z"/><Execution ProcessID="3352" ThreadID="3612"/><Channel>System</Channel><Computer>SVR12.contoso.com</Computer></System>',
+    '<EventData><Data Name="NodeName">SVR13</Data></EventData><RenderingInfo Culture="en-US"><Message>Cluster node &apos;SVR13&apos; was removed from the active failover cluster membership.&#13;&#10;The Cluster service on this node may have stopped.</Message><Level>Critical</Level><Task>Node Mgr</Task></RenderingInfo></Event>',
+    '<Event xmlns="http://schemas.microsoft.com/win/2004/08/events/event"><System><Provider Name="Service Control Manager" EventSourceName="Service Control Manager"/><EventID Qualifiers="16384">7036</EventID><Level>4</Level><TimeCreated SystemTime="2020-05-12T01:17:52.100Z"/><Execution ProcessID="700" ThreadID="800"/><Computer>SVR12.contoso.com</Computer></System>',
+    '<EventData><Data Name="param1">Cluster Service</Data><Data Name="param2">stopped</Data></EventData></Event>',
+    '</Events>',
+  ].join('\r\n');
+
+  it.each([7, 64, 1 << 20])('reads each <Event> as a row, in slices of %i bytes: UTC times, provider, id named, level, message, PID.TID, the node from <Computer>', (slice) => {
+    const ix = index(new TextEncoder().encode(xml), () => slice, 'System.xml');
+    const f = ix.facts;
+    expect(f.kind).toBe('eventlog');
+    const cap = f.capture!;
+    expect([cap.records, cap.imported, cap.malformed, cap.timeFormat]).toEqual([2, 2, 0, 'utc']);
+    expect(f.node).toBe('SVR12');
+    expect(f.firstWritten).toBe(Date.UTC(2020, 4, 12, 1, 17, 51, 912));
+    expect(ix.nsView()[0]).toBe(345_600);
+    const t = (i: number) => decodeLine(ix.text, ix.offsetsView()[i], ix.lineEnd(i), 'utf-8');
+    expect(t(0)).toBe("1135 node removed from membership:  Cluster node 'SVR13' was removed from the active failover cluster membership. ↵ The Cluster service on this node may have stopped.");
+    expect(t(1)).toBe('7036 service entered a state:  param1: Cluster Service ↵ param2: stopped');
+    const c = ix.segment(0);
+    expect(Array.from(c.level)).toEqual([5, 2]);
+    expect(f.components.slice(1)).toEqual(['Microsoft-Windows-FailoverClustering', 'Service Control Manager']);
+    const th = ix.threadsView();
+    expect([th.table.pid[th.thread[0]], th.table.tid[th.thread[0]]]).toEqual([3352, 3612]);
+  });
+});
