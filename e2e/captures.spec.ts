@@ -77,3 +77,34 @@ test('a Procmon CSV beside the logs: its own card, aligned on its node, rows int
   await expect(row.locator('.c-time')).toHaveText(/01:17:42\.9000001/);
   await expect(card.getByTestId('alignment-why')).toContainText('set by you');
 });
+
+test('a capture row and its log line are linked: one click goes from one to the other and back', async ({ page }) => {
+  await openApp(page);
+  await waitLoaded(page, 3);
+  // SVR12 connects to SVR13 from port 56450 (its [SV] New real route line); the capture's TCP Connect names the same port.
+  const procmon = [
+    '"Time of Day","Process Name","PID","Operation","Path","Result","Detail"',
+    '"9:16:18.4350000 PM","clussvc.exe","3352","TCP Connect","SVR12:56450 -> SVR13:3343","SUCCESS","Length: 0"',
+    '"9:17:52.0000000 PM","rhs.exe","2900","RegOpenKey","HKLM\\Cluster","SUCCESS",""',
+  ].join('\r\n');
+  await page.setInputFiles('[data-testid="file-input"]', [
+    ...['first', 'second'].map((d) => ({ name: 'Cluster.log', mimeType: 'text/plain', buffer: readFileSync(join(FIX, d, 'Cluster.log')) })),
+    { name: 'SVR12_procmon.csv', mimeType: 'text/csv', buffer: Buffer.from(procmon) },
+  ]);
+  await waitLoaded(page, 3);
+  await page.getByTestId('search-input').fill('TCP Connect');
+  await page.keyboard.press('Enter');
+  const log = page.getByTestId('log-view');
+  await log.locator('.row', { hasText: 'TCP Connect' }).click();
+  // Two links: clussvc's PID 3352 (0xd18 in the log) names its service start, and the port its route line.
+  const links = page.getByTestId('line-link');
+  await expect(links).toHaveText(['Cluster.log 1 · PID 3352: service-start line of PID 3352', 'Cluster.log 2 · port 56450: [SV] New real route line of port 56450']);
+  await links.nth(1).click();
+  const selected = page.locator('[data-testid="log-view"] .row.sel .c-msg');
+  await expect(selected).toContainText('[SV] New real route: local (10.10.10.23:~56450~)');
+  // And back: the log line links to the capture row.
+  await expect(page.getByTestId('line-link')).toHaveText(['SVR12_procmon.csv 2 · port 56450: clussvc.exe TCP Connect (port 56450)']);
+  await page.getByTestId('line-link').click();
+  await expect(selected).toContainText('clussvc.exe  TCP Connect  SVR12:56450 -> SVR13:3343');
+
+});

@@ -3,6 +3,8 @@
 // Views import types from here and never touch workers, bytes or columns.
 
 import type { CaptureAlignment } from '../ingest/types.ts';
+import type { LineLink } from '../sources/links.ts';
+export type { LineLink } from '../sources/links.ts';
 import type { ClusterEvent } from '../events/types.ts';
 import type { TimelineMarks } from '../timeline/marks.ts';
 import type { DialectId, EncodingId, FileFacts } from '../ingest/types.ts';
@@ -296,6 +298,8 @@ export interface EngineClient {
   getTimeline(): Promise<TimelineMarks | null>;
   /** The event recognized at a file line (the first one when several), null when none: what a timeline mark's tooltip decodes. */
   getEventAt(fileId: FileId, line: number): Promise<EventRow | null>;
+  /** Lines of other inputs that name the same process or connection as this one (a capture row ↔ a log line). */
+  getLinks(fileId: FileId, line: number, pid: number, text: string): Promise<LineLink[]>;
   /** Lines per time bucket per node lane, by severity class; null for an empty or invalid domain, or before any lane exists. */
   getDensity(req: DensityRequest): Promise<Density | null>;
   subscribe(listener: (s: EngineSnapshot) => void): () => void;

@@ -3,6 +3,7 @@
 // Implements the EngineClient contract for the views.
 
 import { SPLIT_MIN_BYTES } from '../ingest/split.ts';
+import type { LineLink } from './api.ts';
 import type { TimelineMarks } from '../timeline/marks.ts';
 import { EMPTY_EVENTS, type Density, type DensityRequest, type EngineClient, type EngineSnapshot, type EventFilter, type EventRow, type FileId, type FileOptions, type InputFile, type Row, type SearchSpec, type ViewSpec } from './api.ts';
 import type { MainToView, ViewToMain } from './protocol.ts';
@@ -112,6 +113,9 @@ export class WorkerEngine implements EngineClient {
 
   getEventAt(fileId: FileId, line: number): Promise<EventRow | null> {
     return this.ask((req) => ({ t: 'eventAt', req, fileId, line }));
+  }
+  getLinks(fileId: FileId, line: number, pid: number, text: string): Promise<LineLink[]> {
+    return this.ask((req) => ({ t: 'links', req, fileId, line, pid, text }));
   }
   getDensity(d: DensityRequest): Promise<Density | null> {
     return this.ask((req) => ({ t: 'density', req, t0: d.t0, t1: d.t1, buckets: d.buckets }));

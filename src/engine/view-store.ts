@@ -11,6 +11,7 @@ import { sameContent } from './same-content.ts';
 import { toUtcShift } from '../ingest/timebase.ts';
 import { proposeAlignment } from '../sources/align.ts';
 import { isZip, openZip } from '../sources/zip.ts';
+import { linksOf } from '../sources/links.ts';
 import type { IndexOptions } from '../ingest/types.ts';
 import { buildView, hitRowsOf, type FilterFile, type ViewOrder } from '../store/filter.ts';
 import { mergeRuns, type MergedOrder, type MergeRun } from '../store/merge.ts';
@@ -121,6 +122,9 @@ export class ViewStore {
         break;
       case 'eventRows':
         this.postMain({ t: 'reply', req: msg.req, value: this.events.rows(msg.start, msg.count) });
+        break;
+      case 'links':
+        this.postMain({ t: 'reply', req: msg.req, value: linksOf(msg.fileId, msg.line, msg.pid, msg.text, [...this.files.values()].map((f) => ({ id: f.id, facts: f.facts })), this.events.logAnchors()) });
         break;
       case 'eventAt':
         this.postMain({ t: 'reply', req: msg.req, value: this.events.eventAt(msg.fileId, msg.line) });

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { FileState, Row } from '../engine/api.ts';
+import type { FileState, LineLink, Row } from '../engine/api.ts';
 import { useUi } from '../state/ui-state.ts';
 import { useSnap } from '../state/snapshot-store.ts';
-import { getEngine } from '../state/controller.ts';
+import { getEngine, gotoLine } from '../state/controller.ts';
 import { fmtInt, fmtOffset, fmtPidTid, fmtSubMs, fmtTime, levelClass, levelName } from './format.ts';
 
 const DETAIL_TEXT_MAX = 200_000;
@@ -31,6 +31,16 @@ export function DetailsStrip() {
     void getEngine().getRows(pos, 1).then((rows) => { if (live) setRow(rows[0] ?? null); }, () => {});
     return () => { live = false; };
   }, [pos, viewVersion]);
+
+  // Lines of other inputs that name the same process or connection (a capture row ↔ a log line).
+  const [links, setLinks] = useState<LineLink[]>([]);
+  useEffect(() => {
+    setLinks([]);
+    if (!row) return;
+    let live = true;
+    void getEngine().getLinks(row.fileId, row.line, row.pid, row.text).then((l) => { if (live) setLinks(l); }, () => {});
+    return () => { live = false; };
+  }, [row]);
 
   // Ctrl+C with a line selected (and no text marked) copies the whole original line, prefix
   // included: the Line column shows only the message.
@@ -91,6 +101,16 @@ export function DetailsStrip() {
         {row.memberCount > 0 && <span className="dm">entry of <b>{row.memberCount + 1}</b> lines</span>}
         {row.backwards && <span className="dm warn-text">↶ time went backwards</span>}
         {row.oversized && <span className="dm warn-text">line cut at 1 MB</span>}
+        {links.length > 0 && (
+          <span className="dm links" data-testid="line-links">linked
+            {links.map((l) => (
+              <button key={`${l.fileId}:${l.line}`} type="button" className="btn btn-small link-btn" data-testid="line-link"
+                title={`${l.what} — go to ${l.path} line ${l.line + 1}`} onClick={() => void gotoLine(l.fileId, l.line)}>
+                {l.path.split(/[\\/]/).pop()} {fmtInt(l.line + 1)} · {l.what}
+              </button>
+            ))}
+          </span>
+        )}
         <span className="spacer" />
         <span className="dim mono">row {fmtInt(row.pos + 1)}</span>
       </div>

@@ -498,6 +498,7 @@ class FakeEngine implements EngineClient {
   async getEventRows(): Promise<EventRow[]> { return []; }
   async getTimeline(): Promise<null> { return null; }
   async getEventAt(): Promise<null> { return null; }
+  async getLinks(): Promise<[]> { return []; }
 
   /** A scan of every line (the fake's files are small); lanes as in its snapshot, the `sev` column as the severity. */
   async getDensity(req: DensityRequest): Promise<Density | null> {
