@@ -9,6 +9,9 @@
 //   naive       TextDecoder stream + split('\n') + one regex per line + one object kept per line, from the File
 //   naive-mem   same, over slices already in memory
 //   phase-*     profiling kernels (see phases.ts), bytes in memory
+//   capture-mem    the product's CaptureIndexer over a capture export's slices in memory (issue 11)
+//   papaparse-mem  papaparse alone over the same slices: streaming decode, its parser with the
+//                  unfinished record carried, rows counted (the capture figure's baseline)
 
 import { fileSlices } from '../src/engine/file-slices.ts';
 import { EventExtractor } from '../src/events/extract.ts';
@@ -17,6 +20,8 @@ import { SliceStore } from '../src/ingest/text.ts';
 import { indexerSource } from '../src/events/indexer-source.ts';
 import { SLICE_BYTES } from '../src/ingest/index.ts';
 import { PHASES } from './phases.ts';
+import Papa from 'papaparse';
+import { CaptureIndexer } from '../src/sources/capture-indexer.ts';
 
 export interface KernelRequest {
   file: File;
@@ -217,6 +222,29 @@ async function runOnce(file: File, mode: string, mem: Uint8Array[] | null): Prom
     if (nv) for (const e of nv.events) if ('ts' in e) parsed++;
     return { ms, readMs, lines: count, bytes: file.size, extra: { parsed } };
   }
+  if (mode === 'capture-mem') {
+    const ix = new CaptureIndexer(file.size, { name: file.name });
+    for await (const s of slices()) ix.push(s);
+    const out = ix.finish();
+    const cap = out.facts.capture!;
+    return { ms: performance.now() - t0, readMs, lines: out.columns.length, bytes: file.size, extra: { records: cap.records, malformed: cap.malformed, status: out.facts.status, errors: out.facts.errors.slice(0, 2) } };
+  }
+  if (mode === 'papaparse-mem') {
+    const dec = new TextDecoder('utf-8');
+    const parser = new Papa.Parser({ delimiter: ',', newline: '\r\n', quoteChar: '"' });
+    let carry = '';
+    let rows = 0;
+    const all = [];
+    for await (const s of slices()) all.push(s);
+    for (let i = 0; i < all.length; i++) {
+      const last = i === all.length - 1;
+      const input = carry + dec.decode(all[i], { stream: !last });
+      const res = parser.parse(input, 0, !last) as Papa.ParseResult<string[]>;
+      carry = last ? '' : input.slice(res.meta.cursor);
+      rows += res.data.length;
+    }
+    return { ms: performance.now() - t0, readMs, lines: rows, bytes: file.size };
+  }
   const phase = PHASES[mode];
   if (phase && mem) {
     const r = phase(mem, file.size);
@@ -225,7 +253,41 @@ async function runOnce(file: File, mode: string, mem: Uint8Array[] | null): Prom
   throw new Error(`unknown mode ${mode}`);
 }
 
-self.onmessage = async (e: MessageEvent<KernelRequest>) => {
+/**
+ * The capture hand-off figure: the first HANDOFF_ROWS rows of an indexed capture, their columns
+ * (time, level, component, flags, sub-ms, group, class) posted to the page by transfer, once per
+ * run; the page times from the post to its handler holding them (bench/page.ts handoff()).
+ */
+export const HANDOFF_ROWS = 500_000;
+let acks: (() => void) | null = null;
+async function handoffRuns(file: File, runs: number): Promise<void> {
+  const ix = new CaptureIndexer(file.size, { name: file.name });
+  for await (const s of fileSlices(file)) ix.push(s);
+  ix.finish();
+  const n = Math.min(HANDOFF_ROWS + 1, ix.lineCount);
+  const g = ix.groupsView();
+  for (let r = 0; r < runs; r++) {
+    const seg = ix.segment(0);
+    const cols = {
+      ts: seg.ts.slice(0, n), level: seg.level.slice(0, n), comp: seg.comp.slice(0, n), flags: seg.flags.slice(0, n),
+      ns: ix.nsView().slice(0, n), group: g.group.slice(0, n), cls: g.cls.slice(0, n),
+    };
+    const wait = new Promise<void>((res) => { acks = res; });
+    (self as unknown as Worker).postMessage({ t: 'handoff', at: performance.timeOrigin + performance.now(), rows: n - 1, cols }, Object.values(cols).map((c) => c.buffer));
+    await wait;
+  }
+  (self as unknown as Worker).postMessage({ t: 'handoff-done' });
+}
+
+self.onmessage = async (e: MessageEvent<KernelRequest | { t: 'ack' }>) => {
+  if ('t' in e.data) {
+    acks?.();
+    return;
+  }
+  if (e.data.mode === 'capture-handoff') {
+    await handoffRuns(e.data.file, e.data.runs + e.data.warmup);
+    return;
+  }
   const { file, mode, runs, warmup } = e.data;
   const res: KernelResult = { mode, runs: [], warmup: [] };
   try {

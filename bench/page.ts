@@ -45,6 +45,38 @@ function kernel(idx: number, mode: string, runs: number, warmup: number, keep = 
   });
 }
 
+/**
+ * The capture hand-off (issue 11): a worker posts the columns of 500 k capture rows by transfer,
+ * once per run; each run is the time from its post to this thread's handler holding typed views
+ * of every column (touched once). The first `warmup` runs are not counted.
+ */
+function handoff(idx: number, runs: number, warmup: number): Promise<{ ms: number[]; rows: number }> {
+  const file = files()[idx];
+  const w = new Worker(new URL('./kernel.worker.ts', import.meta.url), { type: 'module', name: 'bench-kernel-capture-handoff' });
+  const ms: number[] = [];
+  let rows = 0;
+  return new Promise((resolve) => {
+    w.onmessage = (e: MessageEvent<{ t: string; at: number; rows: number; cols: Record<string, ArrayLike<number>> }>) => {
+      if (e.data.t === 'handoff-done') {
+        w.terminate();
+        resolve({ ms: ms.slice(warmup), rows });
+        return;
+      }
+      let touched = 0;
+      for (const c of Object.values(e.data.cols)) touched += c.length > 0 ? Number(c[c.length - 1]) | 0 : 0;
+      ms.push(performance.timeOrigin + performance.now() - e.data.at);
+      rows = e.data.rows + (touched & 0);
+      w.postMessage({ t: 'ack' });
+    };
+    w.onerror = (e) => {
+      w.terminate();
+      resolve({ ms: [], rows: -1 });
+      console.error(e.message);
+    };
+    w.postMessage({ file, mode: 'capture-handoff', runs, warmup });
+  });
+}
+
 /** The naive search baseline over files #idxs, in a fresh worker (bench/naive-search.worker.ts). */
 function naiveSearch(idxs: number[], specs: NaiveSearchRequest['specs'], runs: number): Promise<NaiveSearchResult> {
   const w = new Worker(new URL('./naive-search.worker.ts', import.meta.url), { type: 'module', name: 'bench-naive-search' });
@@ -270,7 +302,7 @@ function env() {
 }
 
 (window as unknown as { bench: unknown }).bench = {
-  env, kernel, naiveSearch, endKernel, collect, newEngine, disposeEngine, load, search, measureMemory, memoryProbe, probe,
+  env, kernel, handoff, naiveSearch, endKernel, collect, newEngine, disposeEngine, load, search, measureMemory, memoryProbe, probe,
   snapshot: () => summary(last),
   ready: true,
 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DAY_HALF_MARKERS } from '../formats/captures.ts';
-import { DayRoller, DAY_MS, formatTimeOfDay, parseTimeOfDay } from './time-of-day.ts';
+import { DayRoller, DAY_MS, formatTimeOfDay, parseClockFast, parseTimeOfDay } from './time-of-day.ts';
 
 const read = (s: string) => {
   const r = parseTimeOfDay(s);
@@ -58,5 +58,17 @@ describe('time of day', () => {
     expect(at('00:00:00.1')).toBe(day0 + DAY_MS + 100);
     expect(at('12:00:00')).toBe(day0 + DAY_MS + DAY_MS / 2);
     expect(d.rollovers).toBe(1);
+  });
+});
+
+describe('parseClockFast', () => {
+  it('reads what parseTimeOfDay reads for the common forms, and leaves the rest to it', () => {
+    const out = { msOfDay: 0, nsInMs: 0, digits: 0 };
+    for (const t of ['7:21:49.0877812 AM', '12:00:00.0000001 AM', '12:30:00.5 PM', '8:35:21.1680000 PM', '16:53:03,6001516', '00:00:00', '23:59:59.999999999', '9:05:01.1234567']) {
+      const slow = parseTimeOfDay(t);
+      expect(parseClockFast(t, out), t).toBe(true);
+      expect(slow.ok && [slow.msOfDay, slow.nsInMs, slow.digits], t).toEqual([out.msOfDay, out.nsInMs, out.digits]);
+    }
+    for (const t of ['上午 01:09:44.8222664', '10:00:00,5 vorm.', '47:57.9', '24:00:00', '13:00:00 PM', '1:60:00', 'x', '', '1:00:00.']) expect(parseClockFast(t, out), t).toBe(false);
   });
 });

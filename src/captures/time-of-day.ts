@@ -112,3 +112,64 @@ export class DayRoller {
     return this.day + msOfDay;
   }
 }
+
+/** What parseClockFast writes (one object reused: no allocation per row). */
+export interface ClockOut {
+  msOfDay: number;
+  nsInMs: number;
+  digits: number;
+}
+
+/**
+ * The common time-of-day forms of a capture's millions of rows, read from character codes:
+ * `H:MM:SS[.f…]` with a '.' or ',' fraction, optionally ` AM` / ` PM`. Anything else (other
+ * markers, other shapes, out of range) returns false, and parseTimeOfDay reads it.
+ */
+export function parseClockFast(t: string, out: ClockOut): boolean {
+  const n = t.length;
+  let i = 0;
+  let h = 0;
+  let c = t.charCodeAt(0);
+  if (c < 48 || c > 57) return false;
+  h = c - 48;
+  c = t.charCodeAt(1);
+  if (c >= 48 && c <= 57) {
+    h = h * 10 + c - 48;
+    i = 2;
+  } else i = 1;
+  if (t.charCodeAt(i) !== 58) return false;
+  const m1 = t.charCodeAt(i + 1) - 48, m2 = t.charCodeAt(i + 2) - 48;
+  if (!(m1 >= 0 && m1 <= 5 && m2 >= 0 && m2 <= 9) || t.charCodeAt(i + 3) !== 58) return false;
+  const s1 = t.charCodeAt(i + 4) - 48, s2 = t.charCodeAt(i + 5) - 48;
+  if (!(s1 >= 0 && s1 <= 5 && s2 >= 0 && s2 <= 9)) return false;
+  i += 6;
+  let ns = 0;
+  let digits = 0;
+  c = t.charCodeAt(i);
+  if (c === 46 || c === 44) {
+    i++;
+    let scale = 100_000_000;
+    for (; i < n; i++) {
+      const d = t.charCodeAt(i) - 48;
+      if (d < 0 || d > 9) break;
+      if (digits < 9) ns += d * scale;
+      scale = scale / 10;
+      digits++;
+    }
+    if (digits === 0 || digits > 9) return false;
+  }
+  if (i < n) {
+    // ` AM` / ` PM` exactly; any other tail goes to the full reader.
+    if (n - i !== 3 || t.charCodeAt(i) !== 32 || t.charCodeAt(i + 2) !== 77) return false;
+    const a = t.charCodeAt(i + 1);
+    if (h < 1 || h > 12) return false;
+    if (a === 65) h = h % 12;
+    else if (a === 80) h = (h % 12) + 12;
+    else return false;
+  } else if (h > 23) return false;
+  const whole = ((h * 60 + m1 * 10 + m2) * 60 + s1 * 10 + s2) * 1000;
+  out.msOfDay = whole + Math.floor(ns / 1e6);
+  out.nsInMs = ns % 1e6;
+  out.digits = digits;
+  return true;
+}

@@ -23,10 +23,10 @@ import { LineColumnsBuilder } from '../ingest/line-columns.ts';
 import { SliceStore } from '../ingest/text.ts';
 import { Bucket, emptyFacts, type CaptureFacts, type FileFacts, type IndexOptions, type LineColumns, type ThreadTable } from '../ingest/types.ts';
 import { parseDatePart, type DateOrder } from '../captures/date-part.ts';
-import { parseTimeCell } from '../captures/time-cell.ts';
+import { parseTimeCell, type TimeCell } from '../captures/time-cell.ts';
 import { EVENT_XML_HEADER, EventXmlSplitter, eventCells } from '../captures/event-xml.ts';
 import { SNIFF_BYTES, sniffCapture } from '../captures/sniff.ts';
-import { DAY_MS, DayRoller, formatTimeOfDay, type TimeOfDay } from '../captures/time-of-day.ts';
+import { DAY_MS, DayRoller, formatTimeOfDay, parseClockFast, type TimeOfDay } from '../captures/time-of-day.ts';
 
 const HOUR_MS = 3_600_000;
 /** A TCP handshake's SYN: Wireshark's `[SYN]` / `[SYN, ACK]`, Netmon's flags with S (`CE....S.`). */
@@ -87,9 +87,24 @@ export function renderRow(cells: readonly string[], text: readonly number[], lea
   return out;
 }
 
+/** Each grading's values by exact text (grades of values seen once are kept: few distinct values). */
+const GRADE_CACHE = new WeakMap<Grading, Map<string, Grade>>();
+
 /** The grade a row's cells give (grading as data: values, then patterns, then the default). */
 function gradeOf(g: Grading, value: string | undefined): Grade {
-  const v = (value ?? '').trim();
+  const raw = value ?? '';
+  let cache = GRADE_CACHE.get(g);
+  if (!cache) GRADE_CACHE.set(g, (cache = new Map()));
+  const hit = cache.get(raw);
+  if (hit !== undefined) return hit;
+  const grade = gradeOfSlow(g, raw);
+  // Free text (a packet's Info) is not cached: too many values.
+  if (!g.patterns && cache.size < 4096) cache.set(raw, grade);
+  return grade;
+}
+
+function gradeOfSlow(g: Grading, value: string): Grade {
+  const v = value.trim();
   if (!v) return g.empty;
   if (g.values) {
     const lower = v.toLowerCase();
@@ -115,12 +130,6 @@ export function packetPorts(text: string): [number, number] | null {
     if (m) return [Number(m[1]), Number(m[2])];
   }
   return null;
-}
-
-/** What the capture track groups a row under, and what it is about (CAPTURE_CLASSES), per kind. */
-export interface RowGroup {
-  group: string;
-  cls: CaptureClass;
 }
 
 /** The name EVENT_NAMES gives a provider's event id, or null. */
@@ -159,10 +168,15 @@ export class CaptureIndexer {
   private hourRoller = new DayRoller(0, HOUR_MS);
   private lastTs = NaN;
   private first: TimeOfDay | null = null;
-  private last: TimeOfDay | null = null;
+  /** The last row's time of day (numbers: no object kept per row). */
+  private lastMs = -1;
+  private lastNs = 0;
+  private lastDigits = 0;
+  private lastCellText: string | null = null;
   private dateOrder: { order: DateOrder; ambiguous: boolean } | null = null;
   private readonly enc = new TextEncoder();
-  private out = new Uint8Array(1 << 16);
+  /** Rendered rows not yet encoded, and their UTF-8 bytes with their line ends. */
+  private pending: string[] = [];
   private outUsed = 0;
   private textSize = 0;
   private readonly cap: CaptureFacts;
@@ -374,7 +388,8 @@ export class CaptureIndexer {
       if (!(spec.trailingText && cells.length === this.cap.columns.length)) return `${cells.length} fields where the header has ${width}`;
     }
     const timeCol = r.time >= 0 ? r.time : r.dateTime;
-    const cell = parseTimeCell(cells[timeCol]);
+    // Once the rows are known to write a time of day, its common shapes are read from char codes.
+    const cell = this.form === 'time-of-day' && parseClockFast(cells[timeCol], this.clockCell) ? this.clockCell : parseTimeCell(cells[timeCol]);
     if (!cell) {
       if (cells.every((c) => c.trim() === '') || cells[timeCol].trim() === '') return 'an empty row (no time)';
       return `${this.cap.columns[timeCol]} '${cells[timeCol]}' is not a time`;
@@ -428,15 +443,17 @@ export class CaptureIndexer {
     if (r.flow) lead = `${lead ? `${lead}${SEP}` : ''}${cells[r.flow[0]].trim()} → ${cells[r.flow[1]].trim()}`;
     const level = LEVEL_OF[grade];
     const comp = this.comps.add(provider);
-    const g = this.groupOf(cells, provider, pid, lead);
-    this.noteAnchor(cells, provider, pid, g, ts);
-    this.nextGroup = this.groupId(g.group);
-    this.nextCls = CLASS_ID.get(g.cls)!;
+    this.groupOf(cells, provider, comp, pid, lead);
+    this.noteAnchor(cells, provider, pid, CAPTURE_CLASSES[this.nextCls], ts);
     const thread = pid < 0 && !(tid >= 0) ? 0 : this.threads.intern(pid, tid === tid ? tid : -1);
-    if (!this.first) this.cap.firstCell = cells[timeCol];
-    this.cap.lastCell = cells[timeCol];
-    this.first ??= tod;
-    this.last = tod;
+    if (!this.first) {
+      this.cap.firstCell = cells[timeCol];
+      this.first = { msOfDay: tod.msOfDay, nsInMs: tod.nsInMs, digits: tod.digits };
+    }
+    this.lastCellText = cells[timeCol];
+    this.lastMs = tod.msOfDay;
+    this.lastNs = tod.nsInMs;
+    this.lastDigits = tod.digits;
     this.lastTs = ts;
     this.cap.imported++;
     this.facts.componentCounts[comp]++;
@@ -447,6 +464,8 @@ export class CaptureIndexer {
 
   private nextGroup = 0;
   private nextCls = 0;
+  /** The time cell parseClockFast writes (one object reused across rows: copy what is kept). */
+  private readonly clockCell: TimeCell & { form: 'time-of-day' } = { form: 'time-of-day', msOfDay: 0, nsInMs: 0, digits: 0 };
 
   private groupId(name: string): number {
     let id = this.groupIds.get(name);
@@ -458,68 +477,95 @@ export class CaptureIndexer {
     return id;
   }
 
+  /** Procmon's group ids by process name, then PID (a cluster process) — no string built per row. */
+  private readonly procGroups = new Map<string, number | Map<number, number>>();
+  /** Procmon's class per component id (an operation's class is the same on every row). */
+  private readonly compCls: number[] = [];
+
   /**
    * Procmon: by process (the cluster's processes one row per PID); packets: by conversation (the
-   * endpoint pair, either direction), cluster traffic on 3343 and SMB/RPC told apart; events: by provider.
+   * endpoint pair, either direction), cluster traffic on 3343 and SMB/RPC told apart; events: by
+   * provider. Sets nextGroup and nextCls.
    */
-  private groupOf(cells: readonly string[], component: string, pid: number, lead: string): RowGroup {
+  private groupOf(cells: readonly string[], component: string, comp: number, pid: number, lead: string): void {
     const r = this.roles!;
     switch (this.facts.kind) {
       case 'procmon': {
-        const proc = r.process >= 0 ? cells[r.process].trim() : '';
-        const group = CLUSTER_PROCS.has(proc.toLowerCase()) && pid >= 0 ? `${proc} (${pid})` : proc || '(no process)';
-        return { group, cls: operationClass(component) };
+        const proc = r.process >= 0 ? cells[r.process] : '';
+        let g = this.procGroups.get(proc);
+        if (g === undefined) {
+          const name = proc.trim();
+          g = CLUSTER_PROCS.has(name.toLowerCase()) ? new Map<number, number>() : this.groupId(name || '(no process)');
+          this.procGroups.set(proc, g);
+        }
+        if (typeof g !== 'number') {
+          let id = g.get(pid);
+          if (id === undefined) {
+            id = this.groupId(pid >= 0 ? `${proc.trim()} (${pid})` : proc.trim());
+            g.set(pid, id);
+          }
+          this.nextGroup = id;
+        } else this.nextGroup = g;
+        let cls = this.compCls[comp];
+        if (cls === undefined) cls = this.compCls[comp] = CLASS_ID.get(operationClass(component))!;
+        this.nextCls = cls;
+        return;
       }
       case 'wireshark':
       case 'netmon': {
         const [a, b] = r.flow ? [cells[r.flow[0]].trim(), cells[r.flow[1]].trim()] : ['', ''];
-        const group = a && b ? (a <= b ? `${a} ↔ ${b}` : `${b} ↔ ${a}`) : a || b || '(no address)';
+        this.nextGroup = this.groupId(a && b ? (a <= b ? `${a} ↔ ${b}` : `${b} ↔ ${a}`) : a || b || '(no address)');
         // The packet's summary (Info, Description): the column its grading reads.
         const info = r.grade >= 0 ? cells[r.grade] ?? '' : '';
         const ports = packetPorts(info);
         const cls: CaptureClass = ports && (ports[0] === CLUSTER_PORT || ports[1] === CLUSTER_PORT) ? 'cluster' : SMB_RPC_PROTOCOLS.test(component) ? 'smb-rpc' : 'network';
-        return { group, cls };
+        this.nextCls = CLASS_ID.get(cls)!;
+        return;
       }
       default:
-        return { group: component || '(no provider)', cls: lead.includes(':') && /^\d+ /.test(lead) ? 'cluster-event' : 'other' };
+        this.nextGroup = this.groupId(component || '(no provider)');
+        this.nextCls = CLASS_ID.get(lead.includes(':') && /^\d+ /.test(lead) ? 'cluster-event' : 'other')!;
     }
   }
 
   private readonly anchorKeys = new Set<string>();
 
   /** A row that names a cluster process's PID or a cluster connection's ephemeral port (CaptureFacts.anchors). */
-  private noteAnchor(cells: readonly string[], component: string, pid: number, g: RowGroup, ts: number): void {
+  private noteAnchor(cells: readonly string[], component: string, pid: number, cls: CaptureClass, ts: number): void {
     if (this.cap.anchors.length >= MAX_ANCHORS) return;
-    const line = this.cols.n;
-    const add = (kind: 'pid' | 'port', key: number, what: string) => {
-      const k = `${kind}${key}`;
-      if (this.anchorKeys.has(k)) return;
-      this.anchorKeys.add(k);
-      this.cap.anchors.push({ kind, key, line, written: ts, what });
-    };
     const r = this.roles!;
     if (this.facts.kind === 'procmon') {
+      // Cheap first: only a process start or a connection's opening row can be one.
+      const c0 = component.charCodeAt(0);
+      if (c0 !== 80 && c0 !== 84) return; // 'P'rocess Start, 'T'CP Connect/Accept/Reconnect
       const proc = r.process >= 0 ? cells[r.process].trim() : '';
-      if (component === 'Process Start' && CLUSTER_PROCS.has(proc.toLowerCase()) && pid >= 0) add('pid', pid, `${proc} Process Start (PID ${pid})`);
+      if (component === 'Process Start' && CLUSTER_PROCS.has(proc.toLowerCase()) && pid >= 0) this.addAnchor('pid', pid, ts, `${proc} Process Start (PID ${pid})`);
       // A connection's opening row: its time is the route line's (a later Send or Disconnect is not).
-      if (g.cls === 'network' && /^TCP (?:Connect|Accept|Reconnect)$/.test(component)) {
+      if (cls === 'network' && /^TCP (?:Connect|Accept|Reconnect)$/.test(component)) {
         const text = r.text.map((k) => cells[k] ?? '').join(' ');
         const ports = /:(\d{1,5})\s*->\s*\S*:(\d{1,5})/.exec(text);
         if (ports) {
           const [a, b] = [Number(ports[1]), Number(ports[2])];
-          if (a === CLUSTER_PORT && b !== CLUSTER_PORT) add('port', b, `${proc} ${component} (port ${b})`);
-          else if (b === CLUSTER_PORT && a !== CLUSTER_PORT) add('port', a, `${proc} ${component} (port ${a})`);
+          if (a === CLUSTER_PORT && b !== CLUSTER_PORT) this.addAnchor('port', b, ts, `${proc} ${component} (port ${b})`);
+          else if (b === CLUSTER_PORT && a !== CLUSTER_PORT) this.addAnchor('port', a, ts, `${proc} ${component} (port ${a})`);
         }
       }
-    } else if (g.cls === 'cluster') {
+    } else if (cls === 'cluster') {
       const info = r.grade >= 0 ? cells[r.grade] ?? '' : '';
       const ports = packetPorts(info);
       // Only the handshake's SYN (or SYN-ACK) opens the connection the log's route line names.
       if (ports && SYN.test(info)) {
         const e = ports[0] === CLUSTER_PORT ? ports[1] : ports[0];
-        if (e !== CLUSTER_PORT) add('port', e, `${component} ${ports[0]} → ${ports[1]} (port ${e})`);
+        if (e !== CLUSTER_PORT) this.addAnchor('port', e, ts, `${component} ${ports[0]} → ${ports[1]} (port ${e})`);
       }
     }
+  }
+
+  private addAnchor(kind: 'pid' | 'port', key: number, ts: number, what: string): void {
+    const k = `${kind}${key}`;
+    if (this.anchorKeys.has(k)) return;
+    this.anchorKeys.add(k);
+    this.cap.anchors.push({ kind, key, line: this.cols.n, written: ts, what });
   }
 
   /** Per line: its capture-track group and class, lines indexed so far (views, valid until the next push). */
@@ -550,20 +596,17 @@ export class CaptureIndexer {
     this.clsCol.push(bucket === Bucket.Parsed ? this.nextCls : 0);
     this.facts.lines = n + 1;
     this.facts.buckets[BUCKET_KEYS[bucket]]++;
-    // A rendered row ends in \n; a UTF-16 unit is at most 3 UTF-8 bytes.
-    const need = this.outUsed + text.length * 3 + 1;
-    if (need > this.out.length) {
-      const grown = new Uint8Array(Math.max(need, this.out.length * 2));
-      grown.set(this.out.subarray(0, this.outUsed));
-      this.out = grown;
-    }
-    this.outUsed += this.enc.encodeInto(text, this.out.subarray(this.outUsed)).written;
-    this.out[this.outUsed++] = 10;
+    // Rows are encoded a slice at a time (flushText): here only their UTF-8 length, ending in \n.
+    this.pending.push(text);
+    this.outUsed += (NON_ASCII.test(text) ? utf8Length(text) : text.length) + 1;
   }
 
   private flushText(): void {
     if (this.outUsed === 0) return;
-    this.text.add(this.out.slice(0, this.outUsed));
+    this.pending.push('');
+    const bytes = this.enc.encode(this.pending.join('\n'));
+    this.pending = [];
+    this.text.add(bytes);
     this.textSize += this.outUsed;
     this.outUsed = 0;
   }
@@ -592,7 +635,8 @@ export class CaptureIndexer {
       }
     }
     cap.firstTimeOfDay = this.first ? formatTimeOfDay(this.first, 7) : null;
-    cap.lastTimeOfDay = this.last ? formatTimeOfDay(this.last, 7) : null;
+    cap.lastTimeOfDay = this.lastMs >= 0 ? formatTimeOfDay({ msOfDay: this.lastMs, nsInMs: this.lastNs, digits: this.lastDigits }, 7) : null;
+    cap.lastCell = this.lastCellText;
     cap.midnights = this.roller.rollovers;
     cap.timeFormat = (this.form === 'utc' || this.form === 'epoch' || this.form === 'relative' || this.form === 'mangled' || this.form === 'time-of-day' ? this.form : 'date-time') as CaptureFacts['timeFormat'];
     if (this.form === 'time-of-day' && cap.dated) cap.timeFormat = 'date-time';
@@ -619,9 +663,37 @@ export class CaptureIndexer {
 
 const BUCKET_KEYS = ['parsed', 'continuation', 'structural', 'blank', 'unparsed'] as const;
 
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/** UTF-8 bytes of a string (a lone surrogate counts 3, as TextEncoder writes U+FFFD). */
+function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n++;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+/** A whole number cell (-1 when absent or empty, NaN when not a number), read from char codes. */
 function intCell(cells: readonly string[], k: number): number {
   if (k < 0) return -1;
-  const v = cells[k].trim();
-  if (v === '') return -1;
-  return /^\d+$/.test(v) ? Number(v) : NaN;
+  const v = cells[k];
+  let a = 0;
+  let b = v.length;
+  while (a < b && v.charCodeAt(a) === 32) a++;
+  while (b > a && v.charCodeAt(b - 1) === 32) b--;
+  if (a === b) return -1;
+  let n = 0;
+  for (let i = a; i < b; i++) {
+    const d = v.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return NaN;
+    n = n * 10 + d;
+  }
+  return n;
 }
