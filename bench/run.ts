@@ -200,6 +200,7 @@ async function main(): Promise<void> {
     const context = await browser.newContext();
     const page = await context.newPage();
     page.on('pageerror', (e) => log(`page error: ${e.message}`));
+    page.on('crash', () => log('page crashed (out of memory?)'));
     page.on('console', (m) => { if (m.type() === 'error') log(`console: ${m.text()}`); });
     await page.goto(url);
     await page.waitForFunction(() => (window as unknown as { bench?: { ready: boolean } }).bench?.ready === true);
@@ -360,8 +361,6 @@ async function main(): Promise<void> {
       results.search = Object.fromEntries(SPECS.map(({ id, spec }) => [id, { spec, runs: searches[id] }]));
       await call(page, 'disposeEngine');
     }
-    await context.close();
-
     // 5b. Captures (issue 11): a 100 MB Procmon CSV, every field quoted: the product's capture
     // indexer against papaparse alone over the same slices, in the same kind of worker; and the
     // hand-off of 500 k rows' columns to the main thread.
@@ -389,6 +388,8 @@ async function main(): Promise<void> {
         rows.push({ id: 'C2', metric: `Capture: ${h.rows} rows' columns handed to the main thread`, measured: m, unit: 'ms', target: '≤ 30 ms', ratio: null, pass: m <= 30 });
       }
     }
+
+    await context.close();
 
     // 6. Timeline frames: the real TimelineView with 1 M and 5 M synthetic marks (bench/timeline.ts).
     let timelineRows: Row[] = [];

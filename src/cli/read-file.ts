@@ -34,6 +34,10 @@ export function indexPath(path: string, opts: IndexOptions = {}): IndexedFile {
     closeSync(fd);
   }
   const out = ix.finish();
-  if (ix instanceof CaptureIndexer) return withText(out.facts, out.columns, out.threads, store, ix.text.size, ix.nsView());
+  if (ix instanceof CaptureIndexer) {
+    const f = withText(out.facts, out.columns, out.threads, store, ix.textBytes, ix.nsView());
+    // A capture's record is shown rendered from its columns.
+    return { ...f, lineText: (i) => ix.lineText(i) };
+  }
   return withText(out.facts, out.columns, out.threads, store);
 }

@@ -5,7 +5,7 @@
 import { chunkTransfer } from '../events/columns.ts';
 import { EventExtractor, slowLineWarnings } from '../events/extract.ts';
 import { indexerSource } from '../events/indexer-source.ts';
-import { CaptureIndexer } from '../sources/capture-indexer.ts';
+import { CaptureIndexer, type RowRenderer } from '../sources/capture-indexer.ts';
 import { HEAD_BYTES, indexerFor } from '../sources/open-source.ts';
 import { FileIndexer } from '../ingest/indexer.ts';
 import { decodeLine, SliceStore } from '../ingest/text.ts';
@@ -45,8 +45,10 @@ interface ShardFile {
   ns: Int32Array | null;
   /** Where the text of the last line ends: the file's size, or a capture's rendered rows' size. */
   textEnd: number;
-  /** A capture export (its store holds its rendered rows), not a log. */
+  /** A capture export, not a log. */
   capture: boolean;
+  /** How a capture's records are shown (null: its store holds its rows as shown). */
+  render: RowRenderer | null;
   /** Lines already sent to the view worker. */
   sent: number;
   /** Recognizes catalogue events as lines arrive (restarted by a re-index). */
@@ -127,7 +129,7 @@ export class Shard {
   private async open(id: number, file: File, opts: IndexOptions, split: boolean): Promise<void> {
     const sf: ShardFile = {
       id, gen: 0, store: new SliceStore(), offset: new Float64Array(0), thread: new Uint32Array(0),
-      threads: { pid: [], tid: [] }, facts: null, ix: null, ns: null, textEnd: file.size, capture: false, sent: 0, events: new EventExtractor(),
+      threads: { pid: [], tid: [] }, facts: null, ix: null, ns: null, textEnd: file.size, capture: false, render: null, sent: 0, events: new EventExtractor(),
       size: file.size, dropped: false, file, split: null,
     };
     this.files.set(id, sf);
@@ -330,7 +332,8 @@ export class Shard {
     const out = ix.finish();
     if (ix instanceof CaptureIndexer) {
       sf.ns = ix.nsView().slice();
-      sf.textEnd = ix.text.size;
+      sf.textEnd = ix.textBytes;
+      sf.render = ix.renderer;
       const g = ix.groupsView();
       const group = g.group.slice();
       const cls = g.cls.slice();
@@ -368,7 +371,10 @@ export class Shard {
         continue;
       }
       const end = ix ? ix.lineEnd(i) : i + 1 < offset.length ? offset[i + 1] : sf.textEnd;
-      texts.push(decodeLine(sf.store, offset[i], end, encoding));
+      const text = decodeLine(sf.store, offset[i], end, encoding);
+      // A capture's record is shown rendered from its columns (the bytes stay as the file wrote them).
+      const render = ix instanceof CaptureIndexer ? ix.renderer : sf.render;
+      texts.push(render ? render.render(i, text) : text);
       if (nsOf && i < nsOf.length) ns[k] = nsOf[i];
       const t = th.thread[i];
       pid[k] = th.table.pid[t] ?? -1;

@@ -20,11 +20,12 @@ import { sniffEncoding } from '../formats/encoding.ts';
 import { nodeFromCapturePath } from '../formats/node-evidence.ts';
 import { ComponentInterner, ThreadInterner } from '../ingest/interning.ts';
 import { LineColumnsBuilder } from '../ingest/line-columns.ts';
-import { SliceStore } from '../ingest/text.ts';
+import { decodeLine, SliceStore } from '../ingest/text.ts';
 import { Bucket, emptyFacts, type CaptureFacts, type FileFacts, type IndexOptions, type LineColumns, type ThreadTable } from '../ingest/types.ts';
 import { parseDatePart, type DateOrder } from '../captures/date-part.ts';
 import { parseTimeCell, type TimeCell } from '../captures/time-cell.ts';
 import { EVENT_XML_HEADER, EventXmlSplitter, eventCells } from '../captures/event-xml.ts';
+import { CsvRecordScanner } from '../captures/csv-records.ts';
 import { SNIFF_BYTES, sniffCapture } from '../captures/sniff.ts';
 import { DAY_MS, DayRoller, formatTimeOfDay, parseClockFast, type TimeOfDay } from '../captures/time-of-day.ts';
 
@@ -89,6 +90,45 @@ export function renderRow(cells: readonly string[], text: readonly number[], lea
 
 /** Each grading's values by exact text (grades of values seen once are kept: few distinct values). */
 const GRADE_CACHE = new WeakMap<Grading, Map<string, Grade>>();
+
+/** What a row's text starts with: its event id and name, its endpoints (`a → b`). */
+function leadOf(r: Roles, cells: readonly string[], provider: string): string {
+  let lead = '';
+  if (r.eventId >= 0) {
+    const raw = cells[r.eventId].trim();
+    const id = Number(raw);
+    const named = raw && Number.isInteger(id) ? eventName(provider, id) : null;
+    lead = named ? `${id} ${named.name}:` : raw;
+  }
+  if (r.flow) lead = `${lead ? `${lead}${SEP}` : ''}${cells[r.flow[0]].trim()} → ${cells[r.flow[1]].trim()}`;
+  return lead;
+}
+
+/**
+ * A capture's row as shown, from its record as the file writes it (raw mode): the header's
+ * names, a row's text columns (renderRow), or a record that is no row as written. Small: the
+ * shard keeps it after indexing to show rows, the CLI to print them.
+ */
+export class RowRenderer {
+  constructor(
+    private readonly spec: CaptureColumnRoles, private readonly roles: Roles,
+    private readonly delimiter: string, private readonly newline: '\r\n' | '\n' | '\r', private readonly width: number,
+  ) {}
+
+  /** `record`: the line's decoded bytes, line break removed; `line`: its number (0 is the header). */
+  render(line: number, record: string): string {
+    if (!record) return '';
+    const res = Papa.parse<string[]>(record, { delimiter: this.delimiter, newline: this.newline, quoteChar: '"' });
+    const cells = res.data[0] ?? [];
+    if (line === 0) return cells.map((c) => c.trim()).join(SEP);
+    const width = this.width + (this.spec.trailingText ? 1 : 0);
+    if (res.data.length !== 1 || (cells.length !== width && !(this.spec.trailingText && cells.length === this.width))) {
+      return record.replace(/\r\n|\r|\n/g, ' ↵ ');
+    }
+    const r = this.roles;
+    return renderRow(cells, r.text, leadOf(r, cells, r.component >= 0 ? cells[r.component].trim() : ''));
+  }
+}
 
 /** The grade a row's cells give (grading as data: values, then patterns, then the default). */
 function gradeOf(g: Grading, value: string | undefined): Grade {
@@ -159,6 +199,12 @@ export class CaptureIndexer {
   private carry = '';
   private consumed = 0;
   private roles: Roles | null = null;
+  /** Where each CSV record starts in the file (raw mode: the text is the file's own bytes), null when rows are rendered. */
+  private records: CsvRecordScanner | null = null;
+  /** The next record of `records` a row takes. */
+  private recordIdx = 0;
+  /** Renders a raw record for display (raw mode only; null: rows are rendered while read). */
+  renderer: RowRenderer | null = null;
   private spec: CaptureColumnRoles | null = null;
   /** The time form the first timed row showed; later rows must agree. */
   private form: string | null = null;
@@ -220,12 +266,19 @@ export class CaptureIndexer {
       this.start();
       return;
     }
+    if (this.records) {
+      this.text.add(chunk);
+      this.records.push(chunk);
+    }
     this.feed(chunk, false);
   }
 
   finish(): { facts: FileFacts; columns: LineColumns; threads: ThreadTable } {
     if (this.head) this.start(true);
-    else if (this.facts.status !== 'error') this.feed(new Uint8Array(0), true);
+    else if (this.facts.status !== 'error') {
+      this.records?.finish();
+      this.feed(new Uint8Array(0), true);
+    }
     this.finalize();
     return { facts: this.facts, columns: this.cols.view(), threads: this.threads.table };
   }
@@ -244,7 +297,21 @@ export class CaptureIndexer {
   }
 
   lineEnd(i: number): number {
-    return i + 1 < this.cols.n ? this.cols.off.data[i + 1] : this.textSize;
+    if (i + 1 < this.cols.n) return this.cols.off.data[i + 1];
+    const r = this.records;
+    if (!r) return this.textSize;
+    return this.recordIdx < r.starts.length ? r.starts.data[this.recordIdx] : Math.min(r.pendingStart, this.consumed) > this.cols.off.data[i] ? Math.min(r.pendingStart, this.consumed) : this.consumed;
+  }
+
+  /** Line i as shown: its record rendered (raw mode) or its rendered row; line break removed. */
+  lineText(i: number): string {
+    const t = decodeLine(this.text, this.cols.off.data[i], this.lineEnd(i), this.facts.encoding);
+    return this.renderer ? this.renderer.render(i, t) : t;
+  }
+
+  /** The size of the text lines are decoded from (`text`): the file's (raw records) or the rendered rows'. */
+  get textBytes(): number {
+    return this.records ? this.consumed : this.textSize;
   }
 
   segment(from: number): LineColumns {
@@ -295,10 +362,19 @@ export class CaptureIndexer {
     }
 
     this.decoder = new TextDecoder(enc.encoding);
-    const headText = this.decoder.decode(all.subarray(sniffed.headerAt), { stream: true });
+    const headText = this.decoder.decode(all.subarray(sniffed.headerAt), { stream: !final });
     const eol = /\r\n|\r|\n/.exec(headText);
     const newline = (eol ? eol[0] : '\n') as '\r\n' | '\r' | '\n';
     this.parser = new Papa.Parser({ delimiter: sniffed.delimiter, newline, quoteChar: '"' });
+    // UTF-8 and single-byte text keep their records as the file's bytes (the delimiter, quote and
+    // line break bytes are never part of another character); UTF-16 rows are rendered as they are read.
+    if (!enc.encoding.startsWith('utf-16')) {
+      this.renderer = new RowRenderer(spec, this.roles, sniffed.delimiter, newline, this.cap.columns.length);
+      this.records = new CsvRecordScanner(sniffed.delimiter.charCodeAt(0), newline, sniffed.headerAt);
+      this.text.add(all);
+      this.records.push(all.subarray(sniffed.headerAt));
+      if (final) this.records.finish();
+    }
     this.take(headText, final);
   }
 
@@ -433,14 +509,11 @@ export class CaptureIndexer {
     const tid = intCell(cells, r.tid);
     const provider = r.component >= 0 ? cells[r.component].trim() : '';
     let grade: Grade = spec.grading ? gradeOf(spec.grading, r.grade >= 0 ? cells[r.grade] : undefined) : 'info';
-    let lead = '';
+    const lead = leadOf(r, cells, provider);
     if (r.eventId >= 0) {
-      const id = Number(cells[r.eventId].trim());
-      const named = Number.isInteger(id) ? eventName(provider, id) : null;
-      lead = named ? `${id} ${named.name}:` : cells[r.eventId].trim();
+      const named = eventName(provider, Number(cells[r.eventId].trim()));
       if (named && LEVEL_OF[named.grade] > LEVEL_OF[grade]) grade = named.grade;
     }
-    if (r.flow) lead = `${lead ? `${lead}${SEP}` : ''}${cells[r.flow[0]].trim()} → ${cells[r.flow[1]].trim()}`;
     const level = LEVEL_OF[grade];
     const comp = this.comps.add(provider);
     this.groupOf(cells, provider, comp, pid, lead);
@@ -458,7 +531,7 @@ export class CaptureIndexer {
     this.cap.imported++;
     this.facts.componentCounts[comp]++;
     this.facts.levelCounts[level]++;
-    this.line(ts, ns, level, comp, thread, Bucket.Parsed, renderRow(cells, r.text, lead));
+    this.line(ts, ns, level, comp, thread, Bucket.Parsed, this.records ? '' : renderRow(cells, r.text, lead));
     return null;
   }
 
@@ -581,7 +654,10 @@ export class CaptureIndexer {
     const c = this.cols;
     const n = c.n;
     if (n >= c.off.data.length) c.grow(n);
-    c.off.data[n] = this.textSize + this.outUsed;
+    if (this.records) {
+      const starts = this.records.starts;
+      c.off.data[n] = this.recordIdx < starts.length ? starts.data[this.recordIdx++] : this.consumed;
+    } else c.off.data[n] = this.textSize + this.outUsed;
     c.ts.data[n] = ts;
     c.lvl.data[n] = level;
     c.comp.data[n] = comp;
@@ -596,6 +672,7 @@ export class CaptureIndexer {
     this.clsCol.push(bucket === Bucket.Parsed ? this.nextCls : 0);
     this.facts.lines = n + 1;
     this.facts.buckets[BUCKET_KEYS[bucket]]++;
+    if (this.records) return;
     // Rows are encoded a slice at a time (flushText): here only their UTF-8 length, ending in \n.
     this.pending.push(text);
     this.outUsed += (NON_ASCII.test(text) ? utf8Length(text) : text.length) + 1;

@@ -7,7 +7,6 @@ import path from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { CaptureIndexer } from '../../src/sources/capture-indexer.ts';
-import { decodeLine } from '../../src/ingest/text.ts';
 import { Bucket } from '../../src/ingest/types.ts';
 import { SHARED_DIR } from '../helpers/clusterlog.ts';
 import { engine } from '../helpers/in-thread-engine.ts';
@@ -80,7 +79,7 @@ describe.skipIf(!have)('the real Procmon exports, indexed as sources', () => {
       const o = objects[i];
       const line = i + 1; // after the header line
       const want = fields.map((k) => o[k] ?? '').filter(Boolean).map((v) => v.replace(/\r\n|\r|\n/g, ' ↵ ')).join('  ');
-      expect(decodeLine(ix.text, ix.offsetsView()[line], ix.lineEnd(line), 'utf-8')).toBe(want);
+      expect(ix.lineText(line)).toBe(want);
       expect(ix.facts.components[c.comp[line]]).toBe(o.Operation ?? '');
       expect(th.table.pid[th.thread[line]]).toBe(Number(o.PID));
     }
@@ -101,7 +100,7 @@ describe.skipIf(!have)('the real Procmon exports, indexed as sources', () => {
     expect(b.level).toEqual(a.level);
     expect(b.offset).toEqual(a.offset);
     expect(odd.nsView()).toEqual(whole.nsView());
-    const text = (ix: CaptureIndexer, i: number) => decodeLine(ix.text, ix.offsetsView()[i], ix.lineEnd(i), 'utf-8');
+    const text = (ix: CaptureIndexer, i: number) => ix.lineText(i);
     for (const i of [1, 500, whole.lineCount - 1]) expect(text(odd, i)).toBe(text(whole, i));
   });
 });
@@ -142,10 +141,10 @@ describe('a Procmon export as a source (hand-made rows)', () => {
     expect(Array.from(c.level.slice(1, 4))).toEqual([2, 2, 4]); // INFO, INFO, ERR (ACCESS DENIED)
     const th = ix.threadsView();
     expect([th.table.pid[th.thread[1]], th.table.tid[th.thread[1]]]).toEqual([3352, 44]);
-    const text = (i: number) => decodeLine(ix.text, ix.offsetsView()[i], ix.lineEnd(i), 'utf-8');
+    const text = (i: number) => ix.lineText(i);
     expect(text(1)).toBe('clussvc.exe  TCP Connect  SVR12:49822 -> SVR13:3343  SUCCESS  Length: 0');
     expect(text(2)).toBe('rhs.exe  Process Start  SUCCESS  Environment:  ↵ ;\tA=1 ↵ ;\tB="two"');
-    expect(text(5)).toBe('12:00:02 AM, rhs.exe, 2900');
+    expect(text(5)).toBe('"12:00:02 AM","rhs.exe","2900"'); // a record that is no row: as the file writes it
   });
 
   it('in the engine: its rows interleave with other inputs by time, carry 7-digit times and decimal PIDs, and search finds them', async () => {
@@ -237,7 +236,7 @@ describe.skipIf(!existsSync(NETMON_DIR))('the real Wireshark exports, indexed as
     if (malformed) expect(cap.malformedRows).toEqual([525, 526, 527].map((row) => ({ row, why: 'an empty row (no time)' })));
     // Protocols are the components; a row's text leads with its endpoints.
     expect(f.components).toContain('TCP');
-    const text = decodeLine(ix.text, ix.offsetsView()[1], ix.lineEnd(1), 'utf-8');
+    const text = ix.lineText(1);
     expect(text).toMatch(/^\S+ → \S+ {2}\S+/);
   });
 });
@@ -259,7 +258,7 @@ describe.skipIf(!existsSync(EVENTS_DIR))('the real event-log export, indexed as 
     expect(f.lastWritten).toBe(Date.UTC(2024, 6, 5, 14, 53, 21));
     expect(f.warnings.join(' ')).toMatch(/dates are read day first; no row tells the order for sure/);
     expect(f.lines).toBe(201); // 582 physical lines: 115 messages run over several
-    const text = decodeLine(ix.text, ix.offsetsView()[2], ix.lineEnd(2), 'utf-8');
+    const text = ix.lineText(2);
     expect(text.startsWith('7045  A service was installed in the system. ↵  ↵ Service Name:  MpKsl86689ba8 ↵ Service File Name:  C:\\ProgramData\\')).toBe(true);
     expect(text.endsWith(' ↵ Service Type:  kernel mode driver ↵ Service Start Type:  demand start ↵ Service Account:  ')).toBe(true);
   });
@@ -275,7 +274,7 @@ describe('other capture forms (hand-made)', () => {
     expect(epoch.nsView()[1]).toBe(123);
     const c = epoch.segment(0);
     expect(Array.from(c.level.slice(1))).toEqual([2, 4]); // the RST stands out
-    const text = decodeLine(epoch.text, epoch.offsetsView()[1], epoch.lineEnd(1), 'utf-8');
+    const text = epoch.lineText(1);
     expect(text).toBe('10.10.10.23 → 10.10.10.24  TCP  66  56450 → 3343 [SYN] Seq=0');
     const utc = load('b.csv', '"No.","Time","Source","Destination","Protocol","Length","Info"\n"1","2020-05-12T01:17:41.900000Z","a","b","UDP","112","3343 → 3343 Len=70"\n');
     expect([utc.facts.capture!.timeFormat, utc.facts.firstWritten]).toEqual(['utc', Date.UTC(2020, 4, 12, 1, 17, 41, 900)]);
@@ -296,7 +295,7 @@ describe('other capture forms (hand-made)', () => {
     expect(f.firstWritten).toBe(Date.UTC(2020, 4, 11, 21, 17, 41, 900));
     expect(f.warnings.join(' ')).toMatch(/format unverified/);
     expect(f.components.slice(1)).toEqual(['TCP', 'UDP']);
-    const text = decodeLine(ix.text, ix.offsetsView()[1], ix.lineEnd(1), 'utf-8');
+    const text = ix.lineText(1);
     expect(text).toBe('SVR12 → SVR13  clussvc.exe  TCP  TCP:Flags=CE....S., SrcPort=56450, DstPort=3343, PayloadLen=0  {TCP:1}');
   });
 
@@ -308,7 +307,7 @@ describe('other capture forms (hand-made)', () => {
     ].join('\r\n'));
     expect(viewer.facts.kind).toBe('eventlog');
     expect(viewer.facts.capture!.malformed).toBe(0);
-    const t = (i: number) => decodeLine(viewer.text, viewer.offsetsView()[i], viewer.lineEnd(i), 'utf-8');
+    const t = (i: number) => viewer.lineText(i);
     expect(t(1)).toBe("1135 node removed from membership:  Node Mgr  Cluster node 'SVR13' was removed from the active failover cluster membership.");
     expect(viewer.segment(0).level[1]).toBe(5); // CRIT
     expect(viewer.facts.components[viewer.segment(0).comp[2]]).toBe('Service Control Manager');
@@ -343,7 +342,7 @@ describe('event logs saved as XML', () => {
     expect(f.node).toBe('SVR12');
     expect(f.firstWritten).toBe(Date.UTC(2020, 4, 12, 1, 17, 51, 912));
     expect(ix.nsView()[0]).toBe(345_600);
-    const t = (i: number) => decodeLine(ix.text, ix.offsetsView()[i], ix.lineEnd(i), 'utf-8');
+    const t = (i: number) => ix.lineText(i);
     expect(t(0)).toBe("1135 node removed from membership:  Cluster node 'SVR13' was removed from the active failover cluster membership. ↵ The Cluster service on this node may have stopped.");
     expect(t(1)).toBe('7036 service entered a state:  param1: Cluster Service ↵ param2: stopped');
     const c = ix.segment(0);
