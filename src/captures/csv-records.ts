@@ -63,6 +63,11 @@ export class CsvRecordScanner {
             i = n;
             break;
           }
+          // The common case first: `","` closes this field and opens the next, quoted.
+          if (q + 2 < n && b[q + 1] === d && b[q + 2] === QUOTE) {
+            i = q + 3;
+            break;
+          }
           i = q + 1;
           this.state = State.QuoteSeen;
           break;

@@ -508,7 +508,17 @@ export class CaptureIndexer {
     if (pid !== pid) return `${this.cap.columns[r.pid]} '${cells[r.pid]}' is not a number`;
     const tid = intCell(cells, r.tid);
     const provider = r.component >= 0 ? cells[r.component].trim() : '';
-    let grade: Grade = spec.grading ? gradeOf(spec.grading, r.grade >= 0 ? cells[r.grade] : undefined) : 'info';
+    let grade: Grade = 'info';
+    if (spec.grading) {
+      // Few distinct values (Result, Level): the last one seen is the likeliest.
+      const v = r.grade >= 0 ? cells[r.grade] : '';
+      if (v === this.lastGradeValue) grade = this.lastGrade;
+      else {
+        grade = gradeOf(spec.grading, v);
+        this.lastGradeValue = v;
+        this.lastGrade = grade;
+      }
+    }
     const lead = leadOf(r, cells, provider);
     if (r.eventId >= 0) {
       const named = eventName(provider, Number(cells[r.eventId].trim()));
@@ -537,6 +547,8 @@ export class CaptureIndexer {
 
   private nextGroup = 0;
   private nextCls = 0;
+  private lastGradeValue: string | null = null;
+  private lastGrade: Grade = 'info';
   /** The time cell parseClockFast writes (one object reused across rows: copy what is kept). */
   private readonly clockCell: TimeCell & { form: 'time-of-day' } = { form: 'time-of-day', msOfDay: 0, nsInMs: 0, digits: 0 };
 
