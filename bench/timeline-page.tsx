@@ -62,9 +62,9 @@ const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 const rootEl = document.getElementById('root')!;
 
 /** Builds n synthetic marks in the page (not transferred from Node), injects them and mounts the view. */
-function build(n: number, lanes: number, seed: number): { buildMs: number; length: number; rows: number; lanes: number; tMin: number; tMax: number } {
+function build(n: number, lanes: number, seed: number, captureShare = 0): { buildMs: number; length: number; rows: number; lanes: number; tMin: number; tMax: number } {
   const t = performance.now();
-  marks = syntheticMarks({ marks: n, lanes, seed });
+  marks = syntheticMarks({ marks: n, lanes, seed, captureShare });
   const buildMs = performance.now() - t;
   engine.getDensity = syntheticDensity(marks);
   injectTimelineMarks(marks);

@@ -4,7 +4,7 @@
 // ordered by orderMarks as MarksBuilder.build does: the result is a TimelineMarks exactly as
 // marks.ts defines it. Never used by the app itself.
 
-import { MARK_FAMILIES, orderMarks, Style, type TimelineLane, type TimelineMarks, type TimelineRow, type TrackKind } from '../../src/timeline/marks.ts';
+import { CAPTURE_FAMILY, MARK_FAMILIES, orderMarks, Style, type TimelineLane, type TimelineMarks, type TimelineRow, type TrackKind } from '../../src/timeline/marks.ts';
 import type { EventFamily } from '../../src/events/types.ts';
 import { seededRandom } from './random.ts';
 
@@ -18,7 +18,13 @@ export interface SyntheticOptions {
   spanMs?: number;
   /** UTC ms of the first instant (default 2024-08-08 06:00:00 UTC). */
   start?: number;
+  /** Share of the dense bulk that is capture rows (points on each lane's capture track), 0 by default. */
+  captureShare?: number;
 }
+
+/** A lane's capture rows: a Procmon capture's processes and a packet capture's conversations. */
+const CAPTURE_ROW_NAMES = ['procmon: clussvc.exe (3352)', 'procmon: rhs.exe (2900)', 'procmon: rhs.exe (4100)', 'procmon: svchost.exe', 'procmon: MsMpEng.exe', 'procmon: other (14 more)', 'packets: 10.0.0.1 ↔ 10.0.0.2', 'packets: 10.0.0.1 ↔ 10.0.0.9'];
+const CAPTURE_STYLES = [Style.CapFile, Style.CapRegistry, Style.CapRegistry, Style.CapProcess, Style.CapNetwork, Style.CapCluster, Style.CapSmbRpc, Style.CapOther];
 
 /** Share of the marks that form the incident's skeleton (views, joins, route states, owners, sessions). */
 const SKELETON = 0.08;
@@ -303,7 +309,22 @@ export function syntheticMarks(opts: SyntheticOptions): TimelineMarks {
   // ---- The dense bulk: missed heartbeats and route flaps on two routes, resource flaps on one resource ----
   const dense = N - w;
   for (let L = 0; L < nLanes; L++) {
-    const share = Math.floor(dense / nLanes) + (L < dense % nLanes ? 1 : 0);
+    const all = Math.floor(dense / nLanes) + (L < dense % nLanes ? 1 : 0);
+    // Capture rows first (when asked for): dense points, a few warnings and errors over their class.
+    const caps = Math.round(all * (opts.captureShare ?? 0));
+    if (caps > 0) {
+      const capRows = CAPTURE_ROW_NAMES.map((n) => rowOf(L, 'captures', n));
+      const capLabels = CAPTURE_STYLES.map((_, k) => str(`procmon: operation ${k}`));
+      const capNames = CAPTURE_ROW_NAMES.map((n) => str(n.toLowerCase()));
+      for (let i = 0; i < caps; i++) {
+        const k = int(CAPTURE_ROW_NAMES.length);
+        const t = denseTime(L);
+        const x = rand();
+        const st = x < 0.01 ? Style.CapError : x < 0.06 ? Style.CapWarn : CAPTURE_STYLES[k];
+        add(capRows[k], st, t, t, capLabels[k], CAPTURE_FAMILY, capNames[k]);
+      }
+    }
+    const share = all - caps;
     const hb = Math.round(share * DENSE_HEARTBEATS);
     const flaps = Math.round(share * DENSE_ROUTE_FLAPS);
     const res = share - hb - flaps;
