@@ -76,6 +76,13 @@ test('a Procmon CSV beside the logs: its own card, aligned on its node, rows int
   await page.keyboard.press('Enter');
   await expect(row.locator('.c-time')).toHaveText(/01:17:42\.9000001/);
   await expect(card.getByTestId('alignment-why')).toContainText('set by you');
+  // The raw/aligned toggle: as written, its rows sit at the times the file writes; aligned again, back.
+  await card.getByTestId('alignment-raw').click();
+  await expect(card.getByTestId('alignment-raw')).toHaveText('aligned');
+  await expect(card.getByTestId('alignment-why')).toContainText('shown as written');
+  await expect(row.locator('.c-time')).toHaveText(/21:17:41\.9000001/);
+  await card.getByTestId('alignment-raw').click();
+  await expect(row.locator('.c-time')).toHaveText(/01:17:42\.9000001/);
 });
 
 test('a capture row and its log line are linked: one click goes from one to the other and back', async ({ page }) => {

@@ -92,6 +92,8 @@ export interface CaptureFacts {
    * alignment pairs them with the node's log lines. At most 200, first rows first.
    */
   anchors: CaptureAnchor[];
+  /** Shown as written (the raw side of the raw/aligned toggle): no offset, no fine offset applied. */
+  raw: boolean;
   /** How the alignment was chosen: each reason a sentence for the card; confidence 0..1. */
   alignment: { confidence: number; reasons: string[] } | null;
 }
@@ -267,6 +269,8 @@ export interface CaptureAlignment {
   date?: string | null;
   utcOffsetMinutes?: number | null;
   fineMs?: number;
+  /** Show its times as written (no offset, no fine offset; the date kept): the raw side of the raw/aligned toggle. */
+  raw?: boolean;
 }
 
 /** What the CLI `summary` verb prints for one file. */

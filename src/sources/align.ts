@@ -169,6 +169,9 @@ export function parseDate(text: string): number | null {
  */
 export function alignedTimeBase(p: AlignmentProposal | null, user: CaptureAlignment | undefined, format: CaptureTimeFormat = 'time-of-day'): TimeBase {
   const date = user?.date != null ? parseDate(user.date) : null;
+  if (user?.raw) {
+    return { base: 'local', utcOffsetMinutes: null, dateMs: date ?? p?.dateMs ?? 0, skewMs: 0, source: 'user', reason: 'shown as written: no UTC offset, no fine offset (the raw side of the toggle)' };
+  }
   const byUser = !!user && (user.date != null || user.utcOffsetMinutes !== undefined || user.fineMs !== undefined);
   return {
     base: format === 'utc' || format === 'epoch' ? 'utc' : 'local',
@@ -186,6 +189,7 @@ export function applyAlignment(facts: FileFacts, p: AlignmentProposal | null, us
   facts.timeBase = alignedTimeBase(p, user, facts.capture.timeFormat);
   if (facts.capture.dated) facts.timeBase.dateMs = 0;
   facts.capture.alignment = p ? { confidence: p.confidence, reasons: p.reasons } : null;
+  facts.capture.raw = !!user?.raw;
 }
 
 /** Proposes and applies every capture's alignment over the logs among `files` (after the logs' own time bases are settled). */

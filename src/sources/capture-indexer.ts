@@ -235,7 +235,7 @@ export class CaptureIndexer {
     this.facts.timeBase = { base: 'local', utcOffsetMinutes: null, source: 'capture-node', skewMs: 0, dateMs: 0 };
     this.cap = {
       format: '', status: 'inferred', delimiter: ',', columns: [], records: 0, imported: 0, malformed: 0, malformedRows: [],
-      timeFormat: 'time-of-day', firstCell: null, lastCell: null, anchors: [], firstTimeOfDay: null, lastTimeOfDay: null, hourLost: false, dated: false, midnights: 0, alignment: null,
+      timeFormat: 'time-of-day', firstCell: null, lastCell: null, anchors: [], firstTimeOfDay: null, lastTimeOfDay: null, hourLost: false, dated: false, midnights: 0, raw: false, alignment: null,
     };
     this.facts.capture = this.cap;
     this.comps = new ComponentInterner(this.facts.components, this.facts.componentCounts);
@@ -742,7 +742,7 @@ export class CaptureIndexer {
     }
     f.firstWritten = min === Infinity ? null : min;
     f.lastWritten = max === -Infinity ? null : max;
-    if (cap.hourLost) f.warnings.push(`${f.name}: its times lost their hour (Excel re-saved them as mm:ss.f, to 0.1 s): give the hour of its first row as its fine offset, or export it again from the capture tool.`);
+    if (cap.hourLost) f.warnings.push(`${f.name}: its times lost their hour (Excel re-saved them as mm:ss.f, to 0.1 s): give its date and hour on its card (YYYY-MM-DD HH:00), or export it again from the capture tool.`);
     if (cap.malformed) f.warnings.push(`${f.name}: ${cap.malformed} of ${cap.records} rows are malformed and shown as they are (first: row ${cap.malformedRows[0].row}, ${cap.malformedRows[0].why}).`);
     if (this.dateOrder?.ambiguous) f.warnings.push(`${f.name}: its dates are read ${this.dateOrder.order === 'mdy' ? 'month first (US)' : 'day first'}; no row tells the order for sure.`);
     if (cap.status !== 'verified') f.warnings.push(`${f.name}: format unverified (${cap.format}: no real export was available to check it against).`);

@@ -222,7 +222,11 @@ const CaptureFacts = memo(function CaptureFacts({ cap }: { cap: NonNullable<File
 
 /** A capture's place on the axis: date (for undated rows), UTC offset and fine offset, each proposed with its reasons and changeable. */
 const AlignmentField = memo(function AlignmentField({ id, path, tb, cap }: { id: FileId; path: string; tb: TimeBase; cap: NonNullable<FileFacts['capture']> }) {
-  const dateOf = (ms: number | undefined) => (ms ? new Date(ms).toISOString().slice(0, 10) : '');
+  const dateOf = (ms: number | undefined) => {
+    if (!ms) return '';
+    const iso = new Date(ms).toISOString();
+    return ms % 86_400_000 === 0 ? iso.slice(0, 10) : iso.slice(0, ms % 60_000 === 0 ? 16 : 19).replace('T', ' ');
+  };
   const [date, setDate] = useState(dateOf(tb.dateMs));
   const [off, setOff] = useState(tb.utcOffsetMinutes === null ? '' : fmtOffset(tb.utcOffsetMinutes));
   const [fine, setFine] = useState(String(tb.skewMs));
@@ -230,7 +234,7 @@ const AlignmentField = memo(function AlignmentField({ id, path, tb, cap }: { id:
   useEffect(() => { setDate(dateOf(tb.dateMs)); setOff(tb.utcOffsetMinutes === null ? '' : fmtOffset(tb.utcOffsetMinutes)); setFine(String(tb.skewMs)); setBad(null); }, [tb.dateMs, tb.utcOffsetMinutes, tb.skewMs]);
   const commit = () => {
     const d = date.trim();
-    if (!cap.dated && d && !/^\d{4}-\d{2}-\d{2}$/.test(d)) return setBad('date: use YYYY-MM-DD');
+    if (!cap.dated && d && !/^\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$/.test(d)) return setBad('date: use YYYY-MM-DD (and HH:MM for a start or a lost hour)');
     const o = off.trim() ? parseOffset(off.trim()) : null;
     if (o === undefined || (o !== null && Math.abs(o) > 14 * 60)) return setBad('offset: use ±HH:MM');
     const ms = Number(fine.trim() || '0');
@@ -242,13 +246,15 @@ const AlignmentField = memo(function AlignmentField({ id, path, tb, cap }: { id:
   };
   const keys = (e: React.KeyboardEvent<HTMLInputElement>) => { if (e.key === 'Enter') { commit(); e.currentTarget.blur(); } };
   const conf = cap.alignment?.confidence;
+  const raw = cap.raw;
   return (
     <div className="field field-col" data-testid="alignment">
       <div className="field-line">
         <span className="field-label">Align</span>
         {!cap.dated && (
-          <input className="input input-date mono" value={date} placeholder="YYYY-MM-DD" aria-label={`Date of ${path}'s first row`}
-            title="The date of the first row (its times carry none)" spellCheck={false}
+          <input className={`input input-date mono${cap.hourLost || cap.timeFormat === 'relative' ? ' input-wide' : ''}`} value={date}
+            placeholder={cap.hourLost ? 'YYYY-MM-DD HH:00' : cap.timeFormat === 'relative' ? 'YYYY-MM-DD HH:MM:SS' : 'YYYY-MM-DD'} aria-label={`Date of ${path}'s first row`}
+            title={cap.hourLost ? 'The date and the hour its times lost (Excel kept minutes and seconds only)' : cap.timeFormat === 'relative' ? "The capture's start, in local time (its times count from it)" : 'The date of the first row (its times carry none)'} spellCheck={false}
             onChange={(e) => setDate(e.currentTarget.value)} onBlur={commit} onKeyDown={keys} />
         )}
         <input className="input input-offset mono" value={off} placeholder="±HH:MM" aria-label={`UTC offset of ${path} (local minus UTC)`}
@@ -258,17 +264,20 @@ const AlignmentField = memo(function AlignmentField({ id, path, tb, cap }: { id:
           title="Milliseconds added after the offset (clock difference to the node's log)" spellCheck={false}
           onChange={(e) => setFine(e.currentTarget.value)} onBlur={commit} onKeyDown={keys} />
         <span className="field-note">ms</span>
-        {tb.source === 'user' && (
+        {tb.source === 'user' && !raw && (
           <button type="button" className="btn btn-small" onClick={() => getEngine().setFileOptions(id, { alignment: null })} title="Back to the proposed alignment">proposed</button>
         )}
+        <button type="button" className="btn btn-small" data-testid="alignment-raw" aria-pressed={raw}
+          title={raw ? 'Place its rows by its alignment again' : 'Show its times as written: no offset, no fine offset'}
+          onClick={() => getEngine().setFileOptions(id, { alignment: { raw: !raw } })}>{raw ? 'aligned' : 'as written'}</button>
       </div>
       <div className={`field-sub${bad || conf === undefined || conf < 0.5 ? ' warn-text' : ''}`} data-testid="alignment-why">
-        {bad ?? (
+        {bad ?? (raw ? 'shown as written (raw): its rows sit at the times the file writes, no offset applied' : (
           <>
             {tb.source === 'user' ? 'set by you; ' : ''}
             {conf !== undefined ? `proposed (confidence ${Math.round(conf * 100)} %): ${cap.alignment!.reasons.join('; ')}` : 'no proposal yet'}
           </>
-        )}
+        ))}
       </div>
     </div>
   );

@@ -1,0 +1,28 @@
+// A capture's time base from its alignment: the user's parts over the proposal, a lost hour or a
+// relative capture's start given with the date, and the raw side of the toggle.
+import { describe, expect, it } from 'vitest';
+import { alignedTimeBase, parseDate, type AlignmentProposal } from '../../src/sources/align.ts';
+import { toUtcShift } from '../../src/ingest/timebase.ts';
+
+const proposal: AlignmentProposal = { dateMs: Date.UTC(2020, 4, 11), utcOffsetMinutes: -240, fineMs: 2.5, confidence: 0.95, reasons: ['x'] };
+
+describe('capture alignment', () => {
+  it('reads a date, a date with the hour a mangled export lost, and a relative capture\'s start', () => {
+    expect(parseDate('2020-05-11')).toBe(Date.UTC(2020, 4, 11));
+    expect(parseDate('2020-05-11 21:00')).toBe(Date.UTC(2020, 4, 11, 21));
+    expect(parseDate('2020-05-11T21:17:41.9')).toBe(Date.UTC(2020, 4, 11, 21, 17, 41, 900));
+    for (const bad of ['11.05.2020', '2020-13-01', '2020-05-11 24:00', '']) expect(parseDate(bad), bad).toBeNull();
+  });
+
+  it('takes each part the user gives over the proposal, and shows it as written on the raw side', () => {
+    expect(alignedTimeBase(proposal, undefined)).toMatchObject({ base: 'local', utcOffsetMinutes: -240, dateMs: Date.UTC(2020, 4, 11), skewMs: 2.5, source: 'capture-node' });
+    expect(alignedTimeBase(proposal, { fineMs: 1000 })).toMatchObject({ utcOffsetMinutes: -240, skewMs: 1000, source: 'user' });
+    expect(alignedTimeBase(proposal, { date: '2020-05-11 21:00' }).dateMs).toBe(Date.UTC(2020, 4, 11, 21));
+    const raw = alignedTimeBase(proposal, { fineMs: 1000, raw: true });
+    expect(raw).toMatchObject({ base: 'local', utcOffsetMinutes: null, skewMs: 0, dateMs: Date.UTC(2020, 4, 11), source: 'user' });
+    // As written: the written time of day on its date, nothing added.
+    expect(toUtcShift(raw)).toBe(Date.UTC(2020, 4, 11));
+    // UTC and epoch times need no offset (the node's is kept to show local times).
+    expect(alignedTimeBase(proposal, undefined, 'epoch')).toMatchObject({ base: 'utc', utcOffsetMinutes: -240 });
+  });
+});
