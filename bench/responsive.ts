@@ -131,7 +131,9 @@ async function naiveRun(browser: Browser, url: string, paths: string[]): Promise
       document.body.append(input);
     });
     await page.setInputFiles('#naive-input', paths);
-    return await page.evaluate(async () => {
+    // A naive viewer can stall on big files (whole-file strings): NaN after 90 s instead of hanging the bench.
+    const timeout = new Promise<number>((r) => setTimeout(() => r(NaN), 90_000));
+    return await Promise.race([timeout, page.evaluate(async () => {
       const files = [...(document.getElementById('naive-input') as HTMLInputElement).files!];
       const texts = await Promise.all(files.map((f) => f.text()));
       let longest = 0;
@@ -143,7 +145,7 @@ async function naiveRun(browser: Browser, url: string, paths: string[]): Promise
         longest = Math.max(longest, performance.now() - s);
       }
       return keep > 0 ? longest : NaN;
-    });
+    })]);
   } finally {
     await context.close();
   }

@@ -10,8 +10,8 @@ import { toLocalShift, toUtcShift } from '../ingest/timebase.ts';
 import { correlate } from '../events/correlate/index.ts';
 import { layoutTimeline } from '../timeline/layout.ts';
 import type { CaptureTrackInput } from '../timeline/capture-track.ts';
-import type { FileFacts, LogAnchor } from '../ingest/types.ts';
-import { logAnchors } from '../events/capture-anchors.ts';
+import type { FileFacts, LogAnchor, LogHost } from '../ingest/types.ts';
+import { logAnchors, logHosts } from '../events/capture-anchors.ts';
 import { copyMarks, type TimelineMarks } from '../timeline/marks.ts';
 import { materializeFile, type EventFile } from '../events/materialize.ts';
 import { buildNames, type NameDictionary } from '../events/names.ts';
@@ -122,6 +122,11 @@ export class EventStore {
   logAnchors(): LogAnchor[] {
     this.anchors ??= logAnchors(this.all);
     return this.anchors;
+  }
+
+  /** The names and addresses the logs give their nodes (a capture's rows name them), from the last rebuild. */
+  logHosts(nodes: readonly string[]): LogHost[] {
+    return logHosts(this.all, nodes);
   }
 
   /** The timeline's marks as fresh columns (they are transferred to the main thread). */

@@ -47,6 +47,8 @@ export interface StoreFile {
   timeProposal: TimeBaseProposal | null;
   /** A capture's proposed place on the axis (captures/align.ts), once its node's logs are in. */
   alignment: AlignmentProposal | null;
+  /** A capture's node from the hosts its rows name, matched with the logs' names and addresses (sources/align.ts nodeFromHosts). */
+  hostNode: { node: string; where: string } | null;
   /** A capture's rows' groups and classes (the timeline's capture track), once read. */
   captureRows: { group: Uint32Array; cls: Uint8Array; groups: readonly string[] } | null;
 }
@@ -57,7 +59,7 @@ export function newStoreFile(id: FileId, path: string, file: Blob, shard: number
     id, path, file, shard, gen: 0, facts, opts,
     ts: new Growable(Float64Array), level: new Growable(Uint8Array), comp: new Growable(Uint16Array), flags: new Growable(Uint8Array),
     bytesRead: 0, startedAt: Date.now(), finishedAt: null, hits: null, expanded: new Set(), failed: null, hidden: null, duplicates: 0,
-    density: new DensityPyramid(), part: null, halves: null, nodeGuess: null, label: null, timeProposal: null, alignment: null, captureRows: null,
+    density: new DensityPyramid(), part: null, halves: null, nodeGuess: null, label: null, timeProposal: null, alignment: null, hostNode: null, captureRows: null,
   };
 }
 
@@ -83,12 +85,35 @@ export function withUserOptions(facts: FileFacts, f: StoreFile): FileFacts {
   if (f.opts.timeBase) {
     facts.timeBase = { ...facts.timeBase, base: f.opts.timeBase.base, utcOffsetMinutes: f.opts.timeBase.utcOffsetMinutes, source: 'user' };
   }
+  applyHostNode(facts, f.opts.node ? null : f.hostNode);
   // A capture's time base is its alignment: proposed from its node's logs, each part the user's where given.
   applyAlignment(facts, f.alignment, f.opts.alignment);
   if (f.failed && !facts.errors.includes(f.failed)) facts.errors.push(f.failed);
   facts.nodeLabel = facts.node ?? f.label ?? facts.name;
   dropResolvedWarnings(facts);
   return facts;
+}
+
+const HOST_EVIDENCE = "its rows' own";
+
+/** A capture that names no node takes the one its rows' host is (idempotent: a previous guess is undone first). */
+function applyHostNode(facts: FileFacts, guess: { node: string; where: string } | null): void {
+  if (!facts.capture) return;
+  const had = facts.nodeEvidence.find((e) => e.where.startsWith(HOST_EVIDENCE));
+  if (had) {
+    facts.nodeEvidence = facts.nodeEvidence.filter((e) => e !== had);
+    if (facts.nodeSource === 'in-file' && facts.node === had.name) {
+      facts.node = null;
+      facts.nodeSource = null;
+    }
+  }
+  if (!guess) return;
+  facts.nodeEvidence = [...facts.nodeEvidence, { source: 'in-file', name: guess.node, where: guess.where }];
+  // Over nothing, or over a folder name no log has as its node (the view worker only guesses then).
+  if (!facts.node || facts.nodeSource === 'folder') {
+    facts.node = guess.node;
+    facts.nodeSource = 'in-file';
+  }
 }
 
 /** The node the file's own evidence chose (header, folder, file name, in-file), before any guess or user name. */

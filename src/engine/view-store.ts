@@ -9,7 +9,7 @@
 
 import { sameContent } from './same-content.ts';
 import { toUtcShift } from '../ingest/timebase.ts';
-import { proposeAlignment } from '../sources/align.ts';
+import { nodeFromHosts, proposeAlignment } from '../sources/align.ts';
 import { isZip, openZip } from '../sources/zip.ts';
 import { linksOf } from '../sources/links.ts';
 import type { IndexOptions } from '../ingest/types.ts';
@@ -543,9 +543,20 @@ export class ViewStore {
    */
   private alignCaptures(): boolean {
     const logs = [...this.files.values()].filter((f) => !f.facts.capture).map((f) => ({ facts: f.facts }));
+    const hosts = this.events.logHosts(logs.filter((l) => l.facts.node).map((l) => l.facts.node!));
     let moved = false;
+    let nodes = false;
     for (const f of this.files.values()) {
       if (!f.facts.capture || f.facts.status !== 'done') continue;
+      // A capture its path names no node of (or a folder no log has as its node: 'case42/') takes the one its rows' host is.
+      const own = f.facts.nodeEvidence.find((e) => e.source !== 'in-file' || !e.where.startsWith("its rows' own"));
+      const weak = !own || (own.source === 'folder' && !logs.some((l) => l.facts.node?.toLowerCase() === own.name.toLowerCase()));
+      const h = weak && !f.opts.node ? nodeFromHosts(f.facts, hosts) : null;
+      if (JSON.stringify(h) !== JSON.stringify(f.hostNode)) {
+        f.hostNode = h;
+        withUserOptions(f.facts, f);
+        nodes = true;
+      }
       const p = proposeAlignment(f.facts, logs, this.events.logAnchors());
       const before = JSON.stringify(f.alignment);
       if (JSON.stringify(p) === before) continue;
@@ -553,12 +564,13 @@ export class ViewStore {
       withUserOptions(f.facts, f);
       moved = true;
     }
-    if (moved) {
+    if (nodes) labelFiles(this.files.values());
+    if (moved || nodes) {
       this.dirtyMerge = true;
       this.events.invalidate();
       this.schedule(true);
     }
-    return moved;
+    return moved || nodes;
   }
 
   private filterFile(f: StoreFile): FilterFile {

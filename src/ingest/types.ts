@@ -59,6 +59,14 @@ export interface LogAnchor {
   what: string;
 }
 
+/** A name or address a log's lines give its node (a capture naming it is that node's). */
+export interface LogHost {
+  name: string;
+  node: string;
+  /** Where the log says so, for the card. */
+  what: string;
+}
+
 /** The facts only a capture export has (null for a cluster.log). */
 export interface CaptureFacts {
   /** Which export it is, as sniffed ('Process Monitor CSV'), and how sure formats.md is of that format. */
@@ -94,6 +102,12 @@ export interface CaptureFacts {
   anchors: CaptureAnchor[];
   /** Shown as written (the raw side of the raw/aligned toggle): no offset, no fine offset applied. */
   raw: boolean;
+  /**
+   * The machine the capture was taken on, as its rows name it, likeliest first: a Procmon
+   * capture's local side of its TCP rows (`SVR12:56450 -> …`), a packet capture's address in
+   * most conversations. Matched with the logs' own addresses and names to find its node.
+   */
+  hosts: { name: string; rows: number }[];
   /** How the alignment was chosen: each reason a sentence for the card; confidence 0..1. */
   alignment: { confidence: number; reasons: string[] } | null;
 }

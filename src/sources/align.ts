@@ -5,7 +5,7 @@
 // The user's numbers win over every part. Pure.
 
 import { MS_PER_DAY, MS_PER_MIN, formatOffset, isoUtc } from '../base/civil.ts';
-import type { CaptureAlignment, CaptureTimeFormat, FileFacts, LogAnchor, TimeBase } from '../ingest/types.ts';
+import type { CaptureAlignment, CaptureTimeFormat, FileFacts, LogAnchor, LogHost, TimeBase } from '../ingest/types.ts';
 
 export interface AlignmentProposal {
   /** ms since 1970 of the midnight added to undated times (0 when the rows carry their date). */
@@ -203,4 +203,21 @@ export function alignAll(files: ReadonlyArray<{ facts: FileFacts; user?: Capture
     applyAlignment(f.facts, p, f.user);
   }
   return out;
+}
+
+/**
+ * The node a capture was taken on, from the hosts its rows name (CaptureFacts.hosts) and the
+ * names and addresses the logs give their nodes; null when none matches.
+ */
+export function nodeFromHosts(capture: Pick<FileFacts, 'capture'>, hosts: readonly LogHost[]): { node: string; where: string } | null {
+  const short = (s: string) => (/^\d+\.\d+\.\d+\.\d+$/.test(s) || s.includes(':') ? s : s.split('.')[0]).toLowerCase();
+  const seen = capture.capture?.hosts ?? [];
+  // The capturing machine stands out (it is in every conversation it saw); two machines that only
+  // talk to each other cannot be told apart, and then no node is guessed.
+  if (seen.length > 1 && seen[0].rows < seen[1].rows * 1.2) return null;
+  for (const h of seen.slice(0, 1)) {
+    const m = hosts.find((x) => short(x.name) === short(h.name));
+    if (m) return { node: m.node, where: `its rows' own ${h.name} (${h.rows} rows) is ${m.what === 'its node name' ? 'a node name' : `${m.node}'s address (${m.what})`}` };
+  }
+  return null;
 }

@@ -53,6 +53,8 @@ interface Roles {
   flow: [number, number] | null;
   /** The process name column (Procmon's, Netmon's), -1 when none. */
   process: number;
+  /** Procmon's Path column (a TCP row's `local -> remote`), -1 when none. */
+  path: number;
   text: number[];
 }
 
@@ -73,7 +75,7 @@ export function rolesOf(spec: CaptureColumnRoles, header: readonly string[]): Ro
   return {
     time: find(spec.time), dateTime: find(spec.dateTime), pid: find(spec.pid), tid: find(spec.tid),
     component: find(spec.component), eventId: find(spec.eventId), grade: spec.grading ? find(spec.grading.column) : -1,
-    flow: flow && flow[0] >= 0 && flow[1] >= 0 ? flow : null, process: find(['Process Name', 'Process']), text,
+    flow: flow && flow[0] >= 0 && flow[1] >= 0 ? flow : null, process: find(['Process Name', 'Process']), path: find(['Path']), text,
   };
 }
 
@@ -235,7 +237,7 @@ export class CaptureIndexer {
     this.facts.timeBase = { base: 'local', utcOffsetMinutes: null, source: 'capture-node', skewMs: 0, dateMs: 0 };
     this.cap = {
       format: '', status: 'inferred', delimiter: ',', columns: [], records: 0, imported: 0, malformed: 0, malformedRows: [],
-      timeFormat: 'time-of-day', firstCell: null, lastCell: null, anchors: [], firstTimeOfDay: null, lastTimeOfDay: null, hourLost: false, dated: false, midnights: 0, raw: false, alignment: null,
+      timeFormat: 'time-of-day', firstCell: null, lastCell: null, anchors: [], firstTimeOfDay: null, lastTimeOfDay: null, hourLost: false, dated: false, midnights: 0, raw: false, hosts: [], alignment: null,
     };
     this.facts.capture = this.cap;
     this.comps = new ComponentInterner(this.facts.components, this.facts.componentCounts);
@@ -623,6 +625,11 @@ export class CaptureIndexer {
       // Cheap first: only a process start or a connection's opening row can be one.
       const c0 = component.charCodeAt(0);
       if (c0 !== 80 && c0 !== 84) return; // 'P'rocess Start, 'T'CP Connect/Accept/Reconnect
+      if (cls === 'network' && this.localHosts.size < 64) {
+        const path = r.path >= 0 ? cells[r.path] : '';
+        const m = /^\s*([^:\s]+):\d+\s*->/.exec(path);
+        if (m) this.localHosts.set(m[1], (this.localHosts.get(m[1]) ?? 0) + 1);
+      }
       const proc = r.process >= 0 ? cells[r.process].trim() : '';
       if (component === 'Process Start' && CLUSTER_PROCS.has(proc.toLowerCase()) && pid >= 0) this.addAnchor('pid', pid, ts, `${proc} Process Start (PID ${pid})`);
       // A connection's opening row: its time is the route line's (a later Send or Disconnect is not).
@@ -646,6 +653,9 @@ export class CaptureIndexer {
     }
   }
 
+  /** Procmon: rows per local host of its TCP rows (the left side of `A:port -> B:port`). */
+  private readonly localHosts = new Map<string, number>();
+
   private addAnchor(kind: 'pid' | 'port', key: number, ts: number, what: string): void {
     const k = `${kind}${key}`;
     if (this.anchorKeys.has(k)) return;
@@ -656,6 +666,24 @@ export class CaptureIndexer {
   /** Per line: its capture-track group and class, lines indexed so far (views, valid until the next push). */
   groupsView(): { group: Uint32Array; cls: Uint8Array; groups: readonly string[] } {
     return { group: this.groupCol.data.subarray(0, this.cols.n), cls: this.clsCol.data.subarray(0, this.cols.n), groups: this.groups };
+  }
+
+  /** The hosts the rows say the capture was taken on, likeliest first (CaptureFacts.hosts). */
+  private hostsSeen(): { name: string; rows: number }[] {
+    const count = new Map<string, number>();
+    if (this.facts.kind === 'procmon') for (const [h, n] of this.localHosts) count.set(h, n);
+    else if (this.facts.kind === 'wireshark' || this.facts.kind === 'netmon') {
+      // The capturing machine is in (nearly) every conversation it saw: count rows per address.
+      const rows = new Uint32Array(this.groups.length);
+      const g = this.groupCol.data;
+      for (let i = 0; i < this.cols.n; i++) rows[g[i]]++;
+      this.groups.forEach((name, id) => {
+        const [a, b] = name.split(' ↔ ');
+        if (!b) return;
+        for (const x of [a, b]) count.set(x, (count.get(x) ?? 0) + rows[id]);
+      });
+    } else for (const [h, n] of this.computers) count.set(h, n);
+    return [...count].sort((x, y) => y[1] - x[1]).slice(0, 5).map(([name, rows]) => ({ name, rows }));
   }
 
   private noteOrder(order: DateOrder, ambiguous: boolean): void {
@@ -713,6 +741,7 @@ export class CaptureIndexer {
       this.fail('it is empty (no header row)');
       return;
     }
+    cap.hosts = this.hostsSeen();
     if (this.computers.size > 0) {
       // An XML event names the machine that logged it: the node, unless the path or the user named one.
       const [host, n] = [...this.computers].sort((a, b) => b[1] - a[1])[0];

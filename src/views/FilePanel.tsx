@@ -249,7 +249,7 @@ const AlignmentField = memo(function AlignmentField({ id, path, tb, cap }: { id:
   const raw = cap.raw;
   return (
     <div className="field field-col" data-testid="alignment">
-      <div className="field-line">
+      <div className="field-line field-wrap">
         <span className="field-label">Align</span>
         {!cap.dated && (
           <input className={`input input-date mono${cap.hourLost || cap.timeFormat === 'relative' ? ' input-wide' : ''}`} value={date}

@@ -1,7 +1,8 @@
 // A capture's time base from its alignment: the user's parts over the proposal, a lost hour or a
 // relative capture's start given with the date, and the raw side of the toggle.
 import { describe, expect, it } from 'vitest';
-import { alignedTimeBase, parseDate, type AlignmentProposal } from '../../src/sources/align.ts';
+import { alignedTimeBase, nodeFromHosts, parseDate, type AlignmentProposal } from '../../src/sources/align.ts';
+import type { FileFacts } from '../../src/ingest/types.ts';
 import { toUtcShift } from '../../src/ingest/timebase.ts';
 
 const proposal: AlignmentProposal = { dateMs: Date.UTC(2020, 4, 11), utcOffsetMinutes: -240, fineMs: 2.5, confidence: 0.95, reasons: ['x'] };
@@ -24,5 +25,19 @@ describe('capture alignment', () => {
     expect(toUtcShift(raw)).toBe(Date.UTC(2020, 4, 11));
     // UTC and epoch times need no offset (the node's is kept to show local times).
     expect(alignedTimeBase(proposal, undefined, 'epoch')).toMatchObject({ base: 'utc', utcOffsetMinutes: -240 });
+  });
+});
+
+describe('a capture\'s node from its rows\' host', () => {
+  const cap = (hosts: { name: string; rows: number }[]) => ({ capture: { hosts } } as unknown as Pick<FileFacts, 'capture'>);
+  const logs = [
+    { name: 'SVR12', node: 'SVR12', what: 'its node name' },
+    { name: '10.10.10.24', node: 'SVR13', what: "SVR13's route line 2" },
+  ];
+  it('matches a name (short or fully qualified) or an address; two machines alone together are not told apart', () => {
+    expect(nodeFromHosts(cap([{ name: 'svr12.contoso.com', rows: 40 }]), logs)?.node).toBe('SVR12');
+    expect(nodeFromHosts(cap([{ name: '10.10.10.24', rows: 90 }, { name: '10.10.10.23', rows: 45 }]), logs)).toEqual({ node: 'SVR13', where: "its rows' own 10.10.10.24 (90 rows) is SVR13's address (SVR13's route line 2)" });
+    expect(nodeFromHosts(cap([{ name: '10.10.10.24', rows: 50 }, { name: '10.10.10.23', rows: 50 }]), logs)).toBeNull();
+    expect(nodeFromHosts(cap([{ name: 'OTHERHOST', rows: 9 }]), logs)).toBeNull();
   });
 });

@@ -51,4 +51,26 @@ describe('generated captures, aligned', () => {
       e.close();
     }
   }, 60_000);
+
+  it('captures whose names and folders say nothing land on their node by the host their rows name (its name, or its address in the logs)', async () => {
+    const logs = readdirSync(dir).filter((n) => n.endsWith('_cluster.log'));
+    const caps = manifest.captures!.filter((c) => c.kind === 'procmon' || c.kind === 'wireshark' || c.kind === 'netmon');
+    const e = engine(1, Infinity);
+    try {
+      e.store.handle({ t: 'add', files: [
+        ...logs.map((n) => ({ file: new File([readFileSync(join(dir, n))], n), path: `case/${n}` })),
+        ...caps.map((c, i) => ({ file: new File([readFileSync(join(dir, c.name))], `capture${i}.csv`), path: `case/captures/capture${i}.${c.kind === 'netmon' ? 'txt' : 'csv'}` })),
+      ], replace: true, demo: false });
+      const snap = await e.until((s) => !s.loading && s.files.length === logs.length + caps.length && s.files.every((f) => f.facts.status === 'done')
+        && s.files.filter((f) => f.facts.capture).every((f) => f.facts.node !== null && f.facts.timeBase.utcOffsetMinutes !== null));
+      caps.forEach((c, i) => {
+        const f = snap.files.find((x) => x.facts.name === `capture${i}.csv`)!.facts;
+        expect(f.node, c.name).toBe(c.node);
+        expect(f.nodeEvidence.map((x) => x.where).join(' | '), c.name).toMatch(/its rows' own \S+ \(\d+ rows\) is (a node name|\S+'s address \(\S+'s route line \d+\))/);
+        expect(f.timeBase.utcOffsetMinutes, c.name).toBe(OFFSET);
+      });
+    } finally {
+      e.close();
+    }
+  }, 60_000);
 });

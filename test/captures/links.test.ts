@@ -11,7 +11,7 @@ const facts = (path: string, node: string, capture: boolean): FileFacts => {
     f.kind = 'procmon';
     f.capture = {
       format: '', status: 'verified', delimiter: ',', columns: [], records: 2, imported: 2, malformed: 0, malformedRows: [], timeFormat: 'time-of-day',
-      firstCell: null, lastCell: null, firstTimeOfDay: null, lastTimeOfDay: null, hourLost: false, dated: false, midnights: 0, raw: false, alignment: null,
+      firstCell: null, lastCell: null, firstTimeOfDay: null, lastTimeOfDay: null, hourLost: false, dated: false, midnights: 0, raw: false, hosts: [], alignment: null,
       anchors: [{ kind: 'pid', key: 3352, line: 1, written: 0, what: 'clussvc.exe Process Start (PID 3352)' }, { kind: 'port', key: 56450, line: 2, written: 0, what: 'clussvc.exe TCP Connect (port 56450)' }],
     };
   }
