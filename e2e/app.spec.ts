@@ -167,7 +167,7 @@ test('bad files get clear error cards and the other files still load', async ({ 
 
 // Real exports from ../shared/corpus (absent from a user's clone: then skipped, with a note).
 const CORPUS = join(process.cwd(), '..', 'shared', 'corpus');
-test('capture exports dropped beside a cluster.log are named for what they are, and the log still loads', async ({ page }) => {
+test('real capture exports dropped beside a cluster.log load as captures of their kind, with their rows and times as written', async ({ page }) => {
   test.skip(!existsSync(CORPUS), `shared corpus not found (${CORPUS})`);
   await openApp(page);
   const procmon = join(CORPUS, 'procmon', 'eric2969__semiar-slui-file-hijack__procmon.CSV');
@@ -177,13 +177,19 @@ test('capture exports dropped beside a cluster.log are named for what they are, 
   await dropFiles(page, [procmon, excel, ws, log]);
   await waitLoaded(page, 4);
   const card = (p: string) => page.locator(`[data-testid="file-card"][data-file-name="${p.split('/').pop()}"]`);
-  // The Chinese 12-hour marker (上午) before the time reads as the morning, all 7 digits kept.
-  await expect(card(procmon).getByTestId('file-error')).toHaveText(/a Process Monitor CSV export, .*first row is at 01:09:44\.8222664\. It is not a cluster\.log/);
-  await expect(card(excel).getByTestId('file-error')).toContainText('its times have lost their hour');
-  await expect(card(ws).getByTestId('file-error')).toContainText('a Wireshark CSV export');
-  for (const p of [procmon, excel, ws]) await expect(card(p).getByTestId('file-warning')).toHaveCount(0);
+  // The Chinese 12-hour marker (上午) before the time reads as the morning, all 7 digits kept; SOURCES.md's record counts.
+  await expect(card(procmon).getByTestId('source-kind')).toHaveText('Process Monitor capture');
+  await expect(card(procmon).getByTestId('capture-records')).toHaveText('23,937');
+  await expect(card(procmon).getByTestId('capture-facts')).toContainText('01:09:44.8222664');
+  await expect(card(excel).getByTestId('capture-facts')).toContainText('minutes and seconds only (hour lost)');
+  await expect(card(excel).getByTestId('file-warning').first()).toContainText('lost their hour');
+  await expect(card(ws).getByTestId('source-kind')).toHaveText('Wireshark capture');
+  await expect(card(ws).getByTestId('capture-records')).toHaveText('70');
+  await expect(card(ws).getByTestId('capture-facts')).toContainText('seconds from the capture start');
+  for (const p of [procmon, excel, ws]) await expect(card(p).getByTestId('file-error')).toHaveCount(0);
   await expect(card(log)).toHaveAttribute('data-status', 'done');
-  await expect(page.getByTestId('total-lines')).toHaveText(`${indexPath(log).facts.lines.toLocaleString('en-US')} lines`);
+  // Every line is there: the log's and each capture's header and records.
+  await expect(page.getByTestId('total-lines')).toHaveText(`${(indexPath(log).facts.lines + 23_938 + 3_641 + 71).toLocaleString('en-US')} lines`);
   if (process.env.SCREENSHOTS) await page.screenshot({ path: join(process.env.SCREENSHOTS, 'captures-dropped.png') });
 });
 

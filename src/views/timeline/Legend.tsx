@@ -71,10 +71,10 @@ function Mark({ s }: { s: Swatch }) {
   return <i className={`tl-sw tl-sw-${s.shape}`} style={{ background: s.color }} />;
 }
 
-export function TimelineLegend() {
+export function TimelineLegend({ captures = true }: { captures?: boolean }) {
   return (
     <div className="tl-legend" data-testid="timeline-legend" aria-label="Legend">
-      {LEGEND.map((g) => (
+      {LEGEND.filter((g) => captures || g.group !== 'captures').map((g) => (
         <span key={g.group} className="tl-legend-group">
           <b>{g.group}</b>
           {g.items.map((s) => <span key={s.label} className="tl-legend-item"><Mark s={s} />{s.label}</span>)}

@@ -45,6 +45,8 @@ interface Drag {
 
 export function TimelineView() {
   const marks = useMarks();
+  // The captures' legend only when a capture is drawn (it takes a line from the lanes otherwise).
+  const hasCaptures = useMemo(() => !!marks && marks.rows.some((r) => r.track === 'captures'), [marks]);
   const cursor = useCursor();
   const full = useUi((s) => s.tlFull);
   // Not the domain itself: a pan or zoom must not re-render this component (the frame owner
@@ -395,7 +397,7 @@ export function TimelineView() {
       </div>
       <HoverTip marks={marks} width={width + LABEL_W} offsets={offsets} />
       {pick && <MarkPicker marks={marks} pick={pick} width={width + LABEL_W} onChoose={(k) => { setPick(null); chooseMark(k); }} onClose={() => setPick(null)} />}
-      {legendShown && <TimelineLegend />}
+      {legendShown && <TimelineLegend captures={hasCaptures} />}
       {tl.helpOpen && <TimelineHelp onClose={() => tl.set({ helpOpen: false })} />}
       <MarkList marks={marks} rows={rows} endMax={endMax} mask={mask} view={listView} />
     </section>
