@@ -72,3 +72,14 @@ describe('permalink codec', () => {
     expect(await decodeState(raw(JSON.stringify(v0)))).toEqual({ ok: false, why: "the link's view version 0 can no longer be read" });
   });
 });
+
+describe('a link\'s files among the loaded ones', () => {
+  it('are found by name and size in order (same-named files of two nodes stay apart); the missing are named', async () => {
+    const { matchFiles } = await import('./share.ts');
+    const loaded = [
+      { id: 5, facts: { name: 'Cluster.log', size: 2345 } }, { id: 6, facts: { name: 'Cluster.log', size: 1234 } }, { id: 7, facts: { name: 'Cluster.log', size: 1234 } },
+    ] as unknown as Parameters<typeof matchFiles>[1];
+    expect(matchFiles([{ name: 'Cluster.log', size: 1234 }, { name: 'Cluster.log', size: 1234 }, { name: 'Cluster.log', size: 2345 }], loaded)).toEqual({ ids: [6, 7, 5], missing: [] });
+    expect(matchFiles([{ name: 'Cluster.log', size: 999 }, { name: 'Cluster.log', size: 2345 }], loaded)).toEqual({ ids: [null, 5], missing: [{ name: 'Cluster.log', size: 999 }] });
+  });
+});

@@ -1,3 +1,4 @@
+import { copyLink } from '../state/link-flow.ts';
 import { useEffect } from 'react';
 import { useUi } from '../state/ui-state.ts';
 import { useSnap } from '../state/snapshot-store.ts';
@@ -27,6 +28,12 @@ function isTyping(t: EventTarget | null): boolean {
 function useKeyboard() {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      // Ctrl+Shift+L: a link to this view (the files stay here).
+      if ((e.ctrlKey || e.metaKey) && e.shiftKey && !e.altKey && (e.key === 'L' || e.key === 'l')) {
+        e.preventDefault();
+        void copyLink();
+        return;
+      }
       if (e.ctrlKey || e.metaKey || e.altKey) return;
       if (e.key === 'Escape') {
         if (isTyping(e.target)) { (e.target as HTMLElement).blur(); return; }

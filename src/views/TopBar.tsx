@@ -1,3 +1,4 @@
+import { copyLink } from '../state/link-flow.ts';
 import type { FileState } from '../engine/api.ts';
 import { usePrefs } from '../state/prefs.ts';
 import { useUi } from '../state/ui-state.ts';
@@ -108,6 +109,12 @@ export function TopBar() {
             Node local{noLocal && <span className="warn-text" data-testid="local-unknown" aria-label={`local time unknown for ${noLocal}`}> *</span>}
           </button>
         </div>
+      )}
+      {anyFiles && (
+        <button type="button" className="btn" data-testid="copy-link" title="Copy a link to this view (Ctrl+Shift+L): the view travels in the link, the files do not; nothing is sent anywhere"
+          onClick={() => void copyLink()}>
+          Copy link
+        </button>
       )}
       {anyFiles && (
         <button type="button" className="btn" aria-pressed={timelineOpen} data-testid="timeline-toggle" title={timelineOpen ? 'Hide the timeline' : 'Show the timeline: a lane per node'} onClick={() => set({ timelineOpen: !timelineOpen })}>
