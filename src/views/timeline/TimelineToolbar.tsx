@@ -5,7 +5,7 @@ import { LANE_TRACKS, toggleLaneHidden, toggleTrackHidden, useTimelineUi } from 
 import { legendShownOf, usePrefs } from '../../state/prefs.ts';
 import type { RowLayout } from './rows.ts';
 
-export function TimelineToolbar({ rows, filteredOut, masked }: { rows: RowLayout; filteredOut: ReadonlySet<string>; masked: boolean }) {
+export function TimelineToolbar({ rows, filteredOut, masked, captures = true }: { rows: RowLayout; filteredOut: ReadonlySet<string>; masked: boolean; captures?: boolean }) {
   const tl = useTimelineUi();
   const legendShown = usePrefs(legendShownOf);
   const hiddenLanes = rows.order.filter((n) => tl.hiddenLanes.includes(n.toLowerCase()));
@@ -13,7 +13,7 @@ export function TimelineToolbar({ rows, filteredOut, masked }: { rows: RowLayout
   <div className="tl-toolbar">
     <span className="tl-title">Timeline</span>
     <span className="tl-tracks" role="group" aria-label="Tracks shown">
-      {LANE_TRACKS.map((t) => (
+      {LANE_TRACKS.filter((t) => captures || t !== 'captures' || tl.hiddenTracks.includes(t)).map((t) => (
         <label key={t} className="tl-chip" data-testid={`track-toggle-${t}`}>
           <input type="checkbox" checked={!tl.hiddenTracks.includes(t)} onChange={() => toggleTrackHidden(t)} />
           {t}

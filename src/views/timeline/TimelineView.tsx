@@ -364,7 +364,7 @@ export function TimelineView() {
 
   return (
     <section className="timeline" data-testid="timeline" style={sectionStyle} ref={box} data-cursor={cursor ?? ''} data-hover={tl.hoverT ?? ''} data-axis={axisName}>
-      <TimelineToolbar rows={rows} filteredOut={filteredOut} masked={!!mask} />
+      <TimelineToolbar rows={rows} filteredOut={filteredOut} masked={!!mask} captures={hasCaptures} />
       <div className="tl-head">
         <span className="tl-keys dim" style={{ width: LABEL_W }}>overview</span>
         <Overview marks={marks} full={full} width={width} density={overviewDensity} colors={colorOf} windowCanvas={overviewWindow} />
