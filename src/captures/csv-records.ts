@@ -73,34 +73,27 @@ export class CsvRecordScanner {
           break;
         }
         case State.QuoteSeen: {
-          const c = b[i];
-          if (c === QUOTE) {
+          if (b[i] === QUOTE) {
             this.state = State.Quoted;
             i++;
-          } else if (c === d) {
-            this.state = State.FieldStart;
-            i++;
-          } else if (this.isBreak(b, i, n, crlf, lfOnly)) {
-            i = this.afterBreak(b, i, n, base, crlf);
           } else {
+            const next = this.fieldEnd(b, i, n, base, d, crlf, lfOnly);
             // Not a closing quote: papaparse looks on for one.
-            this.state = State.Quoted;
+            if (next < 0) this.state = State.Quoted;
+            else i = next;
           }
           break;
         }
         default: {
-          const c = b[i];
-          if (this.state === State.FieldStart && c === QUOTE) {
+          if (this.state === State.FieldStart && b[i] === QUOTE) {
             this.state = State.Quoted;
             i++;
-          } else if (c === d) {
-            this.state = State.FieldStart;
-            i++;
-          } else if (this.isBreak(b, i, n, crlf, lfOnly)) {
-            i = this.afterBreak(b, i, n, base, crlf);
           } else {
-            this.state = State.Unquoted;
-            i++;
+            const next = this.fieldEnd(b, i, n, base, d, crlf, lfOnly);
+            if (next < 0) {
+              this.state = State.Unquoted;
+              i++;
+            } else i = next;
           }
         }
       }
@@ -116,6 +109,15 @@ export class CsvRecordScanner {
     }
     if (this.pos > this.recordStart) this.starts.push(this.recordStart);
     this.recordStart = this.pos;
+  }
+
+  /** At b[i], a delimiter (the next field) or a line break (the next record): where to go on; -1 for neither. */
+  private fieldEnd(b: Uint8Array, i: number, n: number, base: number, d: number, crlf: boolean, lfOnly: boolean): number {
+    if (b[i] === d) {
+      this.state = State.FieldStart;
+      return i + 1;
+    }
+    return this.isBreak(b, i, n, crlf, lfOnly) ? this.afterBreak(b, i, n, base, crlf) : -1;
   }
 
   /** Whether a line break starts at b[i] (a CRLF file's CR, even when its LF is in the next slice). */
