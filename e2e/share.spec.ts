@@ -23,6 +23,8 @@ test('a copied link restores the view in a fresh page once the same files are dr
   await target.click();
   await expect(page.locator('[data-testid="log-view"] .row.sel .c-msg')).toContainText('Quorum lost because');
   await page.getByTestId('copy-link').click();
+  // The view history keeps the address bar up to date too: wait for the copy itself to be done.
+  await expect(page.getByText(/Link copied|The link is in the address bar/)).toBeVisible();
   await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/^#cl1\.[A-Za-z0-9_-]+$/);
   const url = await page.evaluate(() => location.href);
   expect(url.length).toBeLessThan(2000);
@@ -49,4 +51,22 @@ test('a copied link restores the view in a fresh page once the same files are dr
   await bad.goto(url.replace(/#cl1\.(.{10})/, '#cl1.$1!!'));
   await waitLoaded(bad, 3);
   await expect(bad.locator('.notice')).toContainText('This link cannot be opened: the link is damaged');
+});
+
+test('Back and Forward walk the views (one entry per settled change), each in the address bar', async ({ page }) => {
+  await openApp(page);
+  await waitLoaded(page, 3);
+  const level = page.getByTestId('level-select');
+  await level.selectOption({ label: 'WARN+' });
+  await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/^#cl1\./);
+  const first = await page.evaluate(() => location.hash);
+  await page.getByTestId('search-input').fill('quorum');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => page.evaluate(() => location.hash)).not.toBe(first);
+  await page.goBack();
+  await expect(page.getByTestId('search-input')).toHaveValue('');
+  await expect(level).toHaveValue('3');
+  await page.goForward();
+  await expect(page.getByTestId('search-input')).toHaveValue('quorum');
+  await expect(level).toHaveValue('3');
 });

@@ -7,7 +7,7 @@ import { createRoot } from 'react-dom/client';
 import type { EngineClient } from '../engine/api.ts';
 import { bindEngine } from '../state/controller.ts';
 import { loadDemo } from '../state/files.ts';
-import { watchLink } from '../state/link-flow.ts';
+import { watchHistory, watchLink } from '../state/link-flow.ts';
 import { useUi } from '../state/ui-state.ts';
 import { App } from '../views/App.tsx';
 
@@ -31,6 +31,7 @@ export function startApp(engine: EngineClient, opts: StartOptions = {}): void {
 
   // A link's view waits for its files (the demo, or the ones the user drops).
   watchLink();
+  watchHistory();
   void loadDemo(engine, opts.demoBase)
     // (a notice already shown, such as a link's, stays)
     .then((r) => useUi.getState().set({ startup: 'ready', ...(r.problem ? { notice: r.problem } : {}) }))

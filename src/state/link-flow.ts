@@ -8,9 +8,14 @@ import { applyLinkState, currentLinkState } from './share.ts';
 import { getEngine, gotoLine } from './controller.ts';
 import { useSnap } from './snapshot-store.ts';
 import { useUi } from './ui-state.ts';
+import { useTimelineUi } from './timeline-state.ts';
 import { formatBytes as fmtBytes } from '../base/bytes.ts';
 
 let pending: LinkState | null = null;
+/** Until then, changes are the link's own being applied (a back or forward): they make no history entry. */
+let quietUntil = 0;
+/** The view history's debounce: a pan or a zoom gesture is one entry, not a hundred. */
+export const HISTORY_DEBOUNCE_MS = 700;
 
 /** Writes the view into the address bar's fragment and the clipboard; says which happened. */
 export async function copyLink(): Promise<void> {
@@ -25,6 +30,23 @@ export async function copyLink(): Promise<void> {
   }
 }
 
+/** Runs `fn` once the engine's view has changed from now (the filters just set are applied), or after 3 s. */
+function afterView(fn: () => void): void {
+  const from = useSnap.getState().snap.viewVersion;
+  let done = false;
+  const run = () => {
+    if (done) return;
+    done = true;
+    off();
+    clearTimeout(t);
+    fn();
+  };
+  const off = useSnap.subscribe((s) => {
+    if (s.snap.viewVersion !== from && !s.snap.loading) run();
+  });
+  const t = setTimeout(run, 3000);
+}
+
 /** Applies the pending link once its files are loaded; otherwise says what it waits for. */
 function tryApply(): void {
   const s = pending;
@@ -36,10 +58,12 @@ function tryApply(): void {
     (id, f) => getEngine().setFileOptions(id, {
       ...(f.node ? { node: f.node } : {}), ...(f.timeBase ? { timeBase: f.timeBase } : {}), ...(f.alignment ? { alignment: f.alignment } : {}),
     }),
-    (fileId, line) => void gotoLine(fileId, line),
+    // The line's position is the filtered view's: select it once the engine has built that view.
+    (fileId, line) => afterView(() => void gotoLine(fileId, line)),
   );
   if (missing.length === 0) {
     pending = null;
+    quietUntil = Date.now() + 1500;
     useUi.getState().set({ notice: null, flash: 'The linked view is restored' });
     return;
   }
@@ -68,5 +92,43 @@ export function watchLink(): () => void {
   return () => {
     window.removeEventListener('hashchange', onHash);
     off();
+  };
+}
+
+/**
+ * The view history: each settled change of the view (debounced) becomes an entry whose fragment
+ * is the view's link, so that Back and Forward walk the views (their hashchange restores them).
+ * The first one replaces the page's entry. Returns the unsubscribe.
+ */
+export function watchHistory(): () => void {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const settle = async () => {
+    timer = null;
+    const snap = useSnap.getState().snap;
+    if (pending || Date.now() < quietUntil || snap.files.length === 0 || snap.loading) return;
+    const frag = `#${await encodeState(currentLinkState(snap.files))}`;
+    if (frag === location.hash) return;
+    if (location.hash.startsWith('#cl1.')) history.pushState(history.state, '', frag);
+    else history.replaceState(history.state, '', frag);
+  };
+  const changed = () => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => void settle(), HISTORY_DEBOUNCE_MS);
+  };
+  const offUi = useUi.subscribe((s, prev) => {
+    // What a link holds (not scrolling, hovering or the panels).
+    if (s.minLevel !== prev.minLevel || s.components !== prev.components || s.from !== prev.from || s.to !== prev.to || s.onlyHits !== prev.onlyHits
+      || s.context !== prev.context || s.expandAll !== prev.expandAll || s.hiddenFiles !== prev.hiddenFiles || s.searchApplied !== prev.searchApplied
+      || s.timeMode !== prev.timeMode || s.tlDomain !== prev.tlDomain || s.eventFilter !== prev.eventFilter || s.timelineOpen !== prev.timelineOpen
+      || s.selected?.fileId !== prev.selected?.fileId || s.selected?.line !== prev.selected?.line) changed();
+  });
+  const offTl = useTimelineUi.subscribe((s, prev) => {
+    if (s.axis !== prev.axis || s.laneOrder !== prev.laneOrder || s.hiddenLanes !== prev.hiddenLanes || s.collapsedLanes !== prev.collapsedLanes
+      || s.hiddenTracks !== prev.hiddenTracks || s.collapsedTracks !== prev.collapsedTracks || s.expandedTracks !== prev.expandedTracks || s.expandedGroups !== prev.expandedGroups) changed();
+  });
+  return () => {
+    if (timer) clearTimeout(timer);
+    offUi();
+    offTl();
   };
 }
