@@ -13,7 +13,7 @@ import { emptyFacts, type DialectId, type IndexOptions } from '../ingest/types.t
 import { buildView } from '../store/filter.ts';
 import { mergeRuns, type MergeRun } from '../store/merge.ts';
 import { searchFile, validateQuery } from '../store/search.ts';
-import { alignAll, nodeFromHosts, parseDate } from '../sources/align.ts';
+import { alignAll, applyHostNode, hostMayName, nodeFromHosts, parseDate } from '../sources/align.ts';
 import { logAnchors, logHosts } from '../events/capture-anchors.ts';
 import { captureRows, captureSummary, isoUtcFine } from './capture-output.ts';
 import { eventRecord, eventsOf, familyCounts, type CliEvents } from './events.ts';
@@ -135,15 +135,7 @@ function settle(a: Args, files: IndexedFile[]): CliEvents {
   // A capture its path names no node of takes the one its rows' host is (as the view worker does).
   const hosts = logHosts(ev.events, files.filter((f) => !f.facts.capture && f.facts.node).map((f) => f.facts.node!));
   const logNodes = new Set(files.filter((f) => !f.facts.capture && f.facts.node).map((f) => f.facts.node!.toLowerCase()));
-  for (const f of files) {
-    // A capture that names no node, or only a folder no log has as its node ('case42/').
-    if (!f.facts.capture || (f.facts.node && !(f.facts.nodeSource === 'folder' && !logNodes.has(f.facts.node.toLowerCase())))) continue;
-    const h = nodeFromHosts(f.facts, hosts);
-    if (!h) continue;
-    f.facts.node = f.facts.nodeLabel = h.node;
-    f.facts.nodeSource = 'in-file';
-    f.facts.nodeEvidence = [...f.facts.nodeEvidence, { source: 'in-file', name: h.node, where: h.where }];
-  }
+  for (const f of files) if (hostMayName(f.facts, logNodes)) applyHostNode(f.facts, nodeFromHosts(f.facts, hosts));
   alignAll(files.map((f, i) => ({ facts: f.facts, user: optionsFor(a, i).alignment })), logAnchors(ev.events));
   return ev;
 }

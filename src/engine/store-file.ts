@@ -6,7 +6,7 @@ import { dropResolvedWarnings } from '../ingest/facts.ts';
 import { applyNodeGuess, labelNodes, type NodeGuess } from '../events/node-guess.ts';
 import { applyTimeBaseProposal, type TimeBaseProposal } from '../events/timebase-evidence.ts';
 import { Growable } from '../base/growable.ts';
-import { applyAlignment, type AlignmentProposal } from '../sources/align.ts';
+import { applyAlignment, applyHostNode, type AlignmentProposal } from '../sources/align.ts';
 import { emptyFacts, type FileFacts, type IndexOptions } from '../ingest/types.ts';
 import { DensityPyramid } from '../timeline/density.ts';
 import type { FileId } from './api.ts';
@@ -92,28 +92,6 @@ export function withUserOptions(facts: FileFacts, f: StoreFile): FileFacts {
   facts.nodeLabel = facts.node ?? f.label ?? facts.name;
   dropResolvedWarnings(facts);
   return facts;
-}
-
-const HOST_EVIDENCE = "its rows' own";
-
-/** A capture that names no node takes the one its rows' host is (idempotent: a previous guess is undone first). */
-function applyHostNode(facts: FileFacts, guess: { node: string; where: string } | null): void {
-  if (!facts.capture) return;
-  const had = facts.nodeEvidence.find((e) => e.where.startsWith(HOST_EVIDENCE));
-  if (had) {
-    facts.nodeEvidence = facts.nodeEvidence.filter((e) => e !== had);
-    if (facts.nodeSource === 'in-file' && facts.node === had.name) {
-      facts.node = null;
-      facts.nodeSource = null;
-    }
-  }
-  if (!guess) return;
-  facts.nodeEvidence = [...facts.nodeEvidence, { source: 'in-file', name: guess.node, where: guess.where }];
-  // Over nothing, or over a folder name no log has as its node (the view worker only guesses then).
-  if (!facts.node || facts.nodeSource === 'folder') {
-    facts.node = guess.node;
-    facts.nodeSource = 'in-file';
-  }
 }
 
 /** The node the file's own evidence chose (header, folder, file name, in-file), before any guess or user name. */

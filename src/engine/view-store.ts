@@ -9,7 +9,7 @@
 
 import { sameContent } from './same-content.ts';
 import { toUtcShift } from '../ingest/timebase.ts';
-import { nodeFromHosts, proposeAlignment } from '../sources/align.ts';
+import { hostMayName, nodeFromHosts, proposeAlignment } from '../sources/align.ts';
 import { isZip, openZip } from '../sources/zip.ts';
 import { linksOf } from '../sources/links.ts';
 import type { IndexOptions } from '../ingest/types.ts';
@@ -543,15 +543,15 @@ export class ViewStore {
    */
   private alignCaptures(): boolean {
     const logs = [...this.files.values()].filter((f) => !f.facts.capture).map((f) => ({ facts: f.facts }));
-    const hosts = this.events.logHosts(logs.filter((l) => l.facts.node).map((l) => l.facts.node!));
+    const named = logs.filter((l) => l.facts.node).map((l) => l.facts.node!);
+    const logNodes = new Set(named.map((n) => n.toLowerCase()));
+    const hosts = this.events.logHosts(named);
     let moved = false;
     let nodes = false;
     for (const f of this.files.values()) {
       if (!f.facts.capture || f.facts.status !== 'done') continue;
-      // A capture its path names no node of (or a folder no log has as its node: 'case42/') takes the one its rows' host is.
-      const own = f.facts.nodeEvidence.find((e) => e.source !== 'in-file' || !e.where.startsWith("its rows' own"));
-      const weak = !own || (own.source === 'folder' && !logs.some((l) => l.facts.node?.toLowerCase() === own.name.toLowerCase()));
-      const h = weak && !f.opts.node ? nodeFromHosts(f.facts, hosts) : null;
+      // A capture its path names no node of (or a folder no log has as its node) takes the one its rows' host is.
+      const h = !f.opts.node && hostMayName(f.facts, logNodes) ? nodeFromHosts(f.facts, hosts) : null;
       if (JSON.stringify(h) !== JSON.stringify(f.hostNode)) {
         f.hostNode = h;
         withUserOptions(f.facts, f);

@@ -217,7 +217,41 @@ export function nodeFromHosts(capture: Pick<FileFacts, 'capture'>, hosts: readon
   if (seen.length > 1 && seen[0].rows < seen[1].rows * 1.2) return null;
   for (const h of seen.slice(0, 1)) {
     const m = hosts.find((x) => short(x.name) === short(h.name));
-    if (m) return { node: m.node, where: `its rows' own ${h.name} (${h.rows} rows) is ${m.what === 'its node name' ? 'a node name' : `${m.node}'s address (${m.what})`}` };
+    if (m) return { node: m.node, where: `${HOST_EVIDENCE} ${h.name} (${h.rows} rows) is ${m.what === 'its node name' ? 'a node name' : `${m.node}'s address (${m.what})`}` };
   }
   return null;
+}
+
+/** How the card's evidence of a node from the rows' host begins (it is told apart by it). */
+export const HOST_EVIDENCE = "its rows' own";
+
+/**
+ * Whether a capture's node may come from its rows' host: the user named none, and its own
+ * evidence names none, or only a folder no log has as its node (a case folder, 'case42/').
+ */
+export function hostMayName(facts: FileFacts, logNodes: ReadonlySet<string>): boolean {
+  if (!facts.capture || facts.nodeSource === 'user') return false;
+  const own = facts.nodeEvidence.find((e) => !(e.source === 'in-file' && e.where.startsWith(HOST_EVIDENCE)));
+  return !own || (own.source === 'folder' && !logNodes.has(own.name.toLowerCase()));
+}
+
+/** Sets a capture's node from its rows' host (idempotent: a previous guess is undone first). */
+export function applyHostNode(facts: FileFacts, guess: { node: string; where: string } | null): void {
+  if (!facts.capture) return;
+  const had = facts.nodeEvidence.find((e) => e.source === 'in-file' && e.where.startsWith(HOST_EVIDENCE));
+  if (had) {
+    facts.nodeEvidence = facts.nodeEvidence.filter((e) => e !== had);
+    if (facts.nodeSource === 'in-file' && facts.node === had.name) {
+      facts.node = null;
+      facts.nodeSource = null;
+    }
+  }
+  if (!guess) return;
+  facts.nodeEvidence = [...facts.nodeEvidence, { source: 'in-file', name: guess.node, where: guess.where }];
+  // Over nothing, or over a folder name no log has as its node (hostMayName said so).
+  if (!facts.node || facts.nodeSource === 'folder') {
+    facts.node = guess.node;
+    facts.nodeSource = 'in-file';
+  }
+  if (facts.node) facts.nodeLabel = facts.node;
 }

@@ -2,9 +2,10 @@
 // that the merge, the filters, search, the raw view and the CLI reach it through the same
 // interfaces: one "line" per CSV record (a record's quoted line breaks stay inside it), its time
 // as written, its grade as the level, its Operation / Protocol / Provider as the component and
-// its PID.TID as the thread. The text a row shows and search reads is the row rendered from its
-// text columns (`renderRow`), kept as UTF-8 bytes in `text`; the exact sub-millisecond part of
-// each time (Procmon writes 100 ns) is kept beside the ms column.
+// its PID.TID as the thread. A CSV export keeps its records as the file's own bytes in `text`
+// (the byte offset of each found by csv-records.ts) and a row is rendered from its record only
+// when shown (RowRenderer); UTF-16 CSV and event-log XML keep their rows rendered as read. The
+// exact sub-millisecond part of each time (Procmon writes 100 ns) is kept beside the ms column.
 //
 // Bytes come in slices; papaparse's parser (the user's choice) reads each slice's whole records
 // and the unfinished last one is carried to the next slice. Pure: no DOM, no workers.
@@ -93,15 +94,18 @@ export function renderRow(cells: readonly string[], text: readonly number[], lea
 /** Each grading's values by exact text (grades of values seen once are kept: few distinct values). */
 const GRADE_CACHE = new WeakMap<Grading, Map<string, Grade>>();
 
+/** The name EVENT_NAMES gives a row's event (its id column and provider), or null. */
+function namedEvent(r: Roles, cells: readonly string[], provider: string): (typeof EVENT_NAMES)[number] | null {
+  if (r.eventId < 0) return null;
+  const raw = cells[r.eventId].trim();
+  const id = Number(raw);
+  return raw && Number.isInteger(id) ? eventName(provider, id) : null;
+}
+
 /** What a row's text starts with: its event id and name, its endpoints (`a → b`). */
-function leadOf(r: Roles, cells: readonly string[], provider: string): string {
+function leadOf(r: Roles, cells: readonly string[], named: (typeof EVENT_NAMES)[number] | null): string {
   let lead = '';
-  if (r.eventId >= 0) {
-    const raw = cells[r.eventId].trim();
-    const id = Number(raw);
-    const named = raw && Number.isInteger(id) ? eventName(provider, id) : null;
-    lead = named ? `${id} ${named.name}:` : raw;
-  }
+  if (r.eventId >= 0) lead = named ? `${named.id} ${named.name}:` : cells[r.eventId].trim();
   if (r.flow) lead = `${lead ? `${lead}${SEP}` : ''}${cells[r.flow[0]].trim()} → ${cells[r.flow[1]].trim()}`;
   return lead;
 }
@@ -128,7 +132,7 @@ export class RowRenderer {
       return record.replace(/\r\n|\r|\n/g, ' ↵ ');
     }
     const r = this.roles;
-    return renderRow(cells, r.text, leadOf(r, cells, r.component >= 0 ? cells[r.component].trim() : ''));
+    return renderRow(cells, r.text, leadOf(r, cells, namedEvent(r, cells, r.component >= 0 ? cells[r.component].trim() : '')));
   }
 }
 
@@ -182,7 +186,7 @@ export function eventName(provider: string, id: number): (typeof EVENT_NAMES)[nu
 
 export class CaptureIndexer {
   readonly facts: FileFacts;
-  /** The rendered rows, one line each (what the shard shows and searches). */
+  /** What lines are decoded from (the shard shows and searches it): the file's bytes, or the rows rendered as read. */
   readonly text = new SliceStore();
   private readonly cols = new LineColumnsBuilder();
   /** Nanoseconds within the ms of each line's time (-1: none). */
@@ -302,7 +306,10 @@ export class CaptureIndexer {
     if (i + 1 < this.cols.n) return this.cols.off.data[i + 1];
     const r = this.records;
     if (!r) return this.textSize;
-    return this.recordIdx < r.starts.length ? r.starts.data[this.recordIdx] : Math.min(r.pendingStart, this.consumed) > this.cols.off.data[i] ? Math.min(r.pendingStart, this.consumed) : this.consumed;
+    if (this.recordIdx < r.starts.length) return r.starts.data[this.recordIdx];
+    // The last row read: up to the record being read, or to the end of what was read.
+    const pending = Math.min(r.pendingStart, this.consumed);
+    return pending > this.cols.off.data[i] ? pending : this.consumed;
   }
 
   /** Line i as shown: its record rendered (raw mode) or its rendered row; line break removed. */
@@ -353,10 +360,7 @@ export class CaptureIndexer {
     this.cap.delimiter = sniffed.delimiter;
     this.cap.columns = [...sniffed.header];
     this.facts.dialectEvidence = sniffed.evidence;
-    const enc = sniffEncoding(all);
-    this.facts.encoding = enc.encoding;
-    this.facts.bom = enc.bomLength > 0;
-    this.facts.encodingSource = enc.bomLength > 0 ? 'bom' : 'sniffed';
+    const enc = this.noteEncoding(all);
     this.roles = rolesOf(spec, sniffed.header);
     if (this.roles.time < 0 && this.roles.dateTime < 0) {
       this.fail(`it has no ${spec.time[0]} column`);
@@ -380,6 +384,15 @@ export class CaptureIndexer {
     this.take(headText, final);
   }
 
+  /** The encoding the first bytes show (a BOM, or sniffed), on the facts. */
+  private noteEncoding(head: Uint8Array): ReturnType<typeof sniffEncoding> {
+    const enc = sniffEncoding(head);
+    this.facts.encoding = enc.encoding;
+    this.facts.bom = enc.bomLength > 0;
+    this.facts.encodingSource = enc.bomLength > 0 ? 'bom' : 'sniffed';
+    return enc;
+  }
+
   private feed(chunk: Uint8Array, final: boolean): void {
     if (!this.decoder) return;
     const text = this.decoder.decode(chunk, { stream: !final });
@@ -401,10 +414,7 @@ export class CaptureIndexer {
     this.cap.delimiter = '';
     this.cap.columns = [...EVENT_XML_HEADER];
     this.facts.dialectEvidence = evidence;
-    const enc = sniffEncoding(all);
-    this.facts.encoding = enc.encoding;
-    this.facts.bom = enc.bomLength > 0;
-    this.facts.encodingSource = enc.bomLength > 0 ? 'bom' : 'sniffed';
+    const enc = this.noteEncoding(all);
     this.roles = rolesOf(spec, EVENT_XML_HEADER);
     this.headerSeen = true; // no header row: each <Event> is a record
     this.xml = new EventXmlSplitter();
@@ -521,14 +531,11 @@ export class CaptureIndexer {
         this.lastGrade = grade;
       }
     }
-    const lead = leadOf(r, cells, provider);
-    if (r.eventId >= 0) {
-      const named = eventName(provider, Number(cells[r.eventId].trim()));
-      if (named && LEVEL_OF[named.grade] > LEVEL_OF[grade]) grade = named.grade;
-    }
+    const named = namedEvent(r, cells, provider);
+    if (named && LEVEL_OF[named.grade] > LEVEL_OF[grade]) grade = named.grade;
     const level = LEVEL_OF[grade];
     const comp = this.comps.add(provider);
-    this.groupOf(cells, provider, comp, pid, lead);
+    this.groupOf(cells, provider, comp, pid, named !== null);
     this.noteAnchor(cells, provider, pid, CAPTURE_CLASSES[this.nextCls], ts);
     const thread = pid < 0 && !(tid >= 0) ? 0 : this.threads.intern(pid, tid === tid ? tid : -1);
     if (!this.first) {
@@ -543,7 +550,7 @@ export class CaptureIndexer {
     this.cap.imported++;
     this.facts.componentCounts[comp]++;
     this.facts.levelCounts[level]++;
-    this.line(ts, ns, level, comp, thread, Bucket.Parsed, this.records ? '' : renderRow(cells, r.text, lead));
+    this.line(ts, ns, level, comp, thread, Bucket.Parsed, this.records ? '' : renderRow(cells, r.text, leadOf(r, cells, named)));
     return null;
   }
 
@@ -574,7 +581,7 @@ export class CaptureIndexer {
    * endpoint pair, either direction), cluster traffic on 3343 and SMB/RPC told apart; events: by
    * provider. Sets nextGroup and nextCls.
    */
-  private groupOf(cells: readonly string[], component: string, comp: number, pid: number, lead: string): void {
+  private groupOf(cells: readonly string[], component: string, comp: number, pid: number, namedEventRow: boolean): void {
     const r = this.roles!;
     switch (this.facts.kind) {
       case 'procmon': {
@@ -611,7 +618,7 @@ export class CaptureIndexer {
       }
       default:
         this.nextGroup = this.groupId(component || '(no provider)');
-        this.nextCls = CLASS_ID.get(lead.includes(':') && /^\d+ /.test(lead) ? 'cluster-event' : 'other')!;
+        this.nextCls = CLASS_ID.get(namedEventRow ? 'cluster-event' : 'other')!;
     }
   }
 

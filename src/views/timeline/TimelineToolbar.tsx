@@ -13,7 +13,7 @@ export function TimelineToolbar({ rows, filteredOut, masked, captures = true }: 
   <div className="tl-toolbar">
     <span className="tl-title">Timeline</span>
     <span className="tl-tracks" role="group" aria-label="Tracks shown">
-      {LANE_TRACKS.filter((t) => captures || t !== 'captures' || tl.hiddenTracks.includes(t)).map((t) => (
+      {LANE_TRACKS.filter((t) => captures || t !== 'captures').map((t) => (
         <label key={t} className="tl-chip" data-testid={`track-toggle-${t}`}>
           <input type="checkbox" checked={!tl.hiddenTracks.includes(t)} onChange={() => toggleTrackHidden(t)} />
           {t}
