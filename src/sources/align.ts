@@ -227,12 +227,13 @@ export const HOST_EVIDENCE = "its rows' own";
 
 /**
  * Whether a capture's node may come from its rows' host: the user named none, and its own
- * evidence names none, or only a folder no log has as its node (a case folder, 'case42/').
+ * evidence names none, or only a path guess (folder, file name) no log has as its node.
  */
 export function hostMayName(facts: FileFacts, logNodes: ReadonlySet<string>): boolean {
   if (!facts.capture || facts.nodeSource === 'user') return false;
   const own = facts.nodeEvidence.find((e) => !(e.source === 'in-file' && e.where.startsWith(HOST_EVIDENCE)));
-  return !own || (own.source === 'folder' && !logNodes.has(own.name.toLowerCase()));
+  // A capture's path is a guess (a case folder, 'case42_Logfile.CSV'): a node only when a log has it.
+  return !own || ((own.source === 'folder' || own.source === 'file-name') && !logNodes.has(own.name.toLowerCase()));
 }
 
 /** Sets a capture's node from its rows' host (idempotent: a previous guess is undone first). */
@@ -248,8 +249,8 @@ export function applyHostNode(facts: FileFacts, guess: { node: string; where: st
   }
   if (!guess) return;
   facts.nodeEvidence = [...facts.nodeEvidence, { source: 'in-file', name: guess.node, where: guess.where }];
-  // Over nothing, or over a folder name no log has as its node (hostMayName said so).
-  if (!facts.node || facts.nodeSource === 'folder') {
+  // Over nothing, or over a path guess no log has as its node (hostMayName said so).
+  if (!facts.node || facts.nodeSource === 'folder' || facts.nodeSource === 'file-name') {
     facts.node = guess.node;
     facts.nodeSource = 'in-file';
   }

@@ -341,17 +341,18 @@ const Progress = memo(function Progress({ p, path }: { p: FileProgress; path: st
   );
 });
 
-const Span = memo(function Span({ sp }: { sp: FileState['span'] }) {
+/** `undated`: times written without a date that none was given for (a capture's): shown without the 1970 they count from. */
+const Span = memo(function Span({ sp, undated }: { sp: FileState['span']; undated: boolean }) {
   if (!sp) return null;
-  const x = fmtTime(sp.firstUtc).slice(0, 19);
-  const y = fmtTime(sp.lastUtc).slice(0, 19);
-  const sameDay = x.slice(0, 10) === y.slice(0, 10);
+  const x = fmtTime(sp.firstUtc).slice(undated ? 11 : 0, 19);
+  const y = fmtTime(sp.lastUtc).slice(undated ? 11 : 0, 19);
+  const sameDay = undated || x.slice(0, 10) === y.slice(0, 10);
   return (
     <div className="field span-field">
       <span className="field-label">Span</span>
       <span className="mono span-text" title={sp.known ? `First and last record, UTC: ${fmtTime(sp.firstUtc)} – ${fmtTime(sp.lastUtc)}` : 'As written: the UTC offset is unknown'}>
-        {x} – {sameDay ? y.slice(11) : y}
-        {sp.known ? <span className="dim"> UTC</span> : <span className="warn-text"> local?</span>}
+        {x} – {sameDay && !undated ? y.slice(11) : y}
+        {undated ? <span className="warn-text"> no date</span> : sp.known ? <span className="dim"> UTC</span> : <span className="warn-text"> local?</span>}
       </span>
     </div>
   );
@@ -416,7 +417,7 @@ const FileCard = memo(function FileCard({ f, gapMs, totalMs }: { f: FileState; g
           {settings.includes('timeBase') && <TimeBaseField id={f.id} path={fx.path} tb={fx.timeBase} />}
           {settings.includes('alignment') && fx.capture && <AlignmentField id={f.id} path={fx.path} tb={fx.timeBase} cap={fx.capture} />}
           {fx.status === 'needs-month' && <MonthField id={f.id} path={fx.path} month={fx.month} />}
-          <Span sp={f.span} />
+          <Span sp={f.span} undated={!!fx.capture && !fx.capture.dated && !fx.timeBase.dateMs} />
           {fx.lines > 0 && <Buckets b={fx.buckets} total={fx.lines} />}
           {fx.backwards > 0 && (
             <div className="field-sub" title="Records whose time is earlier than the record before them; kept in file order and marked ↶">

@@ -1,7 +1,7 @@
 // A capture's time base from its alignment: the user's parts over the proposal, a lost hour or a
 // relative capture's start given with the date, and the raw side of the toggle.
 import { describe, expect, it } from 'vitest';
-import { alignedTimeBase, nodeFromHosts, parseDate, type AlignmentProposal } from '../../src/sources/align.ts';
+import { alignedTimeBase, hostMayName, nodeFromHosts, parseDate, type AlignmentProposal } from '../../src/sources/align.ts';
 import type { FileFacts } from '../../src/ingest/types.ts';
 import { toUtcShift } from '../../src/ingest/timebase.ts';
 
@@ -39,5 +39,20 @@ describe('a capture\'s node from its rows\' host', () => {
     expect(nodeFromHosts(cap([{ name: '10.10.10.24', rows: 90 }, { name: '10.10.10.23', rows: 45 }]), logs)).toEqual({ node: 'SVR13', where: "its rows' own 10.10.10.24 (90 rows) is SVR13's address (SVR13's route line 2)" });
     expect(nodeFromHosts(cap([{ name: '10.10.10.24', rows: 50 }, { name: '10.10.10.23', rows: 50 }]), logs)).toBeNull();
     expect(nodeFromHosts(cap([{ name: 'OTHERHOST', rows: 9 }]), logs)).toBeNull();
+  });
+});
+
+describe('when a capture\'s rows may name its node', () => {
+  const facts = (source: 'folder' | 'file-name' | 'header' | 'user' | null, name = 'case42') => ({
+    capture: {}, nodeSource: source, node: source ? name : null,
+    nodeEvidence: source && source !== 'user' ? [{ source, name, where: 'x' }] : [],
+  } as unknown as FileFacts);
+  it('when nothing names it, or only a path guess no log has as its node; never over the user', () => {
+    const logs = new Set(['svr12']);
+    expect(hostMayName(facts(null), logs)).toBe(true);
+    expect(hostMayName(facts('folder'), logs)).toBe(true);
+    expect(hostMayName(facts('file-name'), logs)).toBe(true);
+    expect(hostMayName(facts('file-name', 'SVR12'), logs)).toBe(false);
+    expect(hostMayName(facts('user', 'SVR12'), logs)).toBe(false);
   });
 });
