@@ -9,6 +9,8 @@
 //   naive       TextDecoder stream + split('\n') + one regex per line + one object kept per line, from the File
 //   naive-mem   same, over slices already in memory
 //   phase-*     profiling kernels (see phases.ts), bytes in memory
+//   hash-mem       the content fingerprint a shard computes beside parsing (base/content-hash.ts,
+//                  issue 12), over the same slices in memory: its cost next to index-events-mem
 //   capture-mem    the product's CaptureIndexer over a capture export's slices in memory (issue 11)
 //   papaparse-mem  papaparse alone over the same slices: streaming decode, its parser with the
 //                  unfinished record carried, rows counted (the capture figure's baseline)
@@ -21,6 +23,7 @@ import { indexerSource } from '../src/events/indexer-source.ts';
 import { SLICE_BYTES } from '../src/ingest/index.ts';
 import { PHASES } from './phases.ts';
 import Papa from 'papaparse';
+import { ContentHasher, joinHash } from '../src/base/content-hash.ts';
 import { CaptureIndexer } from '../src/sources/capture-indexer.ts';
 
 export interface KernelRequest {
@@ -221,6 +224,12 @@ async function runOnce(file: File, mode: string, mem: Uint8Array[] | null): Prom
     let parsed = 0;
     if (nv) for (const e of nv.events) if ('ts' in e) parsed++;
     return { ms, readMs, lines: count, bytes: file.size, extra: { parsed } };
+  }
+  if (mode === 'hash-mem') {
+    const h = new ContentHasher(0, file.size);
+    for await (const s of slices()) h.push(s);
+    const hash = joinHash([h.part()], file.size);
+    return { ms: performance.now() - t0, readMs, lines: 0, bytes: file.size, extra: { hash } };
   }
   if (mode === 'capture-mem') {
     const ix = new CaptureIndexer(file.size, { name: file.name });

@@ -70,3 +70,34 @@ test('Back and Forward walk the views (one entry per settled change), each in th
   await expect(page.getByTestId('search-input')).toHaveValue('quorum');
   await expect(level).toHaveValue('3');
 });
+
+test('a different file with the same name and size is named as a mismatch, and can be used anyway', async ({ page, context }) => {
+  await openApp(page);
+  await waitLoaded(page, 3);
+  await page.setInputFiles('[data-testid="file-input"]', picked());
+  await waitLoaded(page, 2);
+  await page.getByTestId('level-select').selectOption({ label: 'WARN+' });
+  await page.getByTestId('copy-link').click();
+  await expect(page.getByText(/Link copied|The link is in the address bar/)).toBeVisible();
+  const url = await page.evaluate(() => location.href);
+
+  // The second log with one character changed: same name, same size, other content.
+  const files = picked();
+  const changed = Buffer.from(files[1].buffer);
+  const at = changed.indexOf('Cluster');
+  expect(at).toBeGreaterThan(0);
+  changed[at] = 'c'.charCodeAt(0);
+  files[1] = { ...files[1], buffer: changed };
+
+  const fresh = await context.newPage();
+  await fresh.goto(url);
+  await waitLoaded(fresh, 3);
+  await fresh.setInputFiles('[data-testid="file-input"]', files);
+  await waitLoaded(fresh, 2);
+  const notice = fresh.locator('.notice');
+  await expect(notice).toContainText(/Not the linked file: Cluster\.log: same size, but different content \(fingerprint [0-9a-f]{16}, the linked file's [0-9a-f]{16}\)/);
+  await expect(fresh.getByTestId('level-select')).not.toHaveValue('3');
+  await notice.getByRole('button', { name: 'Show the view on these files anyway' }).click();
+  await expect(fresh.getByTestId('level-select')).toHaveValue('3');
+  await expect(notice).toHaveCount(0);
+});

@@ -3,6 +3,7 @@
 // The main thread talks only to the view worker; the view worker talks to shards over
 // MessagePorts. Column data always moves by transfer.
 
+import type { HashPart } from '../base/content-hash.ts';
 import type { EventFilter, FileOptions, FileId, EngineSnapshot, SearchSpec, ViewSpec } from './api.ts';
 import type { EventChunk } from '../events/columns.ts';
 import type { FileFacts, IndexOptions } from '../ingest/types.ts';
@@ -52,6 +53,8 @@ export interface SecondHalfResult {
   part: FilePart;
   events: EventChunk | null;
   bytes: Uint8Array[];
+  /** The content fingerprint's share of the second half (base/content-hash.ts). */
+  hash: HashPart;
 }
 
 export interface ShardProgress {

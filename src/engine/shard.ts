@@ -11,6 +11,7 @@ import { FileIndexer } from '../ingest/indexer.ts';
 import { decodeLine, SliceStore } from '../ingest/text.ts';
 import type { FileFacts, IndexOptions, ThreadTable } from '../ingest/types.ts';
 import { searchBlocks } from '../store/search.ts';
+import { ContentHasher, joinHash, type HashPart } from '../base/content-hash.ts';
 import { fileSlices } from './file-slices.ts';
 import type { FromReader, ToReader } from './reader.ts';
 import type { SecondHalfResult, ShardToView, ViewToShard } from './protocol.ts';
@@ -58,6 +59,11 @@ interface ShardFile {
   file: File | null;
   /** While a split file's halves are apart: this shard's side (the first half). */
   split: FirstHalf | null;
+  /** Fingerprints the bytes as they are read (this shard's side of a split file); null once done. */
+  hasher: ContentHasher | null;
+  /** The other half's share of the fingerprint, once joined. */
+  hashParts: HashPart[];
+  contentHash: string | null;
 }
 
 /** The second half of another shard's file, being indexed here. */
@@ -130,7 +136,7 @@ export class Shard {
     const sf: ShardFile = {
       id, gen: 0, store: new SliceStore(), offset: new Float64Array(0), thread: new Uint32Array(0),
       threads: { pid: [], tid: [] }, facts: null, ix: null, ns: null, textEnd: file.size, capture: false, render: null, sent: 0, events: new EventExtractor(),
-      size: file.size, dropped: false, file, split: null,
+      size: file.size, dropped: false, file, split: null, hasher: new ContentHasher(0, file.size), hashParts: [], contentHash: null,
     };
     this.files.set(id, sf);
     let head = new Uint8Array(0);
@@ -225,8 +231,9 @@ export class Shard {
   private tryJoin(sf: ShardFile): void {
     const fh = sf.split;
     if (!fh || !fh.reachedCut || !fh.half) return;
-    const { part, events, bytes } = fh.half;
+    const { part, events, bytes, hash } = fh.half;
     fh.half = null;
+    sf.hashParts.push(hash);
     const joined = joinHalves(sf.ix as FileIndexer, sf.events, sf.store, part, events, bytes);
     sf.split = null;
     this.finish(sf, sf.ix!, sf.sent, joined ? 2 : 'rest');
@@ -262,6 +269,7 @@ export class Shard {
   }
 
   private take(sf: ShardFile, buf: Uint8Array): void {
+    sf.hasher?.push(buf);
     // A capture keeps its rendered rows (CaptureIndexer.text), not its bytes.
     if (sf.ix instanceof FileIndexer) sf.store.add(buf);
     sf.ix!.push(buf);
@@ -330,6 +338,13 @@ export class Shard {
 
   private finish(sf: ShardFile, ix: FileIndexer | CaptureIndexer, sent: number, halves: 1 | 2 | 'rest' = 1): void {
     const out = ix.finish();
+    if (sf.hasher) {
+      // Every byte has been read (a re-index reads none and keeps this).
+      sf.contentHash = joinHash([sf.hasher.part(), ...sf.hashParts], sf.size);
+      sf.hasher = null;
+      sf.hashParts = [];
+    }
+    out.facts.contentHash = sf.contentHash;
     if (ix instanceof CaptureIndexer) {
       sf.ns = ix.nsView().slice();
       sf.textEnd = ix.textBytes;

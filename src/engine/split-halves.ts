@@ -3,6 +3,7 @@
 // extractor; then the join on the first half's side (FileIndexer.joinPart), and its events
 // merged after the first half's own. See src/ingest/split.ts.
 
+import { ContentHasher, type HashPart } from '../base/content-hash.ts';
 import { chunkTransfer, type EventChunk } from '../events/columns.ts';
 import { EventExtractor } from '../events/extract.ts';
 import { indexerSource } from '../events/indexer-source.ts';
@@ -16,8 +17,10 @@ export class SecondHalf {
   readonly ix: FileIndexer;
   readonly store: SliceStore;
   private readonly events = new EventExtractor();
+  private readonly hasher: ContentHasher;
 
   constructor(size: number, opts: IndexOptions, private readonly head: ResumeHead, private readonly start: number) {
+    this.hasher = new ContentHasher(start, size);
     this.store = new SliceStore(start);
     this.ix = FileIndexer.resume(size, opts, head, start);
     this.ix.probe = this.events.probeFor(this.ix.facts.components);
@@ -25,6 +28,7 @@ export class SecondHalf {
 
   push(bytes: Uint8Array): void {
     this.store.add(bytes);
+    this.hasher.push(bytes);
     this.ix.push(bytes);
     // Events only from the line where the part stands alone; the first half takes the ones before.
     const r = this.ix.resumeLine;
@@ -34,14 +38,14 @@ export class SecondHalf {
     }
   }
 
-  finish(): { part: FilePart; events: EventChunk | null; bytes: Uint8Array[] } {
+  finish(): { part: FilePart; events: EventChunk | null; bytes: Uint8Array[]; hash: HashPart } {
     this.ix.finish();
     const r = this.ix.resumeLine;
     if (r >= 0) {
       this.events.skipTo(r);
       this.events.run(indexerSource(this.ix, this.store), true);
     }
-    return { part: this.ix.part(this.start, this.head), events: this.events.take(), bytes: [...this.store.each()].map((x) => x.bytes) };
+    return { part: this.ix.part(this.start, this.head), events: this.events.take(), bytes: [...this.store.each()].map((x) => x.bytes), hash: this.hasher.part() };
   }
 }
 
@@ -82,7 +86,7 @@ export class FirstHalf {
   /** The first half is indexed up to the cut. */
   reachedCut = false;
   /** The second half, once it came. */
-  half: { part: FilePart; events: EventChunk | null; bytes: Uint8Array[] } | null = null;
+  half: { part: FilePart; events: EventChunk | null; bytes: Uint8Array[]; hash: HashPart } | null = null;
   /** A re-index asked for while the halves were apart (run after the join). */
   pendingReindex: IndexOptions | null = null;
   private window: { base: number; bytes: Uint8Array } | null = null;

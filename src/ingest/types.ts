@@ -185,6 +185,8 @@ export interface FileFacts {
   /** Relative path as dropped (folder drops keep it), else the name. */
   path: string;
   size: number;
+  /** Content fingerprint (base/content-hash.ts), once every byte has been read; null until then. */
+  contentHash: string | null;
   dialect: DialectId;
   dialectSource: 'detected' | 'user';
   /** One sentence: why this dialect was chosen. */
@@ -317,7 +319,7 @@ export function emptyFacts(name: string, path: string, size: number): FileFacts 
     lineEndings: { crlf: 0, lf: 0, cr: 0, none: 0 },
     node: null, nodeSource: null, nodeLabel: name, nodeId: null, nodeEvidence: [], nodeConflicts: [],
     timeBase: { base: 'assumed-utc', utcOffsetMinutes: null, source: 'dialect', skewMs: 0 },
-    month: null, lines: 0,
+    month: null, lines: 0, contentHash: null,
     buckets: { parsed: 0, continuation: 0, structural: 0, blank: 0, unparsed: 0 },
     firstWritten: null, lastWritten: null, build: null,
     sections: [], components: [''], componentCounts: [0], levelCounts: [0, 0, 0, 0, 0, 0, 0], backwards: 0,

@@ -47,27 +47,36 @@ function afterView(fn: () => void): void {
   const t = setTimeout(run, 3000);
 }
 
-/** Applies the pending link once its files are loaded; otherwise says what it waits for. */
-function tryApply(): void {
+/** Applies the pending link once its files are loaded; otherwise says what it waits for, or what differs. */
+function tryApply(anyway = false): void {
   const s = pending;
   if (!s) return;
   const snap = useSnap.getState().snap;
   if (snap.loading || snap.files.some((f) => f.facts.status === 'loading')) return;
-  const missing = applyLinkState(
+  const match = applyLinkState(
     s, snap.files,
     (id, f) => getEngine().setFileOptions(id, {
       ...(f.node ? { node: f.node } : {}), ...(f.timeBase ? { timeBase: f.timeBase } : {}), ...(f.alignment ? { alignment: f.alignment } : {}),
     }),
     // The line's position is the filtered view's: select it once the engine has built that view.
     (fileId, line) => afterView(() => void gotoLine(fileId, line)),
+    anyway,
   );
-  if (missing.length === 0) {
+  const { missing, mismatched } = match;
+  if (missing.length === 0 && (mismatched.length === 0 || anyway)) {
     pending = null;
     quietUntil = Date.now() + 1500;
-    useUi.getState().set({ notice: null, flash: 'The linked view is restored' });
+    useUi.getState().set({ notice: null, flash: mismatched.length ? 'The linked view is shown on files that differ from the linked ones' : 'The linked view is restored' });
     return;
   }
-  useUi.getState().set({ notice: `This link shows a view of ${s.files.length} file${s.files.length === 1 ? '' : 's'}. Drop them to see it; missing: ${missing.map((f) => `${f.name} (${fmtBytes(f.size)})`).join(', ')}.` });
+  const parts = [`This link shows a view of ${s.files.length} file${s.files.length === 1 ? '' : 's'}.`];
+  if (missing.length) parts.push(`Drop them to see it; missing: ${missing.map((f) => `${f.name} (${fmtBytes(f.size)})`).join(', ')}.`);
+  if (mismatched.length) parts.push(`Not the linked file${mismatched.length === 1 ? '' : 's'}: ${mismatched.map((m) => `${m.want.name}: ${m.why}`).join('; ')}.`);
+  useUi.getState().set({
+    notice: mismatched.length && !missing.length
+      ? { text: parts.join(' '), action: { label: 'Show the view on these files anyway', run: () => tryApply(true) } }
+      : parts.join(' '),
+  });
 }
 
 /** Reads the fragment now and on every change of it; returns the unsubscribe. */

@@ -18,7 +18,7 @@ export function currentLinkState(files: readonly FileState[]): LinkState {
     v: 1,
     files: files.map((f): LinkFile => {
       const x = f.facts;
-      const out: LinkFile = { name: x.name, size: x.size };
+      const out: LinkFile = { name: x.name, size: x.size, ...(x.contentHash ? { hash: x.contentHash } : {}) };
       if (x.nodeSource === 'user' && x.node) out.node = x.node;
       if (!x.capture && x.timeBase.source === 'user' && x.timeBase.base !== 'assumed-utc') out.timeBase = { base: x.timeBase.base, utcOffsetMinutes: x.timeBase.utcOffsetMinutes };
       if (x.capture && (x.timeBase.source === 'user' || x.capture.raw)) {
@@ -44,32 +44,65 @@ export function currentLinkState(files: readonly FileState[]): LinkState {
   };
 }
 
+/** A loaded file that has a linked input's name but is not that input: what differs. */
+export interface Mismatch {
+  want: LinkFile;
+  fileId: number;
+  why: string;
+}
+
+export interface FileMatch {
+  /** The loaded file for each of the link's inputs (null: missing). */
+  ids: (number | null)[];
+  missing: LinkFile[];
+  mismatched: Mismatch[];
+}
+
 /**
- * Which loaded file each of the link's inputs is: the first not yet taken with the same name and
- * size (same-named files of several nodes keep their order). Missing ones are listed.
+ * Which loaded file each of the link's inputs is: the first not yet taken with the same name,
+ * size and content fingerprint (same-named files of several nodes keep their order). A file with
+ * the name but another size or content is a mismatch, said with what differs; none: missing.
  */
-export function matchFiles(link: readonly LinkFile[], files: readonly FileState[]): { ids: (number | null)[]; missing: LinkFile[] } {
+export function matchFiles(link: readonly LinkFile[], files: readonly FileState[]): FileMatch {
   const taken = new Set<number>();
-  const ids = link.map((l) => {
-    const f = files.find((x) => !taken.has(x.id) && x.facts.name === l.name && x.facts.size === l.size);
-    if (!f) return null;
-    taken.add(f.id);
-    return f.id;
+  const mismatched: Mismatch[] = [];
+  const free = (l: LinkFile) => files.filter((x) => !taken.has(x.id) && x.facts.name === l.name);
+  const take = (id: number) => {
+    taken.add(id);
+    return id;
+  };
+  // Exact matches first, so that a mismatch is only said of a file no input is.
+  const ids: (number | null)[] = link.map((l) => {
+    const f = free(l).find((x) => x.facts.size === l.size && (!l.hash || !x.facts.contentHash || x.facts.contentHash === l.hash));
+    return f ? take(f.id) : null;
   });
-  return { ids, missing: link.filter((_, i) => ids[i] === null) };
+  link.forEach((l, i) => {
+    if (ids[i] !== null) return;
+    const same = free(l);
+    const f = same.find((x) => x.facts.size === l.size) ?? same[0];
+    if (!f) return;
+    ids[i] = take(f.id);
+    const why = f.facts.size !== l.size
+      ? `its size is ${f.facts.size.toLocaleString('en-US')} bytes, the linked file's was ${l.size.toLocaleString('en-US')}`
+      : `same size, but different content (fingerprint ${f.facts.contentHash}, the linked file's ${l.hash})`;
+    mismatched.push({ want: l, fileId: f.id, why });
+  });
+  return { ids, missing: link.filter((_, i) => ids[i] === null), mismatched };
 }
 
 /**
  * Applies a link's view to the loaded files: the UI stores now; the files' choices through
- * `setOptions`; the selected line through `select` (it needs the engine's position). Returns the
- * inputs it could not find (nothing is applied then).
+ * `setOptions`; the selected line through `select` (it needs the engine's position). Nothing is
+ * applied while an input is missing, or mismatched unless `anyway` (the user chose to). Returns
+ * the match.
  */
 export function applyLinkState(
   s: LinkState, files: readonly FileState[],
-  setOptions: (id: number, f: LinkFile) => void, select: (fileId: number, line: number) => void,
-): LinkFile[] {
-  const { ids, missing } = matchFiles(s.files, files);
-  if (missing.length) return missing;
+  setOptions: (id: number, f: LinkFile) => void, select: (fileId: number, line: number) => void, anyway = false,
+): FileMatch {
+  const match = matchFiles(s.files, files);
+  const { ids } = match;
+  if (match.missing.length || (match.mismatched.length && !anyway)) return match;
   s.files.forEach((f, i) => {
     if (f.node || f.timeBase || f.alignment) setOptions(ids[i]!, f);
   });
@@ -86,5 +119,5 @@ export function applyLinkState(
     expandedGroups: [...s.timeline.expandedGroups],
   });
   if (s.selected && ids[s.selected.file] != null) select(ids[s.selected.file]!, s.selected.line);
-  return [];
+  return match;
 }

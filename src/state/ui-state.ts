@@ -58,8 +58,8 @@ export interface UiState extends Omit<ViewSpec, 'fileIds'> {
   startup: Startup;
   /** One-line message in the status bar (e.g. "No more hits"); cleared after a while. */
   flash: string | null;
-  /** A problem to show above the log (demo not loadable, folder read error). */
-  notice: string | null;
+  /** A problem to show above the log (demo not loadable, folder read error), with what the user may do about it. */
+  notice: string | { text: string; action: { label: string; run: () => void } } | null;
   /** Files opened while others are loaded, waiting for the user to say add or replace. */
   pendingOpen: InputFile[] | null;
   /** The user's answer to add-or-replace, asked once per tab (null: not asked yet). */

@@ -136,9 +136,11 @@ function DropOverlay() {
 function Notice() {
   const notice = useUi((s) => s.notice);
   if (!notice) return null;
+  const action = typeof notice === 'string' ? null : notice.action;
   return (
     <div className="notice" role="alert">
-      <span>{notice}</span>
+      <span>{typeof notice === 'string' ? notice : notice.text}</span>
+      {action && <button type="button" className="btn" onClick={() => action.run()}>{action.label}</button>}
       <button type="button" className="btn btn-ghost" title="Dismiss" aria-label="Dismiss notice" onClick={() => useUi.getState().set({ notice: null })}>×</button>
     </div>
   );

@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { contentHash } from '../../src/base/content-hash.ts';
 import { generateSilent } from '../helpers/generate-silent.ts';
 import { engine } from '../helpers/in-thread-engine.ts';
 
@@ -45,6 +46,8 @@ describe('one file parsed by two shards', () => {
     expect(one.halves).toBe(1);
     expect(two.halves).toBe(2);
     expect(two.lines).toBe(one.lines);
+    // The content fingerprint is the same whichever shard read which bytes.
+    expect(one.facts.contentHash).toBe(contentHash(new Uint8Array(await file.arrayBuffer())));
     expect(two.facts).toEqual(one.facts);
     expect(two.rows.length).toBe(one.rows.length);
     expect(two.rows).toEqual(one.rows);
