@@ -1,8 +1,9 @@
 // A permalink (issue 12, first piece): a view built on the incident's two logs is copied as a
 // link; a fresh page opened on it says which files it needs, and restores the view (level,
 // search, time mode, the selected line) once they are dropped. A damaged link says why.
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import { deflateRawSync } from 'node:zlib';
 import { join } from 'node:path';
 import { ROOT } from './paths.ts';
 import { openApp, waitLoaded } from './helpers.ts';
@@ -10,12 +11,17 @@ import { openApp, waitLoaded } from './helpers.ts';
 const FIX = join(ROOT, 'test', 'fixtures', 'incident-2node');
 const picked = () => ['first', 'second'].map((d) => ({ name: 'Cluster.log', mimeType: 'text/plain', buffer: readFileSync(join(FIX, d, 'Cluster.log')) }));
 
-test('a copied link restores the view in a fresh page once the same files are dropped', async ({ page, context }) => {
-  const requests = await openApp(page);
+/** The app with the incident's two logs dropped (replacing the demo) and the WARN+ level chosen. */
+async function twoLogsAtWarn(page: Page): Promise<void> {
   await waitLoaded(page, 3);
   await page.setInputFiles('[data-testid="file-input"]', picked());
   await waitLoaded(page, 2);
   await page.getByTestId('level-select').selectOption({ label: 'WARN+' });
+}
+
+test('a copied link restores the view in a fresh page once the same files are dropped', async ({ page, context }) => {
+  const requests = await openApp(page);
+  await twoLogsAtWarn(page);
   await page.getByTestId('search-input').fill('quorum');
   await page.keyboard.press('Enter');
   await page.getByRole('button', { name: 'Node local' }).click();
@@ -73,10 +79,7 @@ test('Back and Forward walk the views (one entry per settled change), each in th
 
 test('a different file with the same name and size is named as a mismatch, and can be used anyway', async ({ page, context }) => {
   await openApp(page);
-  await waitLoaded(page, 3);
-  await page.setInputFiles('[data-testid="file-input"]', picked());
-  await waitLoaded(page, 2);
-  await page.getByTestId('level-select').selectOption({ label: 'WARN+' });
+  await twoLogsAtWarn(page);
   await page.getByTestId('copy-link').click();
   await expect(page.getByText(/Link copied|The link is in the address bar/)).toBeVisible();
   const url = await page.evaluate(() => location.href);
@@ -100,4 +103,82 @@ test('a different file with the same name and size is named as a mismatch, and c
   await notice.getByRole('button', { name: 'Show the view on these files anyway' }).click();
   await expect(fresh.getByTestId('level-select')).toHaveValue('3');
   await expect(notice).toHaveCount(0);
+});
+
+test('notes, a zoom, a filter and a selected line travel in the link to a fresh browser context', async ({ page, browser }) => {
+  await openApp(page);
+  await twoLogsAtWarn(page);
+  const target = page.locator('[data-testid="log-view"] .row', { hasText: 'Quorum lost because failed to update witness epoch' });
+  await target.click();
+  // A note on the selected line: its text is the user's, shown as text.
+  await page.getByTestId('note-line').click();
+  await page.getByTestId('note-text').fill('witness epoch <b>not</b> updated\nSVR12 lost quorum here');
+  await page.getByTestId('note-save').click();
+  await expect(page.getByTestId('note-card')).toHaveCount(0);
+  await expect(target.locator('.note-pin')).toHaveText('✎ witness epoch <b>not</b> updated');
+  // A zoom, then a note at a moment of the timeline (double-click on the time axis).
+  const canvas = page.getByTestId('timeline-canvas');
+  const box = (await canvas.boundingBox())!;
+  // (at the end of the logs: both notes stay in view)
+  await page.mouse.move(box.x + box.width * 0.97, box.y + 10);
+  await page.keyboard.down('Control');
+  for (let i = 0; i < 4; i++) await page.mouse.wheel(0, -100);
+  await page.keyboard.up('Control');
+  const tl = page.getByTestId('timeline');
+  await expect.poll(async () => Number(await tl.getAttribute('data-t1')) - Number(await tl.getAttribute('data-t0'))).toBeLessThan(60_000);
+  const axis = page.getByTestId('timeline-axis');
+  const ab = (await axis.boundingBox())!;
+  await page.mouse.dblclick(ab.x + 20, ab.y + ab.height / 2);
+  await page.getByTestId('note-text').fill('arbitration starts');
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByTestId('timeline-note')).toHaveCount(2);
+  await expect(page.getByTestId('timeline-note').filter({ hasText: 'arbitration starts' })).toBeVisible();
+  await page.getByTestId('copy-link').click();
+  await expect(page.getByText(/Link copied|The link is in the address bar/)).toBeVisible();
+  const url = await page.evaluate(() => location.href);
+  const want = { t0: await tl.getAttribute('data-t0'), t1: await tl.getAttribute('data-t1') };
+  const lanes = await page.locator('[data-testid="timeline"] .tl-lane-name, [data-testid="timeline"] [data-lane]').allTextContents();
+
+  // Another browser context: no storage, no clipboard, nothing shared but the link.
+  const other = await browser.newContext({ viewport: { width: 1600, height: 900 } });
+  const fresh = await other.newPage();
+  const requests: string[] = [];
+  fresh.on('request', (r) => requests.push(r.url()));
+  await fresh.goto(url);
+  await waitLoaded(fresh, 3);
+  await fresh.setInputFiles('[data-testid="file-input"]', picked());
+  await waitLoaded(fresh, 2);
+  await expect(fresh.getByTestId('level-select')).toHaveValue('3');
+  const ftl = fresh.getByTestId('timeline');
+  await expect(ftl).toHaveAttribute('data-t0', want.t0!);
+  await expect(ftl).toHaveAttribute('data-t1', want.t1!);
+  expect(await fresh.locator('[data-testid="timeline"] .tl-lane-name, [data-testid="timeline"] [data-lane]').allTextContents()).toEqual(lanes);
+  const sel = fresh.locator('[data-testid="log-view"] .row.sel');
+  await expect(sel.locator('.c-msg')).toContainText('Quorum lost because failed to update witness epoch');
+  await expect(sel.locator('.note-pin')).toHaveText('✎ witness epoch <b>not</b> updated');
+  await expect(fresh.getByTestId('timeline-note')).toHaveCount(2);
+  await expect(fresh.getByTestId('timeline-note').filter({ hasText: 'arbitration starts' })).toBeVisible();
+  // The note opens on its card, as text (no element was made of it).
+  await sel.locator('.note-pin').click();
+  await expect(fresh.getByTestId('note-text')).toHaveValue('witness epoch <b>not</b> updated\nSVR12 lost quorum here');
+  expect(await fresh.locator('[data-testid="log-view"] b').count()).toBe(0);
+  const origin = new URL(url).origin;
+  for (const r of requests) expect(r.startsWith(origin) || r.startsWith('data:') || r.startsWith('blob:'), r).toBe(true);
+  await other.close();
+});
+
+test('a link made before notes (view version 1) still opens', async ({ page }) => {
+  // Written as version 1 wrote it: no notes field.
+  const v1 = {
+    v: 1, files: [], view: { minLevel: 3, components: [], from: null, to: null, onlyHits: false, context: 0, expandAll: false, hiddenFiles: [] },
+    search: { text: 'quorum', regex: false, caseSensitive: false }, timeMode: 'utc', domain: null,
+    events: { families: [], kinds: [], nodes: [], name: '', verifiedOnly: false, minSeverity: 0 },
+    timeline: { open: true, axis: '', laneOrder: [], hiddenLanes: [], collapsedLanes: [], hiddenTracks: [], collapsedTracks: [], expandedTracks: [], expandedGroups: [] },
+    selected: null,
+  };
+  const frag = `cl1.${deflateRawSync(Buffer.from(JSON.stringify(v1))).toString('base64url')}`;
+  await page.goto(`/#${frag}`);
+  await waitLoaded(page, 3);
+  await expect(page.getByTestId('search-input')).toHaveValue('quorum');
+  await expect(page.getByTestId('level-select')).toHaveValue('3');
 });

@@ -9,6 +9,8 @@ import { bindEngine } from '../state/controller.ts';
 import { loadDemo } from '../state/files.ts';
 import { watchHistory, watchLink } from '../state/link-flow.ts';
 import { useUi } from '../state/ui-state.ts';
+import { useSnap } from '../state/snapshot-store.ts';
+import { pruneNotes } from '../state/notes.ts';
 import { App } from '../views/App.tsx';
 
 export interface StartOptions {
@@ -32,6 +34,10 @@ export function startApp(engine: EngineClient, opts: StartOptions = {}): void {
   // A link's view waits for its files (the demo, or the ones the user drops).
   watchLink();
   watchHistory();
+  // Notes on lines of files that are gone go with them.
+  useSnap.subscribe((s, prev) => {
+    if (s.snap.files !== prev.snap.files) pruneNotes(new Set(s.snap.files.map((f) => f.id)));
+  });
   void loadDemo(engine, opts.demoBase)
     // (a notice already shown, such as a link's, stays)
     .then((r) => useUi.getState().set({ startup: 'ready', ...(r.problem ? { notice: r.problem } : {}) }))

@@ -3,7 +3,8 @@
 // says which files it needs, and restores the view as soon as they are loaded (dropped, or
 // already there). Nothing is sent anywhere: the fragment stays in the browser.
 
-import { decodeState, encodeState, type LinkState } from './permalink.ts';
+import { decodeState, encodeState, MAX_LINK_CHARS, type LinkState } from './permalink.ts';
+import { useNotes } from './notes.ts';
 import { applyLinkState, currentLinkState } from './share.ts';
 import { getEngine, gotoLine } from './controller.ts';
 import { useSnap } from './snapshot-store.ts';
@@ -20,6 +21,10 @@ export const HISTORY_DEBOUNCE_MS = 700;
 /** Writes the view into the address bar's fragment and the clipboard; says which happened. */
 export async function copyLink(): Promise<void> {
   const frag = await encodeState(currentLinkState(useSnap.getState().snap.files));
+  if (frag.length > MAX_LINK_CHARS) {
+    useUi.getState().set({ notice: `This view's link would be ${frag.length.toLocaleString('en-US')} characters long, more than the ${MAX_LINK_CHARS.toLocaleString('en-US')} a link may have: its notes make it long. Shorten the notes, or share it as a case file.` });
+    return;
+  }
   history.replaceState(history.state, '', `#${frag}`);
   const url = location.href;
   try {
@@ -116,7 +121,7 @@ export function watchHistory(): () => void {
     const snap = useSnap.getState().snap;
     if (pending || Date.now() < quietUntil || snap.files.length === 0 || snap.loading) return;
     const frag = `#${await encodeState(currentLinkState(snap.files))}`;
-    if (frag === location.hash) return;
+    if (frag === location.hash || frag.length > MAX_LINK_CHARS) return;
     if (location.hash.startsWith('#cl1.')) history.pushState(history.state, '', frag);
     else history.replaceState(history.state, '', frag);
   };
@@ -131,6 +136,9 @@ export function watchHistory(): () => void {
       || s.timeMode !== prev.timeMode || s.tlDomain !== prev.tlDomain || s.eventFilter !== prev.eventFilter || s.timelineOpen !== prev.timelineOpen
       || s.selected?.fileId !== prev.selected?.fileId || s.selected?.line !== prev.selected?.line) changed();
   });
+  const offNotes = useNotes.subscribe((s, prev) => {
+    if (s.notes !== prev.notes) changed();
+  });
   const offTl = useTimelineUi.subscribe((s, prev) => {
     if (s.axis !== prev.axis || s.laneOrder !== prev.laneOrder || s.hiddenLanes !== prev.hiddenLanes || s.collapsedLanes !== prev.collapsedLanes
       || s.hiddenTracks !== prev.hiddenTracks || s.collapsedTracks !== prev.collapsedTracks || s.expandedTracks !== prev.expandedTracks || s.expandedGroups !== prev.expandedGroups) changed();
@@ -139,5 +147,6 @@ export function watchHistory(): () => void {
     if (timer) clearTimeout(timer);
     offUi();
     offTl();
+    offNotes();
   };
 }

@@ -9,7 +9,7 @@
 import type { EventFilter } from '../engine/api.ts';
 import type { CaptureAlignment } from '../ingest/types.ts';
 
-export const LINK_VERSION = 1;
+export const LINK_VERSION = 2;
 /** What starts an encoded state: the codec (deflate-raw + base64url), not the schema version (that is inside). */
 export const LINK_MARKER = 'cl1.';
 /** Longest fragment read (a chat or a ticket takes a few thousand characters; notes may need the case file). */
@@ -46,11 +46,34 @@ export interface LinkStateV1 {
   selected: { file: number; line: number } | null;
 }
 
-export type LinkState = LinkStateV1;
+/**
+ * A note as a link holds it: `t` the moment or a range's start (UTC ms; null: a line before its
+ * file's first record), `t1` a range's end, `file`/`line` the line it is pinned to (a file index),
+ * `event` the catalogue event that line is.
+ */
+export interface LinkNote {
+  text: string;
+  t: number | null;
+  t1?: number;
+  file?: number;
+  line?: number;
+  event?: string;
+}
 
-/** One step up: from the version of its key to the next. Empty while there is one version. */
+/** Version 2 (notes): version 1 and the view's notes. */
+export interface LinkStateV2 extends Omit<LinkStateV1, 'v'> {
+  v: 2;
+  notes: LinkNote[];
+}
+
+export type LinkState = LinkStateV2;
+
+/** One step up: from the version of its key to the next. */
 export type Upgraders = Record<number, (old: Record<string, unknown>) => Record<string, unknown>>;
-export const UPGRADERS: Upgraders = {};
+export const UPGRADERS: Upgraders = {
+  /** Version 1 had no notes. */
+  1: (old) => ({ ...old, notes: [] }),
+};
 
 export type Decoded = { ok: true; state: LinkState; upgradedFrom: number | null } | { ok: false; why: string };
 
@@ -136,7 +159,7 @@ export async function decodeState(text: string, upgraders: Upgraders = UPGRADERS
     if (!step) return { ok: false, why: `the link's view version ${from} can no longer be read` };
     cur = { ...step(cur), v: v + 1 };
   }
-  const problem = checkV1(cur, '');
+  const problem = checkState(cur);
   if (problem) return { ok: false, why: `the link's view is not valid: ${problem}` };
   return { ok: true, state: cur as unknown as LinkState, upgradedFrom: from === LINK_VERSION ? null : from };
 }
@@ -174,7 +197,7 @@ const obj = (shape: Record<string, Check>): Check => (x, at) => {
 };
 const pair: Check = (x, at) => (Array.isArray(x) && x.length === 2 && !num(x[0], at) && !num(x[1], at) && (x[0] as number) <= (x[1] as number) ? null : `${at} is not a time range`);
 
-const checkV1 = obj({
+const SHAPE_V1: Record<string, Check> = {
   v: (x, at) => (x === 1 ? null : `${at} is not 1`),
   files: list(obj({
     name: str(1024), size: int, hash: optional(str(128)), node: optional(str(256)),
@@ -194,9 +217,28 @@ const checkV1 = obj({
     hiddenTracks: list(str(64), 64), collapsedTracks: list(str(512), 10_000), expandedTracks: list(str(512), 10_000), expandedGroups: list(str(1024), 10_000),
   }),
   selected: nullable(obj({ file: int, line: int })),
+};
+
+const checkV2 = obj({
+  ...SHAPE_V1,
+  v: (x, at) => (x === 2 ? null : `${at} is not 2`),
+  notes: list(obj({ text: str(4000), t: nullable(num), t1: optional(num), file: optional(int), line: optional(int), event: optional(str(64)) }), 200),
 });
 
 /** Whether `state` has the schema's shape (null) or what is wrong with it. */
 export function checkState(state: unknown): string | null {
-  return checkV1(state, '');
+  const p = checkV2(state, '');
+  if (p) return p;
+  const s = state as LinkStateV2;
+  // What refers to a file refers to one of the link's.
+  const bad = (k: number | undefined) => k !== undefined && k >= s.files.length;
+  if (s.selected && bad(s.selected.file)) return 'selected.file is not one of the link\'s files';
+  for (let i = 0; i < s.notes.length; i++) {
+    const n = s.notes[i];
+    if (bad(n.file)) return `notes[${i}].file is not one of the link's files`;
+    if ((n.file === undefined) !== (n.line === undefined)) return `notes[${i}] has a file without a line, or a line without a file`;
+    if (n.t1 !== undefined && (n.t === null || n.t1 < n.t)) return `notes[${i}] is not a time range`;
+    if (n.file === undefined && n.t === null) return `notes[${i}] is pinned to nothing`;
+  }
+  return null;
 }

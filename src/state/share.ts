@@ -4,7 +4,8 @@
 // the state waits for the files to be dropped.
 
 import type { FileState } from '../engine/api.ts';
-import type { LinkFile, LinkState } from './permalink.ts';
+import type { LinkFile, LinkNote, LinkState } from './permalink.ts';
+import { useNotes, type NotePin } from './notes.ts';
 import { useTimelineUi, type LaneTrack } from './timeline-state.ts';
 import { useUi } from './ui-state.ts';
 
@@ -14,8 +15,17 @@ export function currentLinkState(files: readonly FileState[]): LinkState {
   const tl = useTimelineUi.getState();
   const index = new Map(files.map((f, i) => [f.id, i]));
   const sel = ui.selected && index.has(ui.selected.fileId) ? { file: index.get(ui.selected.fileId)!, line: ui.selected.line } : null;
+  const notes = useNotes.getState().notes.flatMap((n): LinkNote[] => {
+    const p = n.pin;
+    if (p.kind === 'time') return [{ text: n.text, t: p.t }];
+    if (p.kind === 'range') return [{ text: n.text, t: p.t0, t1: p.t1 }];
+    // A note on a line of a file no longer loaded goes with it.
+    if (!index.has(p.fileId)) return [];
+    return [{ text: n.text, t: p.t, file: index.get(p.fileId)!, line: p.line, ...(p.event ? { event: p.event } : {}) }];
+  });
   return {
-    v: 1,
+    v: 2,
+    notes,
     files: files.map((f): LinkFile => {
       const x = f.facts;
       const out: LinkFile = { name: x.name, size: x.size, ...(x.contentHash ? { hash: x.contentHash } : {}) };
@@ -118,6 +128,14 @@ export function applyLinkState(
     hiddenTracks: [...s.timeline.hiddenTracks] as LaneTrack[], collapsedTracks: [...s.timeline.collapsedTracks], expandedTracks: [...s.timeline.expandedTracks],
     expandedGroups: [...s.timeline.expandedGroups],
   });
+  useNotes.getState().setAll(s.notes.flatMap((n): { text: string; pin: NotePin }[] => {
+    if (n.file !== undefined && n.line !== undefined) {
+      const fileId = ids[n.file];
+      return fileId == null ? [] : [{ text: n.text, pin: { kind: 'line', fileId, line: n.line, t: n.t, ...(n.event ? { event: n.event } : {}) } }];
+    }
+    if (n.t === null) return [];
+    return [{ text: n.text, pin: n.t1 !== undefined ? { kind: 'range', t0: n.t, t1: n.t1 } : { kind: 'time', t: n.t } }];
+  }));
   if (s.selected && ids[s.selected.file] != null) select(ids[s.selected.file]!, s.selected.line);
   return match;
 }

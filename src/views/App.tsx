@@ -10,6 +10,7 @@ import { TopBar } from './TopBar.tsx';
 import { FilterBar } from './FilterBar.tsx';
 import { FilePanel } from './FilePanel.tsx';
 import { LogView } from './LogView.tsx';
+import { NoteEditor } from './NoteEditor.tsx';
 import { DetailsStrip } from './DetailsStrip.tsx';
 import { StatusBar } from './StatusBar.tsx';
 import { EmptyState } from './EmptyState.tsx';
@@ -202,6 +203,7 @@ export function App() {
       <StatusBar />
       <DropOverlay />
       <OpenChoice />
+      <NoteEditor />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { FileState, LineLink, Row } from '../engine/api.ts';
 import { useUi } from '../state/ui-state.ts';
+import { useNotes } from '../state/notes.ts';
 import { useSnap } from '../state/snapshot-store.ts';
 import { getEngine, gotoLine } from '../state/controller.ts';
 import { fmtInt, fmtOffset, fmtPidTid, fmtSubMs, fmtTime, levelClass, levelName } from './format.ts';
@@ -13,6 +14,25 @@ function fileInfo(files: FileState[], id: number | undefined) {
   return f
     ? { found: true, path: f.facts.path as string | undefined, color: f.color as string | undefined, utcOffsetMinutes: f.facts.timeBase.utcOffsetMinutes }
     : { found: false, path: undefined, color: undefined, utcOffsetMinutes: null };
+}
+
+/** The selected line's notes, and a button to pin one (to the event the line is, if it is one). */
+function LineNotes({ row }: { row: Row }) {
+  const notes = useNotes((s) => s.notes);
+  const mine = notes.filter((n) => n.pin.kind === 'line' && n.pin.fileId === row.fileId && n.pin.line === row.line);
+  const { begin, edit } = useNotes.getState();
+  const add = async () => {
+    const ev = await getEngine().getEventAt(row.fileId, row.line).catch(() => null);
+    begin({ kind: 'line', fileId: row.fileId, line: row.line, t: Number.isFinite(row.utcMs) ? row.utcMs : null, ...(ev ? { event: ev.kind } : {}) });
+  };
+  return (
+    <span className="dm line-notes">
+      {mine.map((n) => (
+        <button key={n.id} type="button" className="btn btn-small note-chip" title={n.text} onClick={() => edit(n.id)}>✎ {n.text.split('\n', 1)[0].slice(0, 30)}</button>
+      ))}
+      <button type="button" className="btn btn-small" data-testid="note-line" title="Pin a note to this line" onClick={() => void add()}>+ note</button>
+    </span>
+  );
 }
 
 export function DetailsStrip() {
@@ -111,6 +131,7 @@ export function DetailsStrip() {
             ))}
           </span>
         )}
+        <LineNotes row={row} />
         <span className="spacer" />
         <span className="dim mono">row {fmtInt(row.pos + 1)}</span>
       </div>

@@ -13,6 +13,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { COLUMN_KEYS, COLUMN_LABELS, fitColumns, type ColumnKey, type ColumnLayout } from './log-columns.ts';
 import { useSnap } from '../state/snapshot-store.ts';
 import { useTimelineUi } from '../state/timeline-state.ts';
+import { notesByLine, useNotes, type Note } from '../state/notes.ts';
 import { ensureVisible, flash, getEngine, noteVisibleRows, scrollBy, scrollTo, selectPos, toggleEntry } from '../state/controller.ts';
 import { AS_WRITTEN_TIP, fmtClock, fmtInt, fmtPidTid, fmtSubMs, fmtTime, HIGHLIGHT_BUDGET_MS, levelClass, levelName, onHighlightBudget, searchMatcher, shownTime, splitMatches } from './format.ts';
 
@@ -25,6 +26,8 @@ const OVERSCAN = 30;
 const NEW_ROWS_PER_FRAME = 16;
 /** Characters of a line rendered in a row (the details strip shows all of it). */
 const ROW_TEXT_MAX = 2000;
+/** Characters of a note shown beside its line (its tooltip and its card have all of it). */
+const NOTE_CHARS_IN_ROW = 48;
 /** Characters of a line in its cell's tooltip (the whole line when the cell cuts it). */
 const TITLE_MAX = 4000;
 
@@ -37,6 +40,8 @@ interface RowProps {
   matcher: RegExp | null;
   /** The time column shows the time of day only (the message needs the room); the date is in its tooltip. */
   timeShort: boolean;
+  /** The notes pinned to this line (shown before its message). */
+  notes: readonly Note[] | undefined;
 }
 
 function Message({ text, matcher }: { text: string; matcher: RegExp | null }) {
@@ -59,10 +64,10 @@ function sameRow(a: Row, b: Row): boolean {
 
 function sameRowProps(a: RowProps, b: RowProps): boolean {
   return a.top === b.top && a.selected === b.selected && a.color === b.color && a.timeMode === b.timeMode
-    && a.matcher === b.matcher && a.timeShort === b.timeShort && sameRow(a.r, b.r);
+    && a.matcher === b.matcher && a.timeShort === b.timeShort && a.notes === b.notes && sameRow(a.r, b.r);
 }
 
-const LogRow = memo(function LogRow({ r, top, selected, color, timeMode, matcher, timeShort }: RowProps) {
+const LogRow = memo(function LogRow({ r, top, selected, color, timeMode, matcher, timeShort, notes }: RowProps) {
   const { t, asWritten } = shownTime(timeMode, r.utcMs, r.localMs, r.writtenMs);
   const sevDiffers = r.severity !== r.level && r.severity > 0 && !(r.level === 0 && r.severity === 2);
   const cls = [
@@ -113,6 +118,9 @@ const LogRow = memo(function LogRow({ r, top, selected, color, timeMode, matcher
             {r.expanded ? '▾' : '▸'} +{r.memberCount}
           </button>
         )}
+        {notes?.map((n) => (
+          <span key={n.id} className="note-pin" data-note={n.id} title={`Note: ${n.text}`}>✎ {n.text.split('\n', 1)[0].slice(0, NOTE_CHARS_IN_ROW)}</span>
+        ))}
         {r.channel && <span className="chan" title={`Written in the ${r.channel} event channel`}>{r.channel}</span>}
         {/* The message only: pid.tid, time, level and component have their columns; the details strip and copy give the whole line. */}
         <Message text={r.msgStart > 0 ? r.text.slice(r.msgStart) : r.text} matcher={matcher} />
@@ -204,6 +212,8 @@ export function LogView() {
   const scrollRow = useUi((s) => s.scrollRow);
   const selected = useUi((s) => s.selected);
   const timeMode = useUi((s) => s.timeMode);
+  const notes = useNotes((s) => s.notes);
+  const lineNotes = useMemo(() => notesByLine(notes), [notes]);
   // Wrapped lines: rows three lines tall (a fixed height keeps the scrolling exact); longer
   // lines end in an ellipsis, and their tooltip and the details strip give all of them.
   const wrap = usePrefs((s) => s.wrapLines);
@@ -347,6 +357,8 @@ export function LogView() {
     const rowEl = target.closest<HTMLElement>('[data-pos]');
     if (!rowEl) return;
     const pos = Number(rowEl.dataset.pos);
+    const note = target.closest<HTMLElement>('[data-note]');
+    if (note) useNotes.getState().edit(Number(note.dataset.note));
     if (target.closest('[data-toggle]')) {
       e.preventDefault();
       toggleEntry(pos);
@@ -408,6 +420,7 @@ export function LogView() {
         timeMode={timeMode}
         matcher={matcher}
         timeShort={layout.timeShort}
+        notes={lineNotes.get(`${r.fileId}:${r.line}`)}
       />,
     );
   }

@@ -1,11 +1,12 @@
 // The timeline's toolbar: the tracks shown, the legend, what fitting, hiding and filtering
 // leave out of the lanes (each can be undone from here), and the keys' help.
 
+import { AddNoteButton } from './NotesStrip.tsx';
 import { LANE_TRACKS, toggleLaneHidden, toggleTrackHidden, useTimelineUi } from '../../state/timeline-state.ts';
 import { legendShownOf, usePrefs } from '../../state/prefs.ts';
 import type { RowLayout } from './rows.ts';
 
-export function TimelineToolbar({ rows, filteredOut, masked, captures = true }: { rows: RowLayout; filteredOut: ReadonlySet<string>; masked: boolean; captures?: boolean }) {
+export function TimelineToolbar({ rows, filteredOut, masked, captures = true, cursor = null }: { rows: RowLayout; filteredOut: ReadonlySet<string>; masked: boolean; captures?: boolean; cursor?: number | null }) {
   const tl = useTimelineUi();
   const legendShown = usePrefs(legendShownOf);
   const hiddenLanes = rows.order.filter((n) => tl.hiddenLanes.includes(n.toLowerCase()));
@@ -40,6 +41,7 @@ export function TimelineToolbar({ rows, filteredOut, masked, captures = true }: 
     {filteredOut.size > 0 && <span className="tl-hidden dim" title="The node or file filters leave these nodes out">filtered out: {[...filteredOut].join(', ')}</span>}
     {masked && <span className="tl-hidden dim" title="The events panel's family and name filters apply to the timeline too">marks filtered by the events panel</span>}
     <span className="tl-spacer" />
+    <AddNoteButton cursor={cursor} />
     <button type="button" className="btn btn-ghost" title="Keys and mouse (?)" aria-expanded={tl.helpOpen} onClick={() => tl.set({ helpOpen: !tl.helpOpen })}>?</button>
   </div>
   );

@@ -29,6 +29,8 @@ import { HoverTip, setTip, useTip } from './HoverTip.tsx';
 import { MarkList } from './MarkList.tsx';
 import { RowLabels } from './RowLabels.tsx';
 import { TimelineToolbar } from './TimelineToolbar.tsx';
+import { NotesStrip, noteAtX } from './NotesStrip.tsx';
+import { noteSpan, useNotes } from '../../state/notes.ts';
 import { LABEL_W } from './timeline-size.ts';
 
 /** How long the view must be still before data that came after its frame is drawn on its own. */
@@ -64,6 +66,8 @@ export function TimelineView() {
   const sectionStyle = heightPref ? { height: heightPref } : undefined;
   const offsets = useLaneOffsets();
   const mask = useMask(marks, eventFilter);
+  const notes = useNotes((s) => s.notes);
+  const noteSpans = useMemo(() => notes.map((n) => noteSpan(n.pin)).filter((x): x is [number, number] => x !== null), [notes]);
 
   const canvas = useRef<HTMLCanvasElement>(null);
   const axisCanvas = useRef<HTMLCanvasElement>(null);
@@ -190,6 +194,7 @@ export function TimelineView() {
       marks, rows, height: Math.min(viewportH, Math.max(rows.height, 1)), mask, endMax,
       cursor, hoverT: tl.hoverT, focusRow, focusMark: tl.focusMark,
       selection: sel ?? (rangeFrom !== null && rangeTo !== null ? [rangeFrom, rangeTo] : null),
+      notes: noteSpans,
       dpr: window.devicePixelRatio || 1,
     };
   }
@@ -364,7 +369,7 @@ export function TimelineView() {
 
   return (
     <section className="timeline" data-testid="timeline" style={sectionStyle} ref={box} data-cursor={cursor ?? ''} data-hover={tl.hoverT ?? ''} data-axis={axisName}>
-      <TimelineToolbar rows={rows} filteredOut={filteredOut} masked={!!mask} captures={hasCaptures} />
+      <TimelineToolbar rows={rows} filteredOut={filteredOut} masked={!!mask} captures={hasCaptures} cursor={cursor} />
       <div className="tl-head">
         <span className="tl-keys dim" style={{ width: LABEL_W }}>overview</span>
         <Overview marks={marks} full={full} width={width} density={overviewDensity} colors={colorOf} windowCanvas={overviewWindow} />
@@ -379,8 +384,10 @@ export function TimelineView() {
             ))}
           </select>
         </span>
-        <canvas ref={axisCanvas} className="tl-axis" data-testid="timeline-axis" role="img" style={{ height: AXIS_H, width }} />
+        <canvas ref={axisCanvas} className="tl-axis" data-testid="timeline-axis" role="img" style={{ height: AXIS_H, width }} title="Double-click to pin a note at this time"
+          onDoubleClick={(e) => noteAtX(e.clientX - e.currentTarget.getBoundingClientRect().left, width)} />
       </div>
+      <NotesStrip width={width} />
       <div className="tl-body" ref={body} onScroll={syncScroll}>
         <RowLabels rows={rows} colorOf={colorOf} offsets={offsets} focus={tl.focusRow} />
         <div className="tl-canvas-box" style={{ height: rows.height, width }}>

@@ -35,6 +35,8 @@ export interface PaintInput {
   focusMark: number;
   /** Drag selection (UTC ms), drawn as a band. */
   selection: readonly [number, number] | null;
+  /** The notes' times (UTC ms): a moment (t0 = t1) is a line across the lanes, a range a band. */
+  notes?: readonly (readonly [number, number])[];
   dpr: number;
   /** The opaque colour under the marks (an opaque canvas), or none: a transparent canvas. */
   ground?: string | null;

@@ -1,5 +1,5 @@
-// What the context draws last, over the marks: the focused mark's ring, the drag selection's
-// band, the hovered line's dashed cursor and the selected line's cursor.
+// What the context draws last, over the marks: the notes' lines and bands, the focused mark's
+// ring, the drag selection's band, the hovered line's dashed cursor and the selected line's cursor.
 
 import type { PaintInput } from './paint-input.ts';
 import { ROW_H } from './rows.ts';
@@ -9,6 +9,7 @@ import { xOf } from './view-coords.ts';
 export function paintOverlays(ctx: CanvasRenderingContext2D, p: PaintInput): void {
   const { marks: m, rows, scrollTop, height, view: v } = p;
   const w = v.width;
+  if (p.notes?.length) paintNotes(ctx, p.notes, v, scrollTop, height);
   // The focused mark gets a ring.
   if (p.focusMark >= 0 && p.focusMark < m.length && rows.y[m.row[p.focusMark]] >= 0) {
     const k = p.focusMark;
@@ -48,4 +49,29 @@ export function paintOverlays(ctx: CanvasRenderingContext2D, p: PaintInput): voi
     ctx.fillStyle = '#e6edf3';
     ctx.fillRect(Math.round(xOf(v, p.cursor)), scrollTop, 1, height);
   }
+}
+
+/* Notes are teal (--note in app.css): apart from the severities', the tracks' and the cursors' colours. */
+
+function paintNotes(ctx: CanvasRenderingContext2D, notes: readonly (readonly [number, number])[], v: { t0: number; t1: number; width: number }, top: number, height: number): void {
+  ctx.save();
+  ctx.lineWidth = 1;
+  ctx.setLineDash([2, 3]);
+  for (const [t0, t1] of notes) {
+    if (t1 < v.t0 || t0 > v.t1) continue;
+    const a = Math.round(xOf(v, t0));
+    if (t1 > t0) {
+      const b = Math.round(xOf(v, t1));
+      ctx.fillStyle = 'rgba(57,197,207,0.08)';
+      ctx.fillRect(a, top, Math.max(1, b - a), height);
+    }
+    ctx.strokeStyle = 'rgba(57,197,207,0.8)';
+    ctx.beginPath();
+    for (const x of t1 > t0 ? [a, Math.round(xOf(v, t1))] : [a]) {
+      ctx.moveTo(x + 0.5, top);
+      ctx.lineTo(x + 0.5, top + height);
+    }
+    ctx.stroke();
+  }
+  ctx.restore();
 }
