@@ -19,6 +19,16 @@ async function twoLogsAtWarn(page: Page): Promise<void> {
   await page.getByTestId('level-select').selectOption({ label: 'WARN+' });
 }
 
+/** Selects SVR12's "Quorum lost" line and pins a note to it; returns the line's row. */
+async function noteOnQuorumLost(page: Page, text: string) {
+  const target = page.locator('[data-testid="log-view"] .row', { hasText: 'Quorum lost because failed to update witness epoch' });
+  await target.click();
+  await page.getByTestId('note-line').click();
+  await page.getByTestId('note-text').fill(text);
+  await page.getByTestId('note-save').click();
+  return target;
+}
+
 test('a copied link restores the view in a fresh page once the same files are dropped', async ({ page, context }) => {
   const requests = await openApp(page);
   await twoLogsAtWarn(page);
@@ -108,12 +118,8 @@ test('a different file with the same name and size is named as a mismatch, and c
 test('notes, a zoom, a filter and a selected line travel in the link to a fresh browser context', async ({ page, browser }) => {
   await openApp(page);
   await twoLogsAtWarn(page);
-  const target = page.locator('[data-testid="log-view"] .row', { hasText: 'Quorum lost because failed to update witness epoch' });
-  await target.click();
   // A note on the selected line: its text is the user's, shown as text.
-  await page.getByTestId('note-line').click();
-  await page.getByTestId('note-text').fill('witness epoch <b>not</b> updated\nSVR12 lost quorum here');
-  await page.getByTestId('note-save').click();
+  const target = await noteOnQuorumLost(page, 'witness epoch <b>not</b> updated\nSVR12 lost quorum here');
   await expect(page.getByTestId('note-card')).toHaveCount(0);
   await expect(target.locator('.note-pin')).toHaveText('✎ witness epoch <b>not</b> updated');
   // A zoom, then a note at a moment of the timeline (double-click on the time axis).
@@ -181,4 +187,31 @@ test('a link made before notes (view version 1) still opens', async ({ page }) =
   await waitLoaded(page, 3);
   await expect(page.getByTestId('search-input')).toHaveValue('quorum');
   await expect(page.getByTestId('level-select')).toHaveValue('3');
+});
+
+test('a case file carries the files, the view and its notes to a browser that has none of them', async ({ page, browser }) => {
+  await openApp(page);
+  await twoLogsAtWarn(page);
+  await noteOnQuorumLost(page, 'the witness epoch could not be updated');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('save-case').click()]);
+  expect(download.suggestedFilename()).toMatch(/^clusterlens-SVR12-SVR13-\d{8}-\d{4}\.zip$/);
+  const path = test.info().outputPath('case.zip');
+  await download.saveAs(path);
+  await expect(page.getByText(/Case file saved as clusterlens-SVR12-SVR13-.*2 inputs, the view and its notes/)).toBeVisible();
+
+  const other = await browser.newContext({ viewport: { width: 1600, height: 900 } });
+  const fresh = await other.newPage();
+  const requests: string[] = [];
+  fresh.on('request', (r) => requests.push(r.url()));
+  await openApp(fresh);
+  await waitLoaded(fresh, 3);
+  await fresh.setInputFiles('[data-testid="file-input"]', path);
+  await waitLoaded(fresh, 2);
+  await expect(fresh.getByTestId('level-select')).toHaveValue('3');
+  const sel = fresh.locator('[data-testid="log-view"] .row.sel');
+  await expect(sel.locator('.c-msg')).toContainText('Quorum lost because failed to update witness epoch');
+  await expect(sel.locator('.note-pin')).toHaveText('✎ the witness epoch could not be updated');
+  await expect(fresh.locator('.notice')).toHaveCount(0);
+  for (const r of requests) expect(r.startsWith(new URL(fresh.url()).origin) || r.startsWith('blob:') || r.startsWith('data:'), r).toBe(true);
+  await other.close();
 });

@@ -22,8 +22,8 @@ import ts from 'typescript';
  * module of the folder, its public interface). '*' means everything: only the composition
  * root has it. A folder of src/ missing from the table is itself a violation.
  *
- * Order, bottom up: base · formats · captures · ingest · sources, events, store · timeline · engine · workers ·
- * state · views · app; generator and cli stand beside it (no UI, no browser engine).
+ * Order, bottom up: base · formats · captures · ingest · sources, events, store · timeline · engine · share ·
+ * workers · state · views · app; generator and cli stand beside it (no UI, no browser engine).
  */
 export const LAYERS = {
   // Units, civil time, growable arrays, levels. Imports nothing.
@@ -46,10 +46,13 @@ export const LAYERS = {
   timeline: ['base', 'formats', 'ingest', 'events', 'store'],
   // The engine: the EngineClient interface (api.ts), worker-side stores, the worker client.
   engine: ['base', 'formats', 'ingest', 'sources', 'events', 'store', 'timeline'],
+  // Sharing a view (issue 12): the permalink's codec and schema, the case file (a zip of the
+  // inputs and the view), redaction and exports. Pure: the app's state and the CLI both use it.
+  share: ['base', 'formats', 'ingest', 'sources', 'engine/api.ts'],
   // Worker entry points (thin): each wraps one engine module.
   workers: ['base', 'engine'],
   // UI state (zustand stores) and the controller that binds them to an EngineClient.
-  state: ['base', 'formats', 'ingest', 'events', 'store', 'timeline', 'engine/api.ts'],
+  state: ['base', 'formats', 'ingest', 'events', 'store', 'timeline', 'engine/api.ts', 'share'],
   // React views and canvas painters: they reach the engine only through its interface.
   views: ['base', 'formats', 'ingest', 'events', 'store', 'timeline', 'engine/api.ts', 'state'],
   // The composition root: creates the engine, binds the state, mounts the views.
@@ -57,7 +60,7 @@ export const LAYERS = {
   // The synthetic log writer: independent of the parser's patterns (its tests may read both).
   generator: ['base'],
   // The Node command line: every non-UI layer, never state/, views/ or app/.
-  cli: ['base', 'formats', 'captures', 'ingest', 'sources', 'events', 'store', 'timeline', 'generator'],
+  cli: ['base', 'formats', 'captures', 'ingest', 'sources', 'events', 'store', 'timeline', 'generator', 'share'],
 };
 
 /**

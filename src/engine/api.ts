@@ -144,6 +144,13 @@ export interface EventFilter {
 export const DEFAULT_EVENT_FILTER: EventFilter = { families: [], kinds: [], nodes: [], name: '', verifiedOnly: false, minSeverity: 0 };
 
 /** One row of the events panel. */
+/** An input as it was dropped: its bytes (a Blob handle) and the path it was opened with. */
+export interface SourceFile {
+  id: FileId;
+  path: string;
+  file: Blob;
+}
+
 export interface EventRow extends ClusterEvent {
   /** Position in the filtered event list. */
   pos: number;
@@ -298,6 +305,8 @@ export interface EngineClient {
   getTimeline(): Promise<TimelineMarks | null>;
   /** The event recognized at a file line (the first one when several), null when none: what a timeline mark's tooltip decodes. */
   getEventAt(fileId: FileId, line: number): Promise<EventRow | null>;
+  /** The inputs as they were dropped (handles, not copies), in the files' order: what a case file carries. */
+  getSources(): Promise<SourceFile[]>;
   /** Lines of other inputs that name the same process or connection as this one (a capture row ↔ a log line). */
   getLinks(fileId: FileId, line: number, pid: number, text: string): Promise<LineLink[]>;
   /** Lines per time bucket per node lane, by severity class; null for an empty or invalid domain, or before any lane exists. */

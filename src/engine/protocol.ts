@@ -26,6 +26,8 @@ export type MainToView =
   | { t: 'eventRows'; req: number; start: number; count: number }
   | { t: 'timeline'; req: number }
   | { t: 'eventAt'; req: number; fileId: FileId; line: number }
+  /** The inputs as dropped (handles: the bytes stay with the browser), for a case file. */
+  | { t: 'sources'; req: number }
   | { t: 'links'; req: number; fileId: FileId; line: number; pid: number; text: string }
   /** Replied with a Density (its counts buffer transferred) or null. */
   | { t: 'density'; req: number; t0: number; t1: number; buckets: number };

@@ -16,7 +16,7 @@ import type { IndexOptions } from '../ingest/types.ts';
 import { buildView, hitRowsOf, type FilterFile, type ViewOrder } from '../store/filter.ts';
 import { mergeRuns, type MergedOrder, type MergeRun } from '../store/merge.ts';
 import { validateQuery } from '../store/search.ts';
-import { DEFAULT_VIEW, type Density, type DensityRequest, type EngineSnapshot, type FileId, type FileOptions, type Row, type SearchSpec, type SkippedInput, type ViewSpec } from './api.ts';
+import { DEFAULT_VIEW, type Density, type DensityRequest, type EngineSnapshot, type FileId, type FileOptions, type Row, type SearchSpec, type SkippedInput, type SourceFile, type ViewSpec } from './api.ts';
 import { laneDensity, syncDensity } from './density-lanes.ts';
 import { EventStore } from './event-store.ts';
 import { dedupeFiles } from './file-dedupe.ts';
@@ -125,6 +125,9 @@ export class ViewStore {
         break;
       case 'links':
         this.postMain({ t: 'reply', req: msg.req, value: linksOf(msg.fileId, msg.line, msg.pid, msg.text, [...this.files.values()].map((f) => ({ id: f.id, facts: f.facts })), this.events.logAnchors()) });
+        break;
+      case 'sources':
+        this.postMain({ t: 'reply', req: msg.req, value: [...this.files.values()].map((f): SourceFile => ({ id: f.id, path: f.path, file: f.file })) });
         break;
       case 'eventAt':
         this.postMain({ t: 'reply', req: msg.req, value: this.events.eventAt(msg.fileId, msg.line) });

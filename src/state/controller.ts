@@ -305,19 +305,19 @@ export function toggleEntry(pos: number): void {
  * (per tab) whether new files add to them or replace them (answerOpen). A file already loaded
  * is not loaded twice either way (the engine compares size and bytes, and says what it skipped).
  */
-export function openFiles(inputs: InputFile[]): void {
+export function openFiles(inputs: InputFile[], opts: { replace?: boolean } = {}): void {
   if (inputs.length === 0) return;
   const ui = useUi.getState();
   const snapNow = useSnap.getState().snap;
   const userFiles = !snapNow.demo && snapNow.files.length > 0;
-  if (userFiles && ui.openChoice === null) {
+  if (userFiles && ui.openChoice === null && !opts.replace) {
     ui.set({ pendingOpen: inputs });
     return;
   }
   const opened = markUserOpened();
   const snap = useSnap.getState().snap;
   // A stale `snap.demo` after a first drop must not make a second drop replace the first.
-  const replace = opened.demo || (snap.demo && opened.first) || (userFiles && ui.openChoice === 'replace');
+  const replace = !!opts.replace || opened.demo || (snap.demo && opened.first) || (userFiles && ui.openChoice === 'replace');
   if (replace) useUi.getState().set({ selected: null, scrollRow: 0, hiddenFiles: [], components: [], from: null, to: null, notice: null });
   if (replace || snap.files.length === 0) skipFrom = snap.files.reduce((m, f) => Math.max(m, f.id + 1), 0);
   getEngine().addFiles(inputs, { replace });

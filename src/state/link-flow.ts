@@ -3,7 +3,7 @@
 // says which files it needs, and restores the view as soon as they are loaded (dropped, or
 // already there). Nothing is sent anywhere: the fragment stays in the browser.
 
-import { decodeState, encodeState, MAX_LINK_CHARS, type LinkState } from './permalink.ts';
+import { decodeState, encodeState, MAX_LINK_CHARS, type LinkState } from '../share/permalink.ts';
 import { useNotes } from './notes.ts';
 import { applyLinkState, currentLinkState } from './share.ts';
 import { getEngine, gotoLine } from './controller.ts';
@@ -13,18 +13,21 @@ import { useTimelineUi } from './timeline-state.ts';
 import { formatBytes as fmtBytes } from '../base/bytes.ts';
 
 let pending: LinkState | null = null;
+/** Where the pending view came from ('this link', or a case file), for messages. */
+let pendingFrom = 'This link';
 /** Until then, changes are the link's own being applied (a back or forward): they make no history entry. */
 let quietUntil = 0;
 /** The view history's debounce: a pan or a zoom gesture is one entry, not a hundred. */
 export const HISTORY_DEBOUNCE_MS = 700;
 
-/** Writes the view into the address bar's fragment and the clipboard; says which happened. */
-export async function copyLink(): Promise<void> {
+/**
+ * Writes the view into the address bar's fragment and the clipboard; says which happened. A link
+ * longer than a link may be (long notes) is not written: its length is returned (the caller
+ * offers the case file), else null.
+ */
+export async function copyLink(): Promise<number | null> {
   const frag = await encodeState(currentLinkState(useSnap.getState().snap.files));
-  if (frag.length > MAX_LINK_CHARS) {
-    useUi.getState().set({ notice: `This view's link would be ${frag.length.toLocaleString('en-US')} characters long, more than the ${MAX_LINK_CHARS.toLocaleString('en-US')} a link may have: its notes make it long. Shorten the notes, or share it as a case file.` });
-    return;
-  }
+  if (frag.length > MAX_LINK_CHARS) return frag.length;
   history.replaceState(history.state, '', `#${frag}`);
   const url = location.href;
   try {
@@ -33,6 +36,17 @@ export async function copyLink(): Promise<void> {
   } catch {
     useUi.getState().set({ flash: 'The link is in the address bar (the clipboard was not available)' });
   }
+  return null;
+}
+
+/**
+ * Opens a view that came with its files (a case file): it is applied once they are loaded (the
+ * caller opens them). `from` names where it came from, for messages.
+ */
+export function openView(state: LinkState, from: string): void {
+  pending = state;
+  pendingFrom = from;
+  // Not tried now: the files it needs are only being opened (the snapshot's next files are theirs).
 }
 
 /** Runs `fn` once the engine's view has changed from now (the filters just set are applied), or after 3 s. */
@@ -71,10 +85,11 @@ function tryApply(anyway = false): void {
   if (missing.length === 0 && (mismatched.length === 0 || anyway)) {
     pending = null;
     quietUntil = Date.now() + 1500;
-    useUi.getState().set({ notice: null, flash: mismatched.length ? 'The linked view is shown on files that differ from the linked ones' : 'The linked view is restored' });
+    const what = pendingFrom === 'this link' ? 'The linked view' : `The view of ${pendingFrom}`;
+    useUi.getState().set({ notice: null, flash: mismatched.length ? `${what} is shown on files that differ from its own` : `${what} is restored` });
     return;
   }
-  const parts = [`This link shows a view of ${s.files.length} file${s.files.length === 1 ? '' : 's'}.`];
+  const parts = [`${pendingFrom[0].toUpperCase()}${pendingFrom.slice(1)} shows a view of ${s.files.length} file${s.files.length === 1 ? '' : 's'}.`];
   if (missing.length) parts.push(`Drop them to see it; missing: ${missing.map((f) => `${f.name} (${fmtBytes(f.size)})`).join(', ')}.`);
   if (mismatched.length) parts.push(`Not the linked file${mismatched.length === 1 ? '' : 's'}: ${mismatched.map((m) => `${m.want.name}: ${m.why}`).join('; ')}.`);
   useUi.getState().set({
@@ -95,6 +110,7 @@ export function watchLink(): () => void {
       return;
     }
     pending = d.state;
+    pendingFrom = 'this link';
     tryApply();
   };
   const onHash = () => void read();

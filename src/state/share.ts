@@ -4,7 +4,7 @@
 // the state waits for the files to be dropped.
 
 import type { FileState } from '../engine/api.ts';
-import type { LinkFile, LinkNote, LinkState } from './permalink.ts';
+import type { LinkFile, LinkNote, LinkState } from '../share/permalink.ts';
 import { useNotes, type NotePin } from './notes.ts';
 import { useTimelineUi, type LaneTrack } from './timeline-state.ts';
 import { useUi } from './ui-state.ts';

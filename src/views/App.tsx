@@ -1,9 +1,9 @@
-import { copyLink } from '../state/link-flow.ts';
+import { openInputs, shareLink } from '../state/case-flow.ts';
 import { useEffect } from 'react';
 import { useUi } from '../state/ui-state.ts';
 import { useSnap } from '../state/snapshot-store.ts';
 import {
-  clearSelection, gotoHit, moveSelection, openFiles, pageRows, selectPos, flash,
+  clearSelection, gotoHit, moveSelection, pageRows, selectPos, flash,
 } from '../state/controller.ts';
 import { filesFromDrop } from '../state/files.ts';
 import { TopBar } from './TopBar.tsx';
@@ -32,7 +32,7 @@ function useKeyboard() {
       // Ctrl+Shift+L: a link to this view (the files stay here).
       if ((e.ctrlKey || e.metaKey) && e.shiftKey && !e.altKey && (e.key === 'L' || e.key === 'l')) {
         e.preventDefault();
-        void copyLink();
+        void shareLink();
         return;
       }
       if (e.ctrlKey || e.metaKey || e.altKey) return;
@@ -100,7 +100,7 @@ function useDropAnywhere() {
       void filesFromDrop(e.dataTransfer).then(({ files, problems }) => {
         if (problems.length) set({ notice: problems.join(' · ') });
         if (files.length === 0) { flash('Nothing to open in that drop'); return; }
-        openFiles(files);
+        void openInputs(files);
       });
     };
     window.addEventListener('dragenter', enter);

@@ -1,9 +1,8 @@
-import { copyLink } from '../state/link-flow.ts';
+import { openInputs, saveCaseFile, shareLink } from '../state/case-flow.ts';
 import type { FileState } from '../engine/api.ts';
 import { usePrefs } from '../state/prefs.ts';
 import { useUi } from '../state/ui-state.ts';
 import { useSnap } from '../state/snapshot-store.ts';
-import { openFiles } from '../state/controller.ts';
 import { filesFromInput } from '../state/files.ts';
 
 /** The two hidden file inputs; rendered once (the buttons anywhere open them). */
@@ -20,7 +19,7 @@ export function FileInputs() {
         hidden
         data-testid="file-input"
         aria-label="Open files"
-        onChange={(e) => { openFiles(filesFromInput(e.currentTarget.files)); e.currentTarget.value = ''; }}
+        onChange={(e) => { void openInputs(filesFromInput(e.currentTarget.files)); e.currentTarget.value = ''; }}
       />
       <input
         ref={setFolderAttr}
@@ -29,7 +28,7 @@ export function FileInputs() {
         hidden
         data-testid="folder-input"
         aria-label="Open folder"
-        onChange={(e) => { openFiles(filesFromInput(e.currentTarget.files)); e.currentTarget.value = ''; }}
+        onChange={(e) => { void openInputs(filesFromInput(e.currentTarget.files)); e.currentTarget.value = ''; }}
       />
     </>
   );
@@ -112,8 +111,14 @@ export function TopBar() {
       )}
       {anyFiles && (
         <button type="button" className="btn" data-testid="copy-link" title="Copy a link to this view (Ctrl+Shift+L): the view travels in the link, the files do not; nothing is sent anywhere"
-          onClick={() => void copyLink()}>
+          onClick={() => void shareLink()}>
           Copy link
+        </button>
+      )}
+      {anyFiles && (
+        <button type="button" className="btn" data-testid="save-case" title="Save a case file: the inputs, this view and its notes in one .zip, for a colleague who does not have the files (written here, nothing is uploaded)"
+          onClick={() => void saveCaseFile()}>
+          Save case file
         </button>
       )}
       {anyFiles && (

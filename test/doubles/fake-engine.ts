@@ -499,6 +499,8 @@ class FakeEngine implements EngineClient {
   async getTimeline(): Promise<null> { return null; }
   async getEventAt(): Promise<null> { return null; }
   async getLinks(): Promise<[]> { return []; }
+  // The fake reads files crudely and keeps no handles: it has no case file to write.
+  async getSources(): Promise<[]> { return []; }
 
   /** A scan of every line (the fake's files are small); lanes as in its snapshot, the `sev` column as the severity. */
   async getDensity(req: DensityRequest): Promise<Density | null> {

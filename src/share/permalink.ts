@@ -150,6 +150,14 @@ export async function decodeState(text: string, upgraders: Upgraders = UPGRADERS
   } catch {
     return { ok: false, why: 'the link is damaged: its data is not JSON' };
   }
+  return readState(raw, upgraders);
+}
+
+/**
+ * A view state read from JSON (a link's, or a case file's manifest): brought up to the current
+ * version step by step, then checked field by field. The state, or why not.
+ */
+export function readState(raw: unknown, upgraders: Upgraders = UPGRADERS): Decoded {
   if (!isObject(raw) || typeof raw.v !== 'number' || !Number.isInteger(raw.v)) return { ok: false, why: 'the link has no version' };
   const from = raw.v;
   if (from > LINK_VERSION) return { ok: false, why: `the link was made by a newer ClusterLens (view version ${from}; this one reads up to ${LINK_VERSION})` };
