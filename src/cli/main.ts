@@ -4,7 +4,7 @@
 //   events FILE... [--family F] [--kind K] [--node N] [--cluster]   recognized events, JSON lines
 //   generate --out DIR [options]         write a generated incident (see src/cli/generate.ts)
 
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, openAsBlob, statSync } from 'node:fs';
 import { levelFromName } from '../base/levels.ts';
 import { parseIsoTime, parseOffset } from '../base/civil.ts';
 import { summarize, type IndexedFile } from '../ingest/index.ts';
@@ -17,7 +17,9 @@ import { alignAll, applyHostNode, hostMayName, nodeFromHosts, parseDate } from '
 import { logAnchors, logHosts } from '../events/capture-anchors.ts';
 import { captureRows, captureSummary, isoUtcFine } from './capture-output.ts';
 import { eventRecord, eventsOf, familyCounts, type CliEvents } from './events.ts';
-import { indexPath } from './read-file.ts';
+import { indexBlob, indexPath } from './read-file.ts';
+import { CaseFileError, isCaseFile, readCaseFile } from '../share/case-file.ts';
+import type { LinkFile } from '../share/permalink.ts';
 
 const USAGE = `usage:
   clusterlens summary FILE... [common options]
@@ -34,7 +36,8 @@ common options:
   --month YYYY-MM         month and year of Windows NT 4.0 logs (they log only the day)
   --date YYYY-MM-DD       date of a capture's first row (its times of day carry none)
   --fine-ms N             milliseconds added to a capture's times after its offset
-Captures (Procmon CSV exports) are read beside the logs: --utc-offset and --date override the
+A case file (.zip saved by the app's "Save case file") is read as its inputs with its view's
+node, time base and alignment choices. Captures (Procmon CSV exports) are read beside the logs: --utc-offset and --date override the
 alignment proposed from their node's log (the node from --node, their folder or file name).
 Times without a zone are UTC.`;
 
@@ -114,29 +117,69 @@ function optionsFor(a: Args, index: number): IndexOptions {
   return o;
 }
 
-function loadAll(a: Args): IndexedFile[] {
+/** The inputs, each with its options: a case file's inputs with its view's choices, under the flags. */
+interface Loaded {
+  files: IndexedFile[];
+  opts: IndexOptions[];
+}
+
+/** A case file's view choices for one input, as index options (node, time base, capture alignment). */
+function caseOptions(f: LinkFile): IndexOptions {
+  return { ...(f.node ? { node: f.node } : {}), ...(f.timeBase ? { timeBase: f.timeBase } : {}), ...(f.alignment ? { alignment: f.alignment } : {}) };
+}
+
+async function loadAll(a: Args): Promise<Loaded> {
   if (a.files.length === 0) throw new UsageError('no FILE given');
-  const opts = a.files.map((_, i) => optionsFor(a, i));
-  return a.files.map((path, i) => {
+  const files: IndexedFile[] = [];
+  const opts: IndexOptions[] = [];
+  for (const path of a.files) {
     if (!existsSync(path) || !statSync(path).isFile()) {
       // Keep going with the other files; the error is reported in the output.
-      return missing(path);
+      files.push(missing(path));
+      opts.push({});
+      continue;
     }
-    return indexPath(path, opts[i]);
-  });
+    if (/\.zip$/i.test(path)) {
+      const blob = await openAsBlob(path);
+      if (await isCaseFile(blob)) {
+        // A case file: its inputs, with the choices its view holds (the flags still override them).
+        try {
+          const c = await readCaseFile(blob, path);
+          const notes = c.manifest.view.notes.length;
+          process.stderr.write(`clusterlens: ${path}: case file of ${c.inputs.length} input${c.inputs.length === 1 ? '' : 's'}, written ${c.manifest.created}${notes ? `, ${notes} note${notes === 1 ? '' : 's'}` : ''}${c.manifest.redaction ? ', redacted' : ''}\n`);
+          for (let k = 0; k < c.inputs.length; k++) {
+            const flags = Object.fromEntries(Object.entries(optionsFor(a, files.length)).filter(([, v]) => v !== undefined));
+            const o: IndexOptions = { ...caseOptions(c.manifest.view.files[k]), ...flags };
+            files.push(await indexBlob(c.inputs[k].file, { name: c.inputs[k].file.name, path: c.inputs[k].path, ...o }));
+            opts.push(o);
+          }
+        } catch (e) {
+          if (!(e instanceof CaseFileError)) throw e;
+          files.push({ ...missing(path), facts: { ...missing(path).facts, errors: [`${e.message}.`] } });
+          opts.push({});
+        }
+        continue;
+      }
+    }
+    const o = optionsFor(a, files.length);
+    files.push(indexPath(path, o));
+    opts.push(o);
+  }
+  return { files, opts };
 }
 
 /**
  * What the files' lines say of their nodes and time bases (settled with the events, as the view
  * worker does), then each capture's alignment on its node's log, the user's parts over it.
  */
-function settle(a: Args, files: IndexedFile[]): CliEvents {
+function settle(loaded: Loaded): CliEvents {
+  const { files } = loaded;
   const ev = eventsOf(files);
   // A capture its path names no node of takes the one its rows' host is (as the view worker does).
   const hosts = logHosts(ev.events, files.filter((f) => !f.facts.capture && f.facts.node).map((f) => f.facts.node!));
   const logNodes = new Set(files.filter((f) => !f.facts.capture && f.facts.node).map((f) => f.facts.node!.toLowerCase()));
   for (const f of files) if (hostMayName(f.facts, logNodes)) applyHostNode(f.facts, nodeFromHosts(f.facts, hosts));
-  alignAll(files.map((f, i) => ({ facts: f.facts, user: optionsFor(a, i).alignment })), logAnchors(ev.events));
+  alignAll(files.map((f, i) => ({ facts: f.facts, user: loaded.opts[i].alignment })), logAnchors(ev.events));
   return ev;
 }
 
@@ -153,9 +196,10 @@ function missing(path: string): IndexedFile {
   };
 }
 
-function summaryVerb(a: Args): number {
-  const files = loadAll(a);
-  const ev = settle(a, files);
+async function summaryVerb(a: Args): Promise<number> {
+  const loaded = await loadAll(a);
+  const files = loaded.files;
+  const ev = settle(loaded);
   const names = ev.names.toJSON();
   const out = files.map((f, i) => (f.facts.capture ? captureSummary(f) : { ...summarize(f), events: familyCounts(ev.events, i + 1), names }));
   process.stdout.write(JSON.stringify(out, null, 2) + '\n');
@@ -166,9 +210,10 @@ async function eventsVerb(a: Args): Promise<number> {
   const nodeFlag = a.flags.get('node');
   // In `events`, --node filters by observer (name or id) instead of naming the files.
   if (nodeFlag) a.flags.delete('node');
-  const all = loadAll(a);
+  const loaded = await loadAll(a);
+  const all = loaded.files;
   for (const f of all) for (const e of f.facts.errors) process.stderr.write(`clusterlens: ${e}\n`);
-  const ev = settle(a, all);
+  const ev = settle(loaded);
   const families = new Set((a.flags.get('family') ?? []).flatMap((x) => x.split(',')).filter(Boolean));
   for (const fam of families) {
     if (!['join', 'membership', 'network', 'resource', 'group', 'quorum', 'service'].includes(fam)) throw new UsageError(`unknown family '${fam}'`);
@@ -200,10 +245,11 @@ async function eventsVerb(a: Args): Promise<number> {
   return 0;
 }
 
-function linesVerb(a: Args): number {
-  const all = loadAll(a);
+async function linesVerb(a: Args): Promise<number> {
+  const loaded = await loadAll(a);
+  const all = loaded.files;
   for (const f of all) for (const e of f.facts.errors) process.stderr.write(`clusterlens: ${e}\n`);
-  settle(a, all);
+  settle(loaded);
   const files = all.filter((f) => f.facts.status === 'done');
   const from = one(a, 'from');
   const to = one(a, 'to');
@@ -279,8 +325,8 @@ export async function main(argv: string[]): Promise<number> {
       const { runGenerate } = await import('./generate.ts');
       return await runGenerate(argv.slice(1));
     }
-    if (a.verb === 'summary') return summaryVerb(a);
-    if (a.verb === 'lines') return linesVerb(a);
+    if (a.verb === 'summary') return await summaryVerb(a);
+    if (a.verb === 'lines') return await linesVerb(a);
     if (a.verb === 'events') return await eventsVerb(a);
     if (a.verb === '' || a.verb === '--help' || a.verb === 'help' || a.bools.has('help')) {
       process.stdout.write(USAGE + '\n');

@@ -69,3 +69,30 @@ describe('case file', () => {
     expect(await refused(new Blob([a]))).toMatch(/^case\.zip: no end of central directory/);
   });
 });
+
+describe('the CLI reads a case file', () => {
+  it('as its inputs, with the view\'s node choices: the same lines and summaries as the loose files', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const root = join(import.meta.dirname, '..', '..');
+    const dir = mkdtempSync(join(tmpdir(), 'clusterlens-case-'));
+    try {
+      // The view names the logs' nodes (the user's choices): the CLI applies them as --node would.
+      const zip = await writeCaseFile(inputs, { ...view, files: [{ ...view.files[0], node: 'SVR12' }, { ...view.files[1], node: 'WITNESS13' }] });
+      const path = join(dir, 'case.zip');
+      writeFileSync(path, new Uint8Array(await zip.arrayBuffer()));
+      const cli = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src/cli/main.ts'), ...args], { cwd: root, encoding: 'utf8' });
+      const fromCase = cli('lines', path);
+      expect(fromCase.status).toBe(0);
+      expect(fromCase.stderr).toBe('clusterlens: ' + path + ': case file of 2 inputs, written ' + (fromCase.stderr.match(/written (\S+?),/)?.[1] ?? '?') + ', 1 note\n');
+      const loose = cli('lines', join(FIX, 'first', 'Cluster.log'), join(FIX, 'second', 'Cluster.log'), '--node', 'SVR12', '--node', 'WITNESS13');
+      expect(fromCase.stdout).toBe(loose.stdout);
+      expect(fromCase.stdout).toContain('\tWITNESS13\t');
+      const summary = JSON.parse(cli('summary', path).stdout) as { file: string; node: string }[];
+      expect(summary.map((s) => [s.file, s.node])).toEqual([['incident/first/Cluster.log', 'SVR12'], ['C:\\..\\..\\second/Cluster.log', 'WITNESS13']]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
