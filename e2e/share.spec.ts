@@ -193,7 +193,8 @@ test('a case file carries the files, the view and its notes to a browser that ha
   await openApp(page);
   await twoLogsAtWarn(page);
   await noteOnQuorumLost(page, 'the witness epoch could not be updated');
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('save-case').click()]);
+  await page.getByTestId('save-case').click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('case-save').click()]);
   expect(download.suggestedFilename()).toMatch(/^clusterlens-SVR12-SVR13-\d{8}-\d{4}\.zip$/);
   const path = test.info().outputPath('case.zip');
   await download.saveAs(path);
@@ -213,5 +214,41 @@ test('a case file carries the files, the view and its notes to a browser that ha
   await expect(sel.locator('.note-pin')).toHaveText('✎ the witness epoch could not be updated');
   await expect(fresh.locator('.notice')).toHaveCount(0);
   for (const r of requests) expect(r.startsWith(new URL(fresh.url()).origin) || r.startsWith('blob:') || r.startsWith('data:'), r).toBe(true);
+  await other.close();
+});
+
+test('a redacted case file: what gets masked is shown first, and the recipient sees tokens, the same in every file, the view and the notes', async ({ page, browser }) => {
+  await openApp(page);
+  await twoLogsAtWarn(page);
+  await noteOnQuorumLost(page, 'SVR12 lost quorum, 10.10.10.23 unreachable');
+  await page.getByTestId('save-case').click();
+  await page.getByTestId('case-redact').check();
+  // Nothing is written before the preview.
+  await expect(page.getByTestId('case-save')).toBeDisabled();
+  await page.getByTestId('case-preview').click();
+  const list = page.getByTestId('case-preview-list');
+  await expect(list.locator('tr', { hasText: 'SVR12' })).toContainText(/hosts\s*SVR12\s*HOST-\d/);
+  await expect(list.locator('tr', { hasText: '10.10.10.23' })).toContainText('198.18.0.');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('case-save').click()]);
+  expect(download.suggestedFilename()).toMatch(/^clusterlens-\d{8}-\d{4}\.zip$/);
+  const path = test.info().outputPath('redacted.zip');
+  await download.saveAs(path);
+
+  const other = await browser.newContext({ viewport: { width: 1600, height: 900 } });
+  const fresh = await other.newPage();
+  await openApp(fresh);
+  await waitLoaded(fresh, 3);
+  await fresh.setInputFiles('[data-testid="file-input"]', path);
+  await waitLoaded(fresh, 2);
+  await expect(fresh.locator('.notice')).toContainText('Its inputs were redacted');
+  await expect(fresh.getByTestId('level-select')).toHaveValue('3');
+  const sel = fresh.locator('[data-testid="log-view"] .row.sel');
+  await expect(sel.locator('.c-msg')).toContainText('Quorum lost because failed to update witness epoch');
+  await expect(sel.locator('.note-pin')).toHaveText(/^✎ HOST-\d lost quorum, 198\.18\.0\.\d+ unreachable$/);
+  // No original name or address anywhere on the page.
+  const body = await fresh.locator('body').innerText();
+  expect(body).not.toMatch(/SVR1[23]|10\.10\.10\./);
+  await expect(fresh.getByTestId('timeline-lane')).toHaveCount(2);
+  expect((await fresh.getByTestId('timeline-lane').allTextContents()).join(' ')).toMatch(/HOST-\d.*HOST-\d/);
   await other.close();
 });

@@ -4,7 +4,11 @@
 // built in this tab and handed to the browser's download.
 
 import type { InputFile } from '../engine/api.ts';
-import { CaseFileError, isCaseFile, readCaseFile, writeCaseFile } from '../share/case-file.ts';
+import { create } from 'zustand';
+import { CaseFileError, isCaseFile, readCaseFile, writeCaseFile, type CaseInput, type CaseManifest } from '../share/case-file.ts';
+import type { LinkState } from '../share/permalink.ts';
+import { patternProblem, Redactor, REDACT_CATEGORIES, type Masked, type RedactCategory, type RedactOptions } from '../share/redact.ts';
+import { redactableEncoding, redactInput, redactState } from '../share/redact-input.ts';
 import { formatBytes } from '../base/bytes.ts';
 import { getEngine, openFiles } from './controller.ts';
 import { copyLink, openView } from './link-flow.ts';
@@ -12,8 +16,6 @@ import { MAX_LINK_CHARS } from '../share/permalink.ts';
 import { currentLinkState } from './share.ts';
 import { useSnap } from './snapshot-store.ts';
 import { useUi } from './ui-state.ts';
-
-let saving = false;
 
 /** The case file's name: the nodes and the time it was written (local), e.g. clusterlens-SQLN1-SQLN2-20261207-0950.zip. */
 export function caseFileName(nodes: readonly string[], now = new Date()): string {
@@ -23,38 +25,150 @@ export function caseFileName(nodes: readonly string[], now = new Date()): string
   return `clusterlens-${who ? `${who}-` : ''}${stamp}.zip`;
 }
 
-/** Writes the case file of what is loaded and the view, and hands it to the browser's download. */
-export async function saveCaseFile(): Promise<void> {
-  if (saving) return;
+/** What the case file will hold: the inputs (masked, when redaction was chosen) and the view. */
+export interface PreparedCase {
+  inputs: CaseInput[];
+  view: LinkState;
+  redaction: CaseManifest['redaction'];
+  /** What was masked (empty without redaction). */
+  masked: Masked[];
+  /** Inputs left out, with why (a code page redaction cannot read safely). */
+  leftOut: string[];
+}
+
+/** The "Save case file" dialog: its choices and, once previewed, what would be written. */
+interface CaseDialogState {
+  open: boolean;
+  redact: boolean;
+  categories: RedactCategory[];
+  patterns: string;
+  busy: string | null;
+  preview: PreparedCase | null;
+  problem: string | null;
+  set: (p: Partial<CaseDialogState>) => void;
+}
+
+export const useCaseDialog = create<CaseDialogState>()((set) => ({
+  open: false,
+  redact: false,
+  categories: [...REDACT_CATEGORIES],
+  patterns: '',
+  busy: null,
+  preview: null,
+  problem: null,
+  // Any change of the choices makes the preview stale: it is what will be written.
+  set: (p) => set({ ...p, ...('redact' in p || 'categories' in p || 'patterns' in p ? { preview: null, problem: null } : {}) }),
+}));
+
+/** Lets the page paint between slices of a long job on this thread. */
+const yieldToPage = () => new Promise<void>((r) => setTimeout(r, 0));
+
+/** The loaded inputs and the view, as the case file would hold them (masked if `redact` is given). */
+async function prepare(redact: RedactOptions | null, progress: (text: string) => void): Promise<PreparedCase> {
   const snap = useSnap.getState().snap;
-  if (snap.files.length === 0) return;
+  const sources = new Map((await getEngine().getSources()).map((x) => [x.id, x]));
+  const files = snap.files.filter((f) => sources.has(f.id));
+  const view = currentLinkState(files);
+  const plain = files.map((f): CaseInput => ({ name: f.facts.name, path: sources.get(f.id)!.path, data: sources.get(f.id)!.file, hash: f.facts.contentHash }));
+  if (!redact) return { inputs: plain, view, redaction: null, masked: [], leftOut: [] };
+  const r = new Redactor(redact);
+  const total = files.reduce((a, f) => a + f.facts.size, 0);
+  let before = 0;
+  const inputs: CaseInput[] = [];
+  const kept: number[] = [];
+  const leftOut: string[] = [];
+  for (let i = 0; i < files.length; i++) {
+    const f = files[i];
+    const why = redactableEncoding(f.facts.encoding);
+    if (why) {
+      leftOut.push(`${plain[i].path}: ${why}`);
+      continue;
+    }
+    const out = await redactInput(plain[i].data, f.facts.encoding, r, async (done) => {
+      progress(`Masking… ${Math.floor((100 * (before + done)) / Math.max(1, total))} %`);
+      await yieldToPage();
+    });
+    before += f.facts.size;
+    inputs.push({ name: r.text(plain[i].name), path: r.text(plain[i].path), data: out.blob, hash: out.hash });
+    kept.push(i);
+  }
+  const masked = redactState({ ...view, files: kept.map((i) => view.files[i]) }, r);
+  // The view's file references follow the inputs kept.
+  const index = new Map(kept.map((old, k) => [old, k]));
+  const re = (k: number) => index.get(k);
+  const state: LinkState = {
+    ...masked,
+    files: masked.files.map((f, k) => ({ ...f, size: inputs[k].data.size, hash: inputs[k].hash ?? undefined })),
+    view: { ...masked.view, hiddenFiles: view.view.hiddenFiles.map(re).filter((k): k is number => k !== undefined) },
+    selected: view.selected && re(view.selected.file) !== undefined ? { ...view.selected, file: re(view.selected.file)! } : null,
+    notes: masked.notes.flatMap((n) => (n.file === undefined ? [n] : re(n.file) === undefined ? [] : [{ ...n, file: re(n.file)! }])),
+  };
+  const counts = r.counts();
+  return {
+    inputs, view: state, masked: r.masked(), leftOut,
+    redaction: { categories: REDACT_CATEGORIES.filter((c) => redact.categories.includes(c)), patterns: redact.patterns.length, tokens: Object.values(counts).reduce((a, b) => a + b, 0) },
+  };
+}
+
+/** The dialog's redaction choices, checked (null without redaction); throws with the first unusable pattern. */
+function redactOptions(): RedactOptions | null {
+  const d = useCaseDialog.getState();
+  if (!d.redact) return null;
+  const patterns = d.patterns.split('\n').map((p) => p.trim()).filter(Boolean);
+  for (const p of patterns) {
+    const why = patternProblem(p);
+    if (why) throw new Error(why);
+  }
+  const snap = useSnap.getState().snap;
+  const hosts = new Set<string>();
+  for (const n of snap.nodes) hosts.add(n.name);
+  for (const f of snap.files) if (f.facts.node) hosts.add(f.facts.node);
+  return { categories: d.categories, hosts: [...hosts], patterns };
+}
+
+/** Runs the redaction (the dialog shows what gets masked before anything is written). */
+export async function previewCase(): Promise<void> {
+  const d = useCaseDialog.getState();
+  if (d.busy) return;
+  try {
+    const opts = redactOptions();
+    d.set({ busy: 'Masking…', problem: null });
+    const p = await prepare(opts, (text) => useCaseDialog.getState().set({ busy: text }));
+    useCaseDialog.getState().set({ busy: null, preview: p });
+  } catch (e) {
+    useCaseDialog.getState().set({ busy: null, problem: (e as Error).message });
+  }
+}
+
+/** Writes the case file (the previewed one when redacting) and hands it to the browser's download. */
+export async function saveCaseFile(): Promise<void> {
+  const d = useCaseDialog.getState();
+  const snap = useSnap.getState().snap;
+  if (d.busy || snap.files.length === 0) return;
   if (snap.loading) {
-    useUi.getState().set({ flash: 'Wait for the files to finish loading: the case file carries them whole' });
+    d.set({ problem: 'Wait for the files to finish loading: the case file carries them whole' });
     return;
   }
-  saving = true;
-  const ui = useUi.getState();
+  if (d.redact && !d.preview) {
+    d.set({ problem: 'Preview what gets masked first: nothing is written before you have seen it' });
+    return;
+  }
   try {
-    const sources = new Map((await getEngine().getSources()).map((s) => [s.id, s]));
-    const files = snap.files.filter((f) => sources.has(f.id));
-    const view = currentLinkState(files);
-    const total = files.reduce((a, f) => a + f.facts.size, 0);
-    ui.set({ flash: `Writing the case file (${formatBytes(total)} of inputs)…` });
+    d.set({ busy: 'Writing the case file…', problem: null });
+    const p = d.preview ?? (await prepare(null, () => {}));
+    const total = p.inputs.reduce((a, f) => a + f.data.size, 0);
     let shown = 0;
-    const blob = await writeCaseFile(
-      files.map((f) => ({ name: f.facts.name, path: sources.get(f.id)!.path, data: sources.get(f.id)!.file, hash: f.facts.contentHash })),
-      view,
-      {
-        onProgress: (done, all) => {
-          const pct = Math.floor((100 * done) / Math.max(1, all));
-          if (pct >= shown + 10) {
-            shown = pct;
-            useUi.getState().set({ flash: `Writing the case file… ${pct} %` });
-          }
-        },
+    const blob = await writeCaseFile(p.inputs, p.view, {
+      redaction: p.redaction,
+      onProgress: (done, all) => {
+        const pct = Math.floor((100 * done) / Math.max(1, all));
+        if (pct >= shown + 5) {
+          shown = pct;
+          useCaseDialog.getState().set({ busy: `Writing the case file (${formatBytes(total)})… ${pct} %` });
+        }
       },
-    );
-    const name = caseFileName(snap.nodes.map((n) => n.name));
+    });
+    const name = caseFileName(p.redaction ? [] : snap.nodes.map((n) => n.name));
     const url = URL.createObjectURL(blob);
     const a = document.createElement('a');
     a.href = url;
@@ -64,12 +178,11 @@ export async function saveCaseFile(): Promise<void> {
     a.click();
     a.remove();
     setTimeout(() => URL.revokeObjectURL(url), 60_000);
-    useUi.getState().set({ flash: `Case file saved as ${name} (${formatBytes(blob.size)}: ${files.length} input${files.length === 1 ? '' : 's'}, the view and its notes)` });
+    useCaseDialog.getState().set({ busy: null, open: false, preview: null });
+    useUi.getState().set({ flash: `Case file saved as ${name} (${formatBytes(blob.size)}: ${p.inputs.length} input${p.inputs.length === 1 ? '' : 's'}, the view and its notes${p.redaction ? ', redacted' : ''})` });
   } catch (e) {
     const full = e instanceof DOMException && e.name === 'QuotaExceededError';
-    useUi.getState().set({ notice: `The case file could not be written: ${full ? 'the browser ran out of storage' : (e as Error).message}.` });
-  } finally {
-    saving = false;
+    useCaseDialog.getState().set({ busy: null, problem: `The case file could not be written: ${full ? 'the browser ran out of memory or storage' : (e as Error).message}` });
   }
 }
 
@@ -94,12 +207,11 @@ export async function openInputs(inputs: InputFile[]): Promise<void> {
   const others = inputs.filter((i) => i !== caseFile);
   try {
     const c = await readCaseFile(caseFile.file, caseFile.path);
-    openView(c.manifest.view, `the case file ${caseFile.file.name}`);
-    openFiles(c.inputs, { replace: true });
     const left = others.length ? ` Not opened with it: ${others.map((o) => o.path).join(', ')} (a case file holds a whole view; add them after it).` : '';
-    const red = c.manifest.redaction ? ' Its inputs were redacted: names and addresses are tokens.' : '';
+    const red = c.manifest.redaction ? ' Its inputs were redacted: names and addresses are tokens (HOST-1, 198.18.0.1, …), the same in every file.' : '';
+    openView(c.manifest.view, `the case file ${caseFile.file.name}`, left || red ? `${caseFile.file.name}:${red}${left}` : null);
+    openFiles(c.inputs, { replace: true });
     useUi.getState().set({ flash: `Opening the case file ${caseFile.file.name}: ${c.inputs.length} input${c.inputs.length === 1 ? '' : 's'} and its view` });
-    if (left || red) useUi.getState().set({ notice: `${caseFile.file.name}:${red}${left}` });
   } catch (e) {
     useUi.getState().set({ notice: e instanceof CaseFileError ? `This case file cannot be opened: ${e.message}.` : `This case file cannot be opened: ${String(e)}.` });
     if (others.length) openFiles(others);
@@ -113,7 +225,10 @@ export async function shareLink(): Promise<void> {
   useUi.getState().set({
     notice: {
       text: `This view's link would be ${long.toLocaleString('en-US')} characters long, more than the ${MAX_LINK_CHARS.toLocaleString('en-US')} a link may have: its notes make it long. Shorten them, or share the view as a case file (the inputs, the view and its notes in one .zip).`,
-      action: { label: 'Save case file', run: () => { useUi.getState().set({ notice: null }); void saveCaseFile(); } },
+      action: { label: 'Save case file…', run: () => { useUi.getState().set({ notice: null }); useCaseDialog.getState().set({ open: true }); } },
     },
   });
 }
+
+/** The redaction's categories and their names, for the dialog. */
+export { CATEGORY_LABELS, REDACT_CATEGORIES } from '../share/redact.ts';

@@ -15,6 +15,8 @@ import { formatBytes as fmtBytes } from '../base/bytes.ts';
 let pending: LinkState | null = null;
 /** Where the pending view came from ('this link', or a case file), for messages. */
 let pendingFrom = 'This link';
+/** What to say once the pending view is restored (a case file's remarks), else nothing. */
+let pendingNotice: string | null = null;
 /** Until then, changes are the link's own being applied (a back or forward): they make no history entry. */
 let quietUntil = 0;
 /** The view history's debounce: a pan or a zoom gesture is one entry, not a hundred. */
@@ -43,9 +45,10 @@ export async function copyLink(): Promise<number | null> {
  * Opens a view that came with its files (a case file): it is applied once they are loaded (the
  * caller opens them). `from` names where it came from, for messages.
  */
-export function openView(state: LinkState, from: string): void {
+export function openView(state: LinkState, from: string, notice: string | null = null): void {
   pending = state;
   pendingFrom = from;
+  pendingNotice = notice;
   // Not tried now: the files it needs are only being opened (the snapshot's next files are theirs).
 }
 
@@ -86,7 +89,8 @@ function tryApply(anyway = false): void {
     pending = null;
     quietUntil = Date.now() + 1500;
     const what = pendingFrom === 'this link' ? 'The linked view' : `The view of ${pendingFrom}`;
-    useUi.getState().set({ notice: null, flash: mismatched.length ? `${what} is shown on files that differ from its own` : `${what} is restored` });
+    useUi.getState().set({ notice: pendingNotice, flash: mismatched.length ? `${what} is shown on files that differ from its own` : `${what} is restored` });
+    pendingNotice = null;
     return;
   }
   const parts = [`${pendingFrom[0].toUpperCase()}${pendingFrom.slice(1)} shows a view of ${s.files.length} file${s.files.length === 1 ? '' : 's'}.`];
@@ -111,6 +115,7 @@ export function watchLink(): () => void {
     }
     pending = d.state;
     pendingFrom = 'this link';
+    pendingNotice = null;
     tryApply();
   };
   const onHash = () => void read();

@@ -11,6 +11,7 @@ import { FilterBar } from './FilterBar.tsx';
 import { FilePanel } from './FilePanel.tsx';
 import { LogView } from './LogView.tsx';
 import { NoteEditor } from './NoteEditor.tsx';
+import { CaseDialog } from './CaseDialog.tsx';
 import { DetailsStrip } from './DetailsStrip.tsx';
 import { StatusBar } from './StatusBar.tsx';
 import { EmptyState } from './EmptyState.tsx';
@@ -204,6 +205,7 @@ export function App() {
       <DropOverlay />
       <OpenChoice />
       <NoteEditor />
+      <CaseDialog />
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { openInputs, saveCaseFile, shareLink } from '../state/case-flow.ts';
+import { openInputs, shareLink, useCaseDialog } from '../state/case-flow.ts';
 import type { FileState } from '../engine/api.ts';
 import { usePrefs } from '../state/prefs.ts';
 import { useUi } from '../state/ui-state.ts';
@@ -117,8 +117,8 @@ export function TopBar() {
       )}
       {anyFiles && (
         <button type="button" className="btn" data-testid="save-case" title="Save a case file: the inputs, this view and its notes in one .zip, for a colleague who does not have the files (written here, nothing is uploaded)"
-          onClick={() => void saveCaseFile()}>
-          Save case file
+          onClick={() => useCaseDialog.getState().set({ open: true })}>
+          Save case file…
         </button>
       )}
       {anyFiles && (

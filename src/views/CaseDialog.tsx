@@ -1,0 +1,81 @@
+// "Save case file": what the case file will hold (the inputs, the view, its notes), and the
+// choice to redact it. Redacting shows what gets masked (each value, its token, how often)
+// before anything is written; the values are shown as text.
+import { CATEGORY_LABELS, REDACT_CATEGORIES, useCaseDialog, previewCase, saveCaseFile } from '../state/case-flow.ts';
+import { useSnap } from '../state/snapshot-store.ts';
+import { useNotes } from '../state/notes.ts';
+import { formatBytes } from '../base/bytes.ts';
+
+/** Masked values listed in the preview (the counts cover them all). */
+const PREVIEW_ROWS = 200;
+
+export function CaseDialog() {
+  const d = useCaseDialog();
+  const files = useSnap((s) => s.snap.files);
+  const notes = useNotes((s) => s.notes.length);
+  if (!d.open) return null;
+  const total = files.reduce((a, f) => a + f.facts.size, 0);
+  const p = d.preview;
+  const close = () => d.set({ open: false, preview: null, problem: null });
+  return (
+    <div className="modal-backdrop" onMouseDown={(e) => { if (e.target === e.currentTarget && !d.busy) close(); }}>
+      <div className="modal case-dialog" role="dialog" aria-modal="true" aria-label="Save case file" data-testid="case-dialog"
+        onKeyDown={(e) => { if (e.key === 'Escape' && !d.busy) close(); }}>
+        <h2 className="modal-title">Save case file</h2>
+        <p className="dim">
+          One .zip with the {files.length} input{files.length === 1 ? '' : 's'} ({formatBytes(total)}), this view and its {notes} note{notes === 1 ? '' : 's'}, for a colleague
+          who does not have the files: dropping it into ClusterLens restores the view. It is written in this tab; nothing is uploaded.
+        </p>
+        <label className="case-opt">
+          <input type="checkbox" data-testid="case-redact" checked={d.redact} disabled={!!d.busy} onChange={(e) => d.set({ redact: e.target.checked })} />
+          Redact: mask, the same way everywhere (inputs, view, notes), these:
+        </label>
+        {d.redact && (
+          <div className="case-redact">
+            {REDACT_CATEGORIES.filter((c) => c !== 'patterns').map((c) => (
+              <label key={c} className="case-opt">
+                <input type="checkbox" checked={d.categories.includes(c)} disabled={!!d.busy}
+                  onChange={(e) => d.set({ categories: e.target.checked ? [...d.categories, c] : d.categories.filter((x) => x !== c) })} />
+                {CATEGORY_LABELS[c]}
+              </label>
+            ))}
+            <label className="case-patterns">
+              Your patterns (regular expressions, one per line), masked too:
+              <textarea rows={3} value={d.patterns} disabled={!!d.busy} data-testid="case-patterns" spellCheck={false}
+                placeholder={'AG-[A-Z]+\\d*\nPayroll'} onChange={(e) => d.set({ patterns: e.target.value, categories: e.target.value.trim() ? [...new Set([...d.categories, 'patterns' as const])] : d.categories })} />
+            </label>
+            <button type="button" className="btn" data-testid="case-preview" disabled={!!d.busy} onClick={() => void previewCase()}>Preview what gets masked</button>
+          </div>
+        )}
+        {p && p.redaction && (
+          <div className="case-preview" data-testid="case-preview-list">
+            <div className="dim">
+              {p.redaction.tokens.toLocaleString('en-US')} value{p.redaction.tokens === 1 ? '' : 's'} masked:{' '}
+              {REDACT_CATEGORIES.map((c) => `${p.masked.filter((m) => m.category === c).length} ${c}`).join(' · ')}
+            </div>
+            {p.leftOut.length > 0 && <div className="warn-text">Left out of the case file: {p.leftOut.join('; ')}</div>}
+            <table>
+              <thead><tr><th>what</th><th>value</th><th>becomes</th><th>times</th></tr></thead>
+              <tbody>
+                {p.masked.slice(0, PREVIEW_ROWS).map((m) => (
+                  <tr key={`${m.category}:${m.token}:${m.value}`}><td className="dim">{m.category}</td><td className="mono">{m.value}</td><td className="mono">{m.token}</td><td className="num">{m.count.toLocaleString('en-US')}</td></tr>
+                ))}
+              </tbody>
+            </table>
+            {p.masked.length > PREVIEW_ROWS && <div className="dim">… and {p.masked.length - PREVIEW_ROWS} more</div>}
+          </div>
+        )}
+        {d.problem && <div className="warn-text" role="alert">{d.problem}</div>}
+        <div className="modal-buttons">
+          <span className="dim">{d.busy ?? ''}</span>
+          <span className="spacer" />
+          <button type="button" className="btn" disabled={!!d.busy} onClick={close}>Cancel</button>
+          <button type="button" className="btn btn-active" data-testid="case-save" disabled={!!d.busy || (d.redact && !p)} onClick={() => void saveCaseFile()}
+            title={d.redact && !p ? 'Preview what gets masked first' : undefined}>
+            {d.redact ? 'Save redacted case file' : 'Save case file'}
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}
