@@ -48,7 +48,7 @@ export const LAYERS = {
   engine: ['base', 'formats', 'ingest', 'sources', 'events', 'store', 'timeline'],
   // Sharing a view (issue 12): the permalink's codec and schema, the case file (a zip of the
   // inputs and the view), redaction and exports. Pure: the app's state and the CLI both use it.
-  share: ['base', 'formats', 'ingest', 'sources', 'store', 'engine/api.ts'],
+  share: ['base', 'formats', 'ingest', 'sources', 'events', 'store', 'timeline', 'engine/api.ts'],
   // Worker entry points (thin): each wraps one engine module.
   workers: ['base', 'engine'],
   // UI state (zustand stores) and the controller that binds them to an EngineClient.

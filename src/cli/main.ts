@@ -2,9 +2,15 @@
 //   summary FILE...                      one JSON object per file
 //   lines FILE... [filters]              merged lines in time order: ISO-time<TAB>node<TAB>line
 //   events FILE... [--family F] [--kind K] [--node N] [--cluster]   recognized events, JSON lines
+//   export FILE... --format F [--out PATH]   events or rows as CSV, JSONL, Timesketch JSONL, Trace Event JSON or text
 //   generate --out DIR [options]         write a generated incident (see src/cli/generate.ts)
 
-import { existsSync, openAsBlob, statSync } from 'node:fs';
+import { createWriteStream, existsSync, openAsBlob, statSync } from 'node:fs';
+import { LEVEL_NAMES } from '../base/levels.ts';
+import { describe } from '../events/describe.ts';
+import { correlate } from '../events/correlate/index.ts';
+import { layoutTimeline } from '../timeline/layout.ts';
+import { EXPORT_FORMATS, exportChunks, exportEvent, spansOfMarks, type ExportFormat, type ExportRow, type ExportSpan } from '../share/exports.ts';
 import { levelFromName } from '../base/levels.ts';
 import { parseIsoTime, parseOffset } from '../base/civil.ts';
 import { summarize, type IndexedFile } from '../ingest/index.ts';
@@ -26,6 +32,10 @@ const USAGE = `usage:
   clusterlens lines FILE... [--from ISO] [--to ISO] [--level LEVEL] [--component NAME]... [--grep TEXT [--regex] [--ignore-case]] [common options]
   clusterlens events FILE... [--family F]... [--kind K]... [--node NAME|ID]... [--cluster] [common options]
       one JSON object per line (docs/events.md); --cluster prints the correlated cluster-level facts
+  clusterlens export FILE... --format FORMAT [--out PATH] [the filters of lines]
+      FORMAT: events-csv, events-jsonl, events-timesketch (Timesketch's JSONL import), trace (Trace
+      Event JSON for ui.perfetto.dev: a process per node, a thread per track), rows-csv, rows-jsonl,
+      text (the rows of the merged view, filtered as lines filters them); stdout without --out
   clusterlens generate --out DIR [...]   (see --help of generate)
 common options:
   --time-base utc|local   override the files' time base
@@ -48,7 +58,7 @@ interface Args {
   bools: Set<string>;
 }
 
-const VALUE_FLAGS = new Set(['from', 'to', 'level', 'component', 'grep', 'time-base', 'utc-offset', 'node', 'dialect', 'encoding', 'month', 'family', 'kind', 'date', 'fine-ms']);
+const VALUE_FLAGS = new Set(['from', 'to', 'level', 'component', 'grep', 'time-base', 'utc-offset', 'node', 'dialect', 'encoding', 'month', 'family', 'kind', 'date', 'fine-ms', 'format', 'out']);
 
 function parseArgs(argv: string[]): Args {
   const [verb = '', ...rest] = argv;
@@ -245,11 +255,16 @@ async function eventsVerb(a: Args): Promise<number> {
   return 0;
 }
 
-async function linesVerb(a: Args): Promise<number> {
-  const loaded = await loadAll(a);
-  const all = loaded.files;
-  for (const f of all) for (const e of f.facts.errors) process.stderr.write(`clusterlens: ${e}\n`);
-  settle(loaded);
+/** One row of the merged, filtered view: its file, line, UTC time and node. */
+interface ViewRow {
+  f: IndexedFile;
+  line: number;
+  /** UTC ms (NaN before a file's first record). */
+  t: number;
+}
+
+/** The merged view the `lines` flags describe (time, level, component, grep), row by row. */
+function* viewRows(a: Args, all: IndexedFile[]): Generator<ViewRow> {
   const files = all.filter((f) => f.facts.status === 'done');
   const from = one(a, 'from');
   const to = one(a, 'to');
@@ -298,22 +313,81 @@ async function linesVerb(a: Args): Promise<number> {
     return { ...f.columns, shift: shifts[i], selected: true, compAllowed, hits, expanded: new Set<number>() };
   });
   const view = buildView(merged, filterFiles, { minLevel, from: fromMs, to: toMs, onlyHits: query !== null, context: 0, expandAll: true });
+  for (let r = 0; r < view.length; r++) {
+    const p = view.pos[r];
+    const fi = merged.file[p];
+    const line = merged.line[p];
+    yield { f: files[fi], line, t: files[fi].columns.ts[line] + shifts[fi] };
+  }
+}
+
+async function linesVerb(a: Args): Promise<number> {
+  const loaded = await loadAll(a);
+  const all = loaded.files;
+  for (const f of all) for (const e of f.facts.errors) process.stderr.write(`clusterlens: ${e}\n`);
+  settle(loaded);
   const out: string[] = [];
   const flush = () => {
     if (out.length) process.stdout.write(out.join(''));
     out.length = 0;
   };
-  for (let r = 0; r < view.length; r++) {
-    const p = view.pos[r];
-    const fi = merged.file[p];
-    const line = merged.line[p];
-    const f = files[fi];
-    const t = f.columns.ts[line];
-    const time = t === t ? isoUtcFine(t + shifts[fi], f.nsInMs?.[line] ?? -1) : '';
+  for (const { f, line, t } of viewRows(a, all)) {
+    const time = t === t ? isoUtcFine(t, f.nsInMs?.[line] ?? -1) : '';
     out.push(`${time}\t${f.facts.node ?? ''}\t${f.lineText(line)}\n`);
     if (out.length >= 4096) flush();
   }
   flush();
+  return 0;
+}
+
+async function exportVerb(a: Args): Promise<number> {
+  const format = one(a, 'format');
+  if (!format || !(format in EXPORT_FORMATS)) throw new UsageError(`--format must be one of ${Object.keys(EXPORT_FORMATS).join(', ')}`);
+  const fmt = format as ExportFormat;
+  const loaded = await loadAll(a);
+  for (const f of loaded.files) for (const e of f.facts.errors) process.stderr.write(`clusterlens: ${e}\n`);
+  const ev = settle(loaded);
+  let chunks: Iterable<string>;
+  if (EXPORT_FORMATS[fmt].what === 'events') {
+    const events = ev.events.map((e) => exportEvent(e, describe(e, ev.names)));
+    let spans: ExportSpan[] = [];
+    if (fmt === 'trace') {
+      // The timeline's spans, laid out as the view worker lays them out.
+      const model = correlate(ev.events, ev.files.map((f) => ({ fileId: f.id, path: f.path, node: f.facts.nodeLabel, ts: f.ts, shift: toUtcShift(f.facts.timeBase), lines: f.ts.length })), { names: ev.names, resourceGroup: (r) => ev.names.resourceGroup(r) });
+      const paths = new Map(ev.files.map((f) => [f.id, f.path]));
+      spans = spansOfMarks(layoutTimeline(model, ev.events, (r) => ev.names.resourceGroup(r), ev.names), (id) => paths.get(id) ?? '');
+    }
+    chunks = exportChunks(fmt, { events, spans });
+  } else {
+    const rows = (function* (): Generator<ExportRow> {
+      for (const { f, line, t } of viewRows(a, loaded.files)) {
+        const th = f.columns.thread[line];
+        const pid = f.threads.pid[th];
+        const tid = f.threads.tid[th];
+        yield {
+          t, ns: f.nsInMs?.[line] ?? -1, node: f.facts.nodeLabel, file: f.facts.path, line: line + 1, level: LEVEL_NAMES[f.columns.level[line]] ?? '',
+          component: f.facts.components[f.columns.comp[line]] ?? '', pid: pid === undefined || pid < 0 ? null : pid, tid: tid === undefined || tid < 0 ? null : tid, text: f.lineText(line),
+        };
+      }
+    })();
+    chunks = exportChunks(fmt, { rows });
+  }
+  const outPath = one(a, 'out');
+  const sink = outPath ? createWriteStream(outPath) : process.stdout;
+  let buf: string[] = [];
+  let size = 0;
+  const write = (s: string) => new Promise<void>((res, rej) => sink.write(s, (e) => (e ? rej(e) : res())));
+  for (const c of chunks) {
+    buf.push(c);
+    size += c.length;
+    if (size >= 1 << 20) {
+      await write(buf.join(''));
+      buf = [];
+      size = 0;
+    }
+  }
+  if (buf.length) await write(buf.join(''));
+  if (outPath) await new Promise<void>((res) => (sink as ReturnType<typeof createWriteStream>).end(res));
   return 0;
 }
 
@@ -328,6 +402,7 @@ export async function main(argv: string[]): Promise<number> {
     if (a.verb === 'summary') return await summaryVerb(a);
     if (a.verb === 'lines') return await linesVerb(a);
     if (a.verb === 'events') return await eventsVerb(a);
+    if (a.verb === 'export') return await exportVerb(a);
     if (a.verb === '' || a.verb === '--help' || a.verb === 'help' || a.bools.has('help')) {
       process.stdout.write(USAGE + '\n');
       return a.verb === '' ? 2 : 0;
