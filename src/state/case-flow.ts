@@ -7,7 +7,8 @@ import type { InputFile } from '../engine/api.ts';
 import { create } from 'zustand';
 import { CaseFileError, isCaseFile, readCaseFile, writeCaseFile, type CaseInput, type CaseManifest } from '../share/case-file.ts';
 import type { LinkState } from '../share/permalink.ts';
-import { patternProblem, Redactor, REDACT_CATEGORIES, type Masked, type RedactCategory, type RedactOptions } from '../share/redact.ts';
+import { REDACT_CATEGORIES, type Masked, type Redactor } from '../share/redact.ts';
+import { sessionRedactor, useRedaction } from './redaction.ts';
 import { redactableEncoding, redactInput, redactState } from '../share/redact-input.ts';
 import { formatBytes } from '../base/bytes.ts';
 import { getEngine, openFiles } from './controller.ts';
@@ -15,6 +16,7 @@ import { copyLink, openView } from './link-flow.ts';
 import { MAX_LINK_CHARS } from '../share/permalink.ts';
 import { currentLinkState } from './share.ts';
 import { useSnap } from './snapshot-store.ts';
+import { downloadBlob } from './download.ts';
 import { useUi } from './ui-state.ts';
 
 /** The case file's name: the nodes and the time it was written (local), e.g. clusterlens-SQLN1-SQLN2-20261207-0950.zip. */
@@ -39,9 +41,6 @@ export interface PreparedCase {
 /** The "Save case file" dialog: its choices and, once previewed, what would be written. */
 interface CaseDialogState {
   open: boolean;
-  redact: boolean;
-  categories: RedactCategory[];
-  patterns: string;
   busy: string | null;
   preview: PreparedCase | null;
   problem: string | null;
@@ -50,28 +49,26 @@ interface CaseDialogState {
 
 export const useCaseDialog = create<CaseDialogState>()((set) => ({
   open: false,
-  redact: false,
-  categories: [...REDACT_CATEGORIES],
-  patterns: '',
   busy: null,
   preview: null,
   problem: null,
-  // Any change of the choices makes the preview stale: it is what will be written.
-  set: (p) => set({ ...p, ...('redact' in p || 'categories' in p || 'patterns' in p ? { preview: null, problem: null } : {}) }),
+  set: (p) => set(p),
 }));
+
+// Any change of the redaction makes the preview stale: it is what will be written.
+useRedaction.subscribe(() => useCaseDialog.setState({ preview: null, problem: null }));
 
 /** Lets the page paint between slices of a long job on this thread. */
 const yieldToPage = () => new Promise<void>((r) => setTimeout(r, 0));
 
 /** The loaded inputs and the view, as the case file would hold them (masked if `redact` is given). */
-async function prepare(redact: RedactOptions | null, progress: (text: string) => void): Promise<PreparedCase> {
+async function prepare(r: Redactor | null, progress: (text: string) => void): Promise<PreparedCase> {
   const snap = useSnap.getState().snap;
   const sources = new Map((await getEngine().getSources()).map((x) => [x.id, x]));
   const files = snap.files.filter((f) => sources.has(f.id));
   const view = currentLinkState(files);
   const plain = files.map((f): CaseInput => ({ name: f.facts.name, path: sources.get(f.id)!.path, data: sources.get(f.id)!.file, hash: f.facts.contentHash }));
-  if (!redact) return { inputs: plain, view, redaction: null, masked: [], leftOut: [] };
-  const r = new Redactor(redact);
+  if (!r) return { inputs: plain, view, redaction: null, masked: [], leftOut: [] };
   const total = files.reduce((a, f) => a + f.facts.size, 0);
   let before = 0;
   const inputs: CaseInput[] = [];
@@ -106,24 +103,8 @@ async function prepare(redact: RedactOptions | null, progress: (text: string) =>
   const counts = r.counts();
   return {
     inputs, view: state, masked: r.masked(), leftOut,
-    redaction: { categories: REDACT_CATEGORIES.filter((c) => redact.categories.includes(c)), patterns: redact.patterns.length, tokens: Object.values(counts).reduce((a, b) => a + b, 0) },
+    redaction: { categories: REDACT_CATEGORIES.filter((c) => r.opts.categories.includes(c)), patterns: r.opts.patterns.length, tokens: Object.values(counts).reduce((a, b) => a + b, 0) },
   };
-}
-
-/** The dialog's redaction choices, checked (null without redaction); throws with the first unusable pattern. */
-function redactOptions(): RedactOptions | null {
-  const d = useCaseDialog.getState();
-  if (!d.redact) return null;
-  const patterns = d.patterns.split('\n').map((p) => p.trim()).filter(Boolean);
-  for (const p of patterns) {
-    const why = patternProblem(p);
-    if (why) throw new Error(why);
-  }
-  const snap = useSnap.getState().snap;
-  const hosts = new Set<string>();
-  for (const n of snap.nodes) hosts.add(n.name);
-  for (const f of snap.files) if (f.facts.node) hosts.add(f.facts.node);
-  return { categories: d.categories, hosts: [...hosts], patterns };
 }
 
 /** Runs the redaction (the dialog shows what gets masked before anything is written). */
@@ -131,9 +112,9 @@ export async function previewCase(): Promise<void> {
   const d = useCaseDialog.getState();
   if (d.busy) return;
   try {
-    const opts = redactOptions();
+    const r = sessionRedactor();
     d.set({ busy: 'Masking…', problem: null });
-    const p = await prepare(opts, (text) => useCaseDialog.getState().set({ busy: text }));
+    const p = await prepare(r, (text) => useCaseDialog.getState().set({ busy: text }));
     useCaseDialog.getState().set({ busy: null, preview: p });
   } catch (e) {
     useCaseDialog.getState().set({ busy: null, problem: (e as Error).message });
@@ -149,7 +130,7 @@ export async function saveCaseFile(): Promise<void> {
     d.set({ problem: 'Wait for the files to finish loading: the case file carries them whole' });
     return;
   }
-  if (d.redact && !d.preview) {
+  if (useRedaction.getState().on && !d.preview) {
     d.set({ problem: 'Preview what gets masked first: nothing is written before you have seen it' });
     return;
   }
@@ -169,15 +150,7 @@ export async function saveCaseFile(): Promise<void> {
       },
     });
     const name = caseFileName(p.redaction ? [] : snap.nodes.map((n) => n.name));
-    const url = URL.createObjectURL(blob);
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = name;
-    a.rel = 'noopener';
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    downloadBlob(blob, name);
     useCaseDialog.getState().set({ busy: null, open: false, preview: null });
     useUi.getState().set({ flash: `Case file saved as ${name} (${formatBytes(blob.size)}: ${p.inputs.length} input${p.inputs.length === 1 ? '' : 's'}, the view and its notes${p.redaction ? ', redacted' : ''})` });
   } catch (e) {
@@ -230,5 +203,4 @@ export async function shareLink(): Promise<void> {
   });
 }
 
-/** The redaction's categories and their names, for the dialog. */
-export { CATEGORY_LABELS, REDACT_CATEGORIES } from '../share/redact.ts';
+export { REDACT_CATEGORIES } from '../share/redact.ts';

@@ -12,6 +12,7 @@ import { FilePanel } from './FilePanel.tsx';
 import { LogView } from './LogView.tsx';
 import { NoteEditor } from './NoteEditor.tsx';
 import { CaseDialog } from './CaseDialog.tsx';
+import { ExportDialog } from './ExportDialog.tsx';
 import { DetailsStrip } from './DetailsStrip.tsx';
 import { StatusBar } from './StatusBar.tsx';
 import { EmptyState } from './EmptyState.tsx';
@@ -206,6 +207,7 @@ export function App() {
       <OpenChoice />
       <NoteEditor />
       <CaseDialog />
+      <ExportDialog />
     </div>
   );
 }

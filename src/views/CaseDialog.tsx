@@ -1,7 +1,9 @@
 // "Save case file": what the case file will hold (the inputs, the view, its notes), and the
 // choice to redact it. Redacting shows what gets masked (each value, its token, how often)
 // before anything is written; the values are shown as text.
-import { CATEGORY_LABELS, REDACT_CATEGORIES, useCaseDialog, previewCase, saveCaseFile } from '../state/case-flow.ts';
+import { REDACT_CATEGORIES, useCaseDialog, previewCase, saveCaseFile } from '../state/case-flow.ts';
+import { useRedaction } from '../state/redaction.ts';
+import { RedactionChoices } from './RedactionChoices.tsx';
 import { useSnap } from '../state/snapshot-store.ts';
 import { useNotes } from '../state/notes.ts';
 import { formatBytes } from '../base/bytes.ts';
@@ -11,6 +13,7 @@ const PREVIEW_ROWS = 200;
 
 export function CaseDialog() {
   const d = useCaseDialog();
+  const redact = useRedaction((s) => s.on);
   const files = useSnap((s) => s.snap.files);
   const notes = useNotes((s) => s.notes.length);
   if (!d.open) return null;
@@ -26,27 +29,9 @@ export function CaseDialog() {
           One .zip with the {files.length} input{files.length === 1 ? '' : 's'} ({formatBytes(total)}), this view and its {notes} note{notes === 1 ? '' : 's'}, for a colleague
           who does not have the files: dropping it into ClusterLens restores the view. It is written in this tab; nothing is uploaded.
         </p>
-        <label className="case-opt">
-          <input type="checkbox" data-testid="case-redact" checked={d.redact} disabled={!!d.busy} onChange={(e) => d.set({ redact: e.target.checked })} />
-          Redact: mask, the same way everywhere (inputs, view, notes), these:
-        </label>
-        {d.redact && (
-          <div className="case-redact">
-            {REDACT_CATEGORIES.filter((c) => c !== 'patterns').map((c) => (
-              <label key={c} className="case-opt">
-                <input type="checkbox" checked={d.categories.includes(c)} disabled={!!d.busy}
-                  onChange={(e) => d.set({ categories: e.target.checked ? [...d.categories, c] : d.categories.filter((x) => x !== c) })} />
-                {CATEGORY_LABELS[c]}
-              </label>
-            ))}
-            <label className="case-patterns">
-              Your patterns (regular expressions, one per line), masked too:
-              <textarea rows={3} value={d.patterns} disabled={!!d.busy} data-testid="case-patterns" spellCheck={false}
-                placeholder={'AG-[A-Z]+\\d*\nPayroll'} onChange={(e) => d.set({ patterns: e.target.value, categories: e.target.value.trim() ? [...new Set([...d.categories, 'patterns' as const])] : d.categories })} />
-            </label>
-            <button type="button" className="btn" data-testid="case-preview" disabled={!!d.busy} onClick={() => void previewCase()}>Preview what gets masked</button>
-          </div>
-        )}
+        <RedactionChoices disabled={!!d.busy}>
+          <button type="button" className="btn" data-testid="case-preview" disabled={!!d.busy} onClick={() => void previewCase()}>Preview what gets masked</button>
+        </RedactionChoices>
         {p && p.redaction && (
           <div className="case-preview" data-testid="case-preview-list">
             <div className="dim">
@@ -70,9 +55,9 @@ export function CaseDialog() {
           <span className="dim">{d.busy ?? ''}</span>
           <span className="spacer" />
           <button type="button" className="btn" disabled={!!d.busy} onClick={close}>Cancel</button>
-          <button type="button" className="btn btn-active" data-testid="case-save" disabled={!!d.busy || (d.redact && !p)} onClick={() => void saveCaseFile()}
-            title={d.redact && !p ? 'Preview what gets masked first' : undefined}>
-            {d.redact ? 'Save redacted case file' : 'Save case file'}
+          <button type="button" className="btn btn-active" data-testid="case-save" disabled={!!d.busy || (redact && !p)} onClick={() => void saveCaseFile()}
+            title={redact && !p ? 'Preview what gets masked first' : undefined}>
+            {redact ? 'Save redacted case file' : 'Save case file'}
           </button>
         </div>
       </div>

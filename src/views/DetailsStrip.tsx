@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { FileState, LineLink, Row } from '../engine/api.ts';
 import { useUi } from '../state/ui-state.ts';
 import { useNotes } from '../state/notes.ts';
+import { redactOutgoing, useRedaction } from '../state/redaction.ts';
 import { useSnap } from '../state/snapshot-store.ts';
 import { getEngine, gotoLine } from '../state/controller.ts';
 import { fmtInt, fmtOffset, fmtPidTid, fmtSubMs, fmtTime, levelClass, levelName } from './format.ts';
@@ -69,8 +70,12 @@ export function DetailsStrip() {
     const onCopy = (e: ClipboardEvent) => {
       const marked = document.getSelection()?.toString() ?? '';
       const t = e.target as HTMLElement | null;
-      if (marked || !e.clipboardData || (t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA'))) return;
-      e.clipboardData.setData('text/plain', row.text);
+      if (!e.clipboardData || (t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA'))) return;
+      // Copied text leaves the tab: masked when redaction is on (the same tokens as the case file's).
+      if (marked) {
+        if (!useRedaction.getState().on) return;
+        e.clipboardData.setData('text/plain', redactOutgoing(marked));
+      } else e.clipboardData.setData('text/plain', redactOutgoing(row.text));
       e.preventDefault();
     };
     document.addEventListener('copy', onCopy);

@@ -1,4 +1,5 @@
 import { openInputs, shareLink, useCaseDialog } from '../state/case-flow.ts';
+import { useExportDialog } from '../state/export-flow.ts';
 import type { FileState } from '../engine/api.ts';
 import { usePrefs } from '../state/prefs.ts';
 import { useUi } from '../state/ui-state.ts';
@@ -119,6 +120,12 @@ export function TopBar() {
         <button type="button" className="btn" data-testid="save-case" title="Save a case file: the inputs, this view and its notes in one .zip, for a colleague who does not have the files (written here, nothing is uploaded)"
           onClick={() => useCaseDialog.getState().set({ open: true })}>
           Save case file…
+        </button>
+      )}
+      {anyFiles && (
+        <button type="button" className="btn" data-testid="export" title="Export the events, the timeline's spans or the raw view's rows as CSV, JSON lines, Timesketch JSONL, a Perfetto trace or text"
+          onClick={() => useExportDialog.getState().set({ open: true })}>
+          Export…
         </button>
       )}
       {anyFiles && (

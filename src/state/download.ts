@@ -1,0 +1,14 @@
+// Handing a file built in the tab to the browser's download (nothing is uploaded): an object URL
+// on a temporary link, revoked once the browser has had time to start the download.
+
+export function downloadBlob(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.rel = 'noopener';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}

@@ -1,0 +1,110 @@
+// Exports in the app (issue 12): the events the events panel shows (its filter applied), the
+// timeline's spans, or the raw view's rows (its filters applied), written in a format another
+// tool opens (share/exports.ts) and handed to the browser's download. With redaction on, every
+// field is masked with the tab's one Redactor (the same tokens as the case file and copies).
+
+import { create } from 'zustand';
+import { formatBytes } from '../base/bytes.ts';
+import { LEVEL_NAMES } from '../base/levels.ts';
+import { EXPORT_FORMATS, exportChunks, exportEvent, spansOfMarks, type ExportEvent, type ExportFormat, type ExportRow, type ExportSpan } from '../share/exports.ts';
+import type { Redactor } from '../share/redact.ts';
+import { getEngine } from './controller.ts';
+import { sessionRedactor } from './redaction.ts';
+import { useSnap } from './snapshot-store.ts';
+import { downloadBlob } from './download.ts';
+import { useUi } from './ui-state.ts';
+
+interface ExportDialogState {
+  open: boolean;
+  format: ExportFormat;
+  busy: string | null;
+  problem: string | null;
+  set: (p: Partial<Omit<ExportDialogState, 'set'>>) => void;
+}
+
+export const useExportDialog = create<ExportDialogState>()((set) => ({
+  open: false,
+  format: 'events-csv',
+  busy: null,
+  problem: null,
+  set: (p) => set(p),
+}));
+
+export { EXPORT_FORMATS, type ExportFormat };
+
+/** Rows read from the engine per request. */
+const ROWS_PER_READ = 5000;
+
+function maskEvent(e: ExportEvent, r: Redactor): ExportEvent {
+  const fields = e.fields ? Object.fromEntries(Object.entries(e.fields).map(([k, v]) => [k, typeof v === 'string' ? r.text(v) : v])) : undefined;
+  return { ...e, node: r.text(e.node), summary: r.text(e.summary), file: r.text(e.file), ...(e.subject ? { subject: r.text(e.subject) } : {}), ...(fields ? { fields } : {}) };
+}
+
+function maskSpan(s: ExportSpan, r: Redactor): ExportSpan {
+  return { ...s, node: r.text(s.node), row: r.text(s.row), label: r.text(s.label), ...(s.file ? { file: r.text(s.file) } : {}) };
+}
+
+function maskRow(x: ExportRow, r: Redactor): ExportRow {
+  return { ...x, node: r.text(x.node), file: r.text(x.file), text: r.text(x.text) };
+}
+
+/** The file's name: what, when (local), and its extension. */
+export function exportFileName(format: ExportFormat, now = new Date()): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  const f = EXPORT_FORMATS[format];
+  return `clusterlens-${format}-${now.getFullYear()}${p(now.getMonth() + 1)}${p(now.getDate())}-${p(now.getHours())}${p(now.getMinutes())}.${f.ext}`;
+}
+
+/** Builds the chosen export and hands it to the browser's download. */
+export async function runExport(): Promise<void> {
+  const d = useExportDialog.getState();
+  if (d.busy) return;
+  const fmt = d.format;
+  try {
+    const r = sessionRedactor();
+    d.set({ busy: 'Reading…', problem: null });
+    const e = getEngine();
+    const snap = useSnap.getState().snap;
+    const path = new Map(snap.files.map((f) => [f.id, f.facts.path]));
+    const parts: string[] = [];
+    let count = 0;
+    if (EXPORT_FORMATS[fmt].what === 'events') {
+      const rows = await e.getEventRows(0, snap.events.shown);
+      let events = rows.map((x) => exportEvent(x, x.summary));
+      let spans: ExportSpan[] = [];
+      if (fmt === 'trace') {
+        const m = await e.getTimeline();
+        spans = m ? spansOfMarks(m, (id) => path.get(id) ?? '') : [];
+      }
+      if (r) {
+        events = events.map((x) => maskEvent(x, r));
+        spans = spans.map((x) => maskSpan(x, r));
+      }
+      count = events.length;
+      for (const c of exportChunks(fmt, { events, spans })) parts.push(c);
+    } else {
+      for (let start = 0; start < snap.viewRows; start += ROWS_PER_READ) {
+        const rows = await e.getRows(start, Math.min(ROWS_PER_READ, snap.viewRows - start));
+        const out = rows.map((x): ExportRow => {
+          const row: ExportRow = {
+            t: x.utcMs, ns: x.nsInMs, node: x.node, file: path.get(x.fileId) ?? '', line: x.line + 1, level: LEVEL_NAMES[x.level] ?? '',
+            component: x.component, pid: x.pid >= 0 ? x.pid : null, tid: x.tid >= 0 ? x.tid : null, text: x.text,
+          };
+          return r ? maskRow(row, r) : row;
+        });
+        // The header once, then the rows of each read.
+        const chunks = [...exportChunks(fmt, { rows: out })];
+        parts.push(...(start > 0 && fmt === 'rows-csv' ? chunks.slice(1) : chunks));
+        count += rows.length;
+        useExportDialog.getState().set({ busy: `Reading rows… ${Math.floor((100 * count) / Math.max(1, snap.viewRows))} %` });
+      }
+    }
+    const blob = new Blob(parts, { type: EXPORT_FORMATS[fmt].mime });
+    const name = exportFileName(fmt);
+    downloadBlob(blob, name);
+    useExportDialog.getState().set({ busy: null, open: false });
+    useUi.getState().set({ flash: `Exported ${count.toLocaleString('en-US')} ${EXPORT_FORMATS[fmt].what} as ${name} (${formatBytes(blob.size)}${r ? ', redacted' : ''})` });
+  } catch (err) {
+    useExportDialog.getState().set({ busy: null, problem: `The export could not be written: ${(err as Error).message}` });
+  }
+}
