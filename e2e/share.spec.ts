@@ -30,7 +30,7 @@ async function noteOnQuorumLost(page: Page, text: string) {
   return target;
 }
 
-test('a copied link restores the view in a fresh page once the same files are dropped', async ({ page, context }) => {
+test('a copied link restores the view in a fresh page once the same files are dropped', async ({ page, context, browser }) => {
   const requests = await openApp(page);
   await twoLogsAtWarn(page);
   await page.getByTestId('search-input').fill('quorum');
@@ -47,7 +47,9 @@ test('a copied link restores the view in a fresh page once the same files are dr
   expect(url.length).toBeLessThan(2000);
 
   // A fresh page on the link: the demo loads, the link says what it needs.
-  const fresh = await context.newPage();
+  // Another browser context: this one remembers the files (a session), a colleague's does not.
+  const other = await browser.newContext({ viewport: { width: 1600, height: 900 } });
+  const fresh = await other.newPage();
   const freshRequests: string[] = [];
   fresh.on('request', (r) => freshRequests.push(r.url()));
   await fresh.goto(url);
@@ -68,6 +70,7 @@ test('a copied link restores the view in a fresh page once the same files are dr
   await bad.goto(url.replace(/#cl1\.(.{10})/, '#cl1.$1!!'));
   await waitLoaded(bad, 3);
   await expect(bad.locator('.notice')).toContainText('This link cannot be opened: the link is damaged');
+  await other.close();
 });
 
 test('Back and Forward walk the views (one entry per settled change), each in the address bar', async ({ page }) => {
@@ -88,7 +91,7 @@ test('Back and Forward walk the views (one entry per settled change), each in th
   await expect(level).toHaveValue('3');
 });
 
-test('a different file with the same name and size is named as a mismatch, and can be used anyway', async ({ page, context }) => {
+test('a different file with the same name and size is named as a mismatch, and can be used anyway', async ({ page, browser }) => {
   await openApp(page);
   await twoLogsAtWarn(page);
   await page.getByTestId('copy-link').click();
@@ -103,7 +106,9 @@ test('a different file with the same name and size is named as a mismatch, and c
   changed[at] = 'c'.charCodeAt(0);
   files[1] = { ...files[1], buffer: changed };
 
-  const fresh = await context.newPage();
+  // Another browser context: this one remembers the files (a session), a colleague's does not.
+  const other = await browser.newContext({ viewport: { width: 1600, height: 900 } });
+  const fresh = await other.newPage();
   await fresh.goto(url);
   await waitLoaded(fresh, 3);
   await fresh.setInputFiles('[data-testid="file-input"]', files);
@@ -114,6 +119,7 @@ test('a different file with the same name and size is named as a mismatch, and c
   await notice.getByRole('button', { name: 'Show the view on these files anyway' }).click();
   await expect(fresh.getByTestId('level-select')).toHaveValue('3');
   await expect(notice).toHaveCount(0);
+  await other.close();
 });
 
 test('notes, a zoom, a filter and a selected line travel in the link to a fresh browser context', async ({ page, browser }) => {
@@ -295,4 +301,35 @@ test('each export downloads and parses back; with redaction on, no name or addre
   const text = readFileSync(path, 'utf8');
   expect(text).not.toMatch(/SVR1[23]|10\.10\.10\./);
   expect(JSON.parse(text).traceEvents.filter((e: { name: string }) => e.name === 'process_name').map((e: { args: { name: string } }) => e.args.name).sort()).toEqual(['HOST-1', 'HOST-2']);
+});
+
+test('a reload restores the view from the session remembered in this browser; a session can be forgotten', async ({ page }) => {
+  await openApp(page);
+  await twoLogsAtWarn(page);
+  const before = await page.evaluate(() => location.hash);
+  await page.getByTestId('search-input').fill('quorum');
+  await page.keyboard.press('Enter');
+  // The view's history entry is written once the change settles.
+  await expect.poll(() => page.evaluate(() => location.hash)).not.toBe(before);
+  // Remembered once loaded (in the background): the dialog lists it with its size.
+  await page.getByTestId('sessions').click();
+  await expect(page.getByTestId('session-row')).toHaveCount(1, { timeout: 20_000 });
+  await expect(page.getByTestId('session-row')).toContainText('2: Cluster.log, Cluster.log');
+  await expect(page.getByTestId('session-row')).toContainText('3.4 KB');
+  await page.keyboard.press('Escape');
+  const hash = await page.evaluate(() => location.hash);
+
+  await page.reload();
+  // No file dropped: they come from the session, and the view with them.
+  await waitLoaded(page, 2);
+  await expect(page.getByTestId('level-select')).toHaveValue('3');
+  await expect(page.getByTestId('search-input')).toHaveValue('quorum');
+  await expect(page.locator('.notice')).toHaveCount(0);
+  expect(await page.evaluate(() => location.hash)).toBe(hash);
+
+  await page.getByTestId('sessions').click();
+  await expect(page.getByTestId('session-row')).toHaveCount(1);
+  await page.getByTestId('session-forget').click();
+  await expect(page.getByTestId('session-row')).toHaveCount(0);
+  await expect(page.getByTestId('sessions-used')).toHaveText('0 B');
 });

@@ -8,6 +8,7 @@ import type { EngineClient } from '../engine/api.ts';
 import { bindEngine } from '../state/controller.ts';
 import { loadDemo } from '../state/files.ts';
 import { watchHistory, watchLink } from '../state/link-flow.ts';
+import { watchSessions } from '../state/session-flow.ts';
 import { useUi } from '../state/ui-state.ts';
 import { useSnap } from '../state/snapshot-store.ts';
 import { pruneNotes } from '../state/notes.ts';
@@ -34,6 +35,7 @@ export function startApp(engine: EngineClient, opts: StartOptions = {}): void {
   // A link's view waits for its files (the demo, or the ones the user drops).
   watchLink();
   watchHistory();
+  watchSessions();
   // Notes on lines of files that are gone go with them.
   useSnap.subscribe((s, prev) => {
     if (s.snap.files !== prev.snap.files) pruneNotes(new Set(s.snap.files.map((f) => f.id)));

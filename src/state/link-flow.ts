@@ -6,7 +6,8 @@
 import { decodeState, encodeState, MAX_LINK_CHARS, type LinkState } from '../share/permalink.ts';
 import { useNotes } from './notes.ts';
 import { applyLinkState, currentLinkState } from './share.ts';
-import { getEngine, gotoLine } from './controller.ts';
+import { getEngine, gotoLine, openFiles } from './controller.ts';
+import { sessionFiles, sessionFor } from './sessions.ts';
 import { useSnap } from './snapshot-store.ts';
 import { useUi } from './ui-state.ts';
 import { useTimelineUi } from './timeline-state.ts';
@@ -17,6 +18,8 @@ let pending: LinkState | null = null;
 let pendingFrom = 'This link';
 /** What to say once the pending view is restored (a case file's remarks), else nothing. */
 let pendingNotice: string | null = null;
+/** The remembered sessions were looked in for the pending view's files. */
+let triedSession = false;
 /** Until then, changes are the link's own being applied (a back or forward): they make no history entry. */
 let quietUntil = 0;
 /** The view history's debounce: a pan or a zoom gesture is one entry, not a hundred. */
@@ -49,6 +52,7 @@ export function openView(state: LinkState, from: string, notice: string | null =
   pending = state;
   pendingFrom = from;
   pendingNotice = notice;
+  triedSession = true; // its files come with it
   // Not tried now: the files it needs are only being opened (the snapshot's next files are theirs).
 }
 
@@ -93,6 +97,17 @@ function tryApply(anyway = false): void {
     pendingNotice = null;
     return;
   }
+  // The files may be remembered in this browser: open them from there (once per link).
+  if (missing.length && !triedSession) {
+    triedSession = true;
+    const want = s;
+    void sessionFor(s.files).then(async (found) => {
+      if (!found || pending !== want) return;
+      const files = await sessionFiles(found);
+      useUi.getState().set({ notice: null, flash: `Opening the files from the session remembered ${new Date(found.created).toLocaleString()}` });
+      openFiles(files, { replace: true });
+    }).catch(() => {});
+  }
   const parts = [`${pendingFrom[0].toUpperCase()}${pendingFrom.slice(1)} shows a view of ${s.files.length} file${s.files.length === 1 ? '' : 's'}.`];
   if (missing.length) parts.push(`Drop them to see it; missing: ${missing.map((f) => `${f.name} (${fmtBytes(f.size)})`).join(', ')}.`);
   if (mismatched.length) parts.push(`Not the linked file${mismatched.length === 1 ? '' : 's'}: ${mismatched.map((m) => `${m.want.name}: ${m.why}`).join('; ')}.`);
@@ -116,6 +131,7 @@ export function watchLink(): () => void {
     pending = d.state;
     pendingFrom = 'this link';
     pendingNotice = null;
+    triedSession = false;
     tryApply();
   };
   const onHash = () => void read();

@@ -13,6 +13,7 @@ import { LogView } from './LogView.tsx';
 import { NoteEditor } from './NoteEditor.tsx';
 import { CaseDialog } from './CaseDialog.tsx';
 import { ExportDialog } from './ExportDialog.tsx';
+import { SessionsDialog } from './SessionsDialog.tsx';
 import { DetailsStrip } from './DetailsStrip.tsx';
 import { StatusBar } from './StatusBar.tsx';
 import { EmptyState } from './EmptyState.tsx';
@@ -208,6 +209,7 @@ export function App() {
       <NoteEditor />
       <CaseDialog />
       <ExportDialog />
+      <SessionsDialog />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { openInputs, shareLink, useCaseDialog } from '../state/case-flow.ts';
 import { useExportDialog } from '../state/export-flow.ts';
+import { useSessions } from '../state/session-flow.ts';
 import type { FileState } from '../engine/api.ts';
 import { usePrefs } from '../state/prefs.ts';
 import { useUi } from '../state/ui-state.ts';
@@ -122,6 +123,10 @@ export function TopBar() {
           Save case file…
         </button>
       )}
+      <button type="button" className="btn" data-testid="sessions" title="The sets of files this browser remembers (copies in its own storage, never uploaded)"
+        onClick={() => useSessions.getState().set({ open: true })}>
+        Sessions
+      </button>
       {anyFiles && (
         <button type="button" className="btn" data-testid="export" title="Export the events, the timeline's spans or the raw view's rows as CSV, JSON lines, Timesketch JSONL, a Perfetto trace or text"
           onClick={() => useExportDialog.getState().set({ open: true })}>
