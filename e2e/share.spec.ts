@@ -333,3 +333,21 @@ test('a reload restores the view from the session remembered in this browser; a 
   await expect(page.getByTestId('session-row')).toHaveCount(0);
   await expect(page.getByTestId('sessions-used')).toHaveText('0 B');
 });
+
+test('#src= loads inputs from this origin only after the user says so, and says why others are not loaded', async ({ page }) => {
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await page.goto('/#src=demo/SQLNODE1_cluster.log&src=demo/SQLNODE2_cluster.log&src=demo/gone.log&src=https%3A%2F%2Fexample.com%2Fx.log');
+  await waitLoaded(page, 3); // the demo, meanwhile
+  const notice = page.locator('.notice');
+  await expect(notice).toContainText('This link asks to load 3 inputs from http://127.0.0.1');
+  await expect(notice).toContainText('Refused: https://example.com is not an origin this deployment may fetch from');
+  // Nothing fetched before the user says so.
+  expect(requests.filter((r) => /gone\.log|example\.com/.test(r))).toEqual([]);
+  await notice.getByRole('button', { name: 'Load these 3' }).click();
+  await waitLoaded(page, 2);
+  await expect(page.getByTestId('file-card')).toContainText(['SQLNODE1_cluster.log', 'SQLNODE2_cluster.log']);
+  // (the test server answers a path it does not have with its page, as many sites do)
+  await expect(notice).toContainText(/Not loaded: http:\/\/127\.0\.0\.1:\d+\/demo\/gone\.log: the server answered (404|with a web page, not a file)/);
+  expect(requests.filter((r) => r.includes('example.com'))).toEqual([]);
+});

@@ -9,6 +9,7 @@ import { bindEngine } from '../state/controller.ts';
 import { loadDemo } from '../state/files.ts';
 import { watchHistory, watchLink } from '../state/link-flow.ts';
 import { watchSessions } from '../state/session-flow.ts';
+import { watchSrc } from '../state/src-flow.ts';
 import { useUi } from '../state/ui-state.ts';
 import { useSnap } from '../state/snapshot-store.ts';
 import { pruneNotes } from '../state/notes.ts';
@@ -36,6 +37,7 @@ export function startApp(engine: EngineClient, opts: StartOptions = {}): void {
   watchLink();
   watchHistory();
   watchSessions();
+  watchSrc();
   // Notes on lines of files that are gone go with them.
   useSnap.subscribe((s, prev) => {
     if (s.snap.files !== prev.snap.files) pruneNotes(new Set(s.snap.files.map((f) => f.id)));

@@ -5,6 +5,7 @@
 
 import { decodeState, encodeState, MAX_LINK_CHARS, type LinkState } from '../share/permalink.ts';
 import { useNotes } from './notes.ts';
+import { parseFragment } from './src-flow.ts';
 import { applyLinkState, currentLinkState } from './share.ts';
 import { getEngine, gotoLine, openFiles } from './controller.ts';
 import { sessionFiles, sessionFor } from './sessions.ts';
@@ -121,8 +122,10 @@ function tryApply(anyway = false): void {
 /** Reads the fragment now and on every change of it; returns the unsubscribe. */
 export function watchLink(): () => void {
   const read = async () => {
-    if (!location.hash.startsWith('#cl1.')) return;
-    const d = await decodeState(location.hash);
+    // The view part of the fragment (a `src=` part beside it names files to fetch: src-flow.ts).
+    const view = parseFragment(location.hash).view;
+    if (!view) return;
+    const d = await decodeState(view);
     if (!d.ok) {
       pending = null;
       useUi.getState().set({ notice: `This link cannot be opened: ${d.why}.` });
