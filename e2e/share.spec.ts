@@ -260,17 +260,20 @@ test('a redacted case file: what gets masked is shown first, and the recipient s
   await other.close();
 });
 
+/** Exports in `format` through the Export dialog; the downloaded bytes. */
+async function exported(page: Page, format: string): Promise<Buffer> {
+  await page.getByTestId('export').click();
+  await page.getByTestId(`export-${format}`).check();
+  const [d] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-save').click()]);
+  const path = test.info().outputPath(d.suggestedFilename());
+  await d.saveAs(path);
+  return readFileSync(path);
+}
+
 test('each export downloads and parses back; with redaction on, no name or address leaves', async ({ page }) => {
   await openApp(page);
   await twoLogsAtWarn(page);
-  const download = async (format: string) => {
-    await page.getByTestId('export').click();
-    await page.getByTestId(`export-${format}`).check();
-    const [d] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-save').click()]);
-    const path = test.info().outputPath(d.suggestedFilename());
-    await d.saveAs(path);
-    return readFileSync(path, 'utf8');
-  };
+  const download = async (format: string) => (await exported(page, format)).toString('utf8');
   const csv = Papa.parse<Record<string, string>>(await download('events-csv'), { header: true, skipEmptyLines: true });
   expect(csv.errors).toEqual([]);
   expect(csv.data.length).toBe(21);
@@ -350,4 +353,35 @@ test('#src= loads inputs from this origin only after the user says so, and says 
   // (the test server answers a path it does not have with its page, as many sites do)
   await expect(notice).toContainText(/Not loaded: http:\/\/127\.0\.0\.1:\d+\/demo\/gone\.log: the server answered (404|with a web page, not a file)/);
   expect(requests.filter((r) => r.includes('example.com'))).toEqual([]);
+});
+
+test('the visible timeline exports as SVG (vectors, lanes, axis, legend) and as PNG', async ({ page }) => {
+  await openApp(page);
+  await waitLoaded(page, 3);
+  const picture = (format: string) => exported(page, format);
+  const svg = (await picture('timeline-svg')).toString('utf8');
+  // It parses as SVG, with the lanes' names, the axis's labels and the legend, and the marks as shapes.
+  const parsed = await page.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+    const err = doc.querySelector('parsererror');
+    return { err: err?.textContent ?? null, root: doc.documentElement.nodeName, texts: [...doc.querySelectorAll('text')].map((t) => t.textContent), shapes: doc.querySelectorAll('rect, path').length };
+  }, svg);
+  expect(parsed.err).toBeNull();
+  expect(parsed.root).toBe('svg');
+  expect(parsed.texts).toEqual(expect.arrayContaining(['SQLNODE1', 'SQLNODE2', 'SQLNODE3', 'missed heartbeats', 'ROUTES']));
+  expect(parsed.texts.some((t) => /^\d\d:\d\d(:\d\d)?$/.test(t ?? ''))).toBe(true);
+  expect(parsed.shapes).toBeGreaterThan(100);
+  const png = await picture('timeline-png');
+  expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  // Its size is twice the picture's (IHDR), and it decodes.
+  const w = png.readUInt32BE(16);
+  const h = png.readUInt32BE(20);
+  expect(w).toBeGreaterThan(1000);
+  expect(h).toBeGreaterThan(300);
+  const decoded = await page.evaluate(async (b64) => {
+    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const bmp = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+    return [bmp.width, bmp.height];
+  }, png.toString('base64'));
+  expect(decoded).toEqual([w, h]);
 });

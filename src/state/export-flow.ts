@@ -14,9 +14,16 @@ import { useSnap } from './snapshot-store.ts';
 import { downloadBlob } from './download.ts';
 import { useUi } from './ui-state.ts';
 
+/** The timeline as a picture (drawn by the view: views/timeline/timeline-image.ts). */
+export const PICTURE_FORMATS = {
+  'timeline-png': { ext: 'png', mime: 'image/png', label: 'The visible timeline, PNG (lanes, axis, legend)' },
+  'timeline-svg': { ext: 'svg', mime: 'image/svg+xml', label: 'The visible timeline, SVG (vectors and text)' },
+} as const;
+export type PictureFormat = keyof typeof PICTURE_FORMATS;
+
 interface ExportDialogState {
   open: boolean;
-  format: ExportFormat;
+  format: ExportFormat | PictureFormat;
   busy: string | null;
   problem: string | null;
   set: (p: Partial<Omit<ExportDialogState, 'set'>>) => void;
@@ -49,17 +56,32 @@ function maskRow(x: ExportRow, r: Redactor): ExportRow {
 }
 
 /** The file's name: what, when (local), and its extension. */
-export function exportFileName(format: ExportFormat, now = new Date()): string {
+export function exportFileName(format: ExportFormat | PictureFormat, now = new Date()): string {
   const p = (n: number) => String(n).padStart(2, '0');
-  const f = EXPORT_FORMATS[format];
+  const f = format in PICTURE_FORMATS ? PICTURE_FORMATS[format as PictureFormat] : EXPORT_FORMATS[format as ExportFormat];
   return `clusterlens-${format}-${now.getFullYear()}${p(now.getMonth() + 1)}${p(now.getDate())}-${p(now.getHours())}${p(now.getMinutes())}.${f.ext}`;
 }
 
 /** Builds the chosen export and hands it to the browser's download. */
-export async function runExport(): Promise<void> {
+export async function runExport(picture?: (mask: (svg: string) => string) => Promise<Blob | null>): Promise<void> {
   const d = useExportDialog.getState();
   if (d.busy) return;
-  const fmt = d.format;
+  if (d.format in PICTURE_FORMATS) {
+    try {
+      const r = sessionRedactor();
+      d.set({ busy: 'Drawing…', problem: null });
+      const blob = await picture?.((svg) => (r ? r.text(svg) : svg));
+      if (!blob) throw new Error('the timeline is not shown (open it first)');
+      const name = exportFileName(d.format);
+      downloadBlob(blob, name);
+      useExportDialog.getState().set({ busy: null, open: false });
+      useUi.getState().set({ flash: `Exported the timeline as ${name} (${formatBytes(blob.size)}${r ? ', redacted' : ''})` });
+    } catch (err) {
+      useExportDialog.getState().set({ busy: null, problem: `The picture could not be made: ${(err as Error).message}` });
+    }
+    return;
+  }
+  const fmt = d.format as ExportFormat;
   try {
     const r = sessionRedactor();
     d.set({ busy: 'Reading…', problem: null });

@@ -1,6 +1,15 @@
 // "Export": the events the events panel shows, the timeline's spans, or the raw view's rows, in
 // a format another tool opens; redacted with the tab's redaction when it is on.
-import { EXPORT_FORMATS, runExport, useExportDialog, type ExportFormat } from '../state/export-flow.ts';
+import { EXPORT_FORMATS, PICTURE_FORMATS, runExport, useExportDialog, type ExportFormat, type PictureFormat } from '../state/export-flow.ts';
+import { svgToPng, timelineSvg } from './timeline/timeline-image.ts';
+
+/** The timeline's picture, its text masked by `mask` (the redaction) before it is drawn or written. */
+async function picture(format: PictureFormat, mask: (svg: string) => string): Promise<Blob | null> {
+  const s = timelineSvg();
+  if (!s) return null;
+  const svg = mask(s.svg);
+  return format === 'timeline-svg' ? new Blob([svg], { type: 'image/svg+xml' }) : svgToPng({ ...s, svg });
+}
 import { useSnap } from '../state/snapshot-store.ts';
 import { RedactionChoices } from './RedactionChoices.tsx';
 
@@ -20,10 +29,10 @@ export function ExportDialog() {
           or the {rows.toLocaleString('en-US')} rows of the raw view (its filters applied). Written in this tab and downloaded; nothing is uploaded.
         </p>
         <div className="export-formats" role="radiogroup" aria-label="Format">
-          {(Object.keys(EXPORT_FORMATS) as ExportFormat[]).map((f) => (
+          {[...(Object.keys(EXPORT_FORMATS) as ExportFormat[]).map((f) => [f, EXPORT_FORMATS[f]] as const), ...(Object.keys(PICTURE_FORMATS) as PictureFormat[]).map((f) => [f, PICTURE_FORMATS[f]] as const)].map(([f, x]) => (
             <label key={f} className="case-opt">
               <input type="radio" name="export-format" value={f} checked={d.format === f} disabled={!!d.busy} onChange={() => d.set({ format: f })} data-testid={`export-${f}`} />
-              {EXPORT_FORMATS[f].label} <span className="dim">.{EXPORT_FORMATS[f].ext}</span>
+              {x.label} <span className="dim">.{x.ext}</span>
             </label>
           ))}
         </div>
@@ -33,7 +42,7 @@ export function ExportDialog() {
           <span className="dim">{d.busy ?? ''}</span>
           <span className="spacer" />
           <button type="button" className="btn" disabled={!!d.busy} onClick={close}>Cancel</button>
-          <button type="button" className="btn btn-active" data-testid="export-save" disabled={!!d.busy} onClick={() => void runExport()}>Export</button>
+          <button type="button" className="btn btn-active" data-testid="export-save" disabled={!!d.busy} onClick={() => void runExport((mask) => picture(d.format as PictureFormat, mask))}>Export</button>
         </div>
       </div>
     </div>

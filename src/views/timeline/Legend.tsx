@@ -7,7 +7,7 @@ import { POINTER_HELP, TIMELINE_KEYS } from './keys.ts';
 
 type Swatch = { label: string; color: string; shape: 'bar' | 'point' | 'arrow' | 'hatch' | 'band' };
 
-const LEGEND: Array<{ group: string; items: Swatch[] }> = [
+export const LEGEND: Array<{ group: string; items: Swatch[] }> = [
   { group: 'routes', items: [
     { label: 'up', color: STYLE_COLORS[Style.RouteUp], shape: 'bar' },
     { label: 'degraded', color: STYLE_COLORS[Style.RouteDegraded], shape: 'bar' },

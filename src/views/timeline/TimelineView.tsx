@@ -30,6 +30,7 @@ import { MarkList } from './MarkList.tsx';
 import { RowLabels } from './RowLabels.tsx';
 import { TimelineToolbar } from './TimelineToolbar.tsx';
 import { NotesStrip, noteAtX } from './NotesStrip.tsx';
+import { setTimelineSource } from './timeline-image.ts';
 import { noteSpan, useNotes } from '../../state/notes.ts';
 import { LABEL_W } from './timeline-size.ts';
 
@@ -188,6 +189,18 @@ export function TimelineView() {
   }, [schedule]);
   useEffect(() => () => clearTimeout(dataTimer.current), []);
   const density = useViewDensity(marks, width, densityOn, scheduleData);
+
+  // The picture export (timeline-image.ts) draws what this frame draws.
+  const frameExtras = useRef({ colorOf: new Map<string, string>(), captures: false });
+  frameExtras.current = { colorOf, captures: hasCaptures };
+  useEffect(() => {
+    setTimelineSource(() => {
+      const p = input.current;
+      const v = viewNow();
+      return p && v ? { input: p, view: v, density: density.current, axis: axisInput.current, ...frameExtras.current } : null;
+    });
+    return () => setTimelineSource(null);
+  }, [viewNow, density]);
 
   if (marks && rows && endMax) {
     input.current = {
