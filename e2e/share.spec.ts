@@ -298,6 +298,10 @@ test('each export downloads and parses back; with redaction on, no name or addre
   await page.getByTestId('export').click();
   await page.getByTestId('case-redact').check();
   await page.getByTestId('export-trace').check();
+  // Nothing is written before the preview says what gets masked.
+  await expect(page.getByTestId('export-save')).toBeDisabled();
+  await page.getByTestId('export-preview').click();
+  await expect(page.getByTestId('case-preview-list').locator('tr', { hasText: 'SVR12' })).toContainText(/HOST-\d/);
   const [d] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-save').click()]);
   const path = test.info().outputPath('redacted-trace.json');
   await d.saveAs(path);
@@ -384,4 +388,30 @@ test('the visible timeline exports as SVG (vectors, lanes, axis, legend) and as 
     return [bmp.width, bmp.height];
   }, png.toString('base64'));
   expect(decoded).toEqual([w, h]);
+});
+
+test('a hostile, truncated or oversized link is refused or shown as text, and runs no script', async ({ page }) => {
+  const state = {
+    v: 2, files: [], view: { minLevel: 0, components: [], from: null, to: null, onlyHits: false, context: 0, expandAll: false, hiddenFiles: [] },
+    search: { text: '<img src=x onerror="window.__pwned=1">', regex: false, caseSensitive: false }, timeMode: 'utc', domain: null,
+    events: { families: [], kinds: [], nodes: [], name: '<script>window.__pwned=2</script>', verifiedOnly: false, minSeverity: 0 },
+    timeline: { open: true, axis: '', laneOrder: [], hiddenLanes: [], collapsedLanes: [], hiddenTracks: [], collapsedTracks: [], expandedTracks: [], expandedGroups: [] },
+    selected: null, notes: [{ text: '<img src=x onerror="window.__pwned=3">', t: Date.UTC(2024, 7, 8, 6, 55) }],
+  };
+  const frag = `cl1.${deflateRawSync(Buffer.from(JSON.stringify(state))).toString('base64url')}`;
+  await page.goto(`/#${frag}`);
+  await waitLoaded(page, 3);
+  // Applied as text: the search box, the events filter and the note hold the markup as characters.
+  await expect(page.getByTestId('search-input')).toHaveValue('<img src=x onerror="window.__pwned=1">');
+  await expect(page.getByTestId('timeline-note')).toHaveText('<img src=x onerror="window.__pwned=3">');
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  expect(await page.locator('img').count()).toBe(0);
+
+  // Truncated: refused with why.
+  await page.goto(`/#${frag.slice(0, frag.length - 40)}`);
+  await expect(page.locator('.notice')).toContainText('This link cannot be opened: the link is damaged');
+  // Oversized: refused before anything is decoded.
+  await page.goto(`/#cl1.${'A'.repeat(20_000)}`);
+  await expect(page.locator('.notice')).toContainText('This link cannot be opened: the link is 20004 characters long, more than the 16384 a link may have');
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
 });

@@ -7,9 +7,9 @@ import { create } from 'zustand';
 import { formatBytes } from '../base/bytes.ts';
 import { LEVEL_NAMES } from '../base/levels.ts';
 import { EXPORT_FORMATS, exportChunks, exportEvent, spansOfMarks, type ExportEvent, type ExportFormat, type ExportRow, type ExportSpan } from '../share/exports.ts';
-import type { Redactor } from '../share/redact.ts';
+import type { Masked, Redactor } from '../share/redact.ts';
 import { getEngine } from './controller.ts';
-import { sessionRedactor } from './redaction.ts';
+import { sessionRedactor, useRedaction } from './redaction.ts';
 import { useSnap } from './snapshot-store.ts';
 import { downloadBlob } from './download.ts';
 import { useUi } from './ui-state.ts';
@@ -26,6 +26,8 @@ interface ExportDialogState {
   format: ExportFormat | PictureFormat;
   busy: string | null;
   problem: string | null;
+  /** Built with redaction, waiting to be saved once the user has seen what was masked. */
+  prepared: PreparedExport | null;
   set: (p: Partial<Omit<ExportDialogState, 'set'>>) => void;
 }
 
@@ -34,8 +36,13 @@ export const useExportDialog = create<ExportDialogState>()((set) => ({
   format: 'events-csv',
   busy: null,
   problem: null,
-  set: (p) => set(p),
+  prepared: null,
+  // Another format makes the preview stale.
+  set: (p) => set({ ...p, ...('format' in p ? { prepared: null } : {}) }),
 }));
+
+// So does another redaction.
+useRedaction.subscribe(() => useExportDialog.setState({ prepared: null }));
 
 export { EXPORT_FORMATS, type ExportFormat };
 
@@ -62,71 +69,101 @@ export function exportFileName(format: ExportFormat | PictureFormat, now = new D
   return `clusterlens-${format}-${now.getFullYear()}${p(now.getMonth() + 1)}${p(now.getDate())}-${p(now.getHours())}${p(now.getMinutes())}.${f.ext}`;
 }
 
-/** Builds the chosen export and hands it to the browser's download. */
-export async function runExport(picture?: (mask: (svg: string) => string) => Promise<Blob | null>): Promise<void> {
+/** An export built and not yet saved: with redaction on, it waits for the user to see what was masked. */
+export interface PreparedExport {
+  blob: Blob;
+  name: string;
+  /** What the status line says once it is saved. */
+  said: string;
+  masked: Masked[];
+}
+
+/**
+ * Builds the chosen export. Without redaction it is downloaded at once; with it, `preview` builds
+ * it and shows what was masked, and saving downloads what was previewed (nothing masked is
+ * written before the user has seen it).
+ */
+export async function runExport(picture?: (mask: (svg: string) => string) => Promise<Blob | null>, mode: 'preview' | 'save' = 'save'): Promise<void> {
   const d = useExportDialog.getState();
   if (d.busy) return;
-  if (d.format in PICTURE_FORMATS) {
-    try {
-      const r = sessionRedactor();
-      d.set({ busy: 'Drawing…', problem: null });
-      const blob = await picture?.((svg) => (r ? r.text(svg) : svg));
-      if (!blob) throw new Error('the timeline is not shown (open it first)');
-      const name = exportFileName(d.format);
-      downloadBlob(blob, name);
-      useExportDialog.getState().set({ busy: null, open: false });
-      useUi.getState().set({ flash: `Exported the timeline as ${name} (${formatBytes(blob.size)}${r ? ', redacted' : ''})` });
-    } catch (err) {
-      useExportDialog.getState().set({ busy: null, problem: `The picture could not be made: ${(err as Error).message}` });
-    }
+  let r: Redactor | null;
+  try {
+    r = sessionRedactor();
+  } catch (err) {
+    d.set({ problem: (err as Error).message });
     return;
   }
-  const fmt = d.format as ExportFormat;
-  try {
-    const r = sessionRedactor();
-    d.set({ busy: 'Reading…', problem: null });
-    const e = getEngine();
-    const snap = useSnap.getState().snap;
-    const path = new Map(snap.files.map((f) => [f.id, f.facts.path]));
-    const parts: string[] = [];
-    let count = 0;
-    if (EXPORT_FORMATS[fmt].what === 'events') {
-      const rows = await e.getEventRows(0, snap.events.shown);
-      let events = rows.map((x) => exportEvent(x, x.summary));
-      let spans: ExportSpan[] = [];
-      if (fmt === 'trace') {
-        const m = await e.getTimeline();
-        spans = m ? spansOfMarks(m, (id) => path.get(id) ?? '') : [];
-      }
-      if (r) {
-        events = events.map((x) => maskEvent(x, r));
-        spans = spans.map((x) => maskSpan(x, r));
-      }
-      count = events.length;
-      for (const c of exportChunks(fmt, { events, spans })) parts.push(c);
-    } else {
-      for (let start = 0; start < snap.viewRows; start += ROWS_PER_READ) {
-        const rows = await e.getRows(start, Math.min(ROWS_PER_READ, snap.viewRows - start));
-        const out = rows.map((x): ExportRow => {
-          const row: ExportRow = {
-            t: x.utcMs, ns: x.nsInMs, node: x.node, file: path.get(x.fileId) ?? '', line: x.line + 1, level: LEVEL_NAMES[x.level] ?? '',
-            component: x.component, pid: x.pid >= 0 ? x.pid : null, tid: x.tid >= 0 ? x.tid : null, text: x.text,
-          };
-          return r ? maskRow(row, r) : row;
-        });
-        // The header once, then the rows of each read.
-        const chunks = [...exportChunks(fmt, { rows: out })];
-        parts.push(...(start > 0 && fmt === 'rows-csv' ? chunks.slice(1) : chunks));
-        count += rows.length;
-        useExportDialog.getState().set({ busy: `Reading rows… ${Math.floor((100 * count) / Math.max(1, snap.viewRows))} %` });
-      }
+  if (mode === 'save' && r) {
+    if (!d.prepared) {
+      d.set({ problem: 'Preview what gets masked first: nothing is written before you have seen it' });
+      return;
     }
-    const blob = new Blob(parts, { type: EXPORT_FORMATS[fmt].mime });
-    const name = exportFileName(fmt);
-    downloadBlob(blob, name);
-    useExportDialog.getState().set({ busy: null, open: false });
-    useUi.getState().set({ flash: `Exported ${count.toLocaleString('en-US')} ${EXPORT_FORMATS[fmt].what} as ${name} (${formatBytes(blob.size)}${r ? ', redacted' : ''})` });
+    save(d.prepared);
+    return;
+  }
+  try {
+    const p = await build(r, picture);
+    if (r) useExportDialog.getState().set({ busy: null, prepared: p });
+    else save(p);
   } catch (err) {
     useExportDialog.getState().set({ busy: null, problem: `The export could not be written: ${(err as Error).message}` });
   }
+}
+
+function save(p: PreparedExport): void {
+  downloadBlob(p.blob, p.name);
+  useExportDialog.getState().set({ busy: null, open: false, prepared: null });
+  useUi.getState().set({ flash: p.said });
+}
+
+async function build(r: Redactor | null, picture?: (mask: (svg: string) => string) => Promise<Blob | null>): Promise<PreparedExport> {
+  const d = useExportDialog.getState();
+  if (d.format in PICTURE_FORMATS) {
+    d.set({ busy: 'Drawing…', problem: null });
+    const blob = await picture?.((svg) => (r ? r.text(svg) : svg));
+    if (!blob) throw new Error('the timeline is not shown (open it first)');
+    const name = exportFileName(d.format);
+    return { blob, name, said: `Exported the timeline as ${name} (${formatBytes(blob.size)}${r ? ', redacted' : ''})`, masked: r?.masked() ?? [] };
+  }
+  const fmt = d.format as ExportFormat;
+  d.set({ busy: 'Reading…', problem: null });
+  const e = getEngine();
+  const snap = useSnap.getState().snap;
+  const path = new Map(snap.files.map((f) => [f.id, f.facts.path]));
+  const parts: string[] = [];
+  let count = 0;
+  if (EXPORT_FORMATS[fmt].what === 'events') {
+    const rows = await e.getEventRows(0, snap.events.shown);
+    let events = rows.map((x) => exportEvent(x, x.summary));
+    let spans: ExportSpan[] = [];
+    if (fmt === 'trace') {
+      const m = await e.getTimeline();
+      spans = m ? spansOfMarks(m, (id) => path.get(id) ?? '') : [];
+    }
+    if (r) {
+      events = events.map((x) => maskEvent(x, r));
+      spans = spans.map((x) => maskSpan(x, r));
+    }
+    count = events.length;
+    for (const c of exportChunks(fmt, { events, spans })) parts.push(c);
+  } else {
+    for (let start = 0; start < snap.viewRows; start += ROWS_PER_READ) {
+      const rows = await e.getRows(start, Math.min(ROWS_PER_READ, snap.viewRows - start));
+      const out = rows.map((x): ExportRow => {
+        const row: ExportRow = {
+          t: x.utcMs, ns: x.nsInMs, node: x.node, file: path.get(x.fileId) ?? '', line: x.line + 1, level: LEVEL_NAMES[x.level] ?? '',
+          component: x.component, pid: x.pid >= 0 ? x.pid : null, tid: x.tid >= 0 ? x.tid : null, text: x.text,
+        };
+        return r ? maskRow(row, r) : row;
+      });
+      // The header once, then the rows of each read.
+      const chunks = [...exportChunks(fmt, { rows: out })];
+      parts.push(...(start > 0 && fmt === 'rows-csv' ? chunks.slice(1) : chunks));
+      count += rows.length;
+      useExportDialog.getState().set({ busy: `Reading rows… ${Math.floor((100 * count) / Math.max(1, snap.viewRows))} %` });
+    }
+  }
+  const blob = new Blob(parts, { type: EXPORT_FORMATS[fmt].mime });
+  const name = exportFileName(fmt);
+  return { blob, name, said: `Exported ${count.toLocaleString('en-US')} ${EXPORT_FORMATS[fmt].what} as ${name} (${formatBytes(blob.size)}${r ? ', redacted' : ''})`, masked: r?.masked() ?? [] };
 }

@@ -60,4 +60,4 @@ export function redactOutgoing(text: string): string {
 }
 
 /** The categories and their names, for the dialogs. */
-export { CATEGORY_LABELS, REDACT_CATEGORIES } from '../share/redact.ts';
+export { CATEGORY_LABELS, REDACT_CATEGORIES, type Masked } from '../share/redact.ts';

@@ -1,15 +1,12 @@
 // "Save case file": what the case file will hold (the inputs, the view, its notes), and the
 // choice to redact it. Redacting shows what gets masked (each value, its token, how often)
 // before anything is written; the values are shown as text.
-import { REDACT_CATEGORIES, useCaseDialog, previewCase, saveCaseFile } from '../state/case-flow.ts';
+import { useCaseDialog, previewCase, saveCaseFile } from '../state/case-flow.ts';
 import { useRedaction } from '../state/redaction.ts';
-import { RedactionChoices } from './RedactionChoices.tsx';
+import { MaskedTable, RedactionChoices } from './RedactionChoices.tsx';
 import { useSnap } from '../state/snapshot-store.ts';
 import { useNotes } from '../state/notes.ts';
 import { formatBytes } from '../base/bytes.ts';
-
-/** Masked values listed in the preview (the counts cover them all). */
-const PREVIEW_ROWS = 200;
 
 export function CaseDialog() {
   const d = useCaseDialog();
@@ -33,22 +30,7 @@ export function CaseDialog() {
           <button type="button" className="btn" data-testid="case-preview" disabled={!!d.busy} onClick={() => void previewCase()}>Preview what gets masked</button>
         </RedactionChoices>
         {p && p.redaction && (
-          <div className="case-preview" data-testid="case-preview-list">
-            <div className="dim">
-              {p.redaction.tokens.toLocaleString('en-US')} value{p.redaction.tokens === 1 ? '' : 's'} masked:{' '}
-              {REDACT_CATEGORIES.map((c) => `${p.masked.filter((m) => m.category === c).length} ${c}`).join(' · ')}
-            </div>
-            {p.leftOut.length > 0 && <div className="warn-text">Left out of the case file: {p.leftOut.join('; ')}</div>}
-            <table>
-              <thead><tr><th>what</th><th>value</th><th>becomes</th><th>times</th></tr></thead>
-              <tbody>
-                {p.masked.slice(0, PREVIEW_ROWS).map((m) => (
-                  <tr key={`${m.category}:${m.token}:${m.value}`}><td className="dim">{m.category}</td><td className="mono">{m.value}</td><td className="mono">{m.token}</td><td className="num">{m.count.toLocaleString('en-US')}</td></tr>
-                ))}
-              </tbody>
-            </table>
-            {p.masked.length > PREVIEW_ROWS && <div className="dim">… and {p.masked.length - PREVIEW_ROWS} more</div>}
-          </div>
+          <MaskedTable masked={p.masked} extra={p.leftOut.length > 0 && <div className="warn-text">Left out of the case file: {p.leftOut.join('; ')}</div>} />
         )}
         {d.problem && <div className="warn-text" role="alert">{d.problem}</div>}
         <div className="modal-buttons">

@@ -11,10 +11,12 @@ async function picture(format: PictureFormat, mask: (svg: string) => string): Pr
   return format === 'timeline-svg' ? new Blob([svg], { type: 'image/svg+xml' }) : svgToPng({ ...s, svg });
 }
 import { useSnap } from '../state/snapshot-store.ts';
-import { RedactionChoices } from './RedactionChoices.tsx';
+import { MaskedTable, RedactionChoices } from './RedactionChoices.tsx';
+import { useRedaction } from '../state/redaction.ts';
 
 export function ExportDialog() {
   const d = useExportDialog();
+  const redact = useRedaction((s) => s.on);
   const events = useSnap((s) => s.snap.events.shown);
   const rows = useSnap((s) => s.snap.viewRows);
   if (!d.open) return null;
@@ -36,13 +38,18 @@ export function ExportDialog() {
             </label>
           ))}
         </div>
-        <RedactionChoices disabled={!!d.busy} />
+        <RedactionChoices disabled={!!d.busy}>
+          <button type="button" className="btn" data-testid="export-preview" disabled={!!d.busy}
+            onClick={() => void runExport((mask) => picture(d.format as PictureFormat, mask), 'preview')}>Preview what gets masked</button>
+        </RedactionChoices>
+        {redact && d.prepared && <MaskedTable masked={d.prepared.masked} />}
         {d.problem && <div className="warn-text" role="alert">{d.problem}</div>}
         <div className="modal-buttons">
           <span className="dim">{d.busy ?? ''}</span>
           <span className="spacer" />
           <button type="button" className="btn" disabled={!!d.busy} onClick={close}>Cancel</button>
-          <button type="button" className="btn btn-active" data-testid="export-save" disabled={!!d.busy} onClick={() => void runExport((mask) => picture(d.format as PictureFormat, mask))}>Export</button>
+          <button type="button" className="btn btn-active" data-testid="export-save" disabled={!!d.busy || (redact && !d.prepared)} title={redact && !d.prepared ? 'Preview what gets masked first' : undefined}
+            onClick={() => void runExport((mask) => picture(d.format as PictureFormat, mask))}>{redact ? 'Save redacted export' : 'Export'}</button>
         </div>
       </div>
     </div>

@@ -1,6 +1,31 @@
 // The redaction the user chose for what leaves the tab: one choice for the case file, the
 // exports and copied text (state/redaction.ts), shown in each dialog that writes something out.
-import { CATEGORY_LABELS, REDACT_CATEGORIES, useRedaction } from '../state/redaction.ts';
+import { CATEGORY_LABELS, REDACT_CATEGORIES, useRedaction, type Masked } from '../state/redaction.ts';
+
+/** Masked values listed in a preview (the counts cover them all). */
+const PREVIEW_ROWS = 200;
+
+/** What gets masked: each value, its token and how often (the values shown as text). */
+export function MaskedTable({ masked, extra }: { masked: readonly Masked[]; extra?: React.ReactNode }) {
+  return (
+    <div className="case-preview" data-testid="case-preview-list">
+      <div className="dim">
+        {masked.length.toLocaleString('en-US')} value{masked.length === 1 ? '' : 's'} masked:{' '}
+        {REDACT_CATEGORIES.map((c) => `${masked.filter((m) => m.category === c).length} ${c}`).join(' · ')}
+      </div>
+      {extra}
+      <table>
+        <thead><tr><th>what</th><th>value</th><th>becomes</th><th>times</th></tr></thead>
+        <tbody>
+          {masked.slice(0, PREVIEW_ROWS).map((m) => (
+            <tr key={`${m.category}:${m.token}:${m.value}`}><td className="dim">{m.category}</td><td className="mono">{m.value}</td><td className="mono">{m.token}</td><td className="num">{m.count.toLocaleString('en-US')}</td></tr>
+          ))}
+        </tbody>
+      </table>
+      {masked.length > PREVIEW_ROWS && <div className="dim">… and {masked.length - PREVIEW_ROWS} more</div>}
+    </div>
+  );
+}
 
 export function RedactionChoices({ disabled, children }: { disabled: boolean; children?: React.ReactNode }) {
   const r = useRedaction();
