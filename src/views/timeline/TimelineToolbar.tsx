@@ -25,11 +25,11 @@ export function TimelineToolbar({ rows, filteredOut, masked, captures = true, cu
         legend
       </label>
     </span>
-    {rows.fitted.length > 0 && (
-      <span className="tl-hidden dim" data-testid="tracks-fitted" title="So that every lane fits the timeline's height, these tracks are drawn on one row each; ▸ on a track opens it (and it stays open), or drag the bar under the timeline">
-        ⇕ fitted
-      </span>
-    )}
+    {/* Always there (hidden when nothing is fitted): its showing must not change the toolbar's lines, hence the height the fit is for. */}
+    <span className={`tl-hidden dim${rows.fitted.length > 0 ? '' : ' tl-fitted-off'}`} aria-hidden={rows.fitted.length === 0} {...(rows.fitted.length > 0 ? { 'data-testid': 'tracks-fitted' } : {})}
+      title="So that every lane fits the timeline's height, these tracks are drawn on one row each; ▸ on a track opens it (and it stays open), or drag the bar under the timeline">
+      ⇕ fitted
+    </span>
     {hiddenLanes.length > 0 && (
       <span className="tl-hidden dim">
         hidden:{' '}
