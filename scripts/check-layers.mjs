@@ -46,6 +46,8 @@ export const LAYERS = {
   timeline: ['base', 'formats', 'ingest', 'events', 'store'],
   // The engine: the EngineClient interface (api.ts), worker-side stores, the worker client.
   engine: ['base', 'formats', 'ingest', 'sources', 'events', 'store', 'timeline'],
+  // Incident insights (issue 13): rules as data over the recognized events, and their narrative.
+  insights: ['base', 'formats', 'ingest', 'events'],
   // Sharing a view (issue 12): the permalink's codec and schema, the case file (a zip of the
   // inputs and the view), redaction and exports. Pure: the app's state and the CLI both use it.
   share: ['base', 'formats', 'ingest', 'sources', 'events', 'store', 'timeline', 'engine/api.ts'],
@@ -60,7 +62,7 @@ export const LAYERS = {
   // The synthetic log writer: independent of the parser's patterns (its tests may read both).
   generator: ['base'],
   // The Node command line: every non-UI layer, never state/, views/ or app/.
-  cli: ['base', 'formats', 'captures', 'ingest', 'sources', 'events', 'store', 'timeline', 'generator', 'share'],
+  cli: ['base', 'formats', 'captures', 'ingest', 'sources', 'events', 'store', 'timeline', 'generator', 'share', 'insights'],
 };
 
 /**

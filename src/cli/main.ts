@@ -2,6 +2,7 @@
 //   summary FILE...                      one JSON object per file
 //   lines FILE... [filters]              merged lines in time order: ISO-time<TAB>node<TAB>line
 //   events FILE... [--family F] [--kind K] [--node N] [--cluster]   recognized events, JSON lines
+//   report FILE... [--json]              what happened, each claim with its file and line
 //   export FILE... --format F [--out PATH]   events or rows as CSV, JSONL, Timesketch JSONL, Trace Event JSON or text
 //   generate --out DIR [options]         write a generated incident (see src/cli/generate.ts)
 
@@ -25,6 +26,8 @@ import { captureRows, captureSummary, isoUtcFine } from './capture-output.ts';
 import { eventRecord, eventsOf, familyCounts, type CliEvents } from './events.ts';
 import { indexBlob, indexPath } from './read-file.ts';
 import { CaseFileError, isCaseFile, readCaseFile } from '../share/case-file.ts';
+import { findAll } from '../insights/rules.ts';
+import { reportMarkdown, rootCause } from '../insights/narrative.ts';
 import type { LinkFile } from '../share/permalink.ts';
 
 const USAGE = `usage:
@@ -36,6 +39,8 @@ const USAGE = `usage:
       FORMAT: events-csv, events-jsonl, events-timesketch (Timesketch's JSONL import), trace (Trace
       Event JSON for ui.perfetto.dev: a process per node, a thread per track), rows-csv, rows-jsonl,
       text (the rows of the merged view, filtered as lines filters them); stdout without --out
+  clusterlens report FILE... [--json]
+      what happened, in time order, each claim with its file and line (Markdown; --json: the findings)
   clusterlens generate --out DIR [...]   (see --help of generate)
 common options:
   --time-base utc|local   override the files' time base
@@ -391,6 +396,16 @@ async function exportVerb(a: Args): Promise<number> {
   return 0;
 }
 
+async function reportVerb(a: Args): Promise<number> {
+  const loaded = await loadAll(a);
+  for (const f of loaded.files) for (const e of f.facts.errors) process.stderr.write(`clusterlens: ${e}\n`);
+  const ev = settle(loaded);
+  const findings = findAll({ events: ev.events, nodeName: (id) => ev.names.nodeName(id) });
+  if (a.bools.has('json')) process.stdout.write(`${JSON.stringify({ rootCause: rootCause(findings), findings }, (k, v) => (k === 'cites' ? undefined : v), 2)}\n`);
+  else process.stdout.write(reportMarkdown(findings));
+  return 0;
+}
+
 export async function main(argv: string[]): Promise<number> {
   let a: Args;
   try {
@@ -403,6 +418,7 @@ export async function main(argv: string[]): Promise<number> {
     if (a.verb === 'lines') return await linesVerb(a);
     if (a.verb === 'events') return await eventsVerb(a);
     if (a.verb === 'export') return await exportVerb(a);
+    if (a.verb === 'report') return await reportVerb(a);
     if (a.verb === '' || a.verb === '--help' || a.verb === 'help' || a.bools.has('help')) {
       process.stdout.write(USAGE + '\n');
       return a.verb === '' ? 2 : 0;

@@ -1,0 +1,34 @@
+// The story in time order (issue 13): a root-cause line when the findings support one, then a
+// sentence per finding, each with the file and line it rests on. Markdown for the CLI's report
+// (the app's panel renders the same findings as text).
+
+import type { Finding } from './types.ts';
+
+/** A root cause the findings support, with its confidence, or null. */
+export function rootCause(findings: readonly Finding[]): { sentence: string; confidence: Finding['confidence']; cites: Finding[] } | null {
+  const lost = findings.find((f) => f.rule === 'quorum-lost');
+  if (!lost) return null;
+  const removal = [...findings].reverse().find((f) => f.rule === 'node-removed' && f.t <= lost.t && lost.t - f.t <= 120_000);
+  if (removal) {
+    return {
+      sentence: `${lost.node} lost quorum after ${removal.node} was removed from membership${removal.sentence.includes(' after ') ? `, following ${removal.sentence.slice(removal.sentence.indexOf(' after ') + 7, -1)}` : ''}.`,
+      confidence: removal.confidence === 'high' ? 'medium' : 'low',
+      cites: [removal, lost],
+    };
+  }
+  return { sentence: `${lost.node} lost quorum; no removal before it is in these logs.`, confidence: 'low', cites: [lost] };
+}
+
+const cite = (f: Finding) => f.evidence.map((e) => `${e.file}:${e.line}`).join(', ');
+
+export function reportMarkdown(findings: readonly Finding[]): string {
+  const out: string[] = ['# Incident report', ''];
+  const root = rootCause(findings);
+  if (root) out.push(`**Root cause (${root.confidence} confidence):** ${root.sentence}`, '');
+  if (findings.length === 0) out.push('No known failure chain was found in these inputs.');
+  else out.push('## What happened, in order (UTC)', '');
+  for (const f of findings) {
+    out.push(`- ${f.sentence}${f.verified ? '' : ' *(rests on a message text not verified in formats.md)*'} — ${f.confidence} confidence; ${cite(f)}`);
+  }
+  return `${out.join('\n')}\n`;
+}

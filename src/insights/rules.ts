@@ -1,0 +1,106 @@
+// The rules (issue 13), declared once as data: what each detects over the recognized events,
+// its explanation, the evidence it cites, its confidence, and whether the message texts it rests
+// on are verified. A first set: a node removed from membership (with what preceded it), quorum
+// lost, the cluster service stopping, RHS terminated or deadlocked.
+
+import type { ClusterEvent } from '../events/types.ts';
+import type { Evidence, Finding, InsightInput, Rule } from './types.ts';
+
+const ISO = (t: number) => (Number.isFinite(t) ? new Date(t).toISOString().slice(11, 23) : '--:--:--.---');
+
+export function evidenceOf(e: ClusterEvent, what: string): Evidence {
+  return { file: e.ref.file, line: e.ref.line + 1, t: e.t, node: e.node, what };
+}
+
+/** How far back a removal's causes are looked for. */
+export const CAUSE_WINDOW_MS = 60_000;
+/** Removals of one node within this are one removal seen by several nodes. */
+const SAME_REMOVAL_MS = 15_000;
+
+const NETWORK_CAUSES = new Set(['connection-broken', 'connection-lost', 'route-down', 'heartbeat-missed', 'rgp-disconnected', 'interface-state']);
+const SERVICE_ENDS = new Set(['service-stop', 'service-fatal', 'service-terminated', 'dm-unload']);
+
+/** The nodes an event says were removed: 1135's subject, or a view's downers (ids, named where known). */
+const removedBy = (e: ClusterEvent, nodeName: InsightInput['nodeName']): string[] => {
+  if (e.kind === 'node-removed' && e.subject) return [e.subject];
+  if (e.kind === 'view-change') {
+    const d = e.fields.downers;
+    if (Array.isArray(d)) return d.map((x) => (typeof x === 'number' ? nodeName?.(x) ?? `node ${x}` : String(x)));
+  }
+  return [];
+};
+
+const nodeRemoved: Rule = {
+  id: 'node-removed',
+  name: 'A node removed from membership',
+  explains: 'The other nodes stopped counting it as a member (event 1135, or a view that drops it). What preceded it tells why: lost connections, routes or heartbeats point at the network; the node\'s own service stopping points at a stop or a crash.',
+  kinds: ['node-removed', 'view-change', ...NETWORK_CAUSES, ...SERVICE_ENDS],
+  detect({ events, nodeName }) {
+    const out: Finding[] = [];
+    const seen: { node: string; t: number; f: Finding }[] = [];
+    for (const e of events) {
+      for (const gone of removedBy(e, nodeName)) {
+        if (!Number.isFinite(e.t) || gone.toLowerCase() === e.node.toLowerCase()) continue;
+        const same = seen.find((s) => s.node.toLowerCase() === gone.toLowerCase() && Math.abs(e.t - s.t) <= SAME_REMOVAL_MS);
+        const ev = evidenceOf(e, e.kind === 'node-removed' ? `${e.node} reports ${gone} removed` : `${e.node} installs a view without ${gone}`);
+        if (same) {
+          same.f.evidence.push(ev);
+          if (!same.f.sentence.includes(` ${e.node}`)) same.f.sentence = same.f.sentence.replace(/ from membership/, `, and by ${e.node} at ${ISO(e.t)}, from membership`);
+          continue;
+        }
+        // What came before, on the removed node or about it.
+        const before = events.filter((x) => x.t < e.t && x.t >= e.t - CAUSE_WINDOW_MS
+          && ((NETWORK_CAUSES.has(x.kind) && (x.subject?.toLowerCase() === gone.toLowerCase() || x.node.toLowerCase() === gone.toLowerCase()))
+            || (SERVICE_ENDS.has(x.kind) && x.node.toLowerCase() === gone.toLowerCase())));
+        const network = before.filter((x) => NETWORK_CAUSES.has(x.kind));
+        const service = before.filter((x) => SERVICE_ENDS.has(x.kind));
+        const why = service.length
+          ? ` after its cluster service stopped (${ISO(service[0].t)})`
+          : network.length
+            ? ` after ${network.length === 1 ? 'a network loss' : `${network.length} network losses`} (${network.slice(0, 3).map((x) => `${x.kind.replace(/-/g, ' ')} at ${ISO(x.t)} on ${x.node}`).join(', ')})`
+            : '';
+        const f: Finding = {
+          rule: 'node-removed', t: e.t, node: gone,
+          sentence: `${gone} was removed by ${e.node} at ${ISO(e.t)} from membership${why}.`,
+          confidence: e.kind === 'node-removed' || why ? 'high' : 'medium',
+          verified: e.verified && before.every((x) => x.verified),
+          evidence: [ev, ...before.slice(0, 5).map((x) => evidenceOf(x, `${x.node}: ${x.kind.replace(/-/g, ' ')}`))],
+        };
+        seen.push({ node: gone, t: e.t, f });
+        out.push(f);
+      }
+    }
+    return out;
+  },
+};
+
+/** A rule that turns each event of `kinds` into a finding. */
+function eachEvent(id: string, name: string, explains: string, kinds: readonly string[], say: (e: ClusterEvent) => string, confidence: Finding['confidence'] = 'high'): Rule {
+  const set = new Set(kinds);
+  return {
+    id, name, explains, kinds,
+    detect: ({ events }) => events.filter((e) => set.has(e.kind) && Number.isFinite(e.t)).map((e): Finding => ({
+      rule: id, t: e.t, node: e.node, sentence: say(e), confidence, verified: e.verified, evidence: [evidenceOf(e, `${e.node}: ${e.kind.replace(/-/g, ' ')}`)],
+    })),
+  };
+}
+
+const codeOf = (e: ClusterEvent) => {
+  const c = e.codes.find((x) => x.field !== 'state');
+  return c ? ` (${c.info.name ?? c.info.code})` : '';
+};
+
+export const RULES: readonly Rule[] = [
+  nodeRemoved,
+  eachEvent('quorum-lost', 'Quorum lost', 'The node could not keep a majority of votes (with the witness): its cluster service stops, and its groups go offline.',
+    ['quorum-lost'], (e) => `${e.node} lost quorum at ${ISO(e.t)}${codeOf(e)}.`),
+  eachEvent('service-stopped', 'The cluster service stopped', 'The cluster service on the node ended: expected (a stop) or not (a fatal error, a termination).',
+    ['service-fatal', 'service-terminated', 'service-stop'], (e) => `The cluster service on ${e.node} ${e.kind === 'service-stop' ? 'stopped' : 'ended unexpectedly'} at ${ISO(e.t)}${codeOf(e)}.`),
+  eachEvent('rhs-ended', 'RHS terminated or deadlocked', 'The resource host (RHS) process died or hung; the resources it hosted fail and are restarted, often in another RHS.',
+    ['rhs-terminated', 'rhs-deadlock'], (e) => `${e.kind === 'rhs-deadlock' ? 'A resource deadlocked RHS' : 'RHS terminated'} on ${e.node} at ${ISO(e.t)}${typeof e.fields.resource === 'string' ? ` (resource ${e.fields.resource})` : ''}.`),
+];
+
+/** Every rule's findings, in time order. */
+export function findAll(input: InsightInput, rules: readonly Rule[] = RULES): Finding[] {
+  return rules.flatMap((r) => r.detect(input)).sort((a, b) => a.t - b.t || a.rule.localeCompare(b.rule));
+}

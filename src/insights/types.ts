@@ -1,0 +1,52 @@
+// Incident insights (issue 13): what the rules find, in the terms an engineer reads, each claim
+// with the lines it rests on.
+
+import type { ClusterEvent } from '../events/types.ts';
+
+/** A line a finding cites. */
+export interface Evidence {
+  file: string;
+  /** 1-based. */
+  line: number;
+  /** UTC ms (NaN when the line has none). */
+  t: number;
+  node: string;
+  /** What the line says, in a few words. */
+  what: string;
+}
+
+export type Confidence = 'high' | 'medium' | 'low';
+
+export interface Finding {
+  /** The rule's id (RULES). */
+  rule: string;
+  /** When it happened (UTC ms); `t1` when it lasted. */
+  t: number;
+  t1?: number;
+  /** The node it is about, when it is about one. */
+  node?: string;
+  /** One sentence in plain words (text, never HTML). */
+  sentence: string;
+  confidence: Confidence;
+  /** False when a message it rests on is not verified in formats.md ([I]/[U]): said with the finding. */
+  verified: boolean;
+  evidence: Evidence[];
+}
+
+/** What the rules look at: the recognized events, time-ordered. */
+export interface InsightInput {
+  events: readonly ClusterEvent[];
+  /** A node's name from its id (view changes name their downers by id), null when unknown. */
+  nodeName?: (id: number) => string | null | undefined;
+}
+
+/** A rule: data like the message catalogue, each with its example (a test runs them all). */
+export interface Rule {
+  id: string;
+  name: string;
+  /** What it means, for whoever reads the finding. */
+  explains: string;
+  /** The catalogue kinds it rests on. */
+  kinds: readonly string[];
+  detect(input: InsightInput): Finding[];
+}

@@ -1,0 +1,86 @@
+// Incident insights, first rules (issue 13): the hand-built two-node failover (formats.md's R1
+// lines) and the FailoverDetector corpus log yield what an engineer reading them concludes,
+// each claim with its file and line; near misses do not fire.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { eventsOf } from '../../src/cli/events.ts';
+import { indexPath } from '../../src/cli/read-file.ts';
+import { CATALOGUE } from '../../src/formats/messages/index.ts';
+import { reportMarkdown, rootCause } from '../../src/insights/narrative.ts';
+import { findAll, RULES } from '../../src/insights/rules.ts';
+import type { InsightInput } from '../../src/insights/types.ts';
+
+const root = join(import.meta.dirname, '..', '..');
+const FIX = join(root, 'test', 'fixtures', 'incident-2node');
+const CORPUS = join(root, '..', 'shared', 'corpus', 'clusterlog', 'zeroch__FailoverDetector__TestCase_0.txt');
+
+function input(paths: string[], nodes: string[] = []): InsightInput {
+  const ev = eventsOf(paths.map((p, i) => indexPath(p, nodes[i] ? { node: nodes[i] } : {})));
+  return { events: ev.events, nodeName: (id) => ev.names.nodeName(id) };
+}
+
+const twoNode = () => input([join(FIX, 'first', 'Cluster.log'), join(FIX, 'second', 'Cluster.log')], ['SVR12', 'SVR13']);
+const at = (iso: string) => Date.parse(`${iso}Z`);
+
+describe('insight rules', () => {
+  it('rest on catalogue kinds that exist', () => {
+    const kinds = new Set(CATALOGUE.map((r) => r.kind));
+    for (const r of RULES) for (const k of r.kinds) expect(kinds.has(k), `${r.id}: ${k}`).toBe(true);
+  });
+
+  it('tell the two-node failover: the broken connection, each side removing the other, quorum lost', () => {
+    const f = findAll(twoNode());
+    expect(f.map((x) => [x.rule, x.node, x.t])).toEqual([
+      ['node-removed', 'SVR12', at('2020-05-12T01:17:48.802')],
+      ['node-removed', 'SVR13', at('2020-05-12T01:17:51.909')],
+      ['quorum-lost', 'SVR12', at('2020-05-12T01:17:51.909')],
+    ]);
+    expect(f[0].sentence).toBe('SVR12 was removed by SVR13 at 01:17:48.802 from membership after a network loss (connection broken at 01:17:41.900 on SVR12).');
+    expect(f[0].evidence.map((e) => `${e.file.split('/').slice(-2).join('/')}:${e.line}`)).toEqual(['second/Cluster.log:16', 'first/Cluster.log:5']);
+    expect(f[2].evidence.map((e) => e.line)).toEqual([8]);
+    expect(f.every((x) => x.verified)).toBe(true);
+    const rc = rootCause(f)!;
+    expect(rc.sentence).toBe('SVR12 lost quorum after SVR13 was removed from membership, following a network loss (connection broken at 01:17:41.900 on SVR12).');
+    expect(rc.confidence).toBe('medium');
+    // Every claim of the report names its file and line.
+    const md = reportMarkdown(f);
+    for (const line of md.split('\n').filter((l) => l.startsWith('- '))) expect(line).toMatch(/Cluster\.log:\d+/);
+  });
+
+  it('do not fire on a near miss: a broken connection without a removal, a removal without a cause is only medium', () => {
+    const all = twoNode();
+    const noRemoval = { ...all, events: all.events.filter((e) => e.kind !== 'view-change' && e.kind !== 'node-removed') };
+    expect(findAll(noRemoval).filter((x) => x.rule === 'node-removed')).toEqual([]);
+    const noCause = { ...all, events: all.events.filter((e) => e.kind !== 'connection-broken') };
+    expect(findAll(noCause).filter((x) => x.rule === 'node-removed').map((x) => x.confidence)).toEqual(['medium', 'medium']);
+    expect(findAll({ events: [] })).toEqual([]);
+    expect(reportMarkdown([])).toContain('No known failure chain was found in these inputs.');
+  });
+
+  it.skipIf(!existsSync(CORPUS))('find the removals, the lost quorum and the unexpected shutdown in the FailoverDetector log (../shared)', () => {
+    const f = findAll(input([CORPUS]));
+    const count = (rule: string) => f.filter((x) => x.rule === rule).length;
+    expect(count('node-removed')).toBe(2);
+    expect(count('quorum-lost')).toBe(2);
+    expect(f.filter((x) => x.rule === 'service-stopped').map((x) => x.sentence)).toEqual([
+      expect.stringMatching(/ended unexpectedly at 21:20:11\.441 \(ERROR_CLUSTER_NODE_DOWN\)\.$/),
+    ]);
+    expect(f.filter((x) => x.rule === 'node-removed').every((x) => x.node === 'ze-2016-v1')).toBe(true);
+  });
+});
+
+describe('clusterlens report', () => {
+  it('prints the narrative as Markdown, and the findings as JSON with --json', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const cli = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src/cli/main.ts'), ...args], { cwd: root, encoding: 'utf8' });
+    const files = [join(FIX, 'first', 'Cluster.log'), join(FIX, 'second', 'Cluster.log'), '--node', 'SVR12', '--node', 'SVR13'];
+    const md = cli('report', ...files);
+    expect(md.status).toBe(0);
+    expect(md.stdout).toContain('**Root cause (medium confidence):** SVR12 lost quorum after SVR13 was removed from membership');
+    expect(md.stdout).toMatch(/- SVR12 lost quorum at 01:17:51\.909 \(ERROR_CLUSTER_NO_QUORUM\)\. — high confidence; .*first\/Cluster\.log:8/);
+    const json = JSON.parse(cli('report', ...files, '--json').stdout);
+    expect(json.findings.map((f: { rule: string }) => f.rule)).toEqual(['node-removed', 'node-removed', 'quorum-lost']);
+    expect(json.rootCause.confidence).toBe('medium');
+  }, 60_000);
+});
