@@ -1,6 +1,6 @@
 // Same wiring as src/engine/client.ts (WorkerEngine), but with bench/probe-view.worker.ts as
 // the view worker so that the sizes of the view structures can be read. Shards are the product's.
-import type { Density, DensityRequest, EngineClient, EngineSnapshot, EventFilter, EventRow, FileId, LineLink, SourceFile, FileOptions, InputFile, Row, SearchSpec, ViewSpec } from '../src/engine/api.ts';
+import type { Density, DensityRequest, EngineClient, EngineSnapshot, EventFilter, EventRow, FileId, LineLink, SourceFile, Insights, FileOptions, InputFile, Row, SearchSpec, ViewSpec } from '../src/engine/api.ts';
 import type { MainToView, ViewToMain } from '../src/engine/protocol.ts';
 import type { TimelineMarks } from '../src/timeline/marks.ts';
 
@@ -77,6 +77,7 @@ export class ProbeEngine implements EngineClient {
   getEventAt(fileId: FileId, line: number): Promise<EventRow | null> { return this.ask((req) => ({ t: 'eventAt', req, fileId, line })); }
   getLinks(fileId: FileId, line: number, pid: number, text: string): Promise<LineLink[]> { return this.ask((req) => ({ t: 'links', req, fileId, line, pid, text })); }
   getSources(): Promise<SourceFile[]> { return this.ask((req) => ({ t: 'sources', req })); }
+  getInsights(): Promise<Insights> { return this.ask((req) => ({ t: 'insights', req })); }
   getDensity(d: DensityRequest): Promise<Density | null> {
     return this.ask((req) => ({ t: 'density', req, t0: d.t0, t1: d.t1, buckets: d.buckets }));
   }

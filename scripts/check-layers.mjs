@@ -45,7 +45,7 @@ export const LAYERS = {
   // The timeline model: marks columns, layout, density pyramid (no DOM).
   timeline: ['base', 'formats', 'ingest', 'events', 'store'],
   // The engine: the EngineClient interface (api.ts), worker-side stores, the worker client.
-  engine: ['base', 'formats', 'ingest', 'sources', 'events', 'store', 'timeline'],
+  engine: ['base', 'formats', 'ingest', 'sources', 'events', 'store', 'timeline', 'insights'],
   // Incident insights (issue 13): rules as data over the recognized events, and their narrative.
   insights: ['base', 'formats', 'ingest', 'events'],
   // Sharing a view (issue 12): the permalink's codec and schema, the case file (a zip of the

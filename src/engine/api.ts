@@ -2,6 +2,8 @@
 // runs the store in Web Workers; tests and the CLI can use an in-process one.
 // Views import types from here and never touch workers, bytes or columns.
 
+import type { Finding } from '../insights/types.ts';
+export type { Finding, Evidence } from '../insights/types.ts';
 import type { CaptureAlignment } from '../ingest/types.ts';
 import type { LineLink } from '../sources/links.ts';
 export type { LineLink } from '../sources/links.ts';
@@ -144,6 +146,12 @@ export interface EventFilter {
 export const DEFAULT_EVENT_FILTER: EventFilter = { families: [], kinds: [], nodes: [], name: '', verifiedOnly: false, minSeverity: 0 };
 
 /** One row of the events panel. */
+/** What the insight rules found (src/insights), in time order, and the root cause they support. */
+export interface Insights {
+  findings: Finding[];
+  rootCause: { sentence: string; confidence: Finding['confidence'] } | null;
+}
+
 /** An input as it was dropped: its bytes (a Blob handle) and the path it was opened with. */
 export interface SourceFile {
   id: FileId;
@@ -305,6 +313,8 @@ export interface EngineClient {
   getTimeline(): Promise<TimelineMarks | null>;
   /** The event recognized at a file line (the first one when several), null when none: what a timeline mark's tooltip decodes. */
   getEventAt(fileId: FileId, line: number): Promise<EventRow | null>;
+  /** The insight rules' findings over the current events (issue 13). */
+  getInsights(): Promise<Insights>;
   /** The inputs as they were dropped (handles, not copies), in the files' order: what a case file carries. */
   getSources(): Promise<SourceFile[]>;
   /** Lines of other inputs that name the same process or connection as this one (a capture row ↔ a log line). */

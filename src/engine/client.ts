@@ -3,7 +3,7 @@
 // Implements the EngineClient contract for the views.
 
 import { SPLIT_MIN_BYTES } from '../ingest/split.ts';
-import type { LineLink, SourceFile } from './api.ts';
+import type { Insights, LineLink, SourceFile } from './api.ts';
 import type { TimelineMarks } from '../timeline/marks.ts';
 import { EMPTY_EVENTS, type Density, type DensityRequest, type EngineClient, type EngineSnapshot, type EventFilter, type EventRow, type FileId, type FileOptions, type InputFile, type Row, type SearchSpec, type ViewSpec } from './api.ts';
 import type { MainToView, ViewToMain } from './protocol.ts';
@@ -114,6 +114,10 @@ export class WorkerEngine implements EngineClient {
   getEventAt(fileId: FileId, line: number): Promise<EventRow | null> {
     return this.ask((req) => ({ t: 'eventAt', req, fileId, line }));
   }
+  getInsights(): Promise<Insights> {
+    return this.ask((req) => ({ t: 'insights', req }));
+  }
+
   getSources(): Promise<SourceFile[]> {
     return this.ask((req) => ({ t: 'sources', req }));
   }

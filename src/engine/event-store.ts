@@ -17,7 +17,9 @@ import { materializeFile, type EventFile } from '../events/materialize.ts';
 import { buildNames, type NameDictionary } from '../events/names.ts';
 import { settleFiles, type FileSettlement } from '../events/settle.ts';
 import type { ClusterEvent } from '../events/types.ts';
-import { DEFAULT_EVENT_FILTER, type EventFilter, type EventRow, type EventsSummary, type FacetCount, type FileId, type ViewSpec } from './api.ts';
+import { DEFAULT_EVENT_FILTER, type EventFilter, type EventRow, type EventsSummary, type FacetCount, type FileId, type Insights, type ViewSpec } from './api.ts';
+import { findAll } from '../insights/rules.ts';
+import { rootCause } from '../insights/narrative.ts';
 
 /** A capture as the timeline's capture track needs it: its columns and its rows' groups and classes. */
 export interface CaptureInput {
@@ -191,6 +193,14 @@ export class EventStore {
   }
 
   /** The first event recognized at a file line, as the events panel shows it (pos -1: not a list position). */
+  /** The insight rules over every event (not the panel's filter: a story needs all of it). */
+  insights(): Insights {
+    const names = this.names;
+    const findings = findAll({ events: this.all, nodeName: (id) => names?.nodeName(id) });
+    const rc = rootCause(findings);
+    return { findings, rootCause: rc ? { sentence: rc.sentence, confidence: rc.confidence } : null };
+  }
+
   eventAt(fileId: FileId, line: number): EventRow | null {
     if (!this.atLine) {
       this.atLine = new Map();

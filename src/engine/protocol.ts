@@ -28,6 +28,7 @@ export type MainToView =
   | { t: 'eventAt'; req: number; fileId: FileId; line: number }
   /** The inputs as dropped (handles: the bytes stay with the browser), for a case file. */
   | { t: 'sources'; req: number }
+  | { t: 'insights'; req: number }
   | { t: 'links'; req: number; fileId: FileId; line: number; pid: number; text: string }
   /** Replied with a Density (its counts buffer transferred) or null. */
   | { t: 'density'; req: number; t0: number; t1: number; buckets: number };

@@ -126,6 +126,9 @@ export class ViewStore {
       case 'links':
         this.postMain({ t: 'reply', req: msg.req, value: linksOf(msg.fileId, msg.line, msg.pid, msg.text, [...this.files.values()].map((f) => ({ id: f.id, facts: f.facts })), this.events.logAnchors()) });
         break;
+      case 'insights':
+        this.postMain({ t: 'reply', req: msg.req, value: this.events.insights() });
+        break;
       case 'sources':
         this.postMain({ t: 'reply', req: msg.req, value: [...this.files.values()].map((f): SourceFile => ({ id: f.id, path: f.path, file: f.file })) });
         break;

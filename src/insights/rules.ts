@@ -9,7 +9,7 @@ import type { Evidence, Finding, InsightInput, Rule } from './types.ts';
 const ISO = (t: number) => (Number.isFinite(t) ? new Date(t).toISOString().slice(11, 23) : '--:--:--.---');
 
 export function evidenceOf(e: ClusterEvent, what: string): Evidence {
-  return { file: e.ref.file, line: e.ref.line + 1, t: e.t, node: e.node, what };
+  return { fileId: e.ref.fileId, file: e.ref.file, line: e.ref.line + 1, t: e.t, node: e.node, what };
 }
 
 /** How far back a removal's causes are looked for. */
@@ -21,6 +21,19 @@ const NETWORK_CAUSES = new Set(['connection-broken', 'connection-lost', 'route-d
 const SERVICE_ENDS = new Set(['service-stop', 'service-fatal', 'service-terminated', 'dm-unload']);
 
 /** The nodes an event says were removed: 1135's subject, or a view's downers (ids, named where known). */
+/** How the network losses before a removal are counted in its sentence. */
+const NETWORK_WORDS: Record<string, [string, string]> = {
+  'heartbeat-missed': ['missed heartbeat', 'missed heartbeats'], 'route-down': ['route down', 'routes down'],
+  'connection-broken': ['broken connection', 'broken connections'], 'connection-lost': ['lost connection', 'lost connections'],
+  'rgp-disconnected': ['regroup disconnect', 'regroup disconnects'], 'interface-state': ['interface change', 'interface changes'],
+};
+
+function networkSummary(events: readonly ClusterEvent[]): string {
+  const n = new Map<string, number>();
+  for (const e of events) n.set(e.kind, (n.get(e.kind) ?? 0) + 1);
+  return [...n].map(([k, c]) => `${c} ${NETWORK_WORDS[k]?.[c === 1 ? 0 : 1] ?? k}`).join(', ');
+}
+
 const removedBy = (e: ClusterEvent, nodeName: InsightInput['nodeName']): string[] => {
   if (e.kind === 'node-removed' && e.subject) return [e.subject];
   if (e.kind === 'view-change') {
@@ -57,7 +70,7 @@ const nodeRemoved: Rule = {
         const why = service.length
           ? ` after its cluster service stopped (${ISO(service[0].t)})`
           : network.length
-            ? ` after ${network.length === 1 ? 'a network loss' : `${network.length} network losses`} (${network.slice(0, 3).map((x) => `${x.kind.replace(/-/g, ' ')} at ${ISO(x.t)} on ${x.node}`).join(', ')})`
+            ? ` after a network loss: ${networkSummary(network)} (from ${ISO(network[0].t)} on ${network[0].node})`
             : '';
         const f: Finding = {
           rule: 'node-removed', t: e.t, node: gone,

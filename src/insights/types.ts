@@ -5,6 +5,8 @@ import type { ClusterEvent } from '../events/types.ts';
 
 /** A line a finding cites. */
 export interface Evidence {
+  /** The engine's file id (the app's click-through), and the file's path as opened. */
+  fileId: number;
   file: string;
   /** 1-based. */
   line: number;

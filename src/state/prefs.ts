@@ -23,11 +23,13 @@ export interface Prefs {
   shownColumns: ColumnKey[];
   /** Long raw-log lines wrap (rows three lines tall). */
   wrapLines: boolean;
+  /** The events panel's "What happened" section is open (null: open). */
+  insightsOpen: boolean | null;
 }
 
 export const PREFS_KEY = 'clusterlens.prefs.v1';
 export const DEFAULT_PREFS: Prefs = {
-  timelineHeight: null, legendShown: null, filesPanel: null, eventsPanel: null, columnWidths: {}, hiddenColumns: [], shownColumns: [], wrapLines: false,
+  timelineHeight: null, legendShown: null, filesPanel: null, eventsPanel: null, columnWidths: {}, hiddenColumns: [], shownColumns: [], wrapLines: false, insightsOpen: null,
 };
 
 /** Under these window sizes the panels and the legend start folded (the log and the lanes need the room). */
@@ -63,6 +65,7 @@ export function parsePrefs(text: string | null): Prefs {
     hiddenColumns: keys(o.hiddenColumns),
     shownColumns: keys(o.shownColumns),
     wrapLines: o.wrapLines === true,
+    insightsOpen: bool(o.insightsOpen),
   };
 }
 
@@ -100,8 +103,8 @@ export const usePrefs = create<PrefsStore>()((set, get) => ({
   set: (patch, remember = true) => {
     set(patch);
     if (!remember) return;
-    const { timelineHeight, legendShown, filesPanel, eventsPanel, columnWidths, hiddenColumns, shownColumns, wrapLines } = get();
-    save({ timelineHeight, legendShown, filesPanel, eventsPanel, columnWidths, hiddenColumns, shownColumns, wrapLines });
+    const { timelineHeight, legendShown, filesPanel, eventsPanel, columnWidths, hiddenColumns, shownColumns, wrapLines, insightsOpen } = get();
+    save({ timelineHeight, legendShown, filesPanel, eventsPanel, columnWidths, hiddenColumns, shownColumns, wrapLines, insightsOpen });
   },
 }));
 

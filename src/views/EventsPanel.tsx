@@ -2,6 +2,7 @@
 // filters (family, kind, node, name) and counts; a click goes to the event's raw line.
 // Rows come from the view worker in windows; text is rendered as text only.
 
+import { WhatHappened } from './WhatHappened.tsx';
 import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import type { EventFilter, EventRow } from '../engine/api.ts';
 import { useUi, type TimeMode } from '../state/ui-state.ts';
@@ -169,6 +170,7 @@ export function EventsPanel() {
           {loading ? ' · loading' : ''}
         </span>
       </div>
+      <WhatHappened />
       <Facets />
       {ev.unverified > 0 && (
         <div className="ev-note dim">{fmtInt(ev.unverified)} from unverified message forms (marked); hover a row for codes and sources</div>

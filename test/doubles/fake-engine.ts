@@ -501,6 +501,7 @@ class FakeEngine implements EngineClient {
   async getLinks(): Promise<[]> { return []; }
   // The fake reads files crudely and keeps no handles: it has no case file to write.
   async getSources(): Promise<[]> { return []; }
+  async getInsights(): Promise<{ findings: []; rootCause: null }> { return { findings: [], rootCause: null }; }
 
   /** A scan of every line (the fake's files are small); lanes as in its snapshot, the `sev` column as the severity. */
   async getDensity(req: DensityRequest): Promise<Density | null> {

@@ -36,12 +36,12 @@ describe('insight rules', () => {
       ['node-removed', 'SVR13', at('2020-05-12T01:17:51.909')],
       ['quorum-lost', 'SVR12', at('2020-05-12T01:17:51.909')],
     ]);
-    expect(f[0].sentence).toBe('SVR12 was removed by SVR13 at 01:17:48.802 from membership after a network loss (connection broken at 01:17:41.900 on SVR12).');
+    expect(f[0].sentence).toBe('SVR12 was removed by SVR13 at 01:17:48.802 from membership after a network loss: 1 broken connection (from 01:17:41.900 on SVR12).');
     expect(f[0].evidence.map((e) => `${e.file.split('/').slice(-2).join('/')}:${e.line}`)).toEqual(['second/Cluster.log:16', 'first/Cluster.log:5']);
     expect(f[2].evidence.map((e) => e.line)).toEqual([8]);
     expect(f.every((x) => x.verified)).toBe(true);
     const rc = rootCause(f)!;
-    expect(rc.sentence).toBe('SVR12 lost quorum after SVR13 was removed from membership, following a network loss (connection broken at 01:17:41.900 on SVR12).');
+    expect(rc.sentence).toBe('SVR12 lost quorum after SVR13 was removed from membership, following a network loss: 1 broken connection (from 01:17:41.900 on SVR12).');
     expect(rc.confidence).toBe('medium');
     // Every claim of the report names its file and line.
     const md = reportMarkdown(f);

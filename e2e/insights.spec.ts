@@ -1,0 +1,20 @@
+// "What happened" (issue 13, first piece): the demo's story in the events panel, and a sentence
+// that lands on its line.
+import { expect, test } from '@playwright/test';
+import { openApp, waitLoaded } from './helpers.ts';
+
+test('the demo tells what happened, and a sentence lands on its line', async ({ page }) => {
+  await openApp(page);
+  await waitLoaded(page, 3);
+  const panel = page.getByTestId('what-happened');
+  await expect(panel).toContainText('What happened');
+  const removal = panel.locator('li[data-rule="node-removed"]').first();
+  await expect(removal).toContainText(/was removed by SQLNODE\d at \d\d:\d\d:\d\d\.\d{3}.* from membership after a network loss: \d+ missed heartbeats/);
+  const cite = await removal.locator('.wh-cite').first().textContent();
+  await removal.getByTestId('finding').click();
+  // Its first cited line is selected in the raw log (the timeline's cursor follows it).
+  const line = Number(cite!.split(':').pop());
+  await expect(page.getByTestId('details')).toContainText(`line ${line.toLocaleString('en-US')}`);
+  await expect(page.locator('[data-testid="log-view"] .row.sel')).toHaveCount(1);
+  await page.screenshot({ path: '.cache/what-happened.png' });
+});
