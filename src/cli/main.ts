@@ -358,7 +358,7 @@ async function exportVerb(a: Args): Promise<number> {
     let spans: ExportSpan[] = [];
     if (fmt === 'trace') {
       // The timeline's spans, laid out as the view worker lays them out.
-      const model = correlate(ev.events, ev.files.map((f) => ({ fileId: f.id, path: f.path, node: f.facts.nodeLabel, ts: f.ts, shift: toUtcShift(f.facts.timeBase), lines: f.ts.length })), { names: ev.names, resourceGroup: (r) => ev.names.resourceGroup(r) });
+      const model = clusterModel(ev);
       const paths = new Map(ev.files.map((f) => [f.id, f.path]));
       spans = spansOfMarks(layoutTimeline(model, ev.events, (r) => ev.names.resourceGroup(r), ev.names), (id) => paths.get(id) ?? '');
     }
@@ -396,11 +396,16 @@ async function exportVerb(a: Args): Promise<number> {
   return 0;
 }
 
+/** The correlated model of the events, as the view worker builds it for the timeline. */
+function clusterModel(ev: CliEvents) {
+  return correlate(ev.events, ev.files.map((f) => ({ fileId: f.id, path: f.path, node: f.facts.nodeLabel, ts: f.ts, shift: toUtcShift(f.facts.timeBase), lines: f.ts.length })), { names: ev.names, resourceGroup: (r) => ev.names.resourceGroup(r) });
+}
+
 async function reportVerb(a: Args): Promise<number> {
   const loaded = await loadAll(a);
   for (const f of loaded.files) for (const e of f.facts.errors) process.stderr.write(`clusterlens: ${e}\n`);
   const ev = settle(loaded);
-  const findings = findAll({ events: ev.events, nodeName: (id) => ev.names.nodeName(id) });
+  const findings = findAll({ events: ev.events, nodeName: (id) => ev.names.nodeName(id), model: clusterModel(ev) });
   if (a.bools.has('json')) process.stdout.write(`${JSON.stringify({ rootCause: rootCause(findings), findings }, (k, v) => (k === 'cites' ? undefined : v), 2)}\n`);
   else process.stdout.write(reportMarkdown(findings));
   return 0;

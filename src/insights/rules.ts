@@ -103,8 +103,29 @@ const codeOf = (e: ClusterEvent) => {
   return c ? ` (${c.info.name ?? c.info.code})` : '';
 };
 
+const secs = (ms: number) => (ms >= 120_000 ? `${(ms / 60_000).toFixed(1)} min` : `${Math.round(ms / 1000)} s`);
+
+const noData: Rule = {
+  id: 'no-data',
+  name: 'A node\'s log silent inside its span',
+  explains: 'The node wrote nothing for much longer than its file usually pauses, inside the span its log covers: it was hung, starved, stopped or cut off while its log goes on after. (Outside a log\'s span, no lines mean no data, not a silence.)',
+  kinds: [],
+  detect({ model }) {
+    return (model?.gaps ?? []).map((g): Finding => ({
+      rule: 'no-data', t: g.start, t1: g.end, node: g.node,
+      sentence: `${g.node}'s log is silent for ${secs(g.end - g.start)}, from ${ISO(g.start)} to ${ISO(g.end)}, inside its span (its file's pauses rarely pass ${secs(g.thresholdMs)}).`,
+      confidence: 'high', verified: true,
+      evidence: [
+        { fileId: g.beforeRef.fileId, file: g.beforeRef.file, line: g.beforeRef.line + 1, t: g.start, node: g.node, what: 'its last line before the silence' },
+        { fileId: g.afterRef.fileId, file: g.afterRef.file, line: g.afterRef.line + 1, t: g.end, node: g.node, what: 'its first line after it' },
+      ],
+    }));
+  },
+};
+
 export const RULES: readonly Rule[] = [
   nodeRemoved,
+  noData,
   eachEvent('quorum-lost', 'Quorum lost', 'The node could not keep a majority of votes (with the witness): its cluster service stops, and its groups go offline.',
     ['quorum-lost'], (e) => `${e.node} lost quorum at ${ISO(e.t)}${codeOf(e)}.`),
   eachEvent('service-stopped', 'The cluster service stopped', 'The cluster service on the node ended: expected (a stop) or not (a fatal error, a termination).',

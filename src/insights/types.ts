@@ -1,6 +1,7 @@
 // Incident insights (issue 13): what the rules find, in the terms an engineer reads, each claim
 // with the lines it rests on.
 
+import type { ClusterModel } from '../events/correlate/types.ts';
 import type { ClusterEvent } from '../events/types.ts';
 
 /** A line a finding cites. */
@@ -40,6 +41,8 @@ export interface InsightInput {
   events: readonly ClusterEvent[];
   /** A node's name from its id (view changes name their downers by id), null when unknown. */
   nodeName?: (id: number) => string | null | undefined;
+  /** The correlated model (views, sessions, silences), when it was built. */
+  model?: ClusterModel;
 }
 
 /** A rule: data like the message catalogue, each with its example (a test runs them all). */

@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { eventsOf } from '../../src/cli/events.ts';
 import { indexPath } from '../../src/cli/read-file.ts';
 import { CATALOGUE } from '../../src/formats/messages/index.ts';
+import { correlate } from '../../src/events/correlate/index.ts';
+import { toUtcShift } from '../../src/ingest/timebase.ts';
 import { reportMarkdown, rootCause } from '../../src/insights/narrative.ts';
 import { findAll, RULES } from '../../src/insights/rules.ts';
 import type { InsightInput } from '../../src/insights/types.ts';
@@ -17,7 +19,9 @@ const CORPUS = join(root, '..', 'shared', 'corpus', 'clusterlog', 'zeroch__Failo
 
 function input(paths: string[], nodes: string[] = []): InsightInput {
   const ev = eventsOf(paths.map((p, i) => indexPath(p, nodes[i] ? { node: nodes[i] } : {})));
-  return { events: ev.events, nodeName: (id) => ev.names.nodeName(id) };
+  // The correlated model, as the view worker and the CLI build it.
+  const model = correlate(ev.events, ev.files.map((f) => ({ fileId: f.id, path: f.path, node: f.facts.nodeLabel, ts: f.ts, shift: toUtcShift(f.facts.timeBase), lines: f.ts.length })), { names: ev.names, resourceGroup: (r) => ev.names.resourceGroup(r) });
+  return { events: ev.events, nodeName: (id) => ev.names.nodeName(id), model };
 }
 
 const twoNode = () => input([join(FIX, 'first', 'Cluster.log'), join(FIX, 'second', 'Cluster.log')], ['SVR12', 'SVR13']);
@@ -46,6 +50,15 @@ describe('insight rules', () => {
     // Every claim of the report names its file and line.
     const md = reportMarkdown(f);
     for (const line of md.split('\n').filter((l) => l.startsWith('- '))) expect(line).toMatch(/Cluster\.log:\d+/);
+  });
+
+  it('find a node\'s log silent inside its span (the demo\'s SQLNODE2, removed and cut off), and none in a log that only ends', () => {
+    const demo = ['SQLNODE1', 'SQLNODE2', 'SQLNODE3'].map((n) => join(root, 'public', 'demo', `${n}_cluster.log`));
+    const gaps = findAll(input(demo)).filter((f) => f.rule === 'no-data');
+    expect(gaps.map((g) => [g.node, g.t, g.t1])).toEqual([['SQLNODE2', at('2024-08-08T06:59:28.414'), at('2024-08-08T07:00:29.236')]]);
+    expect(gaps[0].sentence).toMatch(/^SQLNODE2's log is silent for 61 s, from 06:59:28\.414 to 07:00:29\.236, inside its span/);
+    expect(gaps[0].evidence.map((e) => e.line)).toEqual([1856, 1857]);
+    expect(findAll(twoNode()).filter((f) => f.rule === 'no-data')).toEqual([]);
   });
 
   it('do not fire on a near miss: a broken connection without a removal, a removal without a cause is only medium', () => {
