@@ -16,5 +16,12 @@ test('the demo tells what happened, and a sentence lands on its line', async ({ 
   const line = Number(cite!.split(':').pop());
   await expect(page.getByTestId('details')).toContainText(`line ${line.toLocaleString('en-US')}`);
   await expect(page.locator('[data-testid="log-view"] .row.sel')).toHaveCount(1);
+  // The timeline frames it: the removal's time is in view, with room around it (not the whole incident).
+  const tl = page.getByTestId('timeline');
+  const t = Date.parse(`2024-08-08T${(await removal.locator('.mono').first().textContent())!.trim()}Z`);
+  await expect.poll(async () => {
+    const [a, z] = [Number(await tl.getAttribute('data-t0')), Number(await tl.getAttribute('data-t1'))];
+    return a < t && t < z && z - a < 5 * 60_000;
+  }).toBe(true);
   await page.screenshot({ path: '.cache/what-happened.png' });
 });

@@ -1,8 +1,10 @@
 // "What happened" (issue 13): the insight rules' story at the top of the events panel, in time
-// order, a root-cause line first when the rules support one. A sentence goes to its first line
-// (the timeline's cursor follows it); each cited line is a link of its own. Text only.
+// order, a root-cause line first when the rules support one. A sentence frames the finding on the
+// timeline (its time and its evidence's, with room around) and goes to its first line (the
+// timeline's cursor marks it); each cited line is a link of its own. Text only.
 import { useEffect, useState } from 'react';
-import type { Evidence, Insights } from '../engine/api.ts';
+import type { Evidence, Finding, Insights } from '../engine/api.ts';
+import { setDomain } from '../state/timeline-nav.ts';
 import { getEngine, gotoLine } from '../state/controller.ts';
 import { useSnap } from '../state/snapshot-store.ts';
 import { useUi } from '../state/ui-state.ts';
@@ -13,6 +15,16 @@ const clock = (t: number) => (Number.isFinite(t) ? new Date(t).toISOString().sli
 function go(e: Evidence): void {
   useUi.getState().set({ activeEvent: `${e.fileId}:${e.line - 1}` });
   void gotoLine(e.fileId, e.line - 1);
+}
+
+/** Frames a finding on the timeline: its time (and its evidence's) with some room around. */
+function frame(f: Finding): void {
+  const ts = [f.t, f.t1 ?? f.t, ...f.evidence.map((e) => e.t)].filter(Number.isFinite);
+  if (!ts.length || !useUi.getState().timelineOpen) return;
+  const a = Math.min(...ts);
+  const z = Math.max(...ts);
+  const pad = Math.max(5_000, (z - a) * 0.25);
+  setDomain([a - pad, z + pad]);
 }
 
 export function WhatHappened() {
@@ -39,7 +51,7 @@ export function WhatHappened() {
           <ol className="wh-list">
             {ins.findings.map((f, i) => (
               <li key={i} data-rule={f.rule}>
-                <button type="button" className="wh-sentence" data-testid="finding" title="Go to its line" onClick={() => f.evidence[0] && go(f.evidence[0])}>
+                <button type="button" className="wh-sentence" data-testid="finding" title="Go to its line" onClick={() => { frame(f); if (f.evidence[0]) go(f.evidence[0]); }}>
                   <span className="mono dim">{clock(f.t)}</span> {f.sentence}
                 </button>
                 <span className="wh-meta dim">
