@@ -130,6 +130,10 @@ export const RULES: readonly Rule[] = [
     ['quorum-lost'], (e) => `${e.node} lost quorum at ${ISO(e.t)}${codeOf(e)}.`),
   eachEvent('service-stopped', 'The cluster service stopped', 'The cluster service on the node ended: expected (a stop) or not (a fatal error, a termination).',
     ['service-fatal', 'service-terminated', 'service-stop'], (e) => `The cluster service on ${e.node} ${e.kind === 'service-stop' ? 'stopped' : 'ended unexpectedly'} at ${ISO(e.t)}${codeOf(e)}.`),
+  eachEvent('join-failed', 'A join failed', 'A node could not (re)join the cluster: the stage it stopped at and the error say where (10060: the peer did not answer; a firewall or a down network).',
+    ['join-failed'], (e) => `${e.node}'s join${e.subject ? ` with ${e.subject}` : ''} failed at ${ISO(e.t)}${typeof e.fields.stage === 'string' ? ` at stage '${e.fields.stage}'` : ''}${codeOf(e)}.`),
+  eachEvent('quarantine', 'A node quarantined', 'After repeated failures in a short time the cluster keeps the node out; it tries to join again when the quarantine ends.',
+    ['quarantine'], (e) => `${e.subject ?? (typeof e.fields.node === 'string' ? e.fields.node : e.node)} was quarantined at ${ISO(e.t)}${typeof e.fields.failures === 'string' || typeof e.fields.failures === 'number' ? ` after ${e.fields.failures} consecutive failures` : ''}${typeof e.fields.until === 'string' ? `, until ${e.fields.until}` : ''}.`),
   eachEvent('rhs-ended', 'RHS terminated or deadlocked', 'The resource host (RHS) process died or hung; the resources it hosted fail and are restarted, often in another RHS.',
     ['rhs-terminated', 'rhs-deadlock'], (e) => `${e.kind === 'rhs-deadlock' ? 'A resource deadlocked RHS' : 'RHS terminated'} on ${e.node} at ${ISO(e.t)}${typeof e.fields.resource === 'string' ? ` (resource ${e.fields.resource})` : ''}.`),
 ];

@@ -1,13 +1,15 @@
 // Incident insights, first rules (issue 13): the hand-built two-node failover (formats.md's R1
 // lines) and the FailoverDetector corpus log yield what an engineer reading them concludes,
 // each claim with its file and line; near misses do not fire.
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { eventsOf } from '../../src/cli/events.ts';
 import { indexPath } from '../../src/cli/read-file.ts';
 import { CATALOGUE } from '../../src/formats/messages/index.ts';
 import { correlate } from '../../src/events/correlate/index.ts';
+import { generateSilent } from '../helpers/generate-silent.ts';
 import { toUtcShift } from '../../src/ingest/timebase.ts';
 import { reportMarkdown, rootCause } from '../../src/insights/narrative.ts';
 import { findAll, RULES } from '../../src/insights/rules.ts';
@@ -60,6 +62,43 @@ describe('insight rules', () => {
     expect(gaps[0].evidence.map((e) => e.line)).toEqual([1856, 1857]);
     expect(findAll(twoNode()).filter((f) => f.rule === 'no-data')).toEqual([]);
   });
+
+  it('name a quarantine with its failures and its end (the catalogue\'s real line)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'clusterlens-insights-'));
+    try {
+      const path = join(dir, 'ze-2016-v1_cluster.log');
+      writeFileSync(path, "[System] 00000844.00000d34::2017/10/23-17:09:06.645 ERR   Cluster node 'ze-2016-v2' has been quarantined.  The node experienced '3' consecutive failures within a short amount of time and has been removed from the cluster to avoid further disruptions. The node will be quarantined until '2017/10/23-17:19:06.645' and then the node will automatically attempt to re-join the cluster.\r\n");
+      const q = findAll(input([path])).filter((f) => f.rule === 'quarantine');
+      expect(q.map((f) => f.sentence)).toEqual(['ze-2016-v2 was quarantined at 17:09:06.645 after 3 consecutive failures, until 2017/10/23-17:19:06.645.']);
+      expect(q[0].evidence[0].line).toBe(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('name the failed joins of a generated network isolation with their stage and error', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'clusterlens-insights-'));
+    try {
+      await generateSilent(dir, ['--seed', '5', '--nodes', '3', '--names', 'A1,A2,A3', '--dialect', 'w2016', '--encoding', 'utf-8', '--size', '400KB']);
+      const truth = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')).scenario.incident;
+      expect(truth.kind).toBe('network-isolation');
+      const f = findAll(input(['A1', 'A2', 'A3'].map((n) => join(dir, `${n}_cluster.log`))));
+      const joins = f.filter((x) => x.rule === 'join-failed');
+      expect(joins.length).toBeGreaterThan(0);
+      // The isolated node's joins fail while it is cut off, before it rejoins.
+      for (const j of joins) {
+        expect(j.node).toBe(truth.isolatedNode);
+        expect(j.t).toBeLessThan(Date.parse(truth.rejoinedAt));
+        expect(j.sentence).toMatch(/^A2's join with A[13] failed at \d\d:\d\d:\d\d\.\d{3} at stage 'Attempt Initial Connection' \(WSAETIMEDOUT\)\.$/);
+      }
+      // And the isolation itself: A2 removed after the network loss, as the manifest says.
+      const removal = f.find((x) => x.rule === 'node-removed' && x.node === truth.isolatedNode)!;
+      expect(Math.abs(removal.t - Date.parse(truth.removedAt))).toBeLessThan(1000);
+      expect(removal.sentence).toContain('after a network loss');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 
   it('do not fire on a near miss: a broken connection without a removal, a removal without a cause is only medium', () => {
     const all = twoNode();
