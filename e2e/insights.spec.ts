@@ -8,6 +8,9 @@ test('the demo tells what happened, and a sentence lands on its line', async ({ 
   await waitLoaded(page, 3);
   const panel = page.getByTestId('what-happened');
   await expect(panel).toContainText('What happened');
+  // The engine's rules see the correlated model too: SQLNODE2's silence, and ag1's failover with its cause.
+  await expect(panel.locator('li[data-rule="no-data"]')).toContainText("SQLNODE2's log is silent for 61 s");
+  await expect(panel.locator('li[data-rule="group-failover"]').first()).toContainText('ag1 failed over (NodeDown, failover 1) from SQLNODE2 to SQLNODE1');
   const removal = panel.locator('li[data-rule="node-removed"]').first();
   await expect(removal).toContainText(/was removed by SQLNODE\d at \d\d:\d\d:\d\d\.\d{3}.* from membership after a network loss: \d+ missed heartbeats/);
   const cite = await removal.locator('.wh-cite').first().textContent();

@@ -405,7 +405,7 @@ async function reportVerb(a: Args): Promise<number> {
   const loaded = await loadAll(a);
   for (const f of loaded.files) for (const e of f.facts.errors) process.stderr.write(`clusterlens: ${e}\n`);
   const ev = settle(loaded);
-  const findings = findAll({ events: ev.events, nodeName: (id) => ev.names.nodeName(id), model: clusterModel(ev) });
+  const findings = findAll({ events: ev.events, nodeName: (id) => ev.names.nodeName(id), resourceGroup: (r) => ev.names.resourceGroup(r), model: clusterModel(ev) });
   if (a.bools.has('json')) process.stdout.write(`${JSON.stringify({ rootCause: rootCause(findings), findings }, (k, v) => (k === 'cites' ? undefined : v), 2)}\n`);
   else process.stdout.write(reportMarkdown(findings));
   return 0;

@@ -8,6 +8,7 @@ import { FileEvents, type EventChunk } from '../events/columns.ts';
 import { describe } from '../events/describe.ts';
 import { toLocalShift, toUtcShift } from '../ingest/timebase.ts';
 import { correlate } from '../events/correlate/index.ts';
+import type { ClusterModel } from '../events/correlate/types.ts';
 import { layoutTimeline } from '../timeline/layout.ts';
 import type { CaptureTrackInput } from '../timeline/capture-track.ts';
 import type { FileFacts, LogAnchor, LogHost } from '../ingest/types.ts';
@@ -47,6 +48,7 @@ export class EventStore {
   private summaryCache: EventsSummary | null = null;
   /** Built on demand from the files of the last rebuild (null = not built yet). */
   private marks: TimelineMarks | null = null;
+  private model: ClusterModel | null = null;
   private marksFrom: EventFile[] = [];
   private timelineVersion = 0;
   /** `fileId:line` -> index into `all` of the first event there (built on the first look-up). */
@@ -115,6 +117,7 @@ export class EventStore {
     this.anchors = null;
     // Stage 2 and the timeline's marks are built when the timeline asks (it may be closed).
     this.marks = null;
+    this.model = null;
     this.marksFrom = files;
     this.timelineVersion++;
     this.applyView(view);
@@ -132,12 +135,21 @@ export class EventStore {
   }
 
   /** The timeline's marks as fresh columns (they are transferred to the main thread). */
+  /** The correlated model of the current events (built once per set, for the timeline and the insights). */
+  private clusterModel(): ClusterModel | null {
+    if (!this.model && this.names) {
+      const names = this.names;
+      this.model = correlate(this.all, this.marksFrom.map((f) => ({
+        fileId: f.id, path: f.path, node: f.facts.nodeLabel, ts: f.ts, shift: toUtcShift(f.facts.timeBase), lines: f.ts.length,
+      })), { names, resourceGroup: (r) => names.resourceGroup(r) });
+    }
+    return this.model;
+  }
+
   timelineCopy(): TimelineMarks | null {
     if (!this.marks && this.names) {
       const names = this.names;
-      const model = correlate(this.all, this.marksFrom.map((f) => ({
-        fileId: f.id, path: f.path, node: f.facts.nodeLabel, ts: f.ts, shift: toUtcShift(f.facts.timeBase), lines: f.ts.length,
-      })), { names, resourceGroup: (r) => names.resourceGroup(r) });
+      const model = this.clusterModel()!;
       // Captures are placed after the settlement above moved their nodes' logs (their shift is read now).
       const captures: CaptureTrackInput[] = this.capturesIn.map((c) => ({ ...c.rows, fileId: c.id, node: c.facts.nodeLabel, kind: c.facts.kind, name: c.facts.name, components: c.facts.components, ts: c.ts, flags: c.flags, level: c.level, comp: c.comp, shift: toUtcShift(c.facts.timeBase) }));
       this.marks = layoutTimeline(model, this.all, (r) => names.resourceGroup(r), names, captures);
@@ -192,15 +204,15 @@ export class EventStore {
     return out;
   }
 
-  /** The first event recognized at a file line, as the events panel shows it (pos -1: not a list position). */
   /** The insight rules over every event (not the panel's filter: a story needs all of it). */
   insights(): Insights {
     const names = this.names;
-    const findings = findAll({ events: this.all, nodeName: (id) => names?.nodeName(id) });
+    const findings = findAll({ events: this.all, nodeName: (id) => names?.nodeName(id), resourceGroup: (r) => names?.resourceGroup(r), model: this.clusterModel() ?? undefined });
     const rc = rootCause(findings);
     return { findings, rootCause: rc ? { sentence: rc.sentence, confidence: rc.confidence } : null };
   }
 
+  /** The first event recognized at a file line, as the events panel shows it (pos -1: not a list position). */
   eventAt(fileId: FileId, line: number): EventRow | null {
     if (!this.atLine) {
       this.atLine = new Map();

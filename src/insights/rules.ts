@@ -123,7 +123,83 @@ const noData: Rule = {
   },
 };
 
+/** One failover seen in several lines (the operational "failover", "moving", and the RCM's move) within this. */
+const SAME_MOVE_MS = 5_000;
+/** More moves of one group than this within STORM_MS is a failover storm. */
+const STORM_MOVES = 3;
+const STORM_MS = 10 * 60_000;
+const RESOURCE_FAILS = new Set(['health-check-failed', 'resource-failed', 'resource-create-failed']);
+
+const groupFailover: Rule = {
+  id: 'group-failover',
+  name: 'A group failed over (and storms of them)',
+  explains: 'The cluster moved a group to another node because its node went down or a resource in it failed; the failures before it in the same group say which. A group moving back and forth is a failover storm.',
+  kinds: ['group-move', 'failover-attempt', ...RESOURCE_FAILS],
+  detect({ events, resourceGroup, model }) {
+    const out: Finding[] = [];
+    /** The real source of a move whose line writes its target twice (a NodeDown move), as the correlated model infers it. */
+    const realFrom = (group: string, t: number, to: string): string | null => {
+      const m = model?.moves.find((x) => x.group === group && x.to === to && Math.abs(x.t - t) <= SAME_MOVE_MS);
+      return m?.from && m.from !== to ? m.from : null;
+    };
+    /** A move, and what its sentence says (its type may come from a later line of the same move). */
+    interface Move { group: string; from: string | null; to: string; t: number; manual: boolean; why: string; type: string | null; f: Finding }
+    const say = (m: Move) => `${m.group} ${m.manual ? 'was moved' : 'failed over'}${m.type ? ` (${m.type})` : ''}${m.from ? ` from ${m.from}` : ''} to ${m.to} at ${ISO(m.t)}${m.why}.`;
+    const typeOf = (e: ClusterEvent) => (typeof e.fields.moveType === 'string' ? `${e.fields.moveType}${typeof e.fields.failoverCount === 'number' ? `, failover ${e.fields.failoverCount}` : ''}` : null);
+    const moves: Move[] = [];
+    for (const e of events) {
+      if ((e.kind !== 'group-move' && e.kind !== 'failover-attempt') || !Number.isFinite(e.t)) continue;
+      const group = typeof e.fields.group === 'string' ? e.fields.group : null;
+      const to = typeof e.fields.to === 'string' ? e.fields.to : null;
+      if (!group || !to) continue;
+      const manual = typeof e.fields.moveType === 'string' && /manual/i.test(e.fields.moveType);
+      const same = moves.find((m) => m.group === group && m.to === to && Math.abs(e.t - m.t) <= SAME_MOVE_MS);
+      if (same) {
+        same.f.evidence.push(evidenceOf(e, `${e.node}: ${e.kind.replace(/-/g, ' ')}`));
+        if (!same.type && typeOf(e)) {
+          same.type = typeOf(e);
+          same.manual = manual;
+          same.f.sentence = say(same);
+        }
+        continue;
+      }
+      const written = typeof e.fields.from === 'string' ? e.fields.from : null;
+      const from = written && written !== to ? written : realFrom(group, e.t, to);
+      const fails = events.filter((x) => RESOURCE_FAILS.has(x.kind) && x.t <= e.t && x.t >= e.t - CAUSE_WINDOW_MS && typeof x.fields.resource === 'string'
+        && (x.fields.resource === group || resourceGroup?.(x.fields.resource) === group));
+      const why = fails.length ? ` after ${fails.length === 1 ? 'a failure' : `${fails.length} failures`} in it (${fails.slice(0, 2).map((x) => `${x.fields.resource} ${typeof x.fields.check === 'string' ? `${x.fields.check} ` : ''}failed at ${ISO(x.t)} on ${x.node}`).join(', ')})` : '';
+      const m: Move = {
+        group, from, to, t: e.t, manual, why, type: typeOf(e),
+        f: {
+          rule: 'group-failover', t: e.t, node: to, sentence: '', confidence: 'high', verified: e.verified && fails.every((x) => x.verified),
+          evidence: [evidenceOf(e, `${e.node}: ${e.kind.replace(/-/g, ' ')}`), ...fails.slice(0, 3).map((x) => evidenceOf(x, `${x.node}: ${x.kind.replace(/-/g, ' ')}`))],
+        },
+      };
+      m.f.sentence = say(m);
+      moves.push(m);
+      out.push(m.f);
+    }
+    // A group moving more than STORM_MOVES times within STORM_MS.
+    const byGroup = new Map<string, Move[]>();
+    for (const m of moves) byGroup.set(m.group, [...(byGroup.get(m.group) ?? []), m]);
+    for (const [group, list] of byGroup) {
+      for (let i = 0; i + STORM_MOVES < list.length; i++) {
+        if (list[i + STORM_MOVES].t - list[i].t > STORM_MS) continue;
+        const run = list.filter((m) => m.t >= list[i].t && m.t <= list[i].t + STORM_MS);
+        out.push({
+          rule: 'failover-storm', t: run[0].t, t1: run[run.length - 1].t, node: undefined,
+          sentence: `${group} moved ${run.length} times in ${Math.round((run[run.length - 1].t - run[0].t) / 1000)} s (${run.map((m) => m.to).join(' → ')}): a failover storm.`,
+          confidence: 'high', verified: run.every((m) => m.f.verified), evidence: run.map((m) => m.f.evidence[0]),
+        });
+        break;
+      }
+    }
+    return out;
+  },
+};
+
 export const RULES: readonly Rule[] = [
+  groupFailover,
   nodeRemoved,
   noData,
   eachEvent('quorum-lost', 'Quorum lost', 'The node could not keep a majority of votes (with the witness): its cluster service stops, and its groups go offline.',

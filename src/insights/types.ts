@@ -41,6 +41,8 @@ export interface InsightInput {
   events: readonly ClusterEvent[];
   /** A node's name from its id (view changes name their downers by id), null when unknown. */
   nodeName?: (id: number) => string | null | undefined;
+  /** The group a resource belongs to, where the logs say (a failover's cause is a failure in its group). */
+  resourceGroup?: (resource: string) => string | null | undefined;
   /** The correlated model (views, sessions, silences), when it was built. */
   model?: ClusterModel;
 }

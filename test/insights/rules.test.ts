@@ -38,13 +38,16 @@ describe('insight rules', () => {
   it('tell the two-node failover: the broken connection, each side removing the other, quorum lost', () => {
     const f = findAll(twoNode());
     expect(f.map((x) => [x.rule, x.node, x.t])).toEqual([
+      ['group-failover', 'SVR13', at('2020-05-12T01:17:42.347')],
       ['node-removed', 'SVR12', at('2020-05-12T01:17:48.802')],
       ['node-removed', 'SVR13', at('2020-05-12T01:17:51.909')],
       ['quorum-lost', 'SVR12', at('2020-05-12T01:17:51.909')],
     ]);
-    expect(f[0].sentence).toBe('SVR12 was removed by SVR13 at 01:17:48.802 from membership after a network loss: 1 broken connection (from 01:17:41.900 on SVR12).');
-    expect(f[0].evidence.map((e) => `${e.file.split('/').slice(-2).join('/')}:${e.line}`)).toEqual(['second/Cluster.log:16', 'first/Cluster.log:5']);
-    expect(f[2].evidence.map((e) => e.line)).toEqual([8]);
+    // The NodeDown move writes SVR13 twice: its source is the owner before it (the correlated model's).
+    expect(f[0].sentence).toBe('Cluster Group failed over (NodeDown, failover 0) from SVR12 to SVR13 at 01:17:42.347.');
+    expect(f[1].sentence).toBe('SVR12 was removed by SVR13 at 01:17:48.802 from membership after a network loss: 1 broken connection (from 01:17:41.900 on SVR12).');
+    expect(f[1].evidence.map((e) => `${e.file.split('/').slice(-2).join('/')}:${e.line}`)).toEqual(['second/Cluster.log:16', 'first/Cluster.log:5']);
+    expect(f[3].evidence.map((e) => e.line)).toEqual([8]);
     expect(f.every((x) => x.verified)).toBe(true);
     const rc = rootCause(f)!;
     expect(rc.sentence).toBe('SVR12 lost quorum after SVR13 was removed from membership, following a network loss: 1 broken connection (from 01:17:41.900 on SVR12).');
@@ -100,6 +103,20 @@ describe('insight rules', () => {
     }
   }, 60_000);
 
+  it('tell a group\'s failover with the failure in it that caused it (the demo\'s ag1), and a storm of moves', () => {
+    const demo = ['SQLNODE1', 'SQLNODE2', 'SQLNODE3'].map((n) => join(root, 'public', 'demo', `${n}_cluster.log`));
+    const all = input(demo);
+    const f = findAll(all).filter((x) => x.rule === 'group-failover');
+    expect(f.map((x) => x.sentence)).toContain('ag1 failed over (NodeDown, failover 1) from SQLNODE2 to SQLNODE1 at 06:59:27.833 after a failure in it (ag1 IsAlive failed at 06:59:27.497 on SQLNODE2).');
+    expect(findAll(all).filter((x) => x.rule === 'failover-storm')).toEqual([]);
+    // The same move four times back and forth within minutes is a storm; three is not.
+    const move = all.events.find((e) => e.kind === 'group-move' && typeof e.fields.moveType === 'string')!;
+    const bounce = (n: number) => Array.from({ length: n }, (_, i) => ({ ...move, t: move.t + i * 60_000, fields: { ...move.fields, to: i % 2 ? 'SQLNODE2' : 'SQLNODE1', from: i % 2 ? 'SQLNODE1' : 'SQLNODE2' } }));
+    const storm = findAll({ events: bounce(4) }).filter((x) => x.rule === 'failover-storm');
+    expect(storm.map((x) => x.sentence)).toEqual(['ag1 moved 4 times in 180 s (SQLNODE1 → SQLNODE2 → SQLNODE1 → SQLNODE2): a failover storm.']);
+    expect(findAll({ events: bounce(3) }).filter((x) => x.rule === 'failover-storm')).toEqual([]);
+  });
+
   it('do not fire on a near miss: a broken connection without a removal, a removal without a cause is only medium', () => {
     const all = twoNode();
     const noRemoval = { ...all, events: all.events.filter((e) => e.kind !== 'view-change' && e.kind !== 'node-removed') };
@@ -132,7 +149,7 @@ describe('clusterlens report', () => {
     expect(md.stdout).toContain('**Root cause (medium confidence):** SVR12 lost quorum after SVR13 was removed from membership');
     expect(md.stdout).toMatch(/- SVR12 lost quorum at 01:17:51\.909 \(ERROR_CLUSTER_NO_QUORUM\)\. — high confidence; .*first\/Cluster\.log:8/);
     const json = JSON.parse(cli('report', ...files, '--json').stdout);
-    expect(json.findings.map((f: { rule: string }) => f.rule)).toEqual(['node-removed', 'node-removed', 'quorum-lost']);
+    expect(json.findings.map((f: { rule: string }) => f.rule)).toEqual(['group-failover', 'node-removed', 'node-removed', 'quorum-lost']);
     expect(json.rootCause.confidence).toBe('medium');
   }, 60_000);
 });
