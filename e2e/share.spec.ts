@@ -12,6 +12,18 @@ import { openApp, waitLoaded } from './helpers.ts';
 const FIX = join(ROOT, 'test', 'fixtures', 'incident-2node');
 const picked = () => ['first', 'second'].map((d) => ({ name: 'Cluster.log', mimeType: 'text/plain', buffer: readFileSync(join(FIX, d, 'Cluster.log')) }));
 
+/** A view of no files with every filter at rest, as a link's state holds it (without its version). */
+const EMPTY_VIEW = {
+  files: [], view: { minLevel: 0, components: [], from: null, to: null, onlyHits: false, context: 0, expandAll: false, hiddenFiles: [] },
+  search: null, timeMode: 'utc', domain: null,
+  events: { families: [], kinds: [], nodes: [], name: '', verifiedOnly: false, minSeverity: 0 },
+  timeline: { open: true, axis: '', laneOrder: [], hiddenLanes: [], collapsedLanes: [], hiddenTracks: [], collapsedTracks: [], expandedTracks: [], expandedGroups: [] },
+  selected: null,
+};
+
+/** A link's fragment for `state`, written as the app writes it (deflate-raw, base64url), here by Node's zlib. */
+const linkFragment = (state: object) => `cl1.${deflateRawSync(Buffer.from(JSON.stringify(state))).toString('base64url')}`;
+
 /** The app with the incident's two logs dropped (replacing the demo) and the WARN+ level chosen. */
 async function twoLogsAtWarn(page: Page): Promise<void> {
   await waitLoaded(page, 3);
@@ -182,14 +194,7 @@ test('notes, a zoom, a filter and a selected line travel in the link to a fresh 
 
 test('a link made before notes (view version 1) still opens', async ({ page }) => {
   // Written as version 1 wrote it: no notes field.
-  const v1 = {
-    v: 1, files: [], view: { minLevel: 3, components: [], from: null, to: null, onlyHits: false, context: 0, expandAll: false, hiddenFiles: [] },
-    search: { text: 'quorum', regex: false, caseSensitive: false }, timeMode: 'utc', domain: null,
-    events: { families: [], kinds: [], nodes: [], name: '', verifiedOnly: false, minSeverity: 0 },
-    timeline: { open: true, axis: '', laneOrder: [], hiddenLanes: [], collapsedLanes: [], hiddenTracks: [], collapsedTracks: [], expandedTracks: [], expandedGroups: [] },
-    selected: null,
-  };
-  const frag = `cl1.${deflateRawSync(Buffer.from(JSON.stringify(v1))).toString('base64url')}`;
+  const frag = linkFragment({ ...EMPTY_VIEW, v: 1, view: { ...EMPTY_VIEW.view, minLevel: 3 }, search: { text: 'quorum', regex: false, caseSensitive: false } });
   await page.goto(`/#${frag}`);
   await waitLoaded(page, 3);
   await expect(page.getByTestId('search-input')).toHaveValue('quorum');
@@ -391,14 +396,12 @@ test('the visible timeline exports as SVG (vectors, lanes, axis, legend) and as 
 });
 
 test('a hostile, truncated or oversized link is refused or shown as text, and runs no script', async ({ page }) => {
-  const state = {
-    v: 2, files: [], view: { minLevel: 0, components: [], from: null, to: null, onlyHits: false, context: 0, expandAll: false, hiddenFiles: [] },
-    search: { text: '<img src=x onerror="window.__pwned=1">', regex: false, caseSensitive: false }, timeMode: 'utc', domain: null,
-    events: { families: [], kinds: [], nodes: [], name: '<script>window.__pwned=2</script>', verifiedOnly: false, minSeverity: 0 },
-    timeline: { open: true, axis: '', laneOrder: [], hiddenLanes: [], collapsedLanes: [], hiddenTracks: [], collapsedTracks: [], expandedTracks: [], expandedGroups: [] },
-    selected: null, notes: [{ text: '<img src=x onerror="window.__pwned=3">', t: Date.UTC(2024, 7, 8, 6, 55) }],
-  };
-  const frag = `cl1.${deflateRawSync(Buffer.from(JSON.stringify(state))).toString('base64url')}`;
+  const frag = linkFragment({
+    ...EMPTY_VIEW, v: 2,
+    search: { text: '<img src=x onerror="window.__pwned=1">', regex: false, caseSensitive: false },
+    events: { ...EMPTY_VIEW.events, name: '<script>window.__pwned=2</script>' },
+    notes: [{ text: '<img src=x onerror="window.__pwned=3">', t: Date.UTC(2024, 7, 8, 6, 55) }],
+  });
   await page.goto(`/#${frag}`);
   await waitLoaded(page, 3);
   // Applied as text: the search box, the events filter and the note hold the markup as characters.

@@ -8,6 +8,7 @@
 // and thread ids, text-evidence.ts what a few lines say about the file. What is here is the
 // classification of each line: record, continuation, section, blank, unparsed.
 
+import { concatBytes } from '../base/streams.ts';
 import { nodeFromFileName, nodeFromFolder } from '../formats/node-evidence.ts';
 import { decoderFor, type Decoder } from '../base/decoders.ts';
 import { Level } from '../base/levels.ts';
@@ -367,15 +368,7 @@ export class FileIndexer extends LineSplitter {
   private startFromHead(final: boolean): void {
     const parts = this.head ?? [];
     this.head = null;
-    let all = parts.length === 1 ? parts[0] : new Uint8Array(this.headBytes);
-    if (parts.length > 1) {
-      let o = 0;
-      for (const p of parts) {
-        all.set(p, o);
-        o += p.length;
-      }
-    }
-    if (parts.length === 0) all = new Uint8Array(0);
+    const all = parts.length === 1 ? parts[0] : concatBytes(parts, this.headBytes);
     const f = this.facts;
     this.headSample = all.slice(0, SNIFF_BYTES);
     const enc = decideEncoding(all, this.opts, f);

@@ -12,6 +12,24 @@ export function evidenceOf(e: ClusterEvent, what: string): Evidence {
   return { fileId: e.ref.fileId, file: e.ref.file, line: e.ref.line + 1, t: e.t, node: e.node, what };
 }
 
+/** First index of time-ordered `events` (untimed ones first) whose time is at least `t`. */
+function firstAtOrAfter(events: readonly ClusterEvent[], t: number): number {
+  let lo = 0;
+  let hi = events.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const v = events[mid].t;
+    if (v !== v || v < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The events of [t0, t1] (inclusive), by binary search: a rule looks back from each finding, not over every event. */
+export function eventsBetween(events: readonly ClusterEvent[], t0: number, t1: number): readonly ClusterEvent[] {
+  return events.slice(firstAtOrAfter(events, t0), firstAtOrAfter(events, t1 + 0.001));
+}
+
 /** How far back a removal's causes are looked for. */
 export const CAUSE_WINDOW_MS = 60_000;
 /** Removals of one node within this are one removal seen by several nodes. */
@@ -62,7 +80,7 @@ const nodeRemoved: Rule = {
           continue;
         }
         // What came before, on the removed node or about it.
-        const before = events.filter((x) => x.t < e.t && x.t >= e.t - CAUSE_WINDOW_MS
+        const before = eventsBetween(events, e.t - CAUSE_WINDOW_MS, e.t).filter((x) => x.t < e.t
           && ((NETWORK_CAUSES.has(x.kind) && (x.subject?.toLowerCase() === gone.toLowerCase() || x.node.toLowerCase() === gone.toLowerCase()))
             || (SERVICE_ENDS.has(x.kind) && x.node.toLowerCase() === gone.toLowerCase())));
         const network = before.filter((x) => NETWORK_CAUSES.has(x.kind));
@@ -165,7 +183,7 @@ const groupFailover: Rule = {
       }
       const written = typeof e.fields.from === 'string' ? e.fields.from : null;
       const from = written && written !== to ? written : realFrom(group, e.t, to);
-      const fails = events.filter((x) => RESOURCE_FAILS.has(x.kind) && x.t <= e.t && x.t >= e.t - CAUSE_WINDOW_MS && typeof x.fields.resource === 'string'
+      const fails = eventsBetween(events, e.t - CAUSE_WINDOW_MS, e.t).filter((x) => RESOURCE_FAILS.has(x.kind) && typeof x.fields.resource === 'string'
         && (x.fields.resource === group || resourceGroup?.(x.fields.resource) === group));
       const why = fails.length ? ` after ${fails.length === 1 ? 'a failure' : `${fails.length} failures`} in it (${fails.slice(0, 2).map((x) => `${x.fields.resource} ${typeof x.fields.check === 'string' ? `${x.fields.check} ` : ''}failed at ${ISO(x.t)} on ${x.node}`).join(', ')})` : '';
       const m: Move = {

@@ -36,7 +36,7 @@ export interface Finding {
   evidence: Evidence[];
 }
 
-/** What the rules look at: the recognized events, time-ordered. */
+/** What the rules look at: the recognized events in time order (untimed ones first), as the engine and the CLI keep them. */
 export interface InsightInput {
   events: readonly ClusterEvent[];
   /** A node's name from its id (view changes name their downers by id), null when unknown. */

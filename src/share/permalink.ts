@@ -6,6 +6,7 @@
 // version is brought up to date one step at a time (UPGRADERS), so that links made today still
 // open after later issues add to the state. The schema is docs/permalink.md. Pure: no DOM.
 
+import { concatBytes, readAll } from '../base/streams.ts';
 import type { EventFilter } from '../engine/api.ts';
 import type { CaptureAlignment } from '../ingest/types.ts';
 
@@ -101,26 +102,9 @@ function fromBase64Url(text: string): Uint8Array | null {
 // ---- deflate ----
 
 async function pipe(bytes: Uint8Array, stream: CompressionStream | DecompressionStream, cap = Infinity): Promise<Uint8Array> {
-  const reader = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(stream).getReader();
-  const parts: Uint8Array[] = [];
-  let n = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    n += value.length;
-    if (n > cap) {
-      await reader.cancel();
-      throw new RangeError(`it inflates past ${cap} bytes`);
-    }
-    parts.push(value);
-  }
-  const out = new Uint8Array(n);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  const got = await readAll(new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(stream), cap);
+  if (!got) throw new RangeError(`it inflates past ${cap} bytes`);
+  return concatBytes(got.parts, got.bytes);
 }
 
 /** The fragment text for a state (without the `#`). */

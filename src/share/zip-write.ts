@@ -5,6 +5,8 @@
 // offsets past 4 GiB get ZIP64 fields and end records. Names are UTF-8 (flag bit 11). Pure web
 // platform: runs in the browser, a worker, Node and tests; sources/zip.ts reads what it writes.
 
+import { readAll } from '../base/streams.ts';
+
 export interface ZipSource {
   /** Path inside the zip, '/'-separated. */
   name: string;
@@ -98,17 +100,8 @@ async function pack(blob: Blob, deflate: boolean, onBytes: (n: number) => void):
   let packed = 0;
   const cs = deflate ? new CompressionStream('deflate-raw') : null;
   const writer = cs?.writable.getWriter();
-  const drain = cs
-    ? (async () => {
-      const r = cs.readable.getReader();
-      for (;;) {
-        const { done, value } = await r.read();
-        if (done) break;
-        parts.push(value);
-        packed += value.length;
-      }
-    })()
-    : null;
+  // The compressed side is read while the slices are written (the stream's queue stays short).
+  const drain = cs ? readAll(cs.readable) : null;
   for (let o = 0; o < blob.size; o += SLICE) {
     const b = new Uint8Array(await blob.slice(o, Math.min(blob.size, o + SLICE)).arrayBuffer());
     crc = crc32(b, crc);
@@ -121,7 +114,9 @@ async function pack(blob: Blob, deflate: boolean, onBytes: (n: number) => void):
   }
   if (writer) {
     await writer.close();
-    await drain;
+    const got = (await drain)!;
+    parts.push(...got.parts);
+    packed = got.bytes;
   }
   return { crc, parts, packed };
 }

@@ -10,6 +10,7 @@
 // Bytes come in slices; papaparse's parser (the user's choice) reads each slice's whole records
 // and the unfinished last one is carried to the next slice. Pure: no DOM, no workers.
 
+import { concatBytes } from '../base/streams.ts';
 import Papa from 'papaparse';
 import { Growable } from '../base/growable.ts';
 import { Level } from '../base/levels.ts';
@@ -332,12 +333,7 @@ export class CaptureIndexer {
   private start(final = false): void {
     const parts = this.head!;
     this.head = null;
-    const all = new Uint8Array(this.headBytes);
-    let at = 0;
-    for (const p of parts) {
-      all.set(p, at);
-      at += p.length;
-    }
+    const all = concatBytes(parts, this.headBytes);
     const sniffed = sniffCapture(all);
     if (!sniffed) {
       this.fail('no capture header in its first bytes');

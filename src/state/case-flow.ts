@@ -16,13 +16,12 @@ import { copyLink, openView } from './link-flow.ts';
 import { MAX_LINK_CHARS } from '../share/permalink.ts';
 import { currentLinkState } from './share.ts';
 import { useSnap } from './snapshot-store.ts';
-import { downloadBlob } from './download.ts';
+import { downloadBlob, fileStamp } from './download.ts';
 import { useUi } from './ui-state.ts';
 
 /** The case file's name: the nodes and the time it was written (local), e.g. clusterlens-SQLN1-SQLN2-20261207-0950.zip. */
 export function caseFileName(nodes: readonly string[], now = new Date()): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  const stamp = `${now.getFullYear()}${p(now.getMonth() + 1)}${p(now.getDate())}-${p(now.getHours())}${p(now.getMinutes())}`;
+  const stamp = fileStamp(now);
   const who = nodes.slice(0, 4).map((n) => n.replace(/[^\w.-]+/g, '_')).join('-');
   return `clusterlens-${who ? `${who}-` : ''}${stamp}.zip`;
 }

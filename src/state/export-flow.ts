@@ -11,7 +11,7 @@ import type { Masked, Redactor } from '../share/redact.ts';
 import { getEngine } from './controller.ts';
 import { sessionRedactor, useRedaction } from './redaction.ts';
 import { useSnap } from './snapshot-store.ts';
-import { downloadBlob } from './download.ts';
+import { downloadBlob, fileStamp } from './download.ts';
 import { useUi } from './ui-state.ts';
 
 /** The timeline as a picture (drawn by the view: views/timeline/timeline-image.ts). */
@@ -64,9 +64,8 @@ function maskRow(x: ExportRow, r: Redactor): ExportRow {
 
 /** The file's name: what, when (local), and its extension. */
 export function exportFileName(format: ExportFormat | PictureFormat, now = new Date()): string {
-  const p = (n: number) => String(n).padStart(2, '0');
   const f = format in PICTURE_FORMATS ? PICTURE_FORMATS[format as PictureFormat] : EXPORT_FORMATS[format as ExportFormat];
-  return `clusterlens-${format}-${now.getFullYear()}${p(now.getMonth() + 1)}${p(now.getDate())}-${p(now.getHours())}${p(now.getMinutes())}.${f.ext}`;
+  return `clusterlens-${format}-${fileStamp(now)}.${f.ext}`;
 }
 
 /** An export built and not yet saved: with redaction on, it waits for the user to see what was masked. */

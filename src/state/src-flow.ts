@@ -5,6 +5,7 @@
 // which file and why (not allowed, not reachable or CORS, an HTTP status, too large).
 
 import { formatBytes } from '../base/bytes.ts';
+import { readAll } from '../base/streams.ts';
 import { openFiles } from './controller.ts';
 import { useUi } from './ui-state.ts';
 
@@ -82,23 +83,10 @@ async function fetchOne(url: URL): Promise<{ file: File; path: string } | { why:
   }
   const len = Number(res.headers.get('content-length') ?? NaN);
   if (len > MAX_SRC_BYTES) return { why: `${url.href} is ${formatBytes(len)}, more than the ${formatBytes(MAX_SRC_BYTES)} a fetched input may be (download it and drop it instead)` };
-  const reader = res.body?.getReader();
-  const parts: Uint8Array<ArrayBuffer>[] = [];
-  let n = 0;
-  if (reader) {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      n += value.length;
-      if (n > MAX_SRC_BYTES) {
-        await reader.cancel();
-        return { why: `${url.href} is larger than the ${formatBytes(MAX_SRC_BYTES)} a fetched input may be (download it and drop it instead)` };
-      }
-      parts.push(value as Uint8Array<ArrayBuffer>);
-    }
-  }
+  const got = res.body ? await readAll(res.body, MAX_SRC_BYTES) : { parts: [], bytes: 0 };
+  if (!got) return { why: `${url.href} is larger than the ${formatBytes(MAX_SRC_BYTES)} a fetched input may be (download it and drop it instead)` };
   const name = nameOf(url, res);
-  return { file: new File(parts, name), path: name };
+  return { file: new File(got.parts, name), path: name };
 }
 
 /** Fetches the confirmed inputs and opens those that came; says which did not, and why. */

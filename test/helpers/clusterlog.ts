@@ -1,6 +1,7 @@
 // Test helpers for the cluster.log indexer: fixture loading, encoders, and a
 // comparable snapshot of an IndexedFile. Nothing here depends on the parser's code
 // beyond the public types of src/ingest/types.ts.
+import { concatBytes as concat } from '../../src/base/streams.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -140,14 +141,7 @@ export function latin1(text: string): Uint8Array {
 }
 
 export function concatBytes(...parts: Uint8Array[]): Uint8Array {
-  const n = parts.reduce((a, p) => a + p.length, 0);
-  const out = new Uint8Array(n);
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
+  return concat(parts);
 }
 
 export function bucketName(f: IndexedFileLike, i: number): string {

@@ -4,7 +4,8 @@
 // arcs, text, dashes, save/restore, a scale-and-translate transform). Text is escaped: it is
 // log text, written as SVG text, never as markup.
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/** Text for SVG text and attributes. */
+export const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const num = (n: number) => (Math.round(n * 100) / 100).toString();
 
 interface State {

@@ -11,7 +11,7 @@ import type { DensityFrame, PaintInput } from './paint-input.ts';
 import { paint } from './painter.ts';
 import { contextRects } from './raster.ts';
 import { LANE_HEAD, ROW_H } from './rows.ts';
-import { SvgContext } from './svg-context.ts';
+import { esc, SvgContext } from './svg-context.ts';
 import { LABEL_W } from './timeline-size.ts';
 import type { View } from './view-coords.ts';
 
@@ -34,7 +34,6 @@ export function setTimelineSource(fn: (() => TimelineFrame | null) | null): void
 
 const BG = '#0d1014';
 const HEAD_H = 22;
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** The picture as SVG, with its size; null when no timeline is shown. */
 export function timelineSvg(): { svg: string; width: number; height: number } | null {
