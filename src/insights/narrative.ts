@@ -8,10 +8,15 @@ import type { Finding } from './types.ts';
 export function rootCause(findings: readonly Finding[]): { sentence: string; confidence: Finding['confidence']; cites: Finding[] } | null {
   const lost = findings.find((f) => f.rule === 'quorum-lost');
   if (!lost) return null;
-  const removal = [...findings].reverse().find((f) => f.rule === 'node-removed' && f.t <= lost.t && lost.t - f.t <= 120_000);
+  // The removal that explains it: of the node that lost quorum (the others cut it off), else the
+  // first one in the two minutes before (the chain starts there), not merely the last.
+  const before = findings.filter((f) => f.rule === 'node-removed' && f.t <= lost.t && lost.t - f.t <= 120_000);
+  const removal = before.find((f) => f.node?.toLowerCase() === lost.node?.toLowerCase()) ?? before[0];
   if (removal) {
+    const following = removal.sentence.includes(' after ') ? `, following ${removal.sentence.slice(removal.sentence.indexOf(' after ') + 7, -1)}` : '';
+    const who = removal === before.find((f) => f.node?.toLowerCase() === lost.node?.toLowerCase()) ? 'it was' : `${removal.node} was`;
     return {
-      sentence: `${lost.node} lost quorum after ${removal.node} was removed from membership${removal.sentence.includes(' after ') ? `, following ${removal.sentence.slice(removal.sentence.indexOf(' after ') + 7, -1)}` : ''}.`,
+      sentence: `${lost.node} lost quorum after ${who} removed from membership${following}.`,
       confidence: removal.confidence === 'high' ? 'medium' : 'low',
       cites: [removal, lost],
     };

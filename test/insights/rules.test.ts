@@ -50,7 +50,8 @@ describe('insight rules', () => {
     expect(f[3].evidence.map((e) => e.line)).toEqual([8]);
     expect(f.every((x) => x.verified)).toBe(true);
     const rc = rootCause(f)!;
-    expect(rc.sentence).toBe('SVR12 lost quorum after SVR13 was removed from membership, following a network loss: 1 broken connection (from 01:17:41.900 on SVR12).');
+    // The removal that explains the loss is SVR12's own (SVR13 cut it off), not the later one SVR12 logged.
+    expect(rc.sentence).toBe('SVR12 lost quorum after it was removed from membership, following a network loss: 1 broken connection (from 01:17:41.900 on SVR12).');
     expect(rc.confidence).toBe('medium');
     // Every claim of the report names its file and line.
     const md = reportMarkdown(f);
@@ -63,6 +64,9 @@ describe('insight rules', () => {
     expect(gaps.map((g) => [g.node, g.t, g.t1])).toEqual([['SQLNODE2', at('2024-08-08T06:59:28.414'), at('2024-08-08T07:00:29.236')]]);
     expect(gaps[0].sentence).toMatch(/^SQLNODE2's log is silent for 61 s, from 06:59:28\.414 to 07:00:29\.236, inside its span/);
     expect(gaps[0].evidence.map((e) => e.line)).toEqual([1856, 1857]);
+    // The root cause names the node the generator isolated.
+    const truth = JSON.parse(readFileSync(join(root, 'public', 'demo', 'manifest.json'), 'utf8')).scenario.incident;
+    expect(rootCause(findAll(input(demo)))!.sentence).toMatch(new RegExp(`^${truth.isolatedNode} lost quorum after it was removed from membership, following a network loss`));
     expect(findAll(twoNode()).filter((f) => f.rule === 'no-data')).toEqual([]);
   });
 
@@ -146,7 +150,7 @@ describe('clusterlens report', () => {
     const files = [join(FIX, 'first', 'Cluster.log'), join(FIX, 'second', 'Cluster.log'), '--node', 'SVR12', '--node', 'SVR13'];
     const md = cli('report', ...files);
     expect(md.status).toBe(0);
-    expect(md.stdout).toContain('**Root cause (medium confidence):** SVR12 lost quorum after SVR13 was removed from membership');
+    expect(md.stdout).toContain('**Root cause (medium confidence):** SVR12 lost quorum after it was removed from membership');
     expect(md.stdout).toMatch(/- SVR12 lost quorum at 01:17:51\.909 \(ERROR_CLUSTER_NO_QUORUM\)\. — high confidence; .*first\/Cluster\.log:8/);
     const json = JSON.parse(cli('report', ...files, '--json').stdout);
     expect(json.findings.map((f: { rule: string }) => f.rule)).toEqual(['group-failover', 'node-removed', 'node-removed', 'quorum-lost']);
