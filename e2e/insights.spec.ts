@@ -28,3 +28,44 @@ test('the demo tells what happened, and a sentence lands on its line', async ({ 
   }).toBe(true);
   await page.screenshot({ path: '.cache/what-happened.png' });
 });
+
+test('the clocks: SQLNODE3 runs 350 ms ahead, the correction moves it, travels in the link, and raw stays visible', async ({ page }) => {
+  const { inflateRawSync } = await import('node:zlib');
+  await openApp(page);
+  await waitLoaded(page, 3);
+  const clocks = page.getByTestId('clocks');
+  await expect(clocks).toContainText('against SQLNODE');
+  const row = clocks.locator('tr[data-node="SQLNODE3"]');
+  const interval = async (cell: string) => {
+    const text = (await row.getByTestId(cell).textContent())!;
+    const [lo, hi] = [...text.matchAll(/([+−±])(\d+)/g)].map((m) => (m[1] === '−' ? -1 : 1) * Number(m[2]));
+    return { lo, hi, text };
+  };
+  // The demo's manifest sets SQLNODE3's clock 350 ms ahead of the others.
+  const raw = await interval('clock-raw');
+  expect(raw.lo).toBeLessThanOrEqual(350);
+  expect(raw.hi).toBeGreaterThanOrEqual(350);
+  expect(raw.hi - raw.lo).toBeLessThanOrEqual(50);
+  await expect(row.getByTestId('clock-now')).toHaveText('raw');
+  await clocks.getByRole('button', { name: 'Apply clock correction' }).click();
+  // Corrected: what is left straddles zero, and the raw interval is still shown beside it.
+  await expect(row.getByTestId('clock-now')).not.toHaveText('raw');
+  const now = await interval('clock-now');
+  expect(now.lo).toBeLessThanOrEqual(1);
+  expect(now.hi).toBeGreaterThanOrEqual(-1);
+  expect((await interval('clock-raw')).text).toBe(raw.text);
+  await expect(clocks).toContainText('Times shown: corrected');
+  // The file card says so, and the view's link carries the correction.
+  await expect(page.locator('.card', { hasText: 'SQLNODE3_cluster.log' })).toContainText(/clock corrected by −?-?3\d\d ms/);
+  await expect.poll(async () => {
+    const hash = await page.evaluate(() => location.hash);
+    if (!hash.startsWith('#cl1.')) return null;
+    const state = JSON.parse(inflateRawSync(Buffer.from(hash.slice(5), 'base64url')).toString('utf8'));
+    return state.files.find((f: { name: string }) => f.name === 'SQLNODE3_cluster.log')?.clockMs ?? null;
+  }).toBe(-Math.round((raw.lo + raw.hi) / 2));
+  await page.screenshot({ path: '.cache/clocks.png' });
+  // Raw again.
+  await clocks.getByRole('button', { name: 'Raw clocks' }).click();
+  await expect(row.getByTestId('clock-now')).toHaveText('raw');
+  await expect(clocks).toContainText('Times shown: raw');
+});

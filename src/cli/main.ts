@@ -28,6 +28,7 @@ import { indexBlob, indexPath } from './read-file.ts';
 import { CaseFileError, isCaseFile, readCaseFile } from '../share/case-file.ts';
 import { findAll } from '../insights/rules.ts';
 import { reportMarkdown, rootCause } from '../insights/narrative.ts';
+import { clocksOf, estimateSkew } from '../insights/skew.ts';
 import type { LinkFile } from '../share/permalink.ts';
 
 const USAGE = `usage:
@@ -140,7 +141,7 @@ interface Loaded {
 
 /** A case file's view choices for one input, as index options (node, time base, capture alignment). */
 function caseOptions(f: LinkFile): IndexOptions {
-  return { ...(f.node ? { node: f.node } : {}), ...(f.timeBase ? { timeBase: f.timeBase } : {}), ...(f.alignment ? { alignment: f.alignment } : {}) };
+  return { ...(f.node ? { node: f.node } : {}), ...(f.timeBase ? { timeBase: f.timeBase } : {}), ...(f.alignment ? { alignment: f.alignment } : {}), ...(f.clockMs ? { clockMs: f.clockMs } : {}) };
 }
 
 async function loadAll(a: Args): Promise<Loaded> {
@@ -406,8 +407,13 @@ async function reportVerb(a: Args): Promise<number> {
   for (const f of loaded.files) for (const e of f.facts.errors) process.stderr.write(`clusterlens: ${e}\n`);
   const ev = settle(loaded);
   const findings = findAll({ events: ev.events, nodeName: (id) => ev.names.nodeName(id), resourceGroup: (r) => ev.names.resourceGroup(r), model: clusterModel(ev) });
-  if (a.bools.has('json')) process.stdout.write(`${JSON.stringify({ rootCause: rootCause(findings), findings }, (k, v) => (k === 'cites' ? undefined : v), 2)}\n`);
-  else process.stdout.write(reportMarkdown(findings));
+  const logs = ev.files.filter((f) => !f.facts.capture);
+  const applied = new Map<string, number>();
+  for (const f of logs) if (!applied.has(f.facts.nodeLabel)) applied.set(f.facts.nodeLabel, f.facts.timeBase.skewMs);
+  const clocks = clocksOf(estimateSkew(ev.events, [...applied.keys()]), (n) => applied.get(n) ?? 0);
+  // JSON has no Infinity: an open side of an interval is null.
+  if (a.bools.has('json')) process.stdout.write(`${JSON.stringify({ rootCause: rootCause(findings), findings, clocks }, (k, v) => (k === 'cites' ? undefined : typeof v === 'number' && !Number.isFinite(v) ? null : v), 2)}\n`);
+  else process.stdout.write(reportMarkdown(findings, clocks));
   return 0;
 }
 

@@ -4,6 +4,10 @@
 
 import type { Finding } from '../insights/types.ts';
 export type { Finding, Evidence } from '../insights/types.ts';
+import type { Clocks } from '../insights/skew.ts';
+export type { Clocks, NodeClock, CausalPair } from '../insights/skew.ts';
+// How the panel says and applies an interval: the same words as the CLI's report.
+export { correctionOf, sayInterval } from '../insights/skew.ts';
 import type { CaptureAlignment } from '../ingest/types.ts';
 import type { LineLink } from '../sources/links.ts';
 export type { LineLink } from '../sources/links.ts';
@@ -150,6 +154,8 @@ export const DEFAULT_EVENT_FILTER: EventFilter = { families: [], kinds: [], node
 export interface Insights {
   findings: Finding[];
   rootCause: { sentence: string; confidence: Finding['confidence'] } | null;
+  /** Each node's clock against a reference, from causal pairs (raw, and as now corrected). */
+  clocks: Clocks;
 }
 
 /** An input as it was dropped: its bytes (a Blob handle) and the path it was opened with. */
@@ -278,6 +284,8 @@ export interface FileOptions {
   timeBase?: { base: 'utc' | 'local' | 'assumed-utc'; utcOffsetMinutes: number | null };
   /** `YYYY-MM` for NT4 logs. */
   month?: string;
+  /** A log's clock correction in ms (0 clears it): moves its lines on the axis without re-indexing. */
+  clockMs?: number;
   /** A capture's alignment; a part left out keeps its proposal, null clears the user's whole choice. */
   alignment?: CaptureAlignment | null;
 }

@@ -21,6 +21,7 @@ import type { ClusterEvent } from '../events/types.ts';
 import { DEFAULT_EVENT_FILTER, type EventFilter, type EventRow, type EventsSummary, type FacetCount, type FileId, type Insights, type ViewSpec } from './api.ts';
 import { findAll } from '../insights/rules.ts';
 import { rootCause } from '../insights/narrative.ts';
+import { clocksOf, estimateSkew } from '../insights/skew.ts';
 
 /** A capture as the timeline's capture track needs it: its columns and its rows' groups and classes. */
 export interface CaptureInput {
@@ -57,6 +58,8 @@ export class EventStore {
   private localShift = new Map<FileId, number>();
   /** ms from each file's written times to UTC. */
   private utcShift = new Map<FileId, number>();
+  /** The logs' nodes and the clock correction each carries. */
+  private logNodes = new Map<string, number>();
 
   add(id: FileId, chunk: EventChunk): void {
     let ev = this.files.get(id);
@@ -108,6 +111,9 @@ export class EventStore {
     }
     this.localShift = new Map(files.map((f) => [f.id, toLocalShift(f.facts.timeBase)]));
     this.utcShift = new Map(files.map((f) => [f.id, toUtcShift(f.facts.timeBase)]));
+    // Each node's logs and the clock correction they carry (the first log's, as the panel applies one per node).
+    this.logNodes = new Map();
+    for (const f of files) if (!f.facts.capture && !this.logNodes.has(f.facts.nodeLabel)) this.logNodes.set(f.facts.nodeLabel, f.facts.timeBase.skewMs);
     const all: ClusterEvent[] = [];
     for (const f of files) for (const e of materializeFile(f, this.names)) all.push(e);
     // Time order; lines without a time sort first; ties keep file and line order.
@@ -209,7 +215,8 @@ export class EventStore {
     const names = this.names;
     const findings = findAll({ events: this.all, nodeName: (id) => names?.nodeName(id), resourceGroup: (r) => names?.resourceGroup(r), model: this.clusterModel() ?? undefined });
     const rc = rootCause(findings);
-    return { findings, rootCause: rc ? { sentence: rc.sentence, confidence: rc.confidence } : null };
+    const clocks = clocksOf(estimateSkew(this.all, [...this.logNodes.keys()]), (n) => this.logNodes.get(n) ?? 0);
+    return { findings, rootCause: rc ? { sentence: rc.sentence, confidence: rc.confidence } : null, clocks };
   }
 
   /** The first event recognized at a file line, as the events panel shows it (pos -1: not a list position). */

@@ -85,6 +85,8 @@ export function withUserOptions(facts: FileFacts, f: StoreFile): FileFacts {
   if (f.opts.timeBase) {
     facts.timeBase = { ...facts.timeBase, base: f.opts.timeBase.base, utcOffsetMinutes: f.opts.timeBase.utcOffsetMinutes, source: 'user' };
   }
+  // A log's clock correction (the skew estimate's, applied by the user); a capture's fine offset is its alignment's.
+  if (!facts.capture) facts.timeBase = { ...facts.timeBase, skewMs: f.opts.clockMs ?? 0 };
   applyHostNode(facts, f.opts.node ? null : f.hostNode);
   // A capture's time base is its alignment: proposed from its node's logs, each part the user's where given.
   applyAlignment(facts, f.alignment, f.opts.alignment);

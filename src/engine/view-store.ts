@@ -399,9 +399,11 @@ export class ViewStore {
       f.opts = { ...f.opts, timeBase: { base, utcOffsetMinutes: tb.utcOffsetMinutes } };
       f.facts.timeBase = { ...f.facts.timeBase, base: tb.base, utcOffsetMinutes: tb.utcOffsetMinutes, source: 'user', reason: undefined };
     }
+    if (o.clockMs !== undefined) f.opts = { ...f.opts, clockMs: o.clockMs || undefined };
     if (o.alignment !== undefined) f.opts = { ...f.opts, alignment: o.alignment === null ? undefined : { ...f.opts.alignment, ...o.alignment } };
     withUserOptions(f.facts, f);
-    if (o.node !== undefined) this.alignCaptures();
+    // Captures are aligned against their node's log: a node or a clock change re-proposes them.
+    if (o.node !== undefined || o.clockMs !== undefined) this.alignCaptures();
     labelFiles(this.files.values());
     if (reindex) {
       f.gen++;
@@ -415,7 +417,7 @@ export class ViewStore {
     this.dirtyMerge = true;
     this.events.invalidate();
     this.schedule(true);
-    if (!reindex && (o.node !== undefined || o.timeBase !== undefined)) void this.dedupe();
+    if (!reindex && (o.node !== undefined || o.timeBase !== undefined || o.clockMs !== undefined)) void this.dedupe();
   }
 
   // ---- Merge and view --------------------------------------------------------------------

@@ -62,6 +62,7 @@ const SUMMARIES: Record<string, Describer> = {
   'rgp-merge-restart': (f, _e, n) => `regroup: merge and restart, joining ${n.nodes(f.joiners)}, down ${n.nodes(f.downers)}`,
   'rgp-partition': (f, _e, n) => `regroup: partition ${s(f.viewId)} (${n.nodes(f.members)}) selected, as ${n.node(f.by)} has quorum`,
   'route-added': (f) => `route added ${s(f.local)} → ${s(f.remote)}`,
+  'connect-attempt': (f, e) => `trying to connect to ${e.subject ?? s(f.peerName)} at ${s(f.remote)}`,
   'tcp-connection': (f) => (f.direction === 'accepted' ? `TCP connection accepted from ${s(f.remote)}` : `TCP connection established to ${s(f.remote)}`),
   'route-up': (f) => `route up ${s(f.local)} → ${s(f.remote)}`,
   'route-down': (f) => `route down ${s(f.local)} → ${s(f.remote)}`,

@@ -116,7 +116,7 @@ function resolveNode(f: FileFacts, c: FinalizeContext): void {
 function resolveTimeBase(f: FileFacts, c: FinalizeContext): void {
   const h = c.header;
   const tb = f.timeBase;
-  tb.skewMs = 0;
+  tb.skewMs = c.opts.clockMs ?? 0;
   if (f.dialect === 'w2016') {
     tb.base = h.localTime ? 'local' : 'utc';
     tb.utcOffsetMinutes = h.utcOffsetMinutes ?? null;

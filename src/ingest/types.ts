@@ -275,6 +275,8 @@ export interface IndexOptions {
   timeBase?: { base: 'utc' | 'local'; utcOffsetMinutes: number | null };
   /** `YYYY-MM` for NT4 logs. */
   month?: string;
+  /** A log's clock correction (ms added to its times), as the user applied it from the causal pairs' skew estimate. */
+  clockMs?: number;
   /** A capture's alignment as the user gave it (each part overrides the proposed one). */
   alignment?: CaptureAlignment;
 }

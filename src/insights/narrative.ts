@@ -2,6 +2,7 @@
 // sentence per finding, each with the file and line it rests on. Markdown for the CLI's report
 // (the app's panel renders the same findings as text).
 
+import { sayInterval, type Clocks, type CausalPair } from './skew.ts';
 import type { Finding } from './types.ts';
 
 /** A root cause the findings support, with its confidence, or null. */
@@ -26,7 +27,28 @@ export function rootCause(findings: readonly Finding[]): { sentence: string; con
 
 const cite = (f: Finding) => f.evidence.map((e) => `${e.file}:${e.line}`).join(', ');
 
-export function reportMarkdown(findings: readonly Finding[]): string {
+const citePair = (p: CausalPair) => `${p.before.file}:${p.before.line} before ${p.after.file}:${p.after.line}`;
+
+/** Each node's clock against the reference, as intervals with the pairs they rest on. */
+export function clocksMarkdown(c: Clocks): string[] {
+  const out = ['## Clocks, from causal pairs', ''];
+  const method = c.verified ? '' : ' The pairing is inferred (formats.md C.4.2), the lines are verified.';
+  if (c.conflict) {
+    out.push(`The ${c.pairs} causal pairs contradict each other (a clock drifted during the logs, or lines were paired that are not one exchange), so no interval is given: ${c.conflict.map(citePair).join('; ')}.${method}`);
+  } else if (!c.reference) {
+    out.push('No causal pair ties the nodes\' clocks together in these logs: their skew is unknown.');
+  } else {
+    out.push(`Each node's clock against ${c.reference}'s (a positive lead: its log reads later for the same instant), from ${c.pairs} causal pairs.${method}`, '');
+    for (const n of c.nodes) {
+      if (n.node === c.reference) continue;
+      const corrected = n.applied ? `; corrected by ${n.applied} ms, now ${sayInterval(n.shownLo, n.shownHi)}` : '';
+      out.push(`- ${n.node}: ${sayInterval(n.lo, n.hi)}${corrected}${n.evidence.length ? ` — ${n.evidence.map(citePair).join('; ')}` : ''}`);
+    }
+  }
+  return out;
+}
+
+export function reportMarkdown(findings: readonly Finding[], clocks?: Clocks): string {
   const out: string[] = ['# Incident report', ''];
   const root = rootCause(findings);
   if (root) out.push(`**Root cause (${root.confidence} confidence):** ${root.sentence}`, '');
@@ -35,5 +57,6 @@ export function reportMarkdown(findings: readonly Finding[]): string {
   for (const f of findings) {
     out.push(`- ${f.sentence}${f.verified ? '' : ' *(rests on a message text not verified in formats.md)*'} — ${f.confidence} confidence; ${cite(f)}`);
   }
+  if (clocks && clocks.nodes.length + (clocks.conflict ? 1 : 0) > 1) out.push('', ...clocksMarkdown(clocks));
   return `${out.join('\n')}\n`;
 }

@@ -27,6 +27,8 @@ export interface LinkFile {
   node?: string;
   timeBase?: { base: 'utc' | 'local'; utcOffsetMinutes: number | null };
   alignment?: CaptureAlignment;
+  /** A log's clock correction in ms (the skew estimate's, applied by the user). */
+  clockMs?: number;
 }
 
 export interface LinkStateV1 {
@@ -195,6 +197,7 @@ const SHAPE_V1: Record<string, Check> = {
     name: str(1024), size: int, hash: optional(str(128)), node: optional(str(256)),
     timeBase: optional(obj({ base: oneOf('utc', 'local'), utcOffsetMinutes: nullable(num) })),
     alignment: optional(obj({ date: optional(nullable(str(32))), utcOffsetMinutes: optional(nullable(num)), fineMs: optional(num), raw: optional(bool) })),
+    clockMs: optional(num),
   }), 1000),
   view: obj({
     minLevel: int, components: list(str(256), 1000), from: nullable(num), to: nullable(num), onlyHits: bool, context: int, expandAll: bool,

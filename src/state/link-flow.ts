@@ -84,6 +84,7 @@ function tryApply(anyway = false): void {
     s, snap.files,
     (id, f) => getEngine().setFileOptions(id, {
       ...(f.node ? { node: f.node } : {}), ...(f.timeBase ? { timeBase: f.timeBase } : {}), ...(f.alignment ? { alignment: f.alignment } : {}),
+      clockMs: f.clockMs ?? 0,
     }),
     // The line's position is the filtered view's: select it once the engine has built that view.
     (fileId, line) => afterView(() => void gotoLine(fileId, line)),
@@ -179,6 +180,16 @@ export function watchHistory(): () => void {
   const offNotes = useNotes.subscribe((s, prev) => {
     if (s.notes !== prev.notes) changed();
   });
+  // The files' own choices the link holds (node, time base, alignment, clock correction).
+  let fileChoices = '';
+  const offFiles = useSnap.subscribe((s, prev) => {
+    if (s.snap.files === prev.snap.files || s.snap.loading) return;
+    const key = JSON.stringify(s.snap.files.map((f) => [f.facts.node, f.facts.nodeSource, f.facts.timeBase, f.facts.capture?.raw]));
+    if (key !== fileChoices) {
+      if (fileChoices) changed();
+      fileChoices = key;
+    }
+  });
   const offTl = useTimelineUi.subscribe((s, prev) => {
     if (s.axis !== prev.axis || s.laneOrder !== prev.laneOrder || s.hiddenLanes !== prev.hiddenLanes || s.collapsedLanes !== prev.collapsedLanes
       || s.hiddenTracks !== prev.hiddenTracks || s.collapsedTracks !== prev.collapsedTracks || s.expandedTracks !== prev.expandedTracks || s.expandedGroups !== prev.expandedGroups) changed();
@@ -188,5 +199,6 @@ export function watchHistory(): () => void {
     offUi();
     offTl();
     offNotes();
+    offFiles();
   };
 }

@@ -31,6 +31,7 @@ export function currentLinkState(files: readonly FileState[]): LinkState {
       const out: LinkFile = { name: x.name, size: x.size, ...(x.contentHash ? { hash: x.contentHash } : {}) };
       if (x.nodeSource === 'user' && x.node) out.node = x.node;
       if (!x.capture && x.timeBase.source === 'user' && x.timeBase.base !== 'assumed-utc') out.timeBase = { base: x.timeBase.base, utcOffsetMinutes: x.timeBase.utcOffsetMinutes };
+      if (!x.capture && x.timeBase.skewMs) out.clockMs = x.timeBase.skewMs;
       if (x.capture && (x.timeBase.source === 'user' || x.capture.raw)) {
         out.alignment = x.capture.raw
           ? { raw: true }
@@ -114,7 +115,7 @@ export function applyLinkState(
   const { ids } = match;
   if (match.missing.length || (match.mismatched.length && !anyway)) return match;
   s.files.forEach((f, i) => {
-    if (f.node || f.timeBase || f.alignment) setOptions(ids[i]!, f);
+    if (f.node || f.timeBase || f.alignment || f.clockMs) setOptions(ids[i]!, f);
   });
   useUi.getState().set({
     minLevel: s.view.minLevel, components: [...s.view.components], from: s.view.from, to: s.view.to, onlyHits: s.view.onlyHits,

@@ -182,7 +182,7 @@ const TimeBaseField = memo(function TimeBaseField({ id, path, tb }: { id: FileId
           ? 'Assumption: nothing in the file says which zone its times are in; treated as UTC. Change it if you know better.'
           : tb.base === 'local' && tb.utcOffsetMinutes === null
             ? 'Local time with an unknown offset: enter the offset to place it on the UTC timeline.'
-            : `${TB_SOURCE[tb.source] ?? tb.source}${tb.reason ? `: ${tb.reason}` : ''}${tb.skewMs ? `, skew ${tb.skewMs} ms` : ''}`}
+            : `${TB_SOURCE[tb.source] ?? tb.source}${tb.reason ? `: ${tb.reason}` : ''}${tb.skewMs ? `; clock corrected by ${tb.skewMs > 0 ? '+' : ''}${tb.skewMs} ms` : ''}`}
       </div>
     </div>
   );

@@ -9,6 +9,7 @@ import { getEngine, gotoLine } from '../state/controller.ts';
 import { useSnap } from '../state/snapshot-store.ts';
 import { useUi } from '../state/ui-state.ts';
 import { usePrefs } from '../state/prefs.ts';
+import { ClockSkew } from './ClockSkew.tsx';
 
 const clock = (t: number) => (Number.isFinite(t) ? new Date(t).toISOString().slice(11, 23) : '');
 
@@ -65,6 +66,7 @@ export function WhatHappened() {
               </li>
             ))}
           </ol>
+          <ClockSkew clocks={ins.clocks} go={go} />
         </div>
       )}
     </section>

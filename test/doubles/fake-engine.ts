@@ -13,7 +13,7 @@ import type {
   Density, DensityRequest, EngineClient, EngineSnapshot, FileId, FileOptions, FileState, InputFile, NodeLane, Row,
   SearchSpec, SearchState, ViewSpec,
 } from '../../src/engine/api.ts';
-import { DEFAULT_VIEW, EMPTY_EVENTS, type EventRow } from '../../src/engine/api.ts';
+import { DEFAULT_VIEW, EMPTY_EVENTS, type EventRow, type Insights } from '../../src/engine/api.ts';
 import type { DialectId, FileFacts } from '../../src/ingest/types.ts';
 import { Bucket, BUCKET_NAMES, CHANNEL_NAMES, Channel, emptyFacts } from '../../src/ingest/types.ts';
 import { Level, severityRank } from '../../src/base/levels.ts';
@@ -501,7 +501,7 @@ class FakeEngine implements EngineClient {
   async getLinks(): Promise<[]> { return []; }
   // The fake reads files crudely and keeps no handles: it has no case file to write.
   async getSources(): Promise<[]> { return []; }
-  async getInsights(): Promise<{ findings: []; rootCause: null }> { return { findings: [], rootCause: null }; }
+  async getInsights(): Promise<Insights> { return { findings: [], rootCause: null, clocks: { reference: null, nodes: [], pairs: 0, verified: false, conflict: null } }; }
 
   /** A scan of every line (the fake's files are small); lanes as in its snapshot, the `sev` column as the severity. */
   async getDensity(req: DensityRequest): Promise<Density | null> {

@@ -155,5 +155,16 @@ describe('clusterlens report', () => {
     const json = JSON.parse(cli('report', ...files, '--json').stdout);
     expect(json.findings.map((f: { rule: string }) => f.rule)).toEqual(['group-failover', 'node-removed', 'node-removed', 'quorum-lost']);
     expect(json.rootCause.confidence).toBe('medium');
+    // R1's two halves hold no connection pair: the clocks are unknown, said as such (null for an open side).
+    expect(json.clocks.reference).toBeNull();
+    expect(json.clocks.nodes.every((n: { lo: null; hi: null }) => n.lo === null && n.hi === null)).toBe(true);
+    // The demo's SQLNODE3 runs 350 ms ahead (its manifest): the report gives the interval and its lines.
+    const demo = cli('report', ...['SQLNODE1', 'SQLNODE2', 'SQLNODE3'].map((n) => join(root, 'public', 'demo', `${n}_cluster.log`)));
+    const line = demo.stdout.split('\n').find((l) => l.startsWith('- SQLNODE3: '))!;
+    const [lo, hi] = [...line.matchAll(/([+−±])(\d+) ms/g)].slice(0, 2).map((m) => (m[1] === '−' ? -1 : 1) * Number(m[2]));
+    expect(lo).toBeLessThanOrEqual(350);
+    expect(hi).toBeGreaterThanOrEqual(350);
+    expect(hi - lo).toBeLessThanOrEqual(50);
+    expect(line).toMatch(/SQLNODE2_cluster\.log:\d+ before .*SQLNODE3_cluster\.log:\d+/);
   }, 60_000);
 });

@@ -83,6 +83,14 @@ export const NETWORK: Recognizer[] = [
     meaning: "The cluster service accepted a TCP connection on 3343 (the peer's ephemeral port is the one of its [SV] route line and of the SYN in a trace).",
   },
   {
+    id: 'network.hm-trying', family: 'network', kind: 'connect-attempt', comp: 'HM', anchor: 'Trying to connect to',
+    re: /\[HM\] Trying to connect to (?<peerName>\S+) at (?<remote>\S+?)\.?\s*$/,
+    subject: 'peerName', verified: 'V', ref: 'A.1 viewer-line example, B.3.1 (S1)',
+    example: '00000b50.00000bc4::2018/10/18-19:17:38.723 DBG [HM] Trying to connect to 2012R2Node2 at 10.10.10.24:~3343~',
+    expect: { peerName: '2012R2Node2', remote: '10.10.10.24:~3343~' },
+    meaning: 'The host manager starts a TCP connection to a peer on 3343: it precedes the SYN, so the peer\'s [ACCEPT] of that connection comes after it (a causal pair for the clock skew).',
+  },
+  {
     id: 'network.tcp-connect', family: 'network', kind: 'tcp-connection', comp: 'CONNECT', anchor: 'Established connection to remote endpoint',
     re: /\[CONNECT\] (?<local>\S+): Established connection to remote endpoint (?<remote>\S+?)\.?\s*$/,
     fixed: { direction: 'established' }, verified: 'V', ref: 'B.3.1 (S1)',
