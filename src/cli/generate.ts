@@ -3,7 +3,7 @@
 
 import { pathToFileURL } from 'node:url';
 import { writeScenario, type ManifestFile } from '../generator/node-writer.ts';
-import { GEN_DIALECTS, type GenDialect } from '../generator/model.ts';
+import { GEN_DIALECTS, INCIDENT_KINDS, type GenDialect, type IncidentKind } from '../generator/model.ts';
 import { ENCODINGS, EOLS, type EncodingName, type Eol } from '../generator/encode.ts';
 import { PRESETS, defaultStartFor, presetOptions, type PresetName, type WriteOptions } from '../generator/presets.ts';
 
@@ -13,7 +13,9 @@ const USAGE = `usage: clusterlens generate --out DIR [options]
   --seed N                  random seed (same options + seed = same bytes)
   --nodes N                 number of nodes (default 3)
   --names A,B,C             node names (sets the number of nodes)
-  --isolated N              id of the node that loses its network (default 2)
+  --incident KIND           network-isolation (default) | resource-failure | rhs-deadlock | clussvc-hang
+                            | join-blocked | none (a healthy cluster); all but the first and none need w2016/w2008
+  --isolated N              id of the node the incident is about (default 2)
   --dialect w2016|w2008|w2003|w2000|nt4
   --pasted                  text as pasted from a viewer/blog (line numbers, curly quotes)
   --encoding utf-8|utf-16le|utf-16be|windows-1252
@@ -32,7 +34,7 @@ const USAGE = `usage: clusterlens generate --out DIR [options]
 class UsageError extends Error {}
 
 const VALUE_OPTIONS = new Set([
-  'out', 'preset', 'seed', 'nodes', 'names', 'isolated', 'dialect', 'encoding', 'eol', 'size', 'clock-offsets',
+  'out', 'preset', 'seed', 'nodes', 'names', 'isolated', 'incident', 'dialect', 'encoding', 'eol', 'size', 'clock-offsets',
   'local-time', 'utc-offset', 'start', 'name-pattern',
 ]);
 const FLAG_OPTIONS = new Set(['pasted', 'bom', 'no-bom', 'localized', 'help', 'captures']);
@@ -112,6 +114,12 @@ export function optionsFromArgs(values: Map<string, string>, flags: Set<string>)
   if (values.has('seed')) scenario.seed = int('seed', values.get('seed')!);
   if (values.has('nodes')) scenario.nodes = int('nodes', values.get('nodes')!);
   if (values.has('names')) scenario.nodeNames = values.get('names')!.split(',').map((s) => s.trim()).filter(Boolean);
+  if (values.has('incident')) {
+    scenario.incident = oneOf('incident', values.get('incident')!, INCIDENT_KINDS) as IncidentKind;
+    if (scenario.incident !== 'network-isolation' && scenario.incident !== 'none' && file.dialect !== 'w2016' && file.dialect !== 'w2008') {
+      throw new UsageError(`--incident ${scenario.incident} is written for --dialect w2016 or w2008`);
+    }
+  }
   if (values.has('isolated')) scenario.isolatedNodeId = int('isolated', values.get('isolated')!);
   if (values.has('size')) scenario.targetBytesPerNode = parseSize(values.get('size')!);
   if (values.has('clock-offsets')) scenario.clockOffsetsMs = values.get('clock-offsets')!.split(',').map((s) => int('clock-offsets', s));
@@ -152,7 +160,7 @@ export async function runGenerate(argv: string[]): Promise<number> {
     const s = manifest.scenario;
     process.stderr.write(
       `generated ${manifest.files.length} files in ${out} (${((Date.now() - started) / 1000).toFixed(1)} s): ` +
-        `${s.incident.isolatedNode} loses its network at ${s.incident.networkLostAt}\n`,
+        `${s.incident.kind === 'none' ? 'a healthy cluster' : s.incident.kind === 'network-isolation' ? `${s.incident.isolatedNode} loses its network at ${s.incident.networkLostAt}` : `${s.incident.kind} on ${s.incident.isolatedNode} at ${s.incident.networkLostAt}`}\n`,
     );
     return 0;
   } catch (e) {

@@ -21,6 +21,8 @@ export interface IncidentInput {
   openSession: (node: number, start: number) => number;
   closeSession: (node: number, session: number, activeUntil: number, stop: number) => void;
   activateSession: (node: number, session: number, activeFrom: number) => void;
+  /** A new RHS process of the node's running session from `at` (a new PID). */
+  rhsRestart: (node: number, at: number) => void;
 }
 
 export interface IncidentResult {

@@ -8,8 +8,17 @@ export const GEN_DIALECTS: readonly GenDialect[] = ['w2016', 'w2008', 'w2003', '
 
 export type LevelName = 'INFO' | 'WARN' | 'ERR' | 'DBG';
 
-/** Incident kinds the scenario builder knows. Later issues add more. */
-export type IncidentKind = 'network-isolation';
+/**
+ * Incident kinds the scenario builder knows (each about one node, `isolatedNodeId`):
+ * - network-isolation: the node loses its network (removed, loses quorum, restarts, rejoins);
+ * - resource-failure: its AG resource fails IsAlive, is restarted in place, fails again and its group fails over;
+ * - rhs-deadlock: a restart's ONLINERESOURCE call hangs until the RHS deadlock timeout, RHS is terminated and restarted;
+ * - clussvc-hang: its cluster service hangs, the watchdog terminates it, the others remove it, the SCM restarts it;
+ * - join-blocked: its service is restarted but a firewall drops 3343: its joins time out until it is opened;
+ * - none: a healthy cluster (the steady state only).
+ */
+export type IncidentKind = 'network-isolation' | 'resource-failure' | 'rhs-deadlock' | 'clussvc-hang' | 'join-blocked' | 'none';
+export const INCIDENT_KINDS: readonly IncidentKind[] = ['network-isolation', 'resource-failure', 'rhs-deadlock', 'clussvc-hang', 'join-blocked', 'none'];
 
 export interface ScenarioOptions {
   seed?: number;
@@ -68,6 +77,8 @@ export interface ServiceSession {
   activeFrom: number;
   /** When background traffic ends (membership lost or service stopping). */
   activeUntil: number | null;
+  /** RHS processes started after the first (a terminated RHS is restarted with a new PID). */
+  rhsRestarts?: Array<{ at: number; pid: number }>;
 }
 
 export type ResourceType =
@@ -144,8 +155,17 @@ export type ScenarioEvent =
   | { kind: 'node-removed'; at: number; observer: number; removed: number[] }
   | { kind: 'quorum-kept'; at: number; observers: number[]; arbiter: number; members: number[]; arbitratedAt: number }
   | { kind: 'quorum-lost'; at: number; node: number; members: number[] }
-  | { kind: 'service-stop'; at: number; node: number; session: number; reason: 'quorum-lost' }
-  | { kind: 'group-failover'; at: number; group: string; from: number; to: number; onlineAt: number }
+  | { kind: 'service-stop'; at: number; node: number; session: number; reason: 'quorum-lost' | 'manual' }
+  /** `cause` failure: a resource failed (no MoveType line, only the Operational failover lines, which are verified). */
+  | { kind: 'group-failover'; at: number; group: string; from: number; to: number; onlineAt: number; cause?: 'node-down' | 'failure' }
+  | { kind: 'resource-failure'; at: number; node: number; resource: string; group: string }
+  | { kind: 'resource-restart'; at: number; node: number; resource: string; group: string; onlineAt: number }
+  | { kind: 'group-offline'; at: number; node: number; group: string }
+  /** An Online call that never returns: the deadlock monitor fires `timeoutMs` later, RHS is terminated and a new one started. */
+  | { kind: 'rhs-deadlock'; at: number; node: number; resource: string; group: string; firedAt: number; newRhsAt: number; onlineAt: number }
+  /** The service stops answering (no line of its own); the watchdog ends it at `killedAt`. */
+  | { kind: 'clussvc-hang'; at: number; node: number; killedAt: number }
+  | { kind: 'connection-closed'; at: number; observer: number; peer: number }
   | { kind: 'network-restored'; at: number; node: number };
 
 export interface Scenario {

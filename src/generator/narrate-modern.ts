@@ -38,7 +38,13 @@ export function narrateModern(w: StoryWriter): void {
       case 'quorum-lost': if (e.node === w.id) quorumLost(w, e); break;
       case 'service-stop': if (e.node === w.id) serviceStop(w, e); break;
       case 'group-failover': if (e.to === w.id) groupFailover(w, e); break;
-      case 'network-loss': case 'network-restored': break; // physical events: no line of their own
+      case 'resource-failure': if (e.node === w.id) resourceFailure(w, e); break;
+      case 'resource-restart': if (e.node === w.id) resourceOnline(w, e.at, group(w, e.group), resource(w, e.resource), Math.max(200, e.onlineAt - e.at), 2); break;
+      case 'group-offline': if (e.node === w.id) groupOffline(w, e); break;
+      case 'rhs-deadlock': if (e.node === w.id) rhsDeadlock(w, e); break;
+      case 'connection-closed': if (e.observer === w.id) connectionClosed(w, e); break;
+      // Physical events, and a hung service: no line of their own.
+      case 'network-loss': case 'network-restored': case 'clussvc-hang': break;
     }
   }
 }
@@ -319,7 +325,8 @@ function serviceStop(w: StoryWriter, e: Ev<'service-stop'>): void {
   w.cs(c.step(1, 10), 'net', 'net-shutting-down');
   w.cs(c.step(2, 20), 'rcm', 'rcm-shutdown-all', { reason: 'Other' });
   const owned = w.scenario.groups.filter((g) => g.initialOwner === w.id);
-  const ag = w.scenario.resources.find((r) => r.type === 'SQL Server Availability Group' && owned.some((g) => g.name === r.group));
+  // Quorum lost: the AG's lease expires as the service goes (an administrator's stop takes it offline first).
+  const ag = e.reason === 'quorum-lost' ? w.scenario.resources.find((r) => r.type === 'SQL Server Availability Group' && owned.some((g) => g.name === r.group)) : undefined;
   const r = new Cursor(w.rng, c.t + w.rng.range(40, 200));
   if (ag) {
     w.rhs(r.t, 'hadrag-lease-timeout');
@@ -383,10 +390,13 @@ function groupFailover(w: StoryWriter, e: Ev<'group-failover'>): void {
   w.channel(c.t, 'Operational', 'op-failover-attempt', { group: g.name, from: from.name, to: w.node.name });
   w.channel(c.step(0, 3), 'Operational', 'op-role-moving', { group: g.name, from: from.name, to: w.node.name });
   const last = g.lastFailoverAt === null ? '1601/01/01-00:00:00.000' : w.localStamp(g.lastFailoverAt);
-  w.cs(c.step(0, 3), 'rcm', 'rcm-move-succeed', {
-    group: g.name, fromName: from.name, fromId: from.id, toName: w.node.name, toId: w.id, type: 'NodeDown',
-    count: g.priorFailovers, last, targeted: 'false',
-  });
+  // Only a node-down move has its verified MoveType line; a failure's move is told by the Operational lines.
+  if (e.cause !== 'failure') {
+    w.cs(c.step(0, 3), 'rcm', 'rcm-move-succeed', {
+      group: g.name, fromName: from.name, fromId: from.id, toName: w.node.name, toId: w.id, type: 'NodeDown',
+      count: g.priorFailovers, last, targeted: 'false',
+    });
+  }
   w.channel(c.step(0, 3), 'Operational', 'op-group-transition', { group: g.name, from: 'Offline', to: 'Pending' });
   const gen = 2;
   let end = c.t;
@@ -396,4 +406,69 @@ function groupFailover(w: StoryWriter, e: Ev<'group-failover'>): void {
   }
   w.channel(end + w.rng.range(1, 5), 'Operational', 'op-group-transition', { group: g.name, from: 'Pending', to: 'Online' });
   w.channel(end + w.rng.range(5, 12), 'Operational', 'op-role-online', { group: g.name });
+}
+
+/** A resource failing its health check: the resource DLL's own result, RHS's IsAlive failure, RCM's failure notification, event 1069. */
+function resourceFailure(w: StoryWriter, e: Ev<'resource-failure'>): void {
+  const res = resource(w, e.resource);
+  const c = new Cursor(w.rng, e.at);
+  if (res.type === 'SQL Server Availability Group') w.rhs(c.t, 'hadrag-alive-result', { resType: res.type, resName: `<${res.name}>`, result: 0 });
+  w.rhs(c.step(0, 3), 'rhs-isalive-failed', { res: res.name });
+  w.cs(c.step(1, 5), 'rcm', 'rcm-monitor-reply', { kind: 'FAILURENOTIFICATION', res: res.name, gen: 1, r1: 1, r2: 0 });
+  w.channel(c.step(2, 20), 'System', 'sys-1069', { res: res.name, type: res.type, group: e.group });
+}
+
+/** RCM + RHS lines of a resource state change (and its Operational twin). */
+function resState(w: StoryWriter, c: Cursor, g: GroupSpec, res: ResourceSpec, from: string, to: string): void {
+  w.cs(c.step(0, 2), 'rcm', 'rcm-res-state', { res: res.name, from, to, why: 'StateUnknown' });
+  w.cs(c.step(0, 1), 'rcm', 'rcm-transition', { res: res.name, from, to });
+  w.channel(c.step(0, 2), 'Operational', 'op-res-transition', { res: res.name, group: g.name, from, to });
+}
+
+/** The old owner takes a failed group offline before it moves. */
+function groupOffline(w: StoryWriter, e: Ev<'group-offline'>): void {
+  const g = group(w, e.group);
+  const c = new Cursor(w.rng, e.at);
+  w.channel(c.t, 'Operational', 'op-group-transition', { group: g.name, from: 'Online', to: 'Pending' });
+  for (const name of g.resources) {
+    const res = resource(w, name);
+    resState(w, c, g, res, 'Online', 'WaitingToGoOffline');
+    resState(w, c, g, res, 'WaitingToGoOffline', 'OfflineCallIssued');
+    w.cs(c.step(0, 2), 'rcm', 'rcm-issuing', { call: 'Offline', res: res.name });
+    w.rhs(c.step(1, 4), 'rhs-enqueue', { call: 'Offline' });
+    w.rhs(c.step(200, 900), 'rhs-came', { res: res.name, state: 'offline' });
+    resState(w, c, g, res, 'OfflineCallIssued', 'Offline');
+  }
+  w.channel(c.step(1, 5), 'Operational', 'op-group-transition', { group: g.name, from: 'Pending', to: 'Offline' });
+}
+
+/** An Online call that hangs: the deadlock monitor, RHS terminated (1146), a new RHS, the resource online in it. */
+function rhsDeadlock(w: StoryWriter, e: Ev<'rhs-deadlock'>): void {
+  const g = group(w, e.group);
+  const res = resource(w, e.resource);
+  const c = new Cursor(w.rng, e.at);
+  resState(w, c, g, res, 'Offline', 'OnlineCallIssued');
+  w.cs(c.step(0, 2), 'rcm', 'rcm-issuing', { call: 'Online', res: res.name });
+  w.rhs(c.step(1, 4), 'rhs-enqueue', { call: 'Online' });
+  resState(w, c, g, res, 'OnlineCallIssued', 'OnlinePending');
+  const d = new Cursor(w.rng, e.firedAt);
+  w.rhs(d.t, 'rhs-deadlock-monitor', { call: 'ONLINERESOURCE', res: res.name });
+  w.rhs(d.step(0, 1), 'rhs-handling-deadlock', { res: res.name });
+  for (const other of w.scenario.groups.filter((x) => x.initialOwner === w.id).flatMap((x) => x.resources)) {
+    w.rhs(d.step(1, 20), 'rhs-terminating', { res: other, state: other === res.name ? 'OnlinePending' : 'Online' });
+  }
+  w.channel(d.step(20, 90), 'System', 'sys-1146');
+  w.rhs(e.newRhsAt, 'rhs-init');
+  resourceOnline(w, e.newRhsAt + w.rng.range(50, 200), g, res, Math.max(200, e.onlineAt - e.newRhsAt), 3);
+}
+
+/** The peer's service went away: its TCP connections close (the process ended), so the channel breaks. */
+function connectionClosed(w: StoryWriter, e: Ev<'connection-closed'>): void {
+  const peer = w.nodeById(e.peer);
+  const c = new Cursor(w.rng, e.at);
+  w.cs(c.t, 'net', 'node-conn-broken', {
+    n: w.id, peer: peer.id, reason: 'GracefulClose', code: 1226, why: `channel to remote endpoint ${scopedEp(peer)} is closed`,
+  });
+  w.cs(c.step(0, 4), 'net', 'channel-close', { ep: `${peer.ip}:~${w.rng.int(49152, 65000)}~`, status: 0 });
+  w.cs(c.step(0, 4), 'net', 'net-lost-connection', { peerName: peer.name });
 }

@@ -6,7 +6,16 @@ import type {
   GroupSpec, NetworkSpec, NodeSpec, ResourceSpec, Scenario, ScenarioEvent, ScenarioOptions, ServiceSession, View,
 } from './model.ts';
 import { buildJoin, nextView } from './timeline.ts';
-import { buildNetworkIsolation } from './incident-network-isolation.ts';
+import { buildNetworkIsolation, type IncidentInput, type IncidentResult } from './incident-network-isolation.ts';
+import { buildClussvcHang, buildJoinBlocked, buildResourceFailure, buildRhsDeadlock } from './incidents.ts';
+
+const INCIDENTS: Record<Exclude<ScenarioOptions['incident'] & string, 'none'>, (input: IncidentInput) => IncidentResult> = {
+  'network-isolation': buildNetworkIsolation,
+  'resource-failure': buildResourceFailure,
+  'rhs-deadlock': buildRhsDeadlock,
+  'clussvc-hang': buildClussvcHang,
+  'join-blocked': buildJoinBlocked,
+};
 
 export const DEFAULT_START = '2024-08-08T06:50:00Z';
 const DEFAULT_STEADY_MS = 10 * 60_000;
@@ -152,12 +161,19 @@ export function buildScenario(opts: ScenarioOptions = {}): Scenario {
   const steadyMs = Math.max(opts.steadyStateMs ?? DEFAULT_STEADY_MS, target ? (target / NOMINAL_BYTES_PER_SECOND) * 1000 : 0);
   const incidentAt = Math.round(steadyFrom + steadyMs);
 
-  const incident = buildNetworkIsolation({
+  const kind = opts.incident ?? 'network-isolation';
+  const input: IncidentInput = {
     rng: rngFor(seed, 'incident'), nodes, groups, isolated, witnessOwner: clusterGroupOwner, at: incidentAt, view,
     openSession,
     closeSession: (node, s, activeUntil, stop) => { byId(node).sessions[s].activeUntil = activeUntil; byId(node).sessions[s].stop = stop; },
     activateSession: (node, s, activeFrom) => { byId(node).sessions[s].activeFrom = activeFrom; },
-  });
+    rhsRestart: (node, at) => {
+      const s = sessionAt(byId(node), at);
+      (s.rhsRestarts ??= []).push({ at, pid: s.rhsPid + rngFor(seed, 'rhs', node, at).int(40, 400) * 4 });
+    },
+  };
+  if (kind !== 'none' && !INCIDENTS[kind]) throw new Error(`unknown incident '${kind}'`);
+  const incident = kind === 'none' ? { events: [], view, settledAt: incidentAt } : INCIDENTS[kind](input);
   events.push(...incident.events);
   const end = Math.round(incident.settledAt + TAIL_MS);
   events.sort((a, b) => a.at - b.at);
@@ -165,7 +181,7 @@ export function buildScenario(opts: ScenarioOptions = {}): Scenario {
   return {
     seed, clusterName: opts.clusterName ?? 'SQLCLUSTER', domain: 'contoso.local',
     nodes, networks, groups, resources, witness,
-    incident: opts.incident ?? 'network-isolation', isolatedNodeId: isolated,
+    incident: kind, isolatedNodeId: isolated,
     start, end, steadyFrom, steadyUntil: incidentAt, events,
     noiseRate: opts.noiseRate ?? 3,
     targetBytesPerNode: target,
@@ -185,6 +201,13 @@ export function groupOwnerAt(scenario: Scenario, group: GroupSpec, t: number): n
 }
 
 /** The service session of `node` running at `t` (the nearest one before it otherwise). */
+/** The RHS process of a session at `t` (a terminated RHS is followed by a new PID). */
+export function rhsPidAt(s: ServiceSession, t: number): number {
+  let pid = s.rhsPid;
+  for (const r of s.rhsRestarts ?? []) if (r.at <= t) pid = r.pid;
+  return pid;
+}
+
 export function sessionAt(node: NodeSpec, t: number): ServiceSession {
   let found = node.sessions[0];
   for (const s of node.sessions) if (s.start <= t) found = s;

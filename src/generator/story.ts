@@ -3,7 +3,7 @@
 
 import type { Rng } from './prng.ts';
 import type { GenDialect, LevelName, NodeSpec, Scenario } from './model.ts';
-import { sessionAt, type ClussvcThread } from './scenario.ts';
+import { rhsPidAt, sessionAt, type ClussvcThread } from './scenario.ts';
 import { renderTemplate, templateById } from './templates.ts';
 import type { Values } from './template-fill.ts';
 import { formatStamp } from './clock.ts';
@@ -73,7 +73,7 @@ export class StoryWriter {
   /** A line of the resource hosting process (RHS). */
   rhs(t: number, id: string, values: Values = {}, opts: EmitOptions = {}): void {
     const s = sessionAt(this.node, t);
-    this.emit(t, s.rhsPid, this.rng.pick(s.rhsThreads), 'log', id, values, opts);
+    this.emit(t, rhsPidAt(s, t), this.rng.pick(s.rhsThreads), 'log', id, values, opts);
   }
 
   /** An event-channel entry (2016+ only); logged under the clussvc PID. */

@@ -6,7 +6,7 @@
 // clock that drifted, or lines that were not one exchange). No pair, no estimate: never a guess.
 
 import type { ClusterEvent } from '../events/types.ts';
-import { evidenceOf } from './rules.ts';
+import { evidenceOf } from './rules/helpers.ts';
 import type { Evidence } from './types.ts';
 
 /** One causal pair: `before` happened before `after` in true time. */

@@ -1,0 +1,101 @@
+// The cluster service: quorum lost, the service stopping, joins that fail (with the peer's side
+// of the same attempt), a node quarantined. Each episode (the several lines one event writes
+// within seconds) is one finding citing them all.
+
+import type { ClusterEvent } from '../../events/types.ts';
+import type { Finding, Rule } from '../types.ts';
+import { codeOf, episodes, evidenceOf, eventsBetween, finding, ISO, list, same } from './helpers.ts';
+
+/** The lines of one quorum loss or one stop, on one node. */
+const EPISODE_MS = 10_000;
+
+const quorumLost: Rule = {
+  id: 'quorum-lost',
+  name: 'Quorum lost',
+  explains: 'The node could not keep a majority of votes (with the witness): its cluster service stops, and its groups go offline.',
+  kinds: ['quorum-lost'],
+  detect: ({ events }) => episodes(events, new Set(['quorum-lost']), EPISODE_MS).map((ep) => finding('quorum-lost', ep, `${ep[0].node} lost quorum at ${ISO(ep[0].t)}${codeOf(ep)}.`)),
+};
+
+const serviceStopped: Rule = {
+  id: 'service-stopped',
+  name: 'The cluster service stopped',
+  explains: 'The cluster service on the node ended: expected (a stop) or not (a fatal error, or an end with no stop logged). RHS noticing that the service has gone is part of any stop.',
+  kinds: ['service-fatal', 'service-terminated', 'service-stop'],
+  detect: ({ events }) => episodes(events, new Set(['service-fatal', 'service-terminated', 'service-stop']), EPISODE_MS).map((ep) => {
+    const fatal = ep.find((e) => e.kind === 'service-fatal');
+    const stopped = ep.some((e) => e.kind === 'service-stop');
+    const first = fatal ?? ep[0];
+    return finding('service-stopped', [first, ...ep.filter((e) => e !== first)],
+      `The cluster service on ${ep[0].node} ${fatal || !stopped ? 'ended unexpectedly' : 'stopped'} at ${ISO(first.t)}${codeOf(fatal ? [fatal] : ep)}.`);
+  }),
+};
+
+/** A node's own addresses, from its route lines (`[SV] New real route: local (A:~e~)`, NetFT routes' `local`). */
+function addressesOf(events: readonly ClusterEvent[], node: string): Set<string> {
+  const out = new Set<string>();
+  for (const e of events) {
+    if (!same(e.node, node) || (e.kind !== 'route-added' && e.kind !== 'route-up')) continue;
+    const ip = /^(.*):~\d+~$/.exec(String(e.fields.local ?? ''))?.[1];
+    if (ip && ip !== '0.0.0.0') out.add(ip.toLowerCase());
+  }
+  return out;
+}
+
+/** One attempt's lines: the failed stages of one node within this. */
+const ATTEMPT_MS = 2_000;
+/** A TCP connect gives up after ~21 s: the peer's side is looked for over that. */
+const CONNECT_MS = 22_000;
+
+const joinFailed: Rule = {
+  id: 'join-failed',
+  name: 'A join failed',
+  explains: 'A node could not (re)join the cluster: the stage it stopped at and the error say where (10060: the peer did not answer; a firewall or a down network). The peer\'s log says whether the connection reached it: no [ACCEPT] from the joiner while its log runs means the SYNs were dropped on the way.',
+  kinds: ['join-failed', 'tcp-connection', 'route-added'],
+  detect({ events, model }) {
+    const out: Finding[] = [];
+    const logged = new Set(events.map((e) => e.node.toLowerCase()));
+    /** Whether the peer's log runs over [t0, t1] (its files' spans, no silence in it); without the model, whether it has events then. */
+    const covers = (p: string, t0: number, t1: number, theirs: readonly ClusterEvent[]) => (model
+      ? model.coverage.some((c) => same(c.node, p) && c.spans.some((s) => s.start <= t0 && s.end >= t1))
+        && !model.gaps.some((g) => same(g.node, p) && g.start < t1 && g.end > t0)
+      : theirs.length > 0);
+    for (const ep of episodes(events, new Set(['join-failed']), ATTEMPT_MS)) {
+      const node = ep[0].node;
+      const peers = [...new Set(ep.map((e) => e.subject).filter((s): s is string => !!s))];
+      const stage = ep.find((e) => typeof e.fields.stage === 'string')?.fields.stage;
+      const mine = addressesOf(events, node);
+      // The peer's side of the same attempt: did its log accept a connection from the joiner?
+      const window = eventsBetween(events, ep[0].t - CONNECT_MS, ep[ep.length - 1].t);
+      const sides: string[] = [];
+      const cited: ClusterEvent[] = [];
+      const silent: string[] = [];
+      for (const p of peers.filter((x) => logged.has(x.toLowerCase()))) {
+        const theirs = window.filter((e) => same(e.node, p));
+        const accepted = theirs.find((e) => e.kind === 'tcp-connection' && e.fields.direction === 'accepted' && mine.has(String(e.fields.remote ?? '').replace(/:~\d+~$/, '').toLowerCase()));
+        if (accepted) {
+          sides.push(`${p} accepted its connection at ${ISO(accepted.t)}, so the failure is past the TCP connect`);
+          cited.push(accepted);
+        } else if (!covers(p, ep[0].t - CONNECT_MS, ep[0].t, theirs)) sides.push(`${p}'s log does not cover the attempt`);
+        else if (mine.size) silent.push(p);
+      }
+      if (silent.length) sides.unshift(`${list(silent.map((p) => `${p}'s log`))} ${silent.length === 1 ? 'shows' : 'show'} no connection from it in the ${Math.round(CONNECT_MS / 1000)} s before (its SYNs did not reach ${silent.length === 1 ? 'it' : 'them'}: a firewall or the network)`);
+      const f = finding('join-failed', ep,
+        `${node}'s join${peers.length ? ` with ${list(peers)}` : ''} failed at ${ISO(ep[0].t)}${typeof stage === 'string' ? ` at stage '${stage}'` : ''}${codeOf(ep)}${sides.length ? `; ${sides.join('; ')}` : ''}.`);
+      f.evidence.push(...cited.map((e) => evidenceOf(e, `${e.node} accepts a connection from ${node}`)));
+      out.push(f);
+    }
+    return out;
+  },
+};
+
+const quarantine: Rule = {
+  id: 'quarantine',
+  name: 'A node quarantined',
+  explains: 'After repeated failures in a short time the cluster keeps the node out; it tries to join again when the quarantine ends.',
+  kinds: ['quarantine'],
+  detect: ({ events }) => events.filter((e) => e.kind === 'quarantine' && Number.isFinite(e.t)).map((e): Finding => finding('quarantine', [e],
+    `${e.subject ?? (typeof e.fields.node === 'string' ? e.fields.node : e.node)} was quarantined at ${ISO(e.t)}${typeof e.fields.failures === 'string' || typeof e.fields.failures === 'number' ? ` after ${e.fields.failures} consecutive failures` : ''}${typeof e.fields.until === 'string' ? `, until ${e.fields.until}` : ''}.`)),
+};
+
+export const SERVICE_RULES: readonly Rule[] = [quorumLost, serviceStopped, joinFailed, quarantine];

@@ -1,0 +1,87 @@
+// Each generated incident yields exactly its findings, and the healthy cluster none (issue 13).
+// The generator writes each incident from its own templates (src/generator), the rules read
+// them through the parser and the catalogue: the two check each other. Each list below is also
+// its rules' near misses: what an incident does NOT say is asserted as much as what it says
+// (a silence after a stop is no hang; RHS ending with its service is no RHS failure; a resource
+// failing as its service stops is part of that stop; the survivors' one-off quorum is no loss).
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { eventsOf } from '../../src/cli/events.ts';
+import { indexPath } from '../../src/cli/read-file.ts';
+import { correlate } from '../../src/events/correlate/index.ts';
+import { toUtcShift } from '../../src/ingest/timebase.ts';
+import { findAll } from '../../src/insights/rules.ts';
+import type { Finding } from '../../src/insights/types.ts';
+import { generateSilent } from '../helpers/generate-silent.ts';
+
+const NODES = ['A1', 'A2', 'A3'];
+const dirs: string[] = [];
+afterAll(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }); });
+
+async function incident(kind: string): Promise<{ findings: Finding[]; truth: { incident: Record<string, unknown> } }> {
+  const dir = mkdtempSync(join(tmpdir(), `clusterlens-${kind}-`));
+  dirs.push(dir);
+  await generateSilent(dir, ['--seed', '7', '--names', NODES.join(','), '--dialect', 'w2016', '--encoding', 'utf-8', '--incident', kind, '--size', '150KB']);
+  const ev = eventsOf(NODES.map((n) => indexPath(join(dir, `${n}_cluster.log`))));
+  const model = correlate(ev.events, ev.files.map((f) => ({ fileId: f.id, path: f.path, node: f.facts.nodeLabel, ts: f.ts, shift: toUtcShift(f.facts.timeBase), lines: f.ts.length })), { names: ev.names, resourceGroup: (r) => ev.names.resourceGroup(r) });
+  const findings = findAll({ events: ev.events, nodeName: (id) => ev.names.nodeName(id), resourceGroup: (r) => ev.names.resourceGroup(r), model });
+  return { findings, truth: JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')).scenario };
+}
+
+const shape = (f: Finding[]) => f.map((x) => `${x.rule} ${x.node ?? ''}`.trim());
+const near = (t: number, iso: unknown, ms: number) => Math.abs(t - Date.parse(String(iso))) <= ms;
+
+describe('generated incidents yield exactly their findings', () => {
+  it('a healthy cluster: none', async () => {
+    const { findings } = await incident('none');
+    expect(findings).toEqual([]);
+  }, 60_000);
+
+  it('a resource failure: failed twice, restarted once in place, then its group failed over', async () => {
+    const { findings, truth } = await incident('resource-failure');
+    expect(shape(findings)).toEqual(['resource-failure A2', 'group-failover A1']);
+    expect(findings[0].sentence).toMatch(/^ag1 failed twice on A2 \(IsAlive\) from [\d:.]+ to [\d:.]+; it was restarted there once, then its group failed over to A1 at [\d:.]+\.$/);
+    const move = (truth.incident.failovers as Array<{ to: string; at: string }>)[0];
+    expect(move.to).toBe('A1');
+    expect(near(findings[1].t, move.at, 1000)).toBe(true);
+    // Every claim cites lines: the failures, the restart, the move.
+    expect(findings[0].evidence.length).toBeGreaterThanOrEqual(4);
+  }, 60_000);
+
+  it('an RHS deadlock: the restart\'s Online call hangs 5 min, RHS is terminated, the resource comes back', async () => {
+    const { findings } = await incident('rhs-deadlock');
+    expect(shape(findings)).toEqual(['resource-failure A2', 'rhs-ended A2']);
+    expect(findings[0].sentence).toMatch(/restarted there twice; it came online again at/);
+    expect(findings[1].sentence).toMatch(/^RHS on A2 was terminated at [\d:.]+ \(event 1146\) after resource ag1 deadlocked in its ONLINERESOURCE call \(timed out at [\d:.]+\)/);
+    // The deadlock fired 5 min after the failure that started the restart.
+    const gap = findings[1].t - findings[0].t;
+    expect(gap).toBeGreaterThan(5 * 60_000);
+    expect(gap).toBeLessThan(5 * 60_000 + 5_000);
+  }, 60_000);
+
+  it('a hung cluster service: silent without a stop, removed when its watchdog ends it, back as a new process', async () => {
+    const { findings, truth } = await incident('clussvc-hang');
+    expect(shape(findings)).toEqual(['service-hung A2', 'node-removed A2', 'group-failover A1']);
+    expect(findings[0].sentence).toMatch(/^A2's cluster service stopped answering at [\d:.]+ with no stop logged: its log is silent for 2\.0 min; A[13] removed it at [\d:.]+; it started again at [\d:.]+ as a new process \(PID \d+, was \d+\)\. Its watchdog: 60 s → BugCheck Node; 60 s → TerminateProcess\.$/);
+    expect(findings[1].sentence).toContain('after its log went silent');
+    expect(near(findings[1].t, truth.incident.removedAt, 1000)).toBe(true);
+  }, 60_000);
+
+  it('a blocked join: stopped, removed, silent while down, then joins time out and the peers saw no connection', async () => {
+    const { findings } = await incident('join-blocked');
+    expect(shape(findings)).toEqual(['service-stopped A2', 'node-removed A2', 'no-data A2', 'group-failover A1', 'join-failed A2', 'join-failed A2']);
+    expect(findings[0].sentence).toMatch(/^The cluster service on A2 stopped at/);
+    expect(findings[1].sentence).toContain('after its cluster service stopped');
+    for (const j of findings.filter((f) => f.rule === 'join-failed')) {
+      expect(j.sentence).toMatch(/\(WSAETIMEDOUT\); A1's log and A3's log show no connection from it/);
+    }
+  }, 60_000);
+
+  it('a network isolation: each side removes the other after the network loss, quorum lost, the AG fails over, a join times out', async () => {
+    const { findings } = await incident('network-isolation');
+    expect(shape(findings)).toEqual(['node-removed A1', 'node-removed A3', 'node-removed A2', 'quorum-lost A2', 'service-stopped A2', 'group-failover A1', 'join-failed A2']);
+    expect(findings.filter((f) => f.rule === 'node-removed').every((f) => f.sentence.includes('after a network loss'))).toBe(true);
+  }, 60_000);
+});
