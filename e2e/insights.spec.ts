@@ -69,3 +69,34 @@ test('the clocks: SQLNODE3 runs 350 ms ahead, the correction moves it, travels i
   await expect(row.getByTestId('clock-now')).toHaveText('raw');
   await expect(clocks).toContainText('Times shown: raw');
 });
+
+test('the findings are drawn on the timeline; picking one highlights it in both places and lands on its line', async ({ page }) => {
+  await openApp(page);
+  await waitLoaded(page, 3);
+  const panel = page.getByTestId('what-happened');
+  const sentences = panel.getByTestId('finding');
+  await expect(sentences.first()).toBeVisible();
+  const strip = page.getByTestId('timeline-findings');
+  // Every finding of the panel is on the timeline (the whole incident is in view): a flag, or in a "+n" flag of a close cluster.
+  const flags = strip.getByTestId('timeline-finding');
+  const more = strip.getByTestId('timeline-findings-more');
+  await expect(flags.first()).toBeVisible();
+  const inMore = (await more.allTextContents()).reduce((n, t) => n + Number(t.replace('+', '')), 0);
+  expect((await flags.count()) + inMore).toBe(await sentences.count());
+  // The demo's quorum loss comes within a second of its stop and its failover: it sits in a cluster's list.
+  await expect(strip.locator('[data-testid="timeline-finding"][data-rule="quorum-lost"]')).toHaveCount(0);
+  await more.first().click();
+  const pick = page.getByTestId('timeline-findings-pick');
+  const item = pick.locator('[data-rule="quorum-lost"]');
+  await expect(item).toHaveAttribute('title', /lost quorum at/);
+  await item.click();
+  await expect(pick).toHaveCount(0);
+  await expect(more.first()).toHaveClass(/tl-finding-active/);
+  const li = panel.locator('li.wh-active');
+  await expect(li).toHaveCount(1);
+  await expect(li).toHaveAttribute('data-rule', 'quorum-lost');
+  // Its first cited line is selected.
+  const cite = await li.locator('.wh-cite').first().textContent();
+  await expect(page.getByTestId('details')).toContainText(`line ${Number(cite!.split(':').pop()).toLocaleString('en-US')}`);
+  await page.screenshot({ path: '.cache/findings-strip.png' });
+});

@@ -1,42 +1,24 @@
 // "What happened" (issue 13): the insight rules' story at the top of the events panel, in time
-// order, a root-cause line first when the rules support one. A sentence frames the finding on the
-// timeline (its time and its evidence's, with room around) and goes to its first line (the
-// timeline's cursor marks it); each cited line is a link of its own. Text only.
-import { useEffect, useState } from 'react';
-import type { Evidence, Finding, Insights } from '../engine/api.ts';
-import { setDomain } from '../state/timeline-nav.ts';
-import { getEngine, gotoLine } from '../state/controller.ts';
+// order, a root-cause line first when the rules support one. A sentence picks the finding: the
+// timeline frames it (its time and its evidence's, with room around) and highlights its marks, and
+// the raw log goes to its first line; each cited line is a link of its own. Text only.
+import { useEffect, useRef } from 'react';
 import { useSnap } from '../state/snapshot-store.ts';
-import { useUi } from '../state/ui-state.ts';
 import { usePrefs } from '../state/prefs.ts';
+import { goToEvidence, loadInsights, pickFinding, useInsights } from '../state/insights.ts';
 import { ClockSkew } from './ClockSkew.tsx';
 
 const clock = (t: number) => (Number.isFinite(t) ? new Date(t).toISOString().slice(11, 23) : '');
 
-function go(e: Evidence): void {
-  useUi.getState().set({ activeEvent: `${e.fileId}:${e.line - 1}` });
-  void gotoLine(e.fileId, e.line - 1);
-}
-
-/** Frames a finding on the timeline: its time (and its evidence's) with some room around. */
-function frame(f: Finding): void {
-  const ts = [f.t, f.t1 ?? f.t, ...f.evidence.map((e) => e.t)].filter(Number.isFinite);
-  if (!ts.length || !useUi.getState().timelineOpen) return;
-  const a = Math.min(...ts);
-  const z = Math.max(...ts);
-  const pad = Math.max(5_000, (z - a) * 0.25);
-  setDomain([a - pad, z + pad]);
-}
-
 export function WhatHappened() {
   const version = useSnap((s) => s.snap.events.version);
   const open = usePrefs((s) => s.insightsOpen ?? true);
-  const [ins, setIns] = useState<Insights | null>(null);
-  useEffect(() => {
-    let live = true;
-    void getEngine().getInsights().then((x) => { if (live) setIns(x); }, () => {});
-    return () => { live = false; };
-  }, [version]);
+  const ins = useInsights((s) => s.insights);
+  const active = useInsights((s) => s.active);
+  useEffect(() => loadInsights(version), [version]);
+  // A finding picked on the timeline scrolls into view here.
+  const list = useRef<HTMLOListElement>(null);
+  useEffect(() => { if (active !== null) list.current?.querySelector('li.wh-active')?.scrollIntoView({ block: 'nearest' }); }, [active]);
   if (!ins) return null;
   const n = ins.findings.length;
   return (
@@ -49,16 +31,16 @@ export function WhatHappened() {
           {ins.rootCause && (
             <p className="wh-root" data-testid="root-cause"><b>Root cause</b> <span className="dim">({ins.rootCause.confidence} confidence)</span>: {ins.rootCause.sentence}</p>
           )}
-          <ol className="wh-list">
+          <ol className="wh-list" ref={list}>
             {ins.findings.map((f, i) => (
-              <li key={i} data-rule={f.rule}>
-                <button type="button" className="wh-sentence" data-testid="finding" title="Go to its line" onClick={() => { frame(f); if (f.evidence[0]) go(f.evidence[0]); }}>
+              <li key={i} data-rule={f.rule} className={active === i ? 'wh-active' : undefined}>
+                <button type="button" className="wh-sentence" data-testid="finding" title="Frame it on the timeline, highlight its marks and go to its line" onClick={() => pickFinding(i)}>
                   <span className="mono dim">{clock(f.t)}</span> {f.sentence}
                 </button>
                 <span className="wh-meta dim">
                   {f.confidence}{f.verified ? '' : ' · rests on an unverified message text'} ·{' '}
                   {f.evidence.map((e, k) => (
-                    <button key={k} type="button" className="wh-cite" title={`${e.what} — ${e.file} line ${e.line}`} onClick={() => go(e)}>
+                    <button key={k} type="button" className="wh-cite" title={`${e.what} — ${e.file} line ${e.line}`} onClick={() => goToEvidence(e)}>
                       {e.file.split(/[\\/]/).pop()}:{e.line}
                     </button>
                   ))}
@@ -66,7 +48,7 @@ export function WhatHappened() {
               </li>
             ))}
           </ol>
-          <ClockSkew clocks={ins.clocks} go={go} />
+          <ClockSkew clocks={ins.clocks} go={goToEvidence} />
         </div>
       )}
     </section>

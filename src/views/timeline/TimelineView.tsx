@@ -30,6 +30,8 @@ import { MarkList } from './MarkList.tsx';
 import { RowLabels } from './RowLabels.tsx';
 import { TimelineToolbar } from './TimelineToolbar.tsx';
 import { NotesStrip, noteAtX } from './NotesStrip.tsx';
+import { FindingsStrip, FINDINGS_ROW_H } from './FindingsStrip.tsx';
+import { findingSpan, useInsights } from '../../state/insights.ts';
 import { setTimelineSource } from './timeline-image.ts';
 import { noteSpan, useNotes } from '../../state/notes.ts';
 import { LABEL_W } from './timeline-size.ts';
@@ -64,11 +66,24 @@ export function TimelineView() {
   const filteredOut = useFilteredNodes();
   const heightPref = usePrefs((s) => s.timelineHeight);
   const legendShown = usePrefs(legendShownOf);
-  const sectionStyle = heightPref ? { height: heightPref } : undefined;
+  // The findings' row adds its height to the default one, so the lanes keep the room they fit in.
+  const findingsRow = useInsights((s) => (s.insights?.findings.length ? FINDINGS_ROW_H : 0));
+  const sectionStyle = heightPref ? { height: heightPref } : findingsRow ? { height: `calc(56% + ${findingsRow}px)` } : undefined;
   const offsets = useLaneOffsets();
   const mask = useMask(marks, eventFilter);
   const notes = useNotes((s) => s.notes);
   const noteSpans = useMemo(() => notes.map((n) => noteSpan(n.pin)).filter((x): x is [number, number] => x !== null), [notes]);
+  // The picked finding: its span, and the marks that rest on the lines it cites (one scan per pick).
+  const picked = useInsights((s) => (s.active === null ? null : s.insights?.findings[s.active] ?? null));
+  const finding = useMemo(() => {
+    if (!picked) return null;
+    const span = findingSpan(picked);
+    if (!span) return null;
+    const cited = new Set(picked.evidence.map((e) => `${e.fileId}:${e.line - 1}`));
+    const hit: number[] = [];
+    if (marks) for (let k = 0; k < marks.length; k++) if (marks.line[k] >= 0 && cited.has(`${marks.fileId[k]}:${marks.line[k]}`)) hit.push(k);
+    return { span, marks: Int32Array.from(hit) };
+  }, [picked, marks]);
 
   const canvas = useRef<HTMLCanvasElement>(null);
   const axisCanvas = useRef<HTMLCanvasElement>(null);
@@ -208,6 +223,7 @@ export function TimelineView() {
       cursor, hoverT: tl.hoverT, focusRow, focusMark: tl.focusMark,
       selection: sel ?? (rangeFrom !== null && rangeTo !== null ? [rangeFrom, rangeTo] : null),
       notes: noteSpans,
+      finding,
       dpr: window.devicePixelRatio || 1,
     };
   }
@@ -401,6 +417,7 @@ export function TimelineView() {
           onDoubleClick={(e) => noteAtX(e.clientX - e.currentTarget.getBoundingClientRect().left, width)} />
       </div>
       <NotesStrip width={width} />
+      <FindingsStrip width={width} />
       <div className="tl-body" ref={body} onScroll={syncScroll}>
         <RowLabels rows={rows} colorOf={colorOf} offsets={offsets} focus={tl.focusRow} />
         <div className="tl-canvas-box" style={{ height: rows.height, width }}>

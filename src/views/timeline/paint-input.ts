@@ -37,6 +37,8 @@ export interface PaintInput {
   selection: readonly [number, number] | null;
   /** The notes' times (UTC ms): a moment (t0 = t1) is a line across the lanes, a range a band. */
   notes?: readonly (readonly [number, number])[];
+  /** The finding picked in "What happened": its span (a band) and the marks its cited lines are (ringed). */
+  finding?: { span: readonly [number, number]; marks: Int32Array } | null;
   dpr: number;
   /** The opaque colour under the marks (an opaque canvas), or none: a transparent canvas. */
   ground?: string | null;

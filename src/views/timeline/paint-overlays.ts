@@ -10,6 +10,7 @@ export function paintOverlays(ctx: CanvasRenderingContext2D, p: PaintInput): voi
   const { marks: m, rows, scrollTop, height, view: v } = p;
   const w = v.width;
   if (p.notes?.length) paintNotes(ctx, p.notes, v, scrollTop, height);
+  if (p.finding) paintFinding(ctx, p, p.finding);
   // The focused mark gets a ring.
   if (p.focusMark >= 0 && p.focusMark < m.length && rows.y[m.row[p.focusMark]] >= 0) {
     const k = p.focusMark;
@@ -71,6 +72,32 @@ function paintNotes(ctx: CanvasRenderingContext2D, notes: readonly (readonly [nu
       ctx.moveTo(x + 0.5, top);
       ctx.lineTo(x + 0.5, top + height);
     }
+    ctx.stroke();
+  }
+  ctx.restore();
+}
+
+/* The picked finding is amber (the selection's warm twin): a band over its span, a ring on each of its marks. */
+function paintFinding(ctx: CanvasRenderingContext2D, p: PaintInput, f: NonNullable<PaintInput['finding']>): void {
+  const { view: v, scrollTop: top, height, marks: m, rows } = p;
+  const a = Math.round(xOf(v, f.span[0]));
+  const b = Math.round(xOf(v, f.span[1]));
+  if (b >= 0 && a <= v.width) {
+    ctx.fillStyle = 'rgba(227,179,65,0.07)';
+    ctx.fillRect(a, top, Math.max(1, b - a), height);
+  }
+  ctx.save();
+  ctx.strokeStyle = '#e3b341';
+  ctx.lineWidth = 2;
+  for (const k of f.marks) {
+    const y = rows.y[m.row[k]];
+    if (y < 0 || y + ROW_H < top || y > top + height) continue;
+    const x0 = xOf(v, m.t0[k]);
+    const x1 = Math.max(x0, xOf(v, m.t1[k]));
+    if (x1 < -8 || x0 > v.width + 8) continue;
+    ctx.beginPath();
+    if (x1 - x0 < 3) ctx.arc(x0, y + ROW_H / 2, 7, 0, Math.PI * 2);
+    else ctx.rect(Math.max(-2, x0) - 1, y - 1, Math.min(v.width + 4, x1 - Math.max(-2, x0)) + 2, ROW_H + 2);
     ctx.stroke();
   }
   ctx.restore();

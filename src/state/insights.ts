@@ -1,0 +1,59 @@
+// The insights the engine found for the current events (issue 13), shared by the "What happened"
+// panel and the timeline's findings row, and the finding the user picked: its time is framed,
+// its first line selected, and its marks highlighted on the timeline.
+
+import { create } from 'zustand';
+import type { Evidence, Finding, Insights } from '../engine/api.ts';
+import { getEngine, gotoLine } from './controller.ts';
+import { setDomain } from './timeline-nav.ts';
+import { useUi } from './ui-state.ts';
+
+interface InsightsState {
+  insights: Insights | null;
+  /** The events version they were computed for. */
+  version: number;
+  /** The picked finding (an index into insights.findings), or null. */
+  active: number | null;
+  set(p: Partial<Omit<InsightsState, 'set'>>): void;
+}
+
+export const useInsights = create<InsightsState>((set) => ({
+  insights: null,
+  version: -1,
+  active: null,
+  set: (p) => set(p),
+}));
+
+/** Asks the engine for the insights of `version` once (the panel and the strip both ask). */
+export function loadInsights(version: number): void {
+  if (useInsights.getState().version === version) return;
+  useInsights.getState().set({ version });
+  void getEngine().getInsights().then((insights) => {
+    if (useInsights.getState().version === version) useInsights.getState().set({ insights, active: null });
+  }, () => {});
+}
+
+/** Selects a cited line in the raw log (the timeline's cursor follows it). */
+export function goToEvidence(e: Evidence): void {
+  useUi.getState().set({ activeEvent: `${e.fileId}:${e.line - 1}` });
+  void gotoLine(e.fileId, e.line - 1);
+}
+
+/** A finding's span on the time axis: its time, its end, and its evidence's times. */
+export function findingSpan(f: Finding): [number, number] | null {
+  const ts = [f.t, f.t1 ?? f.t, ...f.evidence.map((e) => e.t)].filter(Number.isFinite);
+  return ts.length ? [Math.min(...ts), Math.max(...ts)] : null;
+}
+
+/** Picks a finding: frames it on the timeline (with room around), selects its first line, highlights its marks. */
+export function pickFinding(index: number): void {
+  const f = useInsights.getState().insights?.findings[index];
+  if (!f) return;
+  useInsights.getState().set({ active: index });
+  const span = findingSpan(f);
+  if (span && useUi.getState().timelineOpen) {
+    const pad = Math.max(5_000, (span[1] - span[0]) * 0.25);
+    setDomain([span[0] - pad, span[1] + pad]);
+  }
+  if (f.evidence[0]) goToEvidence(f.evidence[0]);
+}
