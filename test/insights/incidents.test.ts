@@ -83,5 +83,7 @@ describe('generated incidents yield exactly their findings', () => {
     const { findings } = await incident('network-isolation');
     expect(shape(findings)).toEqual(['node-removed A1', 'node-removed A3', 'node-removed A2', 'quorum-lost A2', 'service-stopped A2', 'group-failover A1', 'join-failed A2']);
     expect(findings.filter((f) => f.rule === 'node-removed').every((f) => f.sentence.includes('after a network loss'))).toBe(true);
+    // What led to the quorum loss: the two removals A2 had just made, the witness, and who was left.
+    expect(findings[3].sentence).toMatch(/^A2 lost quorum at [\d:.]+ \(ERROR_CLUSTER_NO_QUORUM\) after removing A[13] and A[13] from its view \([\d:.]+\), because it failed to update witness epoch after node failure; it was left with A2 \(1 node\)\.$/);
   }, 60_000);
 });

@@ -47,7 +47,9 @@ describe('insight rules', () => {
     expect(f[0].sentence).toBe('Cluster Group failed over (NodeDown, failover 0) from SVR12 to SVR13 at 01:17:42.347.');
     expect(f[1].sentence).toBe('SVR12 was removed by SVR13 at 01:17:48.802 from membership after a network loss: 1 broken connection (from 01:17:41.900 on SVR12).');
     expect(f[1].evidence.map((e) => `${e.file.split('/').slice(-2).join('/')}:${e.line}`)).toEqual(['second/Cluster.log:16', 'first/Cluster.log:5']);
-    expect(f[3].evidence.map((e) => e.line)).toEqual([8]);
+    // What led to it: the removal SVR12 had just made, and the reason its line gives (the witness).
+    expect(f[3].sentence).toBe('SVR12 lost quorum at 01:17:51.909 (ERROR_CLUSTER_NO_QUORUM) after removing SVR13 from its view (01:17:51.909), because it failed to update witness epoch after node failure.');
+    expect(f[3].evidence.map((e) => e.line)).toEqual([8, 7]);
     expect(f.every((x) => x.verified)).toBe(true);
     const rc = rootCause(f)!;
     // The removal that explains the loss is SVR12's own (SVR13 cut it off), not the later one SVR12 logged.
@@ -154,7 +156,7 @@ describe('clusterlens report', () => {
     const md = cli('report', ...files);
     expect(md.status).toBe(0);
     expect(md.stdout).toContain('**Root cause (medium confidence):** SVR12 lost quorum after it was removed from membership');
-    expect(md.stdout).toMatch(/- SVR12 lost quorum at 01:17:51\.909 \(ERROR_CLUSTER_NO_QUORUM\)\. — high confidence; .*first\/Cluster\.log:8/);
+    expect(md.stdout).toMatch(/- SVR12 lost quorum at 01:17:51\.909 \(ERROR_CLUSTER_NO_QUORUM\) after removing SVR13 .* — high confidence; .*first\/Cluster\.log:8/);
     const json = JSON.parse(cli('report', ...files, '--json').stdout);
     expect(json.findings.map((f: { rule: string }) => f.rule)).toEqual(['group-failover', 'node-removed', 'node-removed', 'quorum-lost']);
     expect(json.rootCause.confidence).toBe('medium');

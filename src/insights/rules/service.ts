@@ -4,17 +4,36 @@
 
 import type { ClusterEvent } from '../../events/types.ts';
 import type { Finding, Rule } from '../types.ts';
-import { codeOf, episodes, evidenceOf, eventsBetween, finding, ISO, list, same } from './helpers.ts';
+import { codeOf, episodes, evidenceOf, eventsBetween, finding, ISO, list, removedBy, same } from './helpers.ts';
 
 /** The lines of one quorum loss or one stop, on one node. */
 const EPISODE_MS = 10_000;
 
+/** How far back the removals that led to a quorum loss are looked for. */
+const LED_MS = 120_000;
+
 const quorumLost: Rule = {
   id: 'quorum-lost',
   name: 'Quorum lost',
-  explains: 'The node could not keep a majority of votes (with the witness): its cluster service stops, and its groups go offline.',
-  kinds: ['quorum-lost'],
-  detect: ({ events }) => episodes(events, new Set(['quorum-lost']), EPISODE_MS).map((ep) => finding('quorum-lost', ep, `${ep[0].node} lost quorum at ${ISO(ep[0].t)}${codeOf(ep)}.`)),
+  explains: 'The node could not keep a majority of votes (with the witness): its cluster service stops, and its groups go offline. What led to it: the members it was left with, the nodes it had removed from its view just before, and the reason its line gives (the witness).',
+  kinds: ['quorum-lost', 'view-change', 'node-removed'],
+  detect: ({ events, nodeName }) => episodes(events, new Set(['quorum-lost']), EPISODE_MS).map((ep) => {
+    const node = ep[0].node;
+    // The members it was left with (`Lost quorum (2)`), by name where known.
+    const left = ep.map((e) => e.fields.members).find((m) => Array.isArray(m) && m.length);
+    const members = Array.isArray(left) ? left.map((id) => (typeof id === 'number' ? nodeName?.(id) ?? `node ${id}` : String(id))) : [];
+    // The nodes it had removed from its own view just before (or in the same moment).
+    const removals = eventsBetween(events, ep[0].t - LED_MS, ep[ep.length - 1].t).filter((e) => same(e.node, node));
+    const gone = [...new Set(removals.flatMap((e) => removedBy(e, nodeName)).filter((n) => !same(n, node)))];
+    const reason = ep.find((e) => typeof e.fields.reason === 'string')?.fields.reason;
+    const led = [
+      gone.length ? ` after removing ${list(gone)} from its view (${ISO(removals.find((e) => removedBy(e, nodeName).length)!.t)})` : '',
+      typeof reason === 'string' ? `, because it ${reason}` : '',
+      members.length ? `; it was left with ${list(members)} (${members.length} node${members.length === 1 ? '' : 's'})` : '',
+    ].join('');
+    const cited = [...ep, ...removals.filter((e) => removedBy(e, nodeName).length).slice(0, 2)];
+    return finding('quorum-lost', cited, `${node} lost quorum at ${ISO(ep[0].t)}${codeOf(ep)}${led}.`, { t: ep[0].t });
+  }),
 };
 
 const serviceStopped: Rule = {
