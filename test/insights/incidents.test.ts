@@ -20,14 +20,16 @@ const NODES = ['A1', 'A2', 'A3'];
 const dirs: string[] = [];
 afterAll(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }); });
 
-async function incident(kind: string): Promise<{ findings: Finding[]; truth: { incident: Record<string, unknown> } }> {
+type Input = Parameters<typeof findAll>[0];
+
+async function incident(kind: string): Promise<{ findings: Finding[]; truth: { incident: Record<string, unknown> }; input: Input }> {
   const dir = mkdtempSync(join(tmpdir(), `clusterlens-${kind}-`));
   dirs.push(dir);
   await generateSilent(dir, ['--seed', '7', '--names', NODES.join(','), '--dialect', 'w2016', '--encoding', 'utf-8', '--incident', kind, '--size', '150KB']);
   const ev = eventsOf(NODES.map((n) => indexPath(join(dir, `${n}_cluster.log`))));
   const model = correlate(ev.events, ev.files.map((f) => ({ fileId: f.id, path: f.path, node: f.facts.nodeLabel, ts: f.ts, shift: toUtcShift(f.facts.timeBase), lines: f.ts.length })), { names: ev.names, resourceGroup: (r) => ev.names.resourceGroup(r) });
-  const findings = findAll({ events: ev.events, nodeName: (id) => ev.names.nodeName(id), resourceGroup: (r) => ev.names.resourceGroup(r), model });
-  return { findings, truth: JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')).scenario };
+  const input: Input = { events: ev.events, nodeName: (id) => ev.names.nodeName(id), resourceGroup: (r) => ev.names.resourceGroup(r), model };
+  return { findings: findAll(input), truth: JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')).scenario, input };
 }
 
 const shape = (f: Finding[]) => f.map((x) => `${x.rule} ${x.node ?? ''}`.trim());
@@ -48,6 +50,14 @@ describe('generated incidents yield exactly their findings', () => {
     expect(near(findings[1].t, move.at, 1000)).toBe(true);
     // Every claim cites lines: the failures, the restart, the move.
     expect(findings[0].evidence.length).toBeGreaterThanOrEqual(4);
+  }, 60_000);
+
+  it('a group left offline at the end: the same failure when the new owner never brings it online', async () => {
+    const { input } = await incident('resource-failure');
+    // The near miss is the incident itself (ag1 ends online on A1: no finding above); without A1's lines of it coming online, it is left offline.
+    const online = (e: Input['events'][number]) => e.node === 'A1' && e.fields.group === 'ag1' && (e.kind === 'group-state') && (e.fields.to ?? 'Online') === 'Online';
+    const left = findAll({ ...input, events: input.events.filter((e) => !online(e)) }).filter((f) => f.rule === 'group-left-down');
+    expect(left.map((f) => f.sentence)).toEqual([expect.stringMatching(/^ag1 is left (Offline|Pending) at the end of the logs: its last state change was on A[12] at [\d:.]+ \(\w+ → (Offline|Pending)\); no node brought it online after\.$/)]);
   }, 60_000);
 
   it('an RHS deadlock: the restart\'s Online call hangs 5 min, RHS is terminated, the resource comes back', async () => {

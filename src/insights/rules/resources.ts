@@ -195,4 +195,38 @@ const rhsEnded: Rule = {
   },
 };
 
-export const RESOURCE_RULES: readonly Rule[] = [groupFailover, resourceFailure, rhsEnded];
+const GROUP_STATES = new Set(['group-state', 'role-failed']);
+
+const groupLeftDown: Rule = {
+  id: 'group-left-down',
+  name: 'A group left offline or failed at the end of the logs',
+  explains: 'The last state change any node logged for the group leaves it not online (Offline, Pending, Failed), or the cluster could not bring it online (event 1205) and no node brought it online after: the role is down when the logs end.',
+  kinds: ['group-state', 'role-failed'],
+  detect({ events }) {
+    const last = new Map<string, { state: ClusterEvent; failed: ClusterEvent | null }>();
+    for (const e of events) {
+      if (!GROUP_STATES.has(e.kind) || !Number.isFinite(e.t) || typeof e.fields.group !== 'string') continue;
+      const g = e.fields.group;
+      const was = last.get(g);
+      if (e.kind === 'role-failed') last.set(g, { state: was?.state ?? e, failed: e });
+      // "successfully brought the clustered role online" has no `to`: it is Online.
+      else last.set(g, { state: e, failed: (e.fields.to ?? 'Online') === 'Online' ? null : was?.failed ?? null });
+    }
+    const out: Finding[] = [];
+    for (const [group, { state, failed }] of last) {
+      const to = state.kind === 'role-failed' ? null : String(state.fields.to ?? 'Online');
+      if (to === 'Online' && !failed) continue;
+      const words = failed && (!to || to === 'Online') ? 'failed' : to ?? 'failed';
+      const change = to && typeof state.fields.from === 'string' ? ` (${state.fields.from} → ${to})` : '';
+      const cited = [state, ...(failed && failed !== state ? [failed] : [])];
+      out.push({
+        rule: 'group-left-down', t: state.t, node: state.node,
+        sentence: `${group} is left ${words} at the end of the logs: its last state change was on ${state.node} at ${ISO(state.t)}${change}${failed ? `, and the cluster could not bring it online (event 1205 at ${ISO(failed.t)})` : ''}; no node brought it online after.`,
+        confidence: 'high', verified: cited.every((e) => e.verified), evidence: cited.map((e) => evidenceOf(e)),
+      });
+    }
+    return out;
+  },
+};
+
+export const RESOURCE_RULES: readonly Rule[] = [groupFailover, resourceFailure, rhsEnded, groupLeftDown];
