@@ -14,7 +14,9 @@ const USAGE = `usage: clusterlens generate --out DIR [options]
   --nodes N                 number of nodes (default 3)
   --names A,B,C             node names (sets the number of nodes)
   --incident KIND           network-isolation (default) | resource-failure | rhs-deadlock | clussvc-hang
-                            | join-blocked | none (a healthy cluster); all but the first and none need w2016/w2008
+                            | join-blocked | none (a healthy cluster); resource-failure, rhs-deadlock and
+                            join-blocked need w2016/w2008; clussvc-hang on w2000/w2003 writes ClusNet's
+                            1228 and its aftermath into the System event log (with --captures)
   --isolated N              id of the node the incident is about (default 2)
   --dialect w2016|w2008|w2003|w2000|nt4
   --pasted                  text as pasted from a viewer/blog (line numbers, curly quotes)
@@ -116,9 +118,11 @@ export function optionsFromArgs(values: Map<string, string>, flags: Set<string>)
   if (values.has('names')) scenario.nodeNames = values.get('names')!.split(',').map((s) => s.trim()).filter(Boolean);
   if (values.has('incident')) {
     scenario.incident = oneOf('incident', values.get('incident')!, INCIDENT_KINDS) as IncidentKind;
-    if (scenario.incident !== 'network-isolation' && scenario.incident !== 'none' && file.dialect !== 'w2016' && file.dialect !== 'w2008') {
+    const legacyOk = scenario.incident === 'network-isolation' || scenario.incident === 'none' || scenario.incident === 'clussvc-hang';
+    if (!legacyOk && file.dialect !== 'w2016' && file.dialect !== 'w2008') {
       throw new UsageError(`--incident ${scenario.incident} is written for --dialect w2016 or w2008`);
     }
+    if (scenario.incident === 'clussvc-hang' && file.dialect === 'nt4') throw new UsageError('--incident clussvc-hang is written for w2000 and later');
   }
   if (values.has('isolated')) scenario.isolatedNodeId = int('isolated', values.get('isolated')!);
   if (values.has('size')) scenario.targetBytesPerNode = parseSize(values.get('size')!);

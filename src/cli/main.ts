@@ -29,6 +29,7 @@ import { CaseFileError, isCaseFile, readCaseFile } from '../share/case-file.ts';
 import { findAll } from '../insights/rules.ts';
 import { reportMarkdown, rootCause } from '../insights/narrative.ts';
 import { clocksOf, estimateSkew } from '../insights/skew.ts';
+import { eventLogRows } from '../insights/event-rows.ts';
 import type { LinkFile } from '../share/permalink.ts';
 
 const USAGE = `usage:
@@ -399,14 +400,15 @@ async function exportVerb(a: Args): Promise<number> {
 
 /** The correlated model of the events, as the view worker builds it for the timeline. */
 function clusterModel(ev: CliEvents) {
-  return correlate(ev.events, ev.files.map((f) => ({ fileId: f.id, path: f.path, node: f.facts.nodeLabel, ts: f.ts, shift: toUtcShift(f.facts.timeBase), lines: f.ts.length })), { names: ev.names, resourceGroup: (r) => ev.names.resourceGroup(r) });
+  return correlate(ev.events, ev.files.map((f) => ({ fileId: f.id, path: f.path, node: f.facts.nodeLabel, ts: f.ts, shift: toUtcShift(f.facts.timeBase), lines: f.ts.length, capture: !!f.facts.capture })), { names: ev.names, resourceGroup: (r) => ev.names.resourceGroup(r) });
 }
 
 async function reportVerb(a: Args): Promise<number> {
   const loaded = await loadAll(a);
   for (const f of loaded.files) for (const e of f.facts.errors) process.stderr.write(`clusterlens: ${e}\n`);
   const ev = settle(loaded);
-  const findings = findAll({ events: ev.events, nodeName: (id) => ev.names.nodeName(id), resourceGroup: (r) => ev.names.resourceGroup(r), model: clusterModel(ev) });
+  const rows = eventLogRows(ev.files.filter((f) => f.facts.capture));
+  const findings = findAll({ events: ev.events, nodeName: (id) => ev.names.nodeName(id), resourceGroup: (r) => ev.names.resourceGroup(r), model: clusterModel(ev), rows });
   const logs = ev.files.filter((f) => !f.facts.capture);
   const applied = new Map<string, number>();
   for (const f of logs) if (!applied.has(f.facts.nodeLabel)) applied.set(f.facts.nodeLabel, f.facts.timeBase.skewMs);

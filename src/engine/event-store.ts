@@ -22,6 +22,7 @@ import { DEFAULT_EVENT_FILTER, type EventFilter, type EventRow, type EventsSumma
 import { findAll } from '../insights/rules.ts';
 import { rootCause } from '../insights/narrative.ts';
 import { clocksOf, estimateSkew } from '../insights/skew.ts';
+import { eventLogRows } from '../insights/event-rows.ts';
 
 /** A capture as the timeline's capture track needs it: its columns and its rows' groups and classes. */
 export interface CaptureInput {
@@ -146,7 +147,7 @@ export class EventStore {
     if (!this.model && this.names) {
       const names = this.names;
       this.model = correlate(this.all, this.marksFrom.map((f) => ({
-        fileId: f.id, path: f.path, node: f.facts.nodeLabel, ts: f.ts, shift: toUtcShift(f.facts.timeBase), lines: f.ts.length,
+        fileId: f.id, path: f.path, node: f.facts.nodeLabel, ts: f.ts, shift: toUtcShift(f.facts.timeBase), lines: f.ts.length, capture: !!f.facts.capture,
       })), { names, resourceGroup: (r) => names.resourceGroup(r) });
     }
     return this.model;
@@ -213,7 +214,10 @@ export class EventStore {
   /** The insight rules over every event (not the panel's filter: a story needs all of it). */
   insights(): Insights {
     const names = this.names;
-    const findings = findAll({ events: this.all, nodeName: (id) => names?.nodeName(id), resourceGroup: (r) => names?.resourceGroup(r), model: this.clusterModel() ?? undefined });
+    const findings = findAll({
+      events: this.all, nodeName: (id) => names?.nodeName(id), resourceGroup: (r) => names?.resourceGroup(r), model: this.clusterModel() ?? undefined,
+      rows: eventLogRows(this.capturesIn),
+    });
     const rc = rootCause(findings);
     const clocks = clocksOf(estimateSkew(this.all, [...this.logNodes.keys()]), (n) => this.logNodes.get(n) ?? 0);
     return { findings, rootCause: rc ? { sentence: rc.sentence, confidence: rc.confidence } : null, clocks };

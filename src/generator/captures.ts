@@ -8,7 +8,7 @@
 // latency before (process, packet) or after (event log) the log line it goes with, so that
 // tests know the truth of the alignment.
 
-import type { NodeSpec, Scenario } from './model.ts';
+import type { GenDialect, NodeSpec, Scenario } from './model.ts';
 import { rngFor, type Rng } from './prng.ts';
 import { narrateNode } from './render.ts';
 import type { LogRecord } from './story.ts';
@@ -112,13 +112,13 @@ function connections(scenario: Scenario, story: readonly LogRecord[]): Conn[] {
   return out;
 }
 
-export function renderCaptures(scenario: Scenario, nodeIndex: number): GeneratedCapture[] {
+export function renderCaptures(scenario: Scenario, nodeIndex: number, dialect: GenDialect = 'w2016'): GeneratedCapture[] {
   const node = scenario.nodes[nodeIndex];
   // The modern story has the process and route lines the captures pair with.
   const story = narrateNode(scenario, node, 'w2016');
   const rng = rngFor(scenario.seed, 'captures', node.id);
   const conns = connections(scenario, story);
-  return [procmon(scenario, node, story, conns, rng), ...packets(scenario, node, conns, rng), eventLog(scenario, node, story, rng)];
+  return [procmon(scenario, node, story, conns, rng), ...packets(scenario, node, conns, rng), eventLog(scenario, node, story, rng, dialect)];
 }
 
 function lead(rng: Rng): number {
@@ -215,10 +215,22 @@ function packets(scenario: Scenario, node: NodeSpec, conns: readonly Conn[], rng
   ];
 }
 
-function eventLog(scenario: Scenario, node: NodeSpec, story: readonly LogRecord[], rng: Rng): GeneratedCapture {
+function eventLog(scenario: Scenario, node: NodeSpec, story: readonly LogRecord[], rng: Rng, dialect: GenDialect): GeneratedCapture {
   const rows: Array<[number, string[]]> = [];
   const lag = () => rng.range(LAG[0], LAG[1]);
+  const legacy = dialect === 'w2003' || dialect === 'w2000';
   for (const e of scenario.events) {
+    // A hung service on 2000/2003 (seeds/003): ClusNet terminates it after 60 s without a heartbeat;
+    // its disks are then taken without a flush, and the new owner finds the group's address in conflict.
+    if (legacy && e.kind === 'clussvc-hang' && e.node === node.id) {
+      rows.push([e.killedAt + lag(), ['ClusNet', '1228', 'Error', "ClusNet driver couldn't communicate with the ClusSvc for 60 seconds, the Cluster service is being terminated."]]);
+      rows.push([e.killedAt + 4000 + rng.range(0, 3000), ['ftdisk', '57', 'Warning', 'The system failed to flush data to the transaction log. Corruption may occur.']]);
+      rows.push([e.killedAt + 4200 + rng.range(0, 3000), ['Ntfs', '50', 'Warning', '{Delayed Write Failed} Windows was unable to save all the data for the file. The data has been lost.']]);
+    }
+    if (legacy && e.kind === 'group-failover' && e.to === node.id && scenario.events.some((x) => x.kind === 'clussvc-hang' && x.node === e.from)) {
+      const from = scenario.nodes[e.from - 1];
+      rows.push([e.onlineAt - 500 + lag(), ['Tcpip', '4199', 'Error', `The system detected an address conflict for IP address ${from.ip.replace(/\d+$/, '100')} with the system having network hardware address 00-15-5D-${rng.hex(2)}-${rng.hex(2)}-${rng.hex(2)}. Network operations on this system may be disrupted as a result.`]]);
+    }
     if (e.kind === 'node-removed' && e.observer === node.id) {
       for (const id of e.removed) {
         rows.push([e.at + lag(), ['Microsoft-Windows-FailoverClustering', '1135', 'Critical', `Cluster node '${scenario.nodes[id - 1].name}' was removed from the active failover cluster membership. The Cluster service on this node may have stopped. This could also be due to the node having lost communication with other active nodes in the failover cluster.`]]);

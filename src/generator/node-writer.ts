@@ -89,7 +89,7 @@ export async function writeScenario(
   const captures: ManifestCapture[] = [];
   if (opts.captures) {
     for (let i = 0; i < scenario.nodes.length; i++) {
-      for (const c of renderCaptures(scenario, i)) {
+      for (const c of renderCaptures(scenario, i, fileOptionsFor(opts, i).dialect)) {
         const bytes = Buffer.from(c.text, 'utf8');
         await writeFile(join(outDir, c.name), bytes);
         captures.push({ name: c.name, node: scenario.nodes[i].name, kind: c.kind, rows: c.rows, bytes: bytes.length, truth: captureTruth(scenario, i) });

@@ -100,6 +100,11 @@ export interface CaptureFacts {
    * alignment pairs them with the node's log lines. At most 200, first rows first.
    */
   anchors: CaptureAnchor[];
+  /**
+   * An event log's rows that EVENT_NAMES names (1135, 1228, 4199…): [line, index into
+   * EVENT_NAMES], first rows first, at most NAMED_ROWS_MAX. The insight rules read them.
+   */
+  namedRows?: Array<[number, number]>;
   /** Shown as written (the raw side of the raw/aligned toggle): no offset, no fine offset applied. */
   raw: boolean;
   /**

@@ -36,6 +36,21 @@ export interface Finding {
   evidence: Evidence[];
 }
 
+/** A row of an imported event log that EVENT_NAMES names (formats/captures.ts): ClusNet 1228, Tcpip 4199, ftdisk 57… */
+export interface EventLogRow {
+  fileId: number;
+  file: string;
+  /** 1-based, as Evidence. */
+  line: number;
+  /** UTC ms, on the capture's alignment. */
+  t: number;
+  /** The capture's node. */
+  node: string;
+  provider: string;
+  id: number;
+  name: string;
+}
+
 /** What the rules look at: the recognized events in time order (untimed ones first), as the engine and the CLI keep them. */
 export interface InsightInput {
   events: readonly ClusterEvent[];
@@ -45,6 +60,8 @@ export interface InsightInput {
   resourceGroup?: (resource: string) => string | null | undefined;
   /** The correlated model (views, sessions, silences), when it was built. */
   model?: ClusterModel;
+  /** The named rows of imported event logs, in time order (event-rows.ts). */
+  rows?: readonly EventLogRow[];
 }
 
 /** A rule: data like the message catalogue, each with its example (a test runs them all). */

@@ -96,6 +96,9 @@ export function renderRow(cells: readonly string[], text: readonly number[], lea
 const GRADE_CACHE = new WeakMap<Grading, Map<string, Grade>>();
 
 /** The name EVENT_NAMES gives a row's event (its id column and provider), or null. */
+/** Most named event rows a capture keeps for the insight rules (an event log of the incident has a few). */
+const NAMED_ROWS_MAX = 20_000;
+
 function namedEvent(r: Roles, cells: readonly string[], provider: string): (typeof EVENT_NAMES)[number] | null {
   if (r.eventId < 0) return null;
   const raw = cells[r.eventId].trim();
@@ -528,6 +531,10 @@ export class CaptureIndexer {
       }
     }
     const named = namedEvent(r, cells, provider);
+    if (named) {
+      const rows = (this.cap.namedRows ??= []);
+      if (rows.length < NAMED_ROWS_MAX) rows.push([this.cols.n, EVENT_NAMES.indexOf(named)]);
+    }
     if (named && LEVEL_OF[named.grade] > LEVEL_OF[grade]) grade = named.grade;
     const level = LEVEL_OF[grade];
     const comp = this.comps.add(provider);

@@ -97,3 +97,31 @@ describe('generated incidents yield exactly their findings', () => {
     expect(findings[3].sentence).toMatch(/^A2 lost quorum at [\d:.]+ \(ERROR_CLUSTER_NO_QUORUM\) after removing A[13] and A[13] from its view \([\d:.]+\), because it failed to update witness epoch after node failure; it was left with A2 \(1 node\)\.$/);
   }, 60_000);
 });
+
+describe('a starved cluster service on 2003, from the System event log (seeds/003)', () => {
+  it('tells ClusNet\'s 1228 with its aftermath on both nodes; the IP conflict alone is its own finding', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const root = join(import.meta.dirname, '..', '..');
+    const dir = mkdtempSync(join(tmpdir(), 'clusterlens-starved-'));
+    dirs.push(dir);
+    await generateSilent(dir, ['--seed', '7', '--names', NODES.join(','), '--dialect', 'w2003', '--incident', 'clussvc-hang', '--size', '150KB', '--captures']);
+    const files = NODES.flatMap((n) => [join(dir, `${n}_cluster.log`), join(dir, `${n}_System.csv`)]);
+    const run = (inputs = files) => {
+      const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src/cli/main.ts'), 'report', ...inputs, '--json'], { cwd: root, encoding: 'utf8' });
+      expect(r.status, r.stderr).toBe(0);
+      return JSON.parse(r.stdout).findings as Finding[];
+    };
+    const findings = run();
+    // The hung node's silence is the 1228's (no separate hang or silence); its removal is by id (2003 logs name no node there).
+    expect(shape(findings)).toEqual(['service-starved A2', 'node-removed node 2']);
+    const s = findings[0];
+    expect(s.sentence).toMatch(/^ClusNet on A2 terminated its cluster service at [\d:.]+: it had not heartbeated for 60 s \(event 1228, a hung or starved service\); then .*A1 found an IP address in conflict at [\d:.]+ \(Tcpip 4199: A2 still answered for it\)/);
+    expect(s.sentence).toMatch(/ftdisk 57 and Ntfs 50 on A2 from [\d:.]+ \(disks taken without a flush\)/);
+    // Each claim cites its event-log row.
+    expect(s.evidence.map((e) => e.file.split(/[\\/]/).pop())).toEqual(expect.arrayContaining(['A2_System.csv', 'A1_System.csv']));
+    // Without the hung node's event log, A1's 4199 is an IP conflict of its own, and no starvation is claimed.
+    const alone = run(files.filter((f) => !f.endsWith('A2_System.csv')));
+    expect(alone.filter((f) => f.rule === 'service-starved')).toEqual([]);
+    expect(alone.filter((f) => f.rule === 'ip-conflict').map((f) => f.sentence)).toEqual([expect.stringMatching(/^A1 found an IP address in conflict at [\d:.]+ \(Tcpip 4199\)/)]);
+  }, 120_000);
+});

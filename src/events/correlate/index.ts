@@ -81,7 +81,7 @@ export function correlate(events: readonly ClusterEvent[], files: readonly Cover
     routes: buildRouteSeries(sorted, nn, o.mergeWindowMs),
     sessions,
     rhs: buildRhs(sorted, sessions, nn),
-    gaps: files.flatMap((f) => noDataGaps(f, canonical, o.gapMinMs, o.gapFactor)),
+    gaps: files.filter((f) => !f.capture).flatMap((f) => noDataGaps(f, canonical, o.gapMinMs, o.gapFactor)),
     facts: buildFacts(sorted, nn, o.mergeWindowMs),
     untimed: events.length - sorted.length,
     options: o,

@@ -17,6 +17,8 @@ export interface CoverageFile {
   /** Milliseconds to add to a written time to get UTC. */
   shift: number;
   lines: number;
+  /** A capture (Procmon, packets, an event log): it covers its node's time, but its pauses are no silence of the node's log. */
+  capture?: boolean;
 }
 
 /** Node id -> name (a NameDictionary fits). */

@@ -35,7 +35,11 @@ function networkSummary(events: readonly ClusterEvent[]): string {
  */
 export interface Hang { gap: NoDataGap; removals: ClusterEvent[]; restart: ClusterEvent | null; watchdog: ClusterEvent[]; last: ClusterEvent | null }
 
-export function hangOf(g: NoDataGap, { events, nodeName }: InsightInput): Hang | null {
+/** A 1228 of the node in the silence: the event log tells it (rules/eventlog.ts), as a starved service. */
+const starvedIn = (g: NoDataGap, rows: InsightInput['rows']) => !!rows?.some((r) => r.id === 1228 && same(r.node, g.node) && r.t >= g.start && r.t <= g.end + 5_000);
+
+export function hangOf(g: NoDataGap, { events, nodeName, rows }: InsightInput): Hang | null {
+  if (starvedIn(g, rows)) return null;
   const near = eventsBetween(events, g.start - 30_000, g.start + 1);
   if (near.some((e) => same(e.node, g.node) && (SERVICE_ENDS.has(e.kind) || e.kind === 'quorum-lost'))) return null;
   const during = eventsBetween(events, g.start + 1, g.end);
@@ -72,12 +76,16 @@ const nodeRemoved: Rule = {
         // Its log silent before the removal, with no stop: a hung service (or a stopped node), not the network.
         const silent = model?.gaps.find((g) => same(g.node, gone) && g.start < e.t && e.t <= g.end);
         const hang = silent ? hangOf(silent, input) : null;
-        const before = hang ? [] : eventsBetween(events, e.t - CAUSE_WINDOW_MS, e.t).filter((x) => x.t < e.t
+        // Its service terminated by ClusNet/NetFT for not heartbeating (an imported event log's 1228).
+        const starved = input.rows?.find((r) => r.id === 1228 && same(r.node, gone) && r.t <= e.t + 5_000 && e.t - r.t <= 120_000);
+        const before = hang || starved ? [] : eventsBetween(events, e.t - CAUSE_WINDOW_MS, e.t).filter((x) => x.t < e.t
           && ((NETWORK_CAUSES.has(x.kind) && (same(x.subject, gone) || same(x.node, gone)))
             || (SERVICE_ENDS.has(x.kind) && same(x.node, gone))));
         const network = before.filter((x) => NETWORK_CAUSES.has(x.kind));
         const service = before.filter((x) => SERVICE_ENDS.has(x.kind));
-        const why = hang
+        const why = starved
+          ? ` after ${starved.provider} terminated its cluster service for not heartbeating (event 1228 at ${ISO(starved.t)})`
+          : hang
           ? ` after its log went silent at ${ISO(hang.gap.start)} with no stop logged (its service hung, or its node stopped)`
           : service.length
             ? ` after its cluster service stopped (${ISO(service[0].t)})`
@@ -87,9 +95,10 @@ const nodeRemoved: Rule = {
         const f: Finding = {
           rule: 'node-removed', t: e.t, node: gone,
           sentence: `${gone} was removed by ${e.node} at ${ISO(e.t)} from membership${why}.`,
-          confidence: hang ? 'medium' : e.kind === 'node-removed' || why ? 'high' : 'medium',
+          confidence: hang && !starved ? 'medium' : e.kind === 'node-removed' || why ? 'high' : 'medium',
           verified: e.verified && before.every((x) => x.verified),
           evidence: [ev, ...(hang ? [{ fileId: hang.gap.beforeRef.fileId, file: hang.gap.beforeRef.file, line: hang.gap.beforeRef.line + 1, t: hang.gap.start, node: gone, what: 'its last line before the silence' }] : []),
+            ...(starved ? [{ fileId: starved.fileId, file: starved.file, line: starved.line, t: starved.t, node: starved.node, what: `${starved.node}: ${starved.provider} 1228` }] : []),
             ...before.slice(0, 5).map((x) => evidenceOf(x, `${x.node}: ${x.kind.replace(/-/g, ' ')}`))],
         };
         seen.push({ node: gone, t: e.t, f });
@@ -111,7 +120,7 @@ const noData: Rule = {
   explains: 'The node wrote nothing for much longer than its file usually pauses, inside the span its log covers: it was stopped or cut off while its log goes on after. (Outside a log\'s span, no lines mean no data, not a silence.) A silence that is a hung service is told by its own rule.',
   kinds: [],
   detect(input) {
-    return (input.model?.gaps ?? []).filter((g) => !hangOf(g, input)).map((g): Finding => {
+    return (input.model?.gaps ?? []).filter((g) => !hangOf(g, input) && !starvedIn(g, input.rows)).map((g): Finding => {
       // A silence after the service ended is the service being down: said so.
       const ended = eventsBetween(input.events, g.start - 30_000, g.start + 1).find((e) => same(e.node, g.node) && (SERVICE_ENDS.has(e.kind) || e.kind === 'quorum-lost'));
       return {

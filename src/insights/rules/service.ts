@@ -63,6 +63,8 @@ function addressesOf(events: readonly ClusterEvent[], node: string): Set<string>
 
 /** One attempt's lines: the failed stages of one node within this. */
 const ATTEMPT_MS = 2_000;
+/** A join attempt followed within this by the node forming the cluster is how a first node starts. */
+const FORM_MS = 60_000;
 /** A TCP connect gives up after ~21 s: the peer's side is looked for over that. */
 const CONNECT_MS = 22_000;
 
@@ -70,7 +72,7 @@ const joinFailed: Rule = {
   id: 'join-failed',
   name: 'A join failed',
   explains: 'A node could not (re)join the cluster: the stage it stopped at and the error say where (10060: the peer did not answer; a firewall or a down network). The peer\'s log says whether the connection reached it: no [ACCEPT] from the joiner while its log runs means the SYNs were dropped on the way.',
-  kinds: ['join-failed', 'tcp-connection', 'route-added'],
+  kinds: ['join-failed', 'tcp-connection', 'route-added', 'form-succeeded', 'quorum-arbitrated'],
   detect({ events, model }) {
     const out: Finding[] = [];
     const logged = new Set(events.map((e) => e.node.toLowerCase()));
@@ -81,6 +83,9 @@ const joinFailed: Rule = {
       : theirs.length > 0);
     for (const ep of episodes(events, new Set(['join-failed']), ATTEMPT_MS)) {
       const node = ep[0].node;
+      // A node that finds no sponsor and forms the cluster itself (2000/2003 try to join first) did not fail.
+      // (Forming shows as its formed line, or as it arbitrating the quorum resource, 2000/2003's "[FM] Successfully arbitrated quorum resource".)
+      if (eventsBetween(events, ep[0].t, ep[0].t + FORM_MS).some((e) => same(e.node, node) && (e.kind === 'form-succeeded' || (e.kind === 'quorum-arbitrated' && e.rec.startsWith('quorum.w2k'))))) continue;
       const peers = [...new Set(ep.map((e) => e.subject).filter((s): s is string => !!s))];
       const stage = ep.find((e) => typeof e.fields.stage === 'string')?.fields.stage;
       const mine = addressesOf(events, node);
