@@ -113,7 +113,34 @@ const connection: PairKind = {
   },
 };
 
-export const PAIR_KINDS: readonly PairKind[] = [connection];
+/** A view is installed this soon after it is proposed (a regroup takes milliseconds to seconds). */
+const VIEW_INSTALL_MS = 60_000;
+
+/** One view's proposal and its installs: no node installs a view before its proposer proposed it. */
+const viewInstall: PairKind = {
+  id: 'view-install',
+  name: "a view's proposal and its installs",
+  explains: "The proposer's `[CORE] Proposed View is … newView=V` comes before any other node's `[CORE] New View is … newView=V` (the install needs the proposal's message). It bounds one side only: the installer's lead over the proposer.",
+  kinds: ['view-proposed', 'view-change'],
+  verified: false,
+  find(events) {
+    const proposals = new Map<string, ClusterEvent[]>();
+    for (const e of events) {
+      if (e.kind !== 'view-proposed' || typeof e.fields.viewId !== 'string' || !Number.isFinite(e.t)) continue;
+      proposals.set(e.fields.viewId, [...(proposals.get(e.fields.viewId) ?? []), e]);
+    }
+    const out: CausalPair[] = [];
+    for (const e of events) {
+      if (e.kind !== 'view-change' || e.rec !== 'membership.new-view' || typeof e.fields.viewId !== 'string' || !Number.isFinite(e.t)) continue;
+      const p = proposals.get(e.fields.viewId)?.filter((x) => lower(x.node) !== lower(e.node) && Math.abs(x.t - e.t) <= VIEW_INSTALL_MS)
+        .sort((a, b) => Math.abs(a.t - e.t) - Math.abs(b.t - e.t))[0];
+      if (p) out.push({ kind: 'view-install', before: evidenceOf(p, `${p.node} proposes view ${e.fields.viewId}`), after: evidenceOf(e, `${e.node} installs view ${e.fields.viewId}`) });
+    }
+    return out;
+  },
+};
+
+export const PAIR_KINDS: readonly PairKind[] = [connection, viewInstall];
 
 /**
  * Each node's lead over the reference as an interval, from every pair the kinds find. Times are

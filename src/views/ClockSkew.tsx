@@ -50,7 +50,7 @@ export function ClockSkew({ clocks, go }: { clocks: Clocks; go: (e: Evidence) =>
         {clocks.conflict
           ? <span>the {clocks.pairs} causal pairs contradict each other (a clock drifted, or lines that are not one exchange were paired): no interval is given.</span>
           : clocks.reference
-            ? <span className="dim">against {clocks.reference}, from {clocks.pairs} causal pair{clocks.pairs === 1 ? '' : 's'} (a connection's two ends{clocks.verified ? '' : '; the pairing is inferred'}). Times shown: {applied ? 'corrected' : 'raw'}.</span>
+            ? <span className="dim">against {clocks.reference}, from {clocks.pairs} causal pair{clocks.pairs === 1 ? '' : 's'} (a connection's two ends, a view's proposal and installs{clocks.verified ? '' : '; the pairing is inferred'}). Times shown: {applied ? 'corrected' : 'raw'}.</span>
             : <span className="dim">no causal pair ties the nodes' clocks together: their skew is unknown.</span>}
       </p>
       {clocks.conflict && (

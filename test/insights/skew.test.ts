@@ -72,6 +72,18 @@ describe('clock skew from causal pairs', () => {
     }
   });
 
+  it('pairs a view\'s proposal with its installs on the other nodes (one side each)', () => {
+    const view = PAIR_KINDS.find((k) => k.id === 'view-install')!.find(events);
+    expect(view.length).toBeGreaterThan(0);
+    for (const p of view) {
+      expect(p.before.node).not.toBe(p.after.node);
+      expect(p.before.what).toMatch(/proposes view \d+/);
+      // The true order holds once each node's known offset is taken off.
+      const off = (n: string) => OFFSETS[NAMES.indexOf(n)];
+      expect(p.after.t - off(p.after.node)).toBeGreaterThanOrEqual(p.before.t - off(p.before.node));
+    }
+  });
+
   it('reports pairs that contradict each other instead of an interval', () => {
     // Move one node's accepts 5 s earlier: its connections' orders can no longer all hold.
     const bent = events.map((e) => (e.node === 'N3' && e.kind === 'tcp-connection' ? { ...e, t: e.t - 5000 } : e));
@@ -82,7 +94,7 @@ describe('clock skew from causal pairs', () => {
   });
 
   it('says nothing without pairs', () => {
-    const s = estimateSkew(events.filter((e) => e.kind !== 'tcp-connection'), NAMES);
+    const s = estimateSkew(events.filter((e) => e.kind !== 'tcp-connection' && e.kind !== 'view-proposed'), NAMES);
     expect(s.reference).toBeNull();
     expect(s.nodes.every((n) => n.lo === -Infinity && n.hi === Infinity)).toBe(true);
     expect(sayInterval(-Infinity, Infinity)).toBe('unknown (no causal pair)');
