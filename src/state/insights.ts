@@ -39,9 +39,14 @@ export function goToEvidence(e: Evidence): void {
   void gotoLine(e.fileId, e.line - 1);
 }
 
-/** A finding's span on the time axis: its time, its end, and its evidence's times. */
+/** Evidence further than this from a finding (a watchdog setting logged at the service's start) is cited, not framed. */
+const FRAME_EVIDENCE_MS = 5 * 60_000;
+
+/** A finding's span on the time axis: its time, its end, and its nearby evidence's times. */
 export function findingSpan(f: Finding): [number, number] | null {
-  const ts = [f.t, f.t1 ?? f.t, ...f.evidence.map((e) => e.t)].filter(Number.isFinite);
+  const end = f.t1 ?? f.t;
+  const near = f.evidence.map((e) => e.t).filter((t) => t >= f.t - FRAME_EVIDENCE_MS && t <= end + FRAME_EVIDENCE_MS);
+  const ts = [f.t, end, ...near].filter(Number.isFinite);
   return ts.length ? [Math.min(...ts), Math.max(...ts)] : null;
 }
 
