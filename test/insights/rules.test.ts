@@ -148,6 +148,20 @@ describe('insight rules', () => {
   });
 });
 
+describe('insight rules on real lines (test/fixtures/insights-real)', () => {
+  const REAL = join(root, 'test', 'fixtures', 'insights-real');
+  it('R17: a resource deadlocked RHS in its Online call', () => {
+    const f = findAll(input([join(REAL, 'r17-deadlock.log')], ['TSMNODE']));
+    expect(f.map((x) => x.sentence)).toEqual(['Resource TSM-Server-TSM1 deadlocked RHS on TSMNODE at 08:13:01.001 (its ONLINERESOURCE call timed out).']);
+    expect(f[0].evidence.map((e) => e.line)).toEqual([2, 3]);
+    expect(f[0].verified).toBe(true);
+  });
+  it('R2: one IsAlive failure, and nothing said of a restart', () => {
+    const f = findAll(input([join(REAL, 'r2-isalive.log')], ['SQLA']));
+    expect(f.map((x) => [x.rule, x.sentence])).toEqual([['resource-failure', 'ag failed once on SQLA (IsAlive) at 13:27:41.121; it was not restarted there; it is not seen online again in these logs.']]);
+  });
+});
+
 describe('clusterlens report', () => {
   it('prints the narrative as Markdown, and the findings as JSON with --json', async () => {
     const { spawnSync } = await import('node:child_process');

@@ -56,6 +56,9 @@ export function quantile(values: Float64Array, q: number): number {
  * The 99th percentile (not the mean) so that a file's own bursts and lulls set its usual rate,
  * and the floor so that a quiet but healthy log (a line every few seconds) is not flagged.
  */
+/** Timed lines a file needs before its pauses say what is usual for it. */
+export const GAP_MIN_LINES = 100;
+
 export function noDataGaps(f: CoverageFile, canonical: (n: string) => string, minMs = 30_000, factor = 20): NoDataGap[] {
   const n = Math.min(f.lines, f.ts.length);
   const times = new Float64Array(n);
@@ -64,7 +67,8 @@ export function noDataGaps(f: CoverageFile, canonical: (n: string) => string, mi
     const v = f.ts[i];
     if (v === v) times[k++] = v;
   }
-  if (k < 2) return [];
+  // A file this short (an excerpt) says nothing of its usual pauses: no silence is claimed in it.
+  if (k < GAP_MIN_LINES) return [];
   const sorted = times.subarray(0, k).sort();
   const diffs = new Float64Array(k - 1);
   for (let i = 1; i < k; i++) diffs[i - 1] = sorted[i] - sorted[i - 1];
