@@ -21,6 +21,8 @@ export default function globalSetup(): void {
   // About 2.1 million lines in two files, for scrolling to the very end.
   generate(join(INPUTS, 'big'), ['--seed', '14', '--nodes', '2', '--names', 'BIG1,BIG2', '--dialect', 'w2008', '--encoding', 'utf-8', '--size', '135MB']);
   generate(join(INPUTS, 'nt4'), ['--seed', '15', '--nodes', '2', '--names', 'NT1,NT2', '--dialect', 'nt4']);
+  // A 2003 cluster whose service hangs, with each node's System event log (ClusNet 1228 and its aftermath).
+  generate(join(INPUTS, 'starved2003'), ['--seed', '7', '--names', 'A1,A2,A3', '--dialect', 'w2003', '--incident', 'clussvc-hang', '--size', '150KB', '--captures']);
   // One node's log collected twice, overlapping in the middle (re-collected logs).
   const twice = join(INPUTS, 'twice');
   if (!existsSync(join(twice, 'b', 'OLD1_cluster.log'))) {

@@ -1,7 +1,9 @@
 // "What happened" (issue 13, first piece): the demo's story in the events panel, and a sentence
 // that lands on its line.
 import { expect, test } from '@playwright/test';
-import { openApp, waitLoaded } from './helpers.ts';
+import { join } from 'node:path';
+import { dropFiles, openApp, waitLoaded } from './helpers.ts';
+import { INPUTS } from './paths.ts';
 
 test('the demo tells what happened, and a sentence lands on its line', async ({ page }) => {
   await openApp(page);
@@ -103,4 +105,21 @@ test('the findings are drawn on the timeline; picking one highlights it in both 
   const cite = await li.locator('.wh-cite').first().textContent();
   await expect(page.getByTestId('details')).toContainText(`line ${Number(cite!.split(':').pop()).toLocaleString('en-US')}`);
   await page.screenshot({ path: '.cache/findings-strip.png' });
+});
+
+test('a 2003 hang told from the dropped System event logs: ClusNet 1228 and its aftermath, each row a link', async ({ page }) => {
+  await openApp(page);
+  await waitLoaded(page, 3);
+  const dir = join(INPUTS, 'starved2003');
+  await dropFiles(page, ['A1', 'A2', 'A3'].flatMap((n) => [join(dir, `${n}_cluster.log`), join(dir, `${n}_System.csv`)]));
+  await waitLoaded(page, 6);
+  const starved = page.getByTestId('what-happened').locator('li[data-rule="service-starved"]');
+  await expect(starved).toContainText(/ClusNet on A2 terminated its cluster service at [\d:.]+: it had not heartbeated for 60 s \(event 1228/);
+  await expect(starved).toContainText('A1 found an IP address in conflict');
+  // Its first cite is the 1228 row of A2's event log: the raw view selects that row.
+  const cite = starved.locator('.wh-cite').first();
+  await expect(cite).toHaveText(/^A2_System\.csv:\d+$/);
+  await cite.click();
+  await expect(page.getByTestId('details')).toContainText('A2_System.csv');
+  await expect(page.getByTestId('details')).toContainText('ClusNet');
 });
