@@ -52,6 +52,27 @@ describe('generated incidents yield exactly their findings', () => {
     expect(findings[0].evidence.length).toBeGreaterThanOrEqual(4);
   }, 60_000);
 
+  it('a resource failure whose failover the policy refuses: its threshold is told, and it stays failed', async () => {
+    const { input } = await incident('resource-failure');
+    const move = input.events.find((e) => e.kind === 'failover-attempt' && e.fields.group === 'ag1')!;
+    // The RCM's refusal in place of the move (formats.md B.4.2: `Not failing over group …, failoverCount …`).
+    const refused = { ...move, kind: 'failover-refused', rec: 'group.failover-refused', fields: { group: 'ag1', failoverCount: 3, threshold: 4294967295, computedThreshold: 2 } };
+    const events = input.events.filter((e) => !((e.kind === 'failover-attempt' || e.kind === 'group-move') && e.fields.group === 'ag1')).concat(refused).sort((a, b) => a.t - b.t);
+    const f = findAll({ ...input, events }).filter((x) => x.rule === 'resource-failure');
+    expect(f.map((x) => x.sentence)).toEqual([expect.stringMatching(/; it was restarted there once; the failover was refused by policy at [\d:.]+ \(failoverCount 3, threshold 2\), so it stays failed\.$/)]);
+  }, 60_000);
+
+  it('a failed join whose connection the peer did accept: the failure is past the TCP connect', async () => {
+    const { input, findings } = await incident('join-blocked');
+    const join = findings.find((x) => x.rule === 'join-failed')!;
+    // A1 accepting a connection from A2's address during the attempt (an authentication failure, not a firewall).
+    const accept = input.events.find((e) => e.node === 'A1' && e.kind === 'tcp-connection' && e.fields.direction === 'accepted' && String(e.fields.remote).startsWith('10.10.20.12:'))!;
+    const moved = { ...accept, t: join.t - 3000 };
+    const f = findAll({ ...input, events: [...input.events, moved].sort((a, b) => a.t - b.t) }).filter((x) => x.rule === 'join-failed');
+    expect(f[0].sentence).toMatch(/; A3's log shows no connection from it in the 22 s before \(its SYNs did not reach it: a firewall or the network\); A1 accepted its connection at [\d:.]+, so the failure is past the TCP connect\.$/);
+    expect(f[0].evidence.some((e) => e.node === 'A1' && e.t === moved.t)).toBe(true);
+  }, 60_000);
+
   it('a group left offline at the end: the same failure when the new owner never brings it online', async () => {
     const { input } = await incident('resource-failure');
     // The near miss is the incident itself (ag1 ends online on A1: no finding above); without A1's lines of it coming online, it is left offline.
