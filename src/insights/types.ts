@@ -31,6 +31,8 @@ export interface Finding {
   /** One sentence in plain words (text, never HTML). */
   sentence: string;
   confidence: Confidence;
+  /** What the sentence says, as values (the root cause is told from them, not from the words). */
+  facts?: Record<string, string | number | boolean>;
   /** False when a message it rests on is not verified in formats.md ([I]/[U]): said with the finding. */
   verified: boolean;
   evidence: Evidence[];

@@ -13,6 +13,7 @@ import { indexPath } from '../../src/cli/read-file.ts';
 import { correlate } from '../../src/events/correlate/index.ts';
 import { toUtcShift } from '../../src/ingest/timebase.ts';
 import { findAll } from '../../src/insights/rules.ts';
+import { rootCause } from '../../src/insights/narrative.ts';
 import type { Finding } from '../../src/insights/types.ts';
 import { generateSilent } from '../helpers/generate-silent.ts';
 
@@ -39,11 +40,13 @@ describe('generated incidents yield exactly their findings', () => {
   it('a healthy cluster: none', async () => {
     const { findings } = await incident('none');
     expect(findings).toEqual([]);
+    expect(rootCause(findings)).toBeNull();
   }, 60_000);
 
   it('a resource failure: failed twice, restarted once in place, then its group failed over', async () => {
     const { findings, truth } = await incident('resource-failure');
     expect(shape(findings)).toEqual(['resource-failure A2', 'group-failover A1']);
+    expect(rootCause(findings)?.sentence).toBe('ag1 failed its health check on A2 twice (restarted there once), so ag1 failed over from A2 to A1.');
     expect(findings[0].sentence).toMatch(/^ag1 failed twice on A2 \(IsAlive\) from [\d:.]+ to [\d:.]+; it was restarted there once, then its group failed over to A1 at [\d:.]+\.$/);
     const move = (truth.incident.failovers as Array<{ to: string; at: string }>)[0];
     expect(move.to).toBe('A1');
@@ -84,6 +87,7 @@ describe('generated incidents yield exactly their findings', () => {
   it('an RHS deadlock: the restart\'s Online call hangs 5 min, RHS is terminated, the resource comes back', async () => {
     const { findings } = await incident('rhs-deadlock');
     expect(shape(findings)).toEqual(['resource-failure A2', 'rhs-ended A2']);
+    expect(rootCause(findings)?.sentence).toBe('Resource ag1 hung in its ONLINERESOURCE call on A2 past the RHS deadlock timeout, so RHS was terminated and its resources restarted.');
     expect(findings[0].sentence).toMatch(/restarted there twice; it came online again at/);
     expect(findings[1].sentence).toMatch(/^RHS on A2 was terminated at [\d:.]+ \(event 1146\) after resource ag1 deadlocked in its ONLINERESOURCE call \(timed out at [\d:.]+\)/);
     // The deadlock fired 5 min after the failure that started the restart.
@@ -95,6 +99,8 @@ describe('generated incidents yield exactly their findings', () => {
   it('a hung cluster service: silent without a stop, removed when its watchdog ends it, back as a new process', async () => {
     const { findings, truth } = await incident('clussvc-hang');
     expect(shape(findings)).toEqual(['service-hung A2', 'node-removed A2', 'group-failover A1']);
+    // The root cause is the hang, not the broken connections the others saw when the watchdog ended it.
+    expect(rootCause(findings)).toMatchObject({ sentence: "A2's cluster service hung with no stop logged; the other nodes removed it and failed its groups over, and it came back as a new process.", confidence: 'medium' });
     expect(findings[0].sentence).toMatch(/^A2's cluster service stopped answering at [\d:.]+ with no stop logged: its log is silent for 2\.0 min; A[13] removed it at [\d:.]+; it started again at [\d:.]+ as a new process \(PID \d+, was \d+\)\. Its watchdog: 60 s → BugCheck Node; 60 s → TerminateProcess\.$/);
     expect(findings[1].sentence).toContain('after its log went silent');
     expect(near(findings[1].t, truth.incident.removedAt, 1000)).toBe(true);
@@ -103,6 +109,7 @@ describe('generated incidents yield exactly their findings', () => {
   it('a blocked join: stopped, removed, silent while down, then joins time out and the peers saw no connection', async () => {
     const { findings } = await incident('join-blocked');
     expect(shape(findings)).toEqual(['service-stopped A2', 'node-removed A2', 'no-data A2', 'group-failover A1', 'join-failed A2', 'join-failed A2']);
+    expect(rootCause(findings)?.sentence).toBe("A2 cannot join: its joins timed out twice and the other nodes' logs show no connection from it (a firewall or the network drops TCP 3343 between them).");
     expect(findings[0].sentence).toMatch(/^The cluster service on A2 stopped at/);
     expect(findings[1].sentence).toContain('after its cluster service stopped');
     for (const j of findings.filter((f) => f.rule === 'join-failed')) {
@@ -113,6 +120,7 @@ describe('generated incidents yield exactly their findings', () => {
   it('a network isolation: each side removes the other after the network loss, quorum lost, the AG fails over, a join times out', async () => {
     const { findings } = await incident('network-isolation');
     expect(shape(findings)).toEqual(['node-removed A1', 'node-removed A3', 'node-removed A2', 'quorum-lost A2', 'service-stopped A2', 'group-failover A1', 'join-failed A2']);
+    expect(rootCause(findings)?.sentence).toMatch(/^A2 lost quorum after it was removed from membership, following a network loss: /);
     expect(findings.filter((f) => f.rule === 'node-removed').every((f) => f.sentence.includes('after a network loss'))).toBe(true);
     // What led to the quorum loss: the two removals A2 had just made, the witness, and who was left.
     expect(findings[3].sentence).toMatch(/^A2 lost quorum at [\d:.]+ \(ERROR_CLUSTER_NO_QUORUM\) after removing A[13] and A[13] from its view \([\d:.]+\), because it failed to update witness epoch after node failure; it was left with A2 \(1 node\)\.$/);
@@ -135,6 +143,7 @@ describe('a starved cluster service on 2003, from the System event log (seeds/00
     const findings = run();
     // The hung node's silence is the 1228's (no separate hang or silence); its removal is by id (2003 logs name no node there).
     expect(shape(findings)).toEqual(['service-starved A2', 'node-removed node 2']);
+    expect(rootCause(findings)?.sentence).toBe("A2's cluster service stopped heartbeating and was terminated (event 1228); the failover of its groups and what went wrong with it followed.");
     const s = findings[0];
     expect(s.sentence).toMatch(/^ClusNet on A2 terminated its cluster service at [\d:.]+: it had not heartbeated for 60 s \(event 1228, a hung or starved service\); then .*A1 found an IP address in conflict at [\d:.]+ \(Tcpip 4199: A2 still answered for it\)/);
     expect(s.sentence).toMatch(/ftdisk 57 and Ntfs 50 on A2 from [\d:.]+ \(disks taken without a flush\)/);

@@ -153,6 +153,7 @@ const serviceHung: Rule = {
       const watchdog = h.watchdog.length ? ` Its watchdog: ${h.watchdog.map(watchdogWords).join('; ')}.` : '';
       out.push({
         rule: 'service-hung', t: g.start, t1: g.end, node: g.node,
+        facts: { removed: !!removal, restarted: !!h.restart },
         sentence: `${parts.join('; ')}.${watchdog}`,
         confidence: removal && h.restart ? 'medium' : 'low',
         verified: [...h.removals, ...h.watchdog].every((e) => e.verified) && (!h.restart || h.restart.verified),

@@ -148,6 +148,10 @@ const resourceFailure: Rule = {
         const span = failures.length > 1 ? ` from ${ISO(failures[0].t)} to ${ISO(failures[failures.length - 1].t)}` : ` at ${ISO(failures[0].t)}`;
         out.push({
           rule: 'resource-failure', t: ep[0].t, t1: moved?.t ?? online[0]?.t, node,
+          facts: {
+            resource: res, group: group ?? res, failures: failures.length, restarts: restarts.length,
+            outcome: moved ? 'failover' : refused ? 'refused' : online.length ? 'online' : 'none', ...(moved ? { to: String(moved.fields.to) } : {}),
+          },
           sentence: `${res} failed ${times(failures.length)} on ${node}${check ? ` (${String(check)})` : ''}${span}; ${restarts.length ? `it was restarted there ${times(restarts.length)}` : 'it was not restarted there'}${outcome}.`,
           confidence: 'high',
           verified: [...ep, ...restarts].every((e) => e.verified) && (!moved || moved.verified),
@@ -187,7 +191,8 @@ const rhsEnded: Rule = {
         : `Resource ${res} deadlocked RHS on ${node} at ${ISO(deadlock!.t)}${call ? ` (its ${String(call)} call timed out)` : ''}.`;
       const cited = [deadlock, ended, ...ep.filter((e) => e !== deadlock && e !== ended)].filter((e): e is ClusterEvent => !!e);
       out.push({
-        rule: 'rhs-ended', t: (deadlock ?? ended)!.t, node, sentence, confidence: 'high', verified: cited.every((e) => e.verified),
+        rule: 'rhs-ended', t: (deadlock ?? ended)!.t, node, sentence,
+        facts: { deadlock: !!deadlock, terminated: !!ended, ...(res ? { resource: res } : {}), ...(typeof call === 'string' ? { call } : {}) }, confidence: 'high', verified: cited.every((e) => e.verified),
         evidence: cited.slice(0, 5).map((e) => evidenceOf(e)),
       });
     }

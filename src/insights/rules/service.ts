@@ -107,6 +107,7 @@ const joinFailed: Rule = {
       const f = finding('join-failed', ep,
         `${node}'s join${peers.length ? ` with ${list(peers)}` : ''} failed at ${ISO(ep[0].t)}${typeof stage === 'string' ? ` at stage '${stage}'` : ''}${codeOf(ep)}${sides.length ? `; ${sides.join('; ')}` : ''}.`);
       f.evidence.push(...cited.map((e) => evidenceOf(e, `${e.node} accepts a connection from ${node}`)));
+      f.facts = { dropped: silent.length > 0 && cited.length === 0, peers: peers.length };
       out.push(f);
     }
     return out;
