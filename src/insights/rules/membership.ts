@@ -26,7 +26,9 @@ const NETWORK_WORDS: Record<string, [string, string]> = {
 function networkSummary(events: readonly ClusterEvent[]): string {
   const n = new Map<string, number>();
   for (const e of events) n.set(e.kind, (n.get(e.kind) ?? 0) + 1);
-  return [...n].map(([k, c]) => `${c} ${NETWORK_WORDS[k]?.[c === 1 ? 0 : 1] ?? k}`).join(', ');
+  // How much of the heartbeats were missed, where the lines say (`Missed 40% of heartbeats`).
+  const pct = Math.max(-1, ...events.map((e) => (e.kind === 'heartbeat-missed' && typeof e.fields.pct === 'number' ? e.fields.pct : -1)));
+  return [...n].map(([k, c]) => `${c} ${NETWORK_WORDS[k]?.[c === 1 ? 0 : 1] ?? k}${k === 'heartbeat-missed' && pct >= 0 ? ` (up to ${pct} %)` : ''}`).join(', ');
 }
 
 /**
