@@ -105,6 +105,14 @@ test('the findings are drawn on the timeline; picking one highlights it in both 
   const cite = await li.locator('.wh-cite').first().textContent();
   await expect(page.getByTestId('details')).toContainText(`line ${Number(cite!.split(':').pop()).toLocaleString('en-US')}`);
   await page.screenshot({ path: '.cache/findings-strip.png' });
+  // ] and [ step through the findings from the picked one.
+  const order = await panel.locator('li[data-rule]').evaluateAll((els) => els.map((el) => el.getAttribute('data-rule')));
+  const at = order.indexOf('quorum-lost');
+  await page.keyboard.press(']');
+  await expect(panel.locator('li.wh-active')).toHaveAttribute('data-rule', order[at + 1]!);
+  await page.keyboard.press('[');
+  await page.keyboard.press('[');
+  await expect(panel.locator('li.wh-active')).toHaveAttribute('data-rule', order[at - 1]!);
 });
 
 test('a 2003 hang told from the dropped System event logs: ClusNet 1228 and its aftermath, each row a link', async ({ page }) => {

@@ -2,6 +2,7 @@ import { openInputs, shareLink } from '../state/case-flow.ts';
 import { useEffect } from 'react';
 import { useUi } from '../state/ui-state.ts';
 import { useSnap } from '../state/snapshot-store.ts';
+import { pickFinding, useInsights } from '../state/insights.ts';
 import {
   clearSelection, gotoHit, moveSelection, pageRows, selectPos, flash,
 } from '../state/controller.ts';
@@ -27,6 +28,14 @@ function isTyping(t: EventTarget | null): boolean {
   if (!(t instanceof HTMLElement)) return false;
   const tag = t.tagName;
   return tag === 'INPUT' || tag === 'SELECT' || tag === 'TEXTAREA' || t.isContentEditable;
+}
+
+/** Picks the finding after (or before) the picked one; the first (or last) when none is picked. */
+function stepFinding(by: 1 | -1): void {
+  const { insights, active } = useInsights.getState();
+  const n = insights?.findings.length ?? 0;
+  if (!n) return;
+  pickFinding(active === null ? (by > 0 ? 0 : n - 1) : Math.min(n - 1, Math.max(0, active + by)));
 }
 
 function useKeyboard() {
@@ -55,6 +64,9 @@ function useKeyboard() {
         case 'End': selectPos(total - 1); break;
         case 'n': void gotoHit(1); break;
         case 'N': void gotoHit(-1); break;
+        // ] and [: the next and previous finding of "What happened" (framed, its marks ringed, its line selected).
+        case ']': stepFinding(1); break;
+        case '[': stepFinding(-1); break;
         // The timeline's keys (W S A D F ← → ?) are its own (timeline/keys.ts), active while it is shown.
         case '/': {
           const box = document.querySelector<HTMLInputElement>('[data-testid="search-input"]');

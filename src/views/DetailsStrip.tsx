@@ -85,7 +85,7 @@ export function DetailsStrip() {
   if (!sel || !row) {
     return (
       <div className="details details-empty" data-testid="details">
-        <span className="dim">Click a line to see its details · ↑ ↓ PgUp PgDn Home End move · n / N next / previous hit · / search · Ctrl+C copies the selected line · Esc clears</span>
+        <span className="dim">Click a line to see its details · ↑ ↓ PgUp PgDn Home End move · n / N next / previous hit · ] / [ next / previous finding · / search · Ctrl+C copies the selected line · Esc clears</span>
       </div>
     );
   }
