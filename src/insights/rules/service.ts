@@ -76,6 +76,13 @@ const joinFailed: Rule = {
   detect({ events, model }) {
     const out: Finding[] = [];
     const logged = new Set(events.map((e) => e.node.toLowerCase()));
+    // Each joiner's addresses, found once (a node failing to join for an hour makes ~170 attempts).
+    const addresses = new Map<string, Set<string>>();
+    const addressesOfNode = (n: string) => {
+      let a = addresses.get(n.toLowerCase());
+      if (!a) addresses.set(n.toLowerCase(), (a = addressesOf(events, n)));
+      return a;
+    };
     /** Whether the peer's log runs over [t0, t1] (its files' spans, no silence in it); without the model, whether it has events then. */
     const covers = (p: string, t0: number, t1: number, theirs: readonly ClusterEvent[]) => (model
       ? model.coverage.some((c) => same(c.node, p) && c.spans.some((s) => s.start <= t0 && s.end >= t1))
@@ -88,7 +95,7 @@ const joinFailed: Rule = {
       if (eventsBetween(events, ep[0].t, ep[0].t + FORM_MS).some((e) => same(e.node, node) && (e.kind === 'form-succeeded' || (e.kind === 'quorum-arbitrated' && e.rec.startsWith('quorum.w2k'))))) continue;
       const peers = [...new Set(ep.map((e) => e.subject).filter((s): s is string => !!s))];
       const stage = ep.find((e) => typeof e.fields.stage === 'string')?.fields.stage;
-      const mine = addressesOf(events, node);
+      const mine = addressesOfNode(node);
       // The peer's side of the same attempt: did its log accept a connection from the joiner?
       const window = eventsBetween(events, ep[0].t - CONNECT_MS, ep[ep.length - 1].t);
       const sides: string[] = [];
