@@ -42,7 +42,9 @@ const USAGE = `usage:
       Event JSON for ui.perfetto.dev: a process per node, a thread per track), rows-csv, rows-jsonl,
       text (the rows of the merged view, filtered as lines filters them); stdout without --out
   clusterlens report FILE... [--json]
-      what happened, in time order, each claim with its file and line (Markdown; --json: the findings)
+      what happened, in time order, each claim with its file and line, the root cause the findings
+      support, and each node's clock skew from causal pairs (Markdown; --json: the same as data).
+      System event logs (Get-WinEvent CSV) beside the logs add what they name (ClusNet 1228, Tcpip 4199)
   clusterlens generate --out DIR [...]   (see --help of generate)
 common options:
   --time-base utc|local   override the files' time base
@@ -54,7 +56,7 @@ common options:
   --date YYYY-MM-DD       date of a capture's first row (its times of day carry none)
   --fine-ms N             milliseconds added to a capture's times after its offset
 A case file (.zip saved by the app's "Save case file") is read as its inputs with its view's
-node, time base and alignment choices. Captures (Procmon CSV exports) are read beside the logs: --utc-offset and --date override the
+node, time base, alignment and clock choices. Captures (Procmon, packet and event-log exports) are read beside the logs: --utc-offset and --date override the
 alignment proposed from their node's log (the node from --node, their folder or file name).
 Times without a zone are UTC.`;
 
