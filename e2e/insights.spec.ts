@@ -131,3 +131,18 @@ test('a 2003 hang told from the dropped System event logs: ClusNet 1228 and its 
   await expect(page.getByTestId('details')).toContainText('A2_System.csv');
   await expect(page.getByTestId('details')).toContainText('ClusNet');
 });
+
+test('Copy report puts the story on the clipboard as the CLI prints it, each claim with its file and line', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await openApp(page);
+  await waitLoaded(page, 3);
+  await expect(page.getByTestId('root-cause')).toBeVisible();
+  await page.getByTestId('copy-report').click();
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toContain('# Incident report');
+  const md = await page.evaluate(() => navigator.clipboard.readText());
+  expect(md).toContain('**Root cause (medium confidence):** SQLNODE2 lost quorum after it was removed from membership');
+  const claims = md.split('\n').filter((x) => / confidence; /.test(x));
+  expect(claims.length).toBe(await page.getByTestId('what-happened').getByTestId('finding').count());
+  for (const l of claims) expect(l).toMatch(/SQLNODE\d_cluster\.log:\d+/);
+  expect(md).toContain('## Clocks, from causal pairs');
+});

@@ -8,6 +8,8 @@ import type { Clocks } from '../insights/skew.ts';
 export type { Clocks, NodeClock, CausalPair } from '../insights/skew.ts';
 // How the panel says and applies an interval: the same words as the CLI's report.
 export { correctionOf, sayInterval } from '../insights/skew.ts';
+// The report the CLI prints, for the panel's "Copy report".
+export { reportMarkdown } from '../insights/narrative.ts';
 import type { CaptureAlignment } from '../ingest/types.ts';
 import type { LineLink } from '../sources/links.ts';
 export type { LineLink } from '../sources/links.ts';

@@ -3,7 +3,8 @@
 // its first line selected, and its marks highlighted on the timeline.
 
 import { create } from 'zustand';
-import type { Evidence, Finding, Insights } from '../engine/api.ts';
+import { reportMarkdown, type Evidence, type Finding, type Insights } from '../engine/api.ts';
+import { redactOutgoing } from './redaction.ts';
 import { getEngine, gotoLine } from './controller.ts';
 import { setDomain } from './timeline-nav.ts';
 import { useUi } from './ui-state.ts';
@@ -61,4 +62,18 @@ export function pickFinding(index: number): void {
     setDomain([span[0] - pad, span[1] + pad]);
   }
   if (f.evidence[0]) goToEvidence(f.evidence[0]);
+}
+
+/** The report as the CLI prints it (Markdown, each claim with its file and line), masked when redaction is on, to the clipboard. */
+export async function copyReport(): Promise<string | null> {
+  const ins = useInsights.getState().insights;
+  if (!ins) return null;
+  const text = redactOutgoing(reportMarkdown(ins.findings, ins.clocks));
+  try {
+    await navigator.clipboard.writeText(text);
+    useUi.getState().set({ flash: `Report copied (${ins.findings.length} finding${ins.findings.length === 1 ? '' : 's'}, Markdown)` });
+  } catch {
+    useUi.getState().set({ flash: 'The clipboard was not available: the report was not copied' });
+  }
+  return text;
 }

@@ -5,7 +5,7 @@
 import { useEffect, useRef } from 'react';
 import { useSnap } from '../state/snapshot-store.ts';
 import { usePrefs } from '../state/prefs.ts';
-import { goToEvidence, loadInsights, pickFinding, useInsights } from '../state/insights.ts';
+import { copyReport, goToEvidence, loadInsights, pickFinding, useInsights } from '../state/insights.ts';
 import { ClockSkew } from './ClockSkew.tsx';
 
 const clock = (t: number) => (Number.isFinite(t) ? new Date(t).toISOString().slice(11, 23) : '');
@@ -23,9 +23,13 @@ export function WhatHappened() {
   const n = ins.findings.length;
   return (
     <section className="what-happened" data-testid="what-happened" aria-label="What happened">
-      <button type="button" className="wh-head" aria-expanded={open} onClick={() => usePrefs.getState().set({ insightsOpen: !open })}>
-        {open ? '▾' : '▸'} What happened <span className="dim">({n === 0 ? 'no known failure chain' : `${n} finding${n === 1 ? '' : 's'}`})</span>
-      </button>
+      <div className="wh-top">
+        <button type="button" className="wh-head" aria-expanded={open} onClick={() => usePrefs.getState().set({ insightsOpen: !open })}>
+          {open ? '▾' : '▸'} What happened <span className="dim">({n === 0 ? 'no known failure chain' : `${n} finding${n === 1 ? '' : 's'}`})</span>
+        </button>
+        <button type="button" className="btn btn-small btn-ghost" data-testid="copy-report" onClick={() => void copyReport()}
+          title="Copy the story as Markdown, each claim with its file and line (masked when redaction is on), as `clusterlens report` prints it">Copy report</button>
+      </div>
       {open && (
         <div className="wh-body">
           {ins.rootCause && (
