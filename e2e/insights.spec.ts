@@ -57,6 +57,8 @@ test('the clocks: SQLNODE3 runs 350 ms ahead, the correction moves it, travels i
   expect(now.hi).toBeGreaterThanOrEqual(-1);
   expect((await interval('clock-raw')).text).toBe(raw.text);
   await expect(clocks).toContainText('Times shown: corrected');
+  // The timeline's lane says its logs are moved.
+  await expect(page.locator('[data-testid="timeline-lane"][data-node="SQLNODE3"] [data-testid="lane-clock"]')).toHaveText(/^−3\d\d ms$/);
   // The file card says so, and the view's link carries the correction.
   await expect(page.locator('.card', { hasText: 'SQLNODE3_cluster.log' })).toContainText(/clock corrected by −?-?3\d\d ms/);
   await expect.poll(async () => {
@@ -74,6 +76,7 @@ test('the clocks: SQLNODE3 runs 350 ms ahead, the correction moves it, travels i
   await clocks.getByRole('button', { name: 'Raw clocks' }).click();
   await expect(row.getByTestId('clock-now')).toHaveText('raw');
   await expect(clocks).toContainText('Times shown: raw');
+  await expect(page.getByTestId('lane-clock')).toHaveCount(0);
 });
 
 test('the findings are drawn on the timeline; picking one highlights it in both places and lands on its line', async ({ page }) => {

@@ -8,6 +8,7 @@ import {
 } from '../../state/timeline-state.ts';
 import { DENSITY_H, LANE_HEAD, type RowLayout } from './rows.ts';
 import { fmtOffset } from './axis.ts';
+import { useLaneClocks } from './data.ts';
 import { LABEL_W } from './timeline-size.ts';
 
 /** The lane header being dragged (to reorder the lanes), and the one it is over. */
@@ -16,6 +17,7 @@ const useLaneDrag = create<{ node: string | null; over: string | null }>(() => (
 export const RowLabels = memo(function RowLabels({ rows, colorOf, offsets, focus }: { rows: RowLayout; colorOf: Map<string, string>; offsets: Map<string, number | null>; focus: string | null }) {
   const tl = useTimelineUi.getState();
   const order = rows.lanes.map((l) => l.node);
+  const clocks = useLaneClocks();
   const drag = useLaneDrag();
   // Dropped on a lane's header: the dragged lane goes before it (after it, on its lower half).
   const onDrop = (e: React.DragEvent, target: string) => {
@@ -57,6 +59,11 @@ export const RowLabels = memo(function RowLabels({ rows, colorOf, offsets, focus
             <button type="button" className="tl-tog" aria-expanded={!l.collapsed} title={l.collapsed ? 'Expand this lane' : 'Collapse this lane to one row'} onClick={() => toggleLaneCollapsed(l.node)}>{l.collapsed ? '▸' : '▾'}</button>
             <span className="tl-lane-name" style={{ color: colorOf.get(l.node.toLowerCase()) ?? 'inherit' }}>{l.node}</span>
             <span className="tl-lane-off dim" title="The node's UTC offset (from its log)">{off === undefined || off === null ? '' : fmtOffset(off)}</span>
+            {clocks.has(l.node.toLowerCase()) && (
+              <span className="tl-lane-off tl-lane-clock" data-testid="lane-clock" title="Clock corrected: this node's logs are moved by this much (What happened › Clocks; Raw clocks undoes it)">
+                {clocks.get(l.node.toLowerCase())! > 0 ? '+' : '−'}{Math.abs(clocks.get(l.node.toLowerCase())!)} ms
+              </span>
+            )}
             <span className="tl-lane-btns">
               <button type="button" className="tl-tog" title="Move this lane up" disabled={order[0] === l.node} onClick={() => moveLane(rows.order.filter((n) => order.includes(n)), l.node, -1)}>↑</button>
               <button type="button" className="tl-tog" title="Move this lane down" disabled={order[order.length - 1] === l.node} onClick={() => moveLane(rows.order.filter((n) => order.includes(n)), l.node, 1)}>↓</button>

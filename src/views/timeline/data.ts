@@ -111,6 +111,19 @@ export function useLaneOffsets(): Map<string, number | null> {
   }, [files]);
 }
 
+/** Each node's clock correction applied to its logs (What happened › Clocks), where one is. */
+export function useLaneClocks(): Map<string, number> {
+  const files = useSnap((s) => s.snap.files);
+  return useMemo(() => {
+    const out = new Map<string, number>();
+    for (const f of files) {
+      if (f.facts.capture || !f.facts.timeBase.skewMs) continue;
+      out.set(f.facts.nodeLabel.toLowerCase(), f.facts.timeBase.skewMs);
+    }
+    return out;
+  }, [files]);
+}
+
 export type DensityReq = { t0: number; t1: number; buckets: number };
 
 /** Buckets asked for at a width: one per 2 px. */
