@@ -52,11 +52,18 @@ function place(findings: readonly Finding[], v: { t0: number; t1: number; width:
     cluster.push({ items: [{ f, i }], a, b, sub: 0, w: 0, shown: b >= 0 && a <= v.width });
   });
   flush();
+  // Each flag's next one in its sub-row, walking back once (a day of failed joins is thousands of findings, drawn every pan frame).
+  const nextA = new Array<number>(MAX_SUBROWS).fill(Infinity);
+  const nextOf = new Map<Flag, number>();
+  for (let k = flags.length - 1; k >= 0; k--) {
+    nextOf.set(flags[k], nextA[flags[k].sub]);
+    if (flags[k].a < nextA[flags[k].sub]) nextA[flags[k].sub] = flags[k].a;
+  }
   for (const p of flags) {
-    const next = flags.find((q) => q.sub === p.sub && q.a > p.a);
+    const next = nextOf.get(p)!;
     const label = p.items.length > 1 ? `+${p.items.length}` : findingLabel(p.items[0].f);
     const want = Math.max(p.b - p.a, Math.min(170, label.length * 6.2 + 12));
-    p.w = Math.max(p.b - p.a, Math.min(want, (next ? next.a : Infinity) - p.a - 2));
+    p.w = Math.max(p.b - p.a, Math.min(want, next - p.a - 2));
   }
   return flags;
 }
