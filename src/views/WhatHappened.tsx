@@ -2,11 +2,14 @@
 // order, a root-cause line first when the rules support one. A sentence picks the finding: the
 // timeline frames it (its time and its evidence's, with room around) and highlights its marks, and
 // the raw log goes to its first line; each cited line is a link of its own. Text only.
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useSnap } from '../state/snapshot-store.ts';
 import { usePrefs } from '../state/prefs.ts';
 import { copyReport, goToEvidence, loadInsights, pickFinding, useInsights } from '../state/insights.ts';
 import { ClockSkew } from './ClockSkew.tsx';
+
+/** Findings listed before "Show all". */
+const LIST_FIRST = 200;
 
 const clock = (t: number) => (Number.isFinite(t) ? new Date(t).toISOString().slice(11, 23) : '');
 
@@ -14,6 +17,8 @@ export function WhatHappened() {
   const version = useSnap((s) => s.snap.events.version);
   const open = usePrefs((s) => s.insightsOpen ?? true);
   const ins = useInsights((s) => s.insights);
+  /** How many findings the list shows (a day of failed joins is thousands; ] / [ and the timeline reach the rest). */
+  const [shown, setShown] = useState(LIST_FIRST);
   const active = useInsights((s) => s.active);
   useEffect(() => loadInsights(version), [version]);
   // A finding picked on the timeline scrolls into view here.
@@ -36,7 +41,7 @@ export function WhatHappened() {
             <p className="wh-root" data-testid="root-cause"><b>Root cause</b> <span className="dim">({ins.rootCause.confidence} confidence)</span>: {ins.rootCause.sentence}</p>
           )}
           <ol className="wh-list" ref={list}>
-            {ins.findings.map((f, i) => (
+            {ins.findings.slice(0, Math.max(shown, (active ?? -1) + 1)).map((f, i) => (
               <li key={i} data-rule={f.rule} className={active === i ? 'wh-active' : undefined}>
                 <button type="button" className="wh-sentence" data-testid="finding" title="Frame it on the timeline, highlight its marks and go to its line" onClick={() => pickFinding(i)}>
                   <span className="mono dim">{clock(f.t)}</span> {f.sentence}
@@ -52,6 +57,12 @@ export function WhatHappened() {
               </li>
             ))}
           </ol>
+          {n > shown && (active ?? -1) + 1 < n && (
+            <button type="button" className="btn btn-small btn-ghost" data-testid="findings-more" onClick={() => setShown(n)}
+              title="The list stops at the first findings so that a long incident stays quick to read; the timeline's row and Copy report have them all">
+              Show all {n} findings ({n - Math.max(shown, (active ?? -1) + 1)} more)
+            </button>
+          )}
           <ClockSkew clocks={ins.clocks} go={goToEvidence} />
         </div>
       )}
