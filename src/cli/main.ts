@@ -9,7 +9,6 @@
 import { createWriteStream, existsSync, openAsBlob, statSync } from 'node:fs';
 import { LEVEL_NAMES } from '../base/levels.ts';
 import { describe } from '../events/describe.ts';
-import { correlate } from '../events/correlate/index.ts';
 import { layoutTimeline } from '../timeline/layout.ts';
 import { EXPORT_FORMATS, exportChunks, exportEvent, spansOfMarks, type ExportFormat, type ExportRow, type ExportSpan } from '../share/exports.ts';
 import { levelFromName } from '../base/levels.ts';
@@ -28,8 +27,8 @@ import { indexBlob, indexPath } from './read-file.ts';
 import { CaseFileError, isCaseFile, readCaseFile } from '../share/case-file.ts';
 import { findAll } from '../insights/rules.ts';
 import { reportMarkdown, rootCause } from '../insights/narrative.ts';
-import { clocksOf, estimateSkew } from '../insights/skew.ts';
-import { eventLogRows } from '../insights/event-rows.ts';
+import { clocksOfLogs } from '../insights/skew.ts';
+import { clusterModel, clusterOutput, insightInput } from './cluster-output.ts';
 import type { LinkFile } from '../share/permalink.ts';
 
 const USAGE = `usage:
@@ -244,7 +243,6 @@ async function eventsVerb(a: Args): Promise<number> {
   const out: string[] = [];
   if (a.bools.has('cluster')) {
     // Cluster facts are about several nodes: --node keeps the records of that node and those that name none.
-    const { clusterOutput } = await import('./cluster-output.ts');
     for (const rec of clusterOutput(ev)) {
       if (nodes.size > 0 && typeof rec.node === 'string' && !nodes.has(rec.node.toLowerCase())) continue;
       if (families.size > 0 && typeof rec.family === 'string' && !families.has(rec.family)) continue;
@@ -400,21 +398,12 @@ async function exportVerb(a: Args): Promise<number> {
   return 0;
 }
 
-/** The correlated model of the events, as the view worker builds it for the timeline. */
-function clusterModel(ev: CliEvents) {
-  return correlate(ev.events, ev.files.map((f) => ({ fileId: f.id, path: f.path, node: f.facts.nodeLabel, ts: f.ts, shift: toUtcShift(f.facts.timeBase), lines: f.ts.length, capture: !!f.facts.capture })), { names: ev.names, resourceGroup: (r) => ev.names.resourceGroup(r) });
-}
-
 async function reportVerb(a: Args): Promise<number> {
   const loaded = await loadAll(a);
   for (const f of loaded.files) for (const e of f.facts.errors) process.stderr.write(`clusterlens: ${e}\n`);
   const ev = settle(loaded);
-  const rows = eventLogRows(ev.files.filter((f) => f.facts.capture));
-  const findings = findAll({ events: ev.events, nodeName: (id) => ev.names.nodeName(id), resourceGroup: (r) => ev.names.resourceGroup(r), model: clusterModel(ev), rows });
-  const logs = ev.files.filter((f) => !f.facts.capture);
-  const applied = new Map<string, number>();
-  for (const f of logs) if (!applied.has(f.facts.nodeLabel)) applied.set(f.facts.nodeLabel, f.facts.timeBase.skewMs);
-  const clocks = clocksOf(estimateSkew(ev.events, [...applied.keys()]), (n) => applied.get(n) ?? 0);
+  const findings = findAll(insightInput(ev));
+  const clocks = clocksOfLogs(ev.events, ev.files);
   // JSON has no Infinity: an open side of an interval is null.
   if (a.bools.has('json')) process.stdout.write(`${JSON.stringify({ rootCause: rootCause(findings), findings, clocks }, (k, v) => (k === 'cites' ? undefined : typeof v === 'number' && !Number.isFinite(v) ? null : v), 2)}\n`);
   else process.stdout.write(reportMarkdown(findings, clocks));

@@ -7,7 +7,7 @@ import { EVENT_FAMILIES } from '../formats/messages/types.ts';
 import { FileEvents, type EventChunk } from '../events/columns.ts';
 import { describe } from '../events/describe.ts';
 import { toLocalShift, toUtcShift } from '../ingest/timebase.ts';
-import { correlate } from '../events/correlate/index.ts';
+import { correlate, coverageFile } from '../events/correlate/index.ts';
 import type { ClusterModel } from '../events/correlate/types.ts';
 import { layoutTimeline } from '../timeline/layout.ts';
 import type { CaptureTrackInput } from '../timeline/capture-track.ts';
@@ -21,7 +21,7 @@ import type { ClusterEvent } from '../events/types.ts';
 import { DEFAULT_EVENT_FILTER, type EventFilter, type EventRow, type EventsSummary, type FacetCount, type FileId, type Insights, type ViewSpec } from './api.ts';
 import { findAll } from '../insights/rules.ts';
 import { rootCause } from '../insights/narrative.ts';
-import { clocksOf, estimateSkew } from '../insights/skew.ts';
+import { clocksOfLogs } from '../insights/skew.ts';
 import { eventLogRows } from '../insights/event-rows.ts';
 
 /** A capture as the timeline's capture track needs it: its columns and its rows' groups and classes. */
@@ -59,8 +59,6 @@ export class EventStore {
   private localShift = new Map<FileId, number>();
   /** ms from each file's written times to UTC. */
   private utcShift = new Map<FileId, number>();
-  /** The logs' nodes and the clock correction each carries. */
-  private logNodes = new Map<string, number>();
 
   add(id: FileId, chunk: EventChunk): void {
     let ev = this.files.get(id);
@@ -112,9 +110,6 @@ export class EventStore {
     }
     this.localShift = new Map(files.map((f) => [f.id, toLocalShift(f.facts.timeBase)]));
     this.utcShift = new Map(files.map((f) => [f.id, toUtcShift(f.facts.timeBase)]));
-    // Each node's logs and the clock correction they carry (the first log's, as the panel applies one per node).
-    this.logNodes = new Map();
-    for (const f of files) if (!f.facts.capture && !this.logNodes.has(f.facts.nodeLabel)) this.logNodes.set(f.facts.nodeLabel, f.facts.timeBase.skewMs);
     const all: ClusterEvent[] = [];
     for (const f of files) for (const e of materializeFile(f, this.names)) all.push(e);
     // Time order; lines without a time sort first; ties keep file and line order.
@@ -146,9 +141,7 @@ export class EventStore {
   private clusterModel(): ClusterModel | null {
     if (!this.model && this.names) {
       const names = this.names;
-      this.model = correlate(this.all, this.marksFrom.map((f) => ({
-        fileId: f.id, path: f.path, node: f.facts.nodeLabel, ts: f.ts, shift: toUtcShift(f.facts.timeBase), lines: f.ts.length, capture: !!f.facts.capture,
-      })), { names, resourceGroup: (r) => names.resourceGroup(r) });
+      this.model = correlate(this.all, this.marksFrom.map(coverageFile), { names, resourceGroup: (r) => names.resourceGroup(r) });
     }
     return this.model;
   }
@@ -219,7 +212,7 @@ export class EventStore {
       rows: eventLogRows(this.capturesIn),
     });
     const rc = rootCause(findings);
-    const clocks = clocksOf(estimateSkew(this.all, [...this.logNodes.keys()]), (n) => this.logNodes.get(n) ?? 0);
+    const clocks = clocksOfLogs(this.all, this.marksFrom);
     return { findings, rootCause: rc ? { sentence: rc.sentence, confidence: rc.confidence } : null, clocks };
   }
 

@@ -6,6 +6,7 @@
 // clock that drifted, or lines that were not one exchange). No pair, no estimate: never a guess.
 
 import type { ClusterEvent } from '../events/types.ts';
+import type { FileFacts } from '../ingest/types.ts';
 import { evidenceOf } from './rules/helpers.ts';
 import type { Evidence } from './types.ts';
 
@@ -247,4 +248,14 @@ export function correctionOf(c: NodeClock, referenceApplied: number): number | n
   if (!Number.isFinite(c.lo) || !Number.isFinite(c.hi)) return null;
   if (c.lo <= 0 && c.hi >= 0) return referenceApplied;
   return Math.round(referenceApplied - (c.lo + c.hi) / 2);
+}
+
+/**
+ * The clocks of the logs among `files`, raw and as now corrected: the nodes are the logs' (not the
+ * captures'), and each node's applied correction is its first log's (the panel applies one per node).
+ */
+export function clocksOfLogs(events: readonly ClusterEvent[], files: ReadonlyArray<{ facts: FileFacts }>): Clocks {
+  const applied = new Map<string, number>();
+  for (const f of files) if (!f.facts.capture && !applied.has(f.facts.nodeLabel)) applied.set(f.facts.nodeLabel, f.facts.timeBase.skewMs);
+  return clocksOf(estimateSkew(events, [...applied.keys()]), (n) => applied.get(n) ?? 0);
 }

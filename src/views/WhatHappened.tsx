@@ -3,6 +3,7 @@
 // timeline frames it (its time and its evidence's, with room around) and highlights its marks, and
 // the raw log goes to its first line; each cited line is a link of its own. Text only.
 import { useEffect, useRef, useState } from 'react';
+import { formatWall } from '../base/civil.ts';
 import { useSnap } from '../state/snapshot-store.ts';
 import { usePrefs } from '../state/prefs.ts';
 import { copyReport, goToEvidence, loadInsights, pickFinding, useInsights } from '../state/insights.ts';
@@ -11,7 +12,7 @@ import { ClockSkew } from './ClockSkew.tsx';
 /** Findings listed before "Show all". */
 const LIST_FIRST = 200;
 
-const clock = (t: number) => (Number.isFinite(t) ? new Date(t).toISOString().slice(11, 23) : '');
+const clock = (t: number) => (Number.isFinite(t) ? formatWall(t, false) : '');
 
 export function WhatHappened() {
   const version = useSnap((s) => s.snap.events.version);

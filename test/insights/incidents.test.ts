@@ -9,9 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { eventsOf } from '../../src/cli/events.ts';
+import { insightInput } from '../../src/cli/cluster-output.ts';
 import { indexPath } from '../../src/cli/read-file.ts';
-import { correlate } from '../../src/events/correlate/index.ts';
-import { toUtcShift } from '../../src/ingest/timebase.ts';
 import { findAll } from '../../src/insights/rules.ts';
 import { rootCause } from '../../src/insights/narrative.ts';
 import type { Finding } from '../../src/insights/types.ts';
@@ -27,9 +26,7 @@ async function incident(kind: string): Promise<{ findings: Finding[]; truth: { i
   const dir = mkdtempSync(join(tmpdir(), `clusterlens-${kind}-`));
   dirs.push(dir);
   await generateSilent(dir, ['--seed', '7', '--names', NODES.join(','), '--dialect', 'w2016', '--encoding', 'utf-8', '--incident', kind, '--size', '150KB']);
-  const ev = eventsOf(NODES.map((n) => indexPath(join(dir, `${n}_cluster.log`))));
-  const model = correlate(ev.events, ev.files.map((f) => ({ fileId: f.id, path: f.path, node: f.facts.nodeLabel, ts: f.ts, shift: toUtcShift(f.facts.timeBase), lines: f.ts.length })), { names: ev.names, resourceGroup: (r) => ev.names.resourceGroup(r) });
-  const input: Input = { events: ev.events, nodeName: (id) => ev.names.nodeName(id), resourceGroup: (r) => ev.names.resourceGroup(r), model };
+  const input = insightInput(eventsOf(NODES.map((n) => indexPath(join(dir, `${n}_cluster.log`)))));
   return { findings: findAll(input), truth: JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')).scenario, input };
 }
 

@@ -6,11 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { eventsOf } from '../../src/cli/events.ts';
+import { insightInput } from '../../src/cli/cluster-output.ts';
 import { indexPath } from '../../src/cli/read-file.ts';
 import { CATALOGUE } from '../../src/formats/messages/index.ts';
-import { correlate } from '../../src/events/correlate/index.ts';
 import { generateSilent } from '../helpers/generate-silent.ts';
-import { toUtcShift } from '../../src/ingest/timebase.ts';
 import { reportMarkdown, rootCause } from '../../src/insights/narrative.ts';
 import { findAll, RULES } from '../../src/insights/rules.ts';
 import type { InsightInput } from '../../src/insights/types.ts';
@@ -20,10 +19,8 @@ const FIX = join(root, 'test', 'fixtures', 'incident-2node');
 const CORPUS = join(root, '..', 'shared', 'corpus', 'clusterlog', 'zeroch__FailoverDetector__TestCase_0.txt');
 
 function input(paths: string[], nodes: string[] = []): InsightInput {
-  const ev = eventsOf(paths.map((p, i) => indexPath(p, nodes[i] ? { node: nodes[i] } : {})));
-  // The correlated model, as the view worker and the CLI build it.
-  const model = correlate(ev.events, ev.files.map((f) => ({ fileId: f.id, path: f.path, node: f.facts.nodeLabel, ts: f.ts, shift: toUtcShift(f.facts.timeBase), lines: f.ts.length })), { names: ev.names, resourceGroup: (r) => ev.names.resourceGroup(r) });
-  return { events: ev.events, nodeName: (id) => ev.names.nodeName(id), model };
+  // The events, names and correlated model, as the view worker and the CLI give them to the rules.
+  return insightInput(eventsOf(paths.map((p, i) => indexPath(p, nodes[i] ? { node: nodes[i] } : {}))));
 }
 
 const twoNode = () => input([join(FIX, 'first', 'Cluster.log'), join(FIX, 'second', 'Cluster.log')], ['SVR12', 'SVR13']);

@@ -2,7 +2,14 @@
 // while one of its files covers the time (before its log starts or after it ends we know nothing).
 // A long silence inside a file is 'no data', never 'down': a log can be quiet for many reasons.
 
+import { toUtcShift } from '../../ingest/timebase.ts';
+import type { FileFacts } from '../../ingest/types.ts';
 import type { CoverageFile, LineRef, NoDataGap, NodeCoverage } from './types.ts';
+
+/** An indexed file as the correlation covers it (the view worker, the CLI and the tests all build it so). */
+export function coverageFile(f: { id: number; path: string; facts: FileFacts; ts: Float64Array }): CoverageFile {
+  return { fileId: f.id, path: f.path, node: f.facts.nodeLabel, ts: f.ts, shift: toUtcShift(f.facts.timeBase), lines: f.ts.length, capture: !!f.facts.capture };
+}
 
 export interface Span {
   start: number;

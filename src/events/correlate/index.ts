@@ -17,6 +17,7 @@ import { buildMembership, buildViews, heldViews } from './views.ts';
 
 export * from './types.ts';
 export { clusterRecords } from './records.ts';
+export { coverageFile } from './coverage.ts';
 
 export function resolveOptions(opts: CorrelateOptions = {}): ResolvedOptions {
   return {

@@ -1,10 +1,12 @@
 // What the rules share: citing a line, finding the events of a time window, grouping the lines
 // of one episode, and the words for times and codes.
 
+import { formatWall } from '../../base/civil.ts';
 import type { ClusterEvent } from '../../events/types.ts';
 import type { Evidence, Finding, InsightInput } from '../types.ts';
 
-export const ISO = (t: number) => (Number.isFinite(t) ? new Date(t).toISOString().slice(11, 23) : '--:--:--.---');
+/** A finding's time of day in UTC (its date is the log's). */
+export const ISO = (t: number) => (Number.isFinite(t) ? formatWall(t, false) : '--:--:--.---');
 
 export const secs = (ms: number) => (ms >= 120_000 ? `${(ms / 60_000).toFixed(1)} min` : `${Math.round(ms / 1000)} s`);
 

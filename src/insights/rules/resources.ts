@@ -172,9 +172,9 @@ const rhsEnded: Rule = {
   id: 'rhs-ended',
   name: 'RHS terminated or deadlocked',
   explains: 'The resource host (RHS) process was terminated (event 1146), usually because a resource call did not return within the deadlock timeout (5 min by default); the resources it hosted are restarted in a new RHS. `Terminating resource` lines alone are the normal end of RHS when the service stops, and are not a finding.',
-  kinds: ['rhs-deadlock', 'rhs-terminated'],
+  kinds: [...RHS_KINDS],
   detect({ events }) {
-    // Only the deadlock lines and event 1146 open an episode; "Terminating resource" lines join one.
+    // An episode is a finding only with a deadlock line or event 1146; "Terminating resource" lines alone are a stop's.
     const eps = episodes(events, RHS_KINDS, RHS_EPISODE_MS);
     const out: Finding[] = [];
     for (const ep of eps) {

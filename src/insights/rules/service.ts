@@ -2,6 +2,7 @@
 // of the same attempt), a node quarantined. Each episode (the several lines one event writes
 // within seconds) is one finding citing them all.
 
+import { logHosts } from '../../events/capture-anchors.ts';
 import type { ClusterEvent } from '../../events/types.ts';
 import type { Finding, Rule } from '../types.ts';
 import { codeOf, episodes, evidenceOf, eventsBetween, finding, ISO, list, removedBy, same } from './helpers.ts';
@@ -50,17 +51,6 @@ const serviceStopped: Rule = {
   }),
 };
 
-/** A node's own addresses, from its route lines (`[SV] New real route: local (A:~e~)`, NetFT routes' `local`). */
-function addressesOf(events: readonly ClusterEvent[], node: string): Set<string> {
-  const out = new Set<string>();
-  for (const e of events) {
-    if (!same(e.node, node) || (e.kind !== 'route-added' && e.kind !== 'route-up')) continue;
-    const ip = /^(.*):~\d+~$/.exec(String(e.fields.local ?? ''))?.[1];
-    if (ip && ip !== '0.0.0.0') out.add(ip.toLowerCase());
-  }
-  return out;
-}
-
 /** One attempt's lines: the failed stages of one node within this. */
 const ATTEMPT_MS = 2_000;
 /** A join attempt followed within this by the node forming the cluster is how a first node starts. */
@@ -76,13 +66,12 @@ const joinFailed: Rule = {
   detect({ events, model }) {
     const out: Finding[] = [];
     const logged = new Set(events.map((e) => e.node.toLowerCase()));
-    // Each joiner's addresses, found once (a node failing to join for an hour makes ~170 attempts).
+    // Each node's own addresses, from its route lines (as captures' rows are matched to nodes), found once.
     const addresses = new Map<string, Set<string>>();
-    const addressesOfNode = (n: string) => {
-      let a = addresses.get(n.toLowerCase());
-      if (!a) addresses.set(n.toLowerCase(), (a = addressesOf(events, n)));
-      return a;
-    };
+    for (const h of logHosts(events, [])) {
+      const a = addresses.get(h.node.toLowerCase()) ?? new Set<string>();
+      addresses.set(h.node.toLowerCase(), a.add(h.name.toLowerCase()));
+    }
     /** Whether the peer's log runs over [t0, t1] (its files' spans, no silence in it); without the model, whether it has events then. */
     const covers = (p: string, t0: number, t1: number, theirs: readonly ClusterEvent[]) => (model
       ? model.coverage.some((c) => same(c.node, p) && c.spans.some((s) => s.start <= t0 && s.end >= t1))
@@ -95,7 +84,7 @@ const joinFailed: Rule = {
       if (eventsBetween(events, ep[0].t, ep[0].t + FORM_MS).some((e) => same(e.node, node) && (e.kind === 'form-succeeded' || (e.kind === 'quorum-arbitrated' && e.rec.startsWith('quorum.w2k'))))) continue;
       const peers = [...new Set(ep.map((e) => e.subject).filter((s): s is string => !!s))];
       const stage = ep.find((e) => typeof e.fields.stage === 'string')?.fields.stage;
-      const mine = addressesOfNode(node);
+      const mine = addresses.get(node.toLowerCase()) ?? new Set<string>();
       // The peer's side of the same attempt: did its log accept a connection from the joiner?
       const window = eventsBetween(events, ep[0].t - CONNECT_MS, ep[ep.length - 1].t);
       const sides: string[] = [];

@@ -3,6 +3,7 @@
 // (membership, the service, resources). A click picks it, as its sentence does: the timeline
 // frames it and highlights its marks (paint-overlays), and the raw log goes to its first line.
 import { useEffect, useState } from 'react';
+import { formatWall } from '../../base/civil.ts';
 import type { Finding } from '../../engine/api.ts';
 import { loadInsights, pickFinding, useInsights } from '../../state/insights.ts';
 import { useSnap } from '../../state/snapshot-store.ts';
@@ -107,7 +108,7 @@ export function FindingsStrip({ width }: { width: number }) {
               <button key={i} type="button" role="menuitem" className="tl-pick-item" data-rule={f.rule} title={f.sentence}
                 onClick={() => { setOpen(null); pickFinding(i); }}>
                 <span className={`tl-sw tl-finding-${family(f)}`} style={{ background: 'var(--fc)' }} />
-                {findingLabel(f)} <span className="dim">{new Date(f.t).toISOString().slice(11, 23)}</span>
+                {findingLabel(f)} <span className="dim">{formatWall(f.t, false)}</span>
               </button>
             ))}
           </div>
